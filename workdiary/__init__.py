@@ -1,0 +1,1 @@
+"""Work Diary: a private, tamper-evident weekly record of workload."""
