@@ -1,0 +1,69 @@
+"""Weeks and dates as people write them; a date inside a week means that week."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from workdiary.domain.errors import FieldProblem, InvalidInput
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_UK = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+
+ONE_WEEK = timedelta(days=7)
+
+
+def parse_date(text: str, field: str = "date", label: str = "The date") -> date:
+    """Read `2026-11-16` or `16/11/2026` (day first, as in the UK)."""
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        match = _UK.match(text)
+        if not match:
+            raise InvalidInput(
+                [
+                    FieldProblem(
+                        field,
+                        f"{label} '{text}' is not a date Work Diary understands. "
+                        "Write it like 16/11/2026 (day/month/year) or 2026-11-16.",
+                    )
+                ]
+            )
+        day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InvalidInput(
+            [FieldProblem(field, f"{label} '{text.strip()}' does not exist on the calendar.")]
+        ) from None
+
+
+def week_commencing(day: date) -> date:
+    """The Monday of the week that contains `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_ending(monday: date) -> date:
+    """The Sunday that ends the week commencing `monday`."""
+    return monday + timedelta(days=6)
+
+
+def mondays(first: date, last: date) -> Iterator[date]:
+    """Every Monday from the week of `first` to the week of `last`, oldest first."""
+    monday = week_commencing(first)
+    end = week_commencing(last)
+    while monday <= end:
+        yield monday
+        monday += ONE_WEEK
+
+
+def format_day(day: date) -> str:
+    """`Mon 16 Nov 2026`: unambiguous to a reader in any country."""
+    return day.strftime("%a %d %b %Y")
+
+
+def format_moment(moment: datetime) -> str:
+    """A UTC moment shown in the user's local time, to the minute."""
+    return moment.astimezone().strftime("%a %d %b %Y %H:%M")

@@ -1,0 +1,197 @@
+"""The diary's records as plain, immutable values, with the words the app uses for their fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+DEFAULT_CONTRACTED_HOURS = 37.0
+# The MoJ line for "excessive" workload: over 110 % for 4 consecutive weeks.
+DEFAULT_THRESHOLD_PCT = 110.0
+DEFAULT_RUN_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who keeps the diary, and the lines their figures are measured against."""
+
+    name: str = ""
+    role: str = ""
+    team: str = ""
+    contracted_hours: float = DEFAULT_CONTRACTED_HOURS
+    hourly_rate: float | None = None
+    threshold_pct: float = DEFAULT_THRESHOLD_PCT
+    run_weeks: int = DEFAULT_RUN_WEEKS
+    # No national standard exists, so there is no default: the user says what they were promised.
+    supervision_interval_weeks: int | None = None
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week's figures, keyed by the Monday it commences."""
+
+    week_commencing: date
+    capacity_pct: float
+    wmt_read_on: date | None = None
+    caseload: int | None = None
+    cases_community: int | None = None
+    cases_licence: int | None = None
+    cases_custody: int | None = None
+    reports_due: int | None = None
+    wmt_reduction_hours: float | None = None
+    contracted_hours: float | None = None
+    hours_worked: float | None = None
+    unpaid_hours: float | None = None
+    toil_earned: float | None = None
+    toil_taken: float | None = None
+    breaks_missed_days: int | None = None
+    leave_days: float | None = None
+    sick_days: float | None = None
+    notes: str = ""
+
+
+class SupervisionStatus(StrEnum):
+    HELD = "held"
+    CANCELLED_BY_MANAGER = "cancelled-by-manager"
+    CANCELLED_BY_ME = "cancelled-by-me"
+    RESCHEDULED = "rescheduled"
+    NOT_OFFERED = "not-offered"
+
+
+@dataclass(frozen=True)
+class SupervisionSession:
+    """A supervision session that was due: held, cancelled, moved or never offered."""
+
+    held_on: date
+    status: SupervisionStatus
+    supervisor: str = ""
+    minutes: int | None = None
+    workload_discussed: bool | None = None
+    actions: str = ""
+    notes: str = ""
+
+
+class ConcernChannel(StrEnum):
+    EMAIL = "email"
+    SUPERVISION = "supervision"
+    MEETING = "meeting"
+    PHONE = "phone"
+    LETTER = "letter"
+    FORESEEABILITY_NOTICE = "foreseeability-notice"
+    GRIEVANCE = "grievance"
+    WMT_CHALLENGE = "wmt-challenge"
+
+
+class ConcernStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A concern about workload the user raised, and what came back."""
+
+    raised_on: date
+    raised_with: str
+    channel: ConcernChannel
+    summary: str
+    response: str = ""
+    response_on: date | None = None
+    follow_up_on: date | None = None
+    status: ConcernStatus = ConcernStatus.OPEN
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Recorded(Generic[R]):
+    """A record as the diary holds it: its values and when they were first and last written."""
+
+    key: str
+    record: R
+    first_recorded_at: datetime
+    last_changed_at: datetime
+    revision: int
+
+    @property
+    def amendments(self) -> int:
+        return self.revision - 1
+
+    @property
+    def amended(self) -> bool:
+        return self.revision > 1
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """How a field is named to the user, its unit, and a hint on where to find the figure."""
+
+    label: str
+    unit: str = ""
+    hint: str = ""
+
+
+WEEK_FIELDS: dict[str, FieldInfo] = {
+    "week_commencing": FieldInfo("Week commencing", "", "The Monday the week starts"),
+    "capacity_pct": FieldInfo("WMT capacity", "%", "Current % Capacity as the WMT shows it"),
+    "wmt_read_on": FieldInfo("WMT figure read on", "", "The day you read the figure off the WMT"),
+    "caseload": FieldInfo("Caseload", "cases", "All cases allocated to you"),
+    "cases_community": FieldInfo("Community cases", "cases", "Community orders"),
+    "cases_licence": FieldInfo("Licence cases", "cases", "People on licence"),
+    "cases_custody": FieldInfo("Custody cases", "cases", "People in custody"),
+    "reports_due": FieldInfo("Reports due", "reports", "Court and parole reports due this week"),
+    "wmt_reduction_hours": FieldInfo(
+        "WMT reduction", "hours", "Hours the WMT takes off for other duties"
+    ),
+    "contracted_hours": FieldInfo("Contracted hours", "hours", "Your contracted hours this week"),
+    "hours_worked": FieldInfo("Hours worked", "hours", "Every hour you worked, paid or not"),
+    "unpaid_hours": FieldInfo("Unpaid hours", "hours", "Hours worked beyond what you are paid for"),
+    "toil_earned": FieldInfo("TOIL earned", "hours", "Time off in lieu built up"),
+    "toil_taken": FieldInfo("TOIL taken", "hours", "Time off in lieu used"),
+    "breaks_missed_days": FieldInfo("Breaks missed", "days", "Days you could not take a break"),
+    "leave_days": FieldInfo("Leave", "days", "Days of annual leave"),
+    "sick_days": FieldInfo("Sick", "days", "Days off sick"),
+    "notes": FieldInfo("Notes", "", "What made this week what it was"),
+}
+
+PROFILE_FIELDS: dict[str, FieldInfo] = {
+    "name": FieldInfo("Name"),
+    "role": FieldInfo("Role", "", "For example Probation Officer"),
+    "team": FieldInfo("Team or office"),
+    "contracted_hours": FieldInfo("Contracted hours", "hours a week"),
+    "hourly_rate": FieldInfo(
+        "Hourly rate",
+        "£",
+        "Annual salary ÷ 52 ÷ contracted weekly hours; used to price unpaid hours",
+    ),
+    "threshold_pct": FieldInfo("Capacity threshold", "%", "Weeks at or over it count as over"),
+    "run_weeks": FieldInfo("Excessive run", "weeks", "Consecutive weeks over the threshold"),
+    "supervision_interval_weeks": FieldInfo(
+        "Supervision expected every", "weeks", "What your employer says you should have"
+    ),
+}
+
+SUPERVISION_FIELDS: dict[str, FieldInfo] = {
+    "held_on": FieldInfo("Date"),
+    "status": FieldInfo("Status"),
+    "supervisor": FieldInfo("Supervisor", "", "Initials only"),
+    "minutes": FieldInfo("Length", "minutes"),
+    "workload_discussed": FieldInfo("Workload discussed"),
+    "actions": FieldInfo("Actions agreed"),
+    "notes": FieldInfo("Notes"),
+}
+
+CONCERN_FIELDS: dict[str, FieldInfo] = {
+    "raised_on": FieldInfo("Date raised"),
+    "raised_with": FieldInfo("Raised with", "", "Role or initials"),
+    "channel": FieldInfo("How"),
+    "summary": FieldInfo("What you said"),
+    "response": FieldInfo("Response"),
+    "response_on": FieldInfo("Response date"),
+    "follow_up_on": FieldInfo("Follow up on"),
+    "status": FieldInfo("Status"),
+}

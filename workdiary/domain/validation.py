@@ -1,0 +1,255 @@
+"""The rules every record must meet before it is saved, each broken rule a sentence for the user."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from workdiary.domain.dates import format_day, week_commencing
+from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInput
+from workdiary.domain.identifiers import find_identifiers
+from workdiary.domain.records import (
+    PROFILE_FIELDS,
+    WEEK_FIELDS,
+    Concern,
+    FieldInfo,
+    Profile,
+    SupervisionSession,
+    Week,
+)
+
+MAX_NOTES_CHARACTERS = 20_000
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> float | int:
+    """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `."""
+    cleaned = text.strip().removesuffix("%").strip().replace(",", "")
+    if not _NUMBER.match(cleaned):
+        example = "46" if whole else "37.5"
+        raise InvalidInput(
+            [FieldProblem(field, f"{label} must be a number, like {example}; you wrote '{text}'.")]
+        )
+    value = float(cleaned)
+    if whole:
+        if not value.is_integer():
+            raise InvalidInput(
+                [FieldProblem(field, f"{label} must be a whole number; you wrote '{text}'.")]
+            )
+        return int(value)
+    return value
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _check_range(
+    problems: list[FieldProblem],
+    field: str,
+    label: str,
+    value: float | None,
+    low: float,
+    high: float,
+    unit: str = "",
+) -> None:
+    if value is None:
+        return
+    if not math.isfinite(value) or not low <= value <= high:
+        suffix = f" {unit}" if unit else ""
+        problems.append(
+            FieldProblem(
+                field,
+                f"{label} must be between {_number(low)} and {_number(high)}{suffix}; "
+                f"you entered {_number(value)}.",
+            )
+        )
+
+
+def _check_decimals(
+    problems: list[FieldProblem], field: str, label: str, value: float | None, places: int
+) -> None:
+    if value is None or not math.isfinite(value):
+        return
+    scaled = value * 10**places
+    if abs(scaled - round(scaled)) > 1e-6:
+        example = {1: "132.5", 2: "37.25"}.get(places, "1")
+        problems.append(
+            FieldProblem(
+                field,
+                f"{label} can have at most {places} decimal place{'s' if places > 1 else ''} "
+                f"(for example {example}); you entered {value}.",
+            )
+        )
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """The range a figure must lie in, its unit, and how many decimal places it may have."""
+
+    low: float
+    high: float
+    unit: str = ""
+    places: int = 0
+
+
+WEEK_NUMBER_RULES: dict[str, NumberRule] = {
+    "capacity_pct": NumberRule(0, 400, "%", 1),
+    "caseload": NumberRule(0, 300, "cases"),
+    "cases_community": NumberRule(0, 300, "cases"),
+    "cases_licence": NumberRule(0, 300, "cases"),
+    "cases_custody": NumberRule(0, 300, "cases"),
+    "reports_due": NumberRule(0, 100),
+    "wmt_reduction_hours": NumberRule(0, 80, "hours", 2),
+    "contracted_hours": NumberRule(0, 80, "hours", 2),
+    "hours_worked": NumberRule(0, 168, "hours", 2),
+    "unpaid_hours": NumberRule(0, 168, "hours", 2),
+    "toil_earned": NumberRule(0, 168, "hours", 2),
+    "toil_taken": NumberRule(0, 168, "hours", 2),
+    "breaks_missed_days": NumberRule(0, 7, "days"),
+    "leave_days": NumberRule(0, 7, "days", 1),
+    "sick_days": NumberRule(0, 7, "days", 1),
+}
+
+PROFILE_NUMBER_RULES: dict[str, NumberRule] = {
+    "contracted_hours": NumberRule(0, 80, "hours", 2),
+    "hourly_rate": NumberRule(0, 1000, "pounds", 2),
+    "threshold_pct": NumberRule(50, 400, "%", 1),
+    "run_weeks": NumberRule(1, 52, "weeks"),
+    "supervision_interval_weeks": NumberRule(1, 52, "weeks"),
+}
+
+
+def _check_numbers(
+    problems: list[FieldProblem],
+    record: object,
+    rules: dict[str, NumberRule],
+    labels: dict[str, FieldInfo],
+) -> None:
+    for field, rule in rules.items():
+        value = getattr(record, field)
+        label = labels[field].label
+        _check_range(problems, field, label, value, rule.low, rule.high, rule.unit)
+        if rule.places:
+            _check_decimals(problems, field, label, value, rule.places)
+
+
+def week_problems(week: Week, today: date) -> list[FieldProblem]:
+    """Every rule `week` breaks, given the user's local date today."""
+    problems: list[FieldProblem] = []
+    if week.week_commencing != week_commencing(week.week_commencing):
+        problems.append(FieldProblem("week_commencing", "A week must start on a Monday."))
+    if week.week_commencing > week_commencing(today):
+        problems.append(
+            FieldProblem(
+                "week_commencing",
+                f"The week commencing {format_day(week.week_commencing)} has not started yet. "
+                "You can log this week or any earlier week.",
+            )
+        )
+    if week.wmt_read_on is not None and week.wmt_read_on > today:
+        problems.append(
+            FieldProblem("wmt_read_on", "The day you read the WMT figure cannot be in the future.")
+        )
+    _check_numbers(problems, week, WEEK_NUMBER_RULES, WEEK_FIELDS)
+    by_type = [week.cases_community, week.cases_licence, week.cases_custody]
+    if week.caseload is not None and all(count is not None for count in by_type):
+        total = sum(count for count in by_type if count is not None)
+        if total > week.caseload:
+            problems.append(
+                FieldProblem(
+                    "caseload",
+                    f"The cases by type add up to {total}, more than the caseload of "
+                    f"{week.caseload}.",
+                )
+            )
+    if (
+        week.unpaid_hours is not None
+        and week.hours_worked is not None
+        and week.unpaid_hours > week.hours_worked
+    ):
+        problems.append(
+            FieldProblem(
+                "unpaid_hours",
+                f"Unpaid hours ({_number(week.unpaid_hours)}) cannot be more than the hours "
+                f"worked ({_number(week.hours_worked)}).",
+            )
+        )
+    _check_text_length(problems, "notes", "Notes", week.notes, MAX_NOTES_CHARACTERS)
+    return problems
+
+
+def profile_problems(profile: Profile) -> list[FieldProblem]:
+    """Every rule `profile` breaks."""
+    problems: list[FieldProblem] = []
+    for field in ("name", "role", "team"):
+        label = PROFILE_FIELDS[field].label
+        _check_text_length(problems, field, label, getattr(profile, field), 200)
+    _check_numbers(problems, profile, PROFILE_NUMBER_RULES, PROFILE_FIELDS)
+    return problems
+
+
+def supervision_problems(session: SupervisionSession, today: date) -> list[FieldProblem]:
+    """Every rule a supervision session breaks."""
+    problems: list[FieldProblem] = []
+    if session.held_on > today:
+        problems.append(
+            FieldProblem("held_on", "Log a supervision session on or after the day it was due.")
+        )
+    _check_text_length(problems, "supervisor", "The supervisor's initials", session.supervisor, 20)
+    _check_range(problems, "minutes", "The length", session.minutes, 0, 600, "minutes")
+    _check_text_length(problems, "actions", "Actions agreed", session.actions, MAX_NOTES_CHARACTERS)
+    _check_text_length(problems, "notes", "Notes", session.notes, MAX_NOTES_CHARACTERS)
+    return problems
+
+
+def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
+    """Every rule a concern breaks."""
+    problems: list[FieldProblem] = []
+    if concern.raised_on > today:
+        problems.append(FieldProblem("raised_on", "The date raised cannot be in the future."))
+    if not concern.raised_with.strip():
+        problems.append(
+            FieldProblem("raised_with", "Say who you raised it with (role or initials).")
+        )
+    if not concern.summary.strip():
+        problems.append(FieldProblem("summary", "Say briefly what you raised."))
+    _check_text_length(problems, "raised_with", "Raised with", concern.raised_with, 200)
+    _check_text_length(problems, "summary", "What you said", concern.summary, MAX_NOTES_CHARACTERS)
+    _check_text_length(problems, "response", "The response", concern.response, MAX_NOTES_CHARACTERS)
+    if concern.response_on is not None and concern.response_on < concern.raised_on:
+        problems.append(
+            FieldProblem("response_on", "The response date cannot be before the date raised.")
+        )
+    if concern.response_on is not None and concern.response_on > today:
+        problems.append(FieldProblem("response_on", "The response date cannot be in the future."))
+    return problems
+
+
+def _check_text_length(
+    problems: list[FieldProblem], field: str, label: str, text: str, limit: int
+) -> None:
+    if len(text) > limit:
+        problems.append(
+            FieldProblem(
+                field,
+                f"{label} can be at most {limit:,} characters; this is {len(text):,}. "
+                "Shorten it, or split it across weeks.",
+            )
+        )
+
+
+def require_valid(problems: list[FieldProblem]) -> None:
+    """Raise InvalidInput when there is anything wrong."""
+    if problems:
+        raise InvalidInput(problems)
+
+
+def require_no_identifiers(texts: Iterable[str], today: date) -> None:
+    """Raise IdentifierWarning when free text looks as if it names a person on probation."""
+    findings = [finding for text in texts for finding in find_identifiers(text, today)]
+    if findings:
+        raise IdentifierWarning(findings)
