@@ -1,0 +1,205 @@
+"""The open diary file: opened safely, migrated, the one way its records are read and written."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workdiary.domain.dates import format_day
+from workdiary.domain.errors import DiaryTooNew
+from workdiary.domain.records import (
+    CONCERN_FIELDS,
+    PROFILE_FIELDS,
+    SUPERVISION_FIELDS,
+    WEEK_FIELDS,
+    Concern,
+    FieldInfo,
+    Profile,
+    SupervisionSession,
+    Week,
+)
+from workdiary.domain.validation import (
+    concern_problems,
+    profile_problems,
+    supervision_problems,
+    week_problems,
+)
+from workdiary.storage.audit import AuditLog
+from workdiary.storage.errors import as_user_errors, damaged
+from workdiary.storage.records import RecordTable, SaveResult
+from workdiary.storage.schema import KNOWN_MIGRATIONS, MIGRATIONS
+from workdiary.storage.verify import AuditedTable, VerifyReport, verify
+
+Clock = Callable[[], datetime]
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PROFILE_KEY = "1"
+# How long to wait for another Work Diary process that is saving, before saying the diary is busy.
+BUSY_TIMEOUT_MS = 5000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file only its owner can read; SQLite's -wal and -shm files copy its mode."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def _check_is_diary(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not a SQLite database at all."""
+    with path.open("rb") as file:
+        header = file.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise damaged(path, "it is not a Work Diary file")
+
+
+class Diary:
+    """One diary file. Build it with `Diary.open`; close it when done."""
+
+    def __init__(self, db: Database, path: Path, clock: Clock) -> None:
+        self.db = db
+        self.path = path
+        self.clock = clock
+        self.audit = AuditLog(db)
+        self.weeks = RecordTable(self, "weeks", Week, week_problems, ("notes",), "week_commencing")
+        self.supervision = RecordTable(
+            self,
+            "supervision_sessions",
+            SupervisionSession,
+            supervision_problems,
+            ("supervisor", "actions", "notes"),
+        )
+        self.concerns = RecordTable(
+            self, "concerns", Concern, concern_problems, ("raised_with", "summary", "response")
+        )
+        self._profile = RecordTable(
+            self, "profile", Profile, lambda profile, _today: profile_problems(profile), ("name",)
+        )
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = utc_now) -> Diary:
+        """Open (or create) the diary at `path` and bring its tables up to date.
+
+        A damaged file, or one from a newer version of the app, is refused before anything is
+        written to it."""
+        with as_user_errors(path):
+            if not path.exists():
+                _create_private_file(path)
+            _check_is_diary(path)
+            connection = sqlite3.connect(path, isolation_level=None)
+            try:
+                return cls._prepare(connection, path, clock)
+            except BaseException:
+                connection.close()
+                raise
+
+    @classmethod
+    def _prepare(cls, connection: sqlite3.Connection, path: Path, clock: Clock) -> Diary:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise damaged(path, str(error)) from error
+        if check != "ok":
+            raise damaged(path, check)
+        db = Database(connection, execute_plugins=False)
+        applied = {migration.name for migration in MIGRATIONS.applied(db)}
+        newer = applied - set(KNOWN_MIGRATIONS)
+        if newer:
+            raise DiaryTooNew(
+                f"The diary {path} was saved by a newer version of Work Diary. "
+                "Install the newer version to open it; this version has not changed the file."
+            )
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        if len(applied) < len(KNOWN_MIGRATIONS):
+            MIGRATIONS.apply(db)
+        return cls(db, path, clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Diary:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing. Takes the write lock at the start, so two processes never interleave
+        their audit entries; nested calls become part of the outer transaction."""
+        with as_user_errors(self.path):
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
+
+    def now_text(self) -> str:
+        """The clock's reading as stored: UTC, ISO 8601, to the microsecond."""
+        return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
+
+    def today(self) -> date:
+        """The user's local date, by the diary's clock."""
+        return self.clock().astimezone().date()
+
+    # The profile
+
+    def profile(self) -> Profile:
+        stored = self._profile.get(PROFILE_KEY)
+        return stored.record if stored else Profile()
+
+    def save_profile(
+        self, profile: Profile, *, allow_identifiers: bool = True
+    ) -> SaveResult[Profile]:
+        key = PROFILE_KEY if self._profile._row(PROFILE_KEY) else None
+        return self._profile.save(profile, key, allow_identifiers=allow_identifiers)
+
+    def has_entries(self) -> bool:
+        """Whether anything but the profile has ever been recorded (deleted records count)."""
+        for table in (self.weeks, self.supervision, self.concerns):
+            if self.db.execute(f"SELECT 1 FROM [{table.table}] LIMIT 1").fetchone():
+                return True
+        return False
+
+    def verify(self) -> VerifyReport:
+        return verify(self.db, self.audit, self._audited_tables())
+
+    def _audited_tables(self) -> list[AuditedTable]:
+        def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:
+            return lambda column: fields[column].label if column in fields else column
+
+        return [
+            AuditedTable("profile", "id", lambda _key: "Your profile", labeller(PROFILE_FIELDS)),
+            AuditedTable(
+                "weeks",
+                "week_commencing",
+                lambda key: f"Week commencing {format_day(date.fromisoformat(key))}",
+                labeller(WEEK_FIELDS),
+            ),
+            AuditedTable(
+                "supervision_sessions",
+                "id",
+                lambda key: f"Supervision session {key}",
+                labeller(SUPERVISION_FIELDS),
+            ),
+            AuditedTable("concerns", "id", lambda key: f"Concern {key}", labeller(CONCERN_FIELDS)),
+        ]

@@ -1,0 +1,159 @@
+"""One audited table of records: every write is checked, then saved with its audit entry at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from workdiary.domain.errors import FieldProblem, NotFound
+from workdiary.domain.records import Recorded
+from workdiary.domain.validation import require_no_identifiers, require_valid
+from workdiary.storage.history import Change, HistoryEvent, changes_between, history_from_entries
+from workdiary.storage.rows import from_row, record_fields, to_row
+
+if TYPE_CHECKING:
+    from workdiary.storage.diary import Diary
+
+R = TypeVar("R")
+Rules = Callable[[R, date], list[FieldProblem]]
+
+
+@dataclass(frozen=True)
+class SaveResult(Generic[R]):
+    """What a save did: 'created', 'amended', 'restored' or 'unchanged', and what changed."""
+
+    entry: Recorded[R]
+    action: str
+    changes: list[Change]
+
+
+class RecordTable(Generic[R]):
+    """A table of records of one kind. Deletion is soft: the row stays, marked deleted."""
+
+    def __init__(
+        self,
+        diary: Diary,
+        table: str,
+        record_type: type[R],
+        rules: Rules[R],
+        text_fields: Sequence[str],
+        key_field: str | None = None,
+    ) -> None:
+        """`key_field` names the record field that keys the table; without one, rows get an id."""
+        self._diary = diary
+        self.table = table
+        self.record_type = record_type
+        self._rules = rules
+        self._text_fields = text_fields
+        self._key_column = key_field or "id"
+        self._keyed_by_record = key_field is not None
+        self.fields = record_fields(record_type)
+
+    # Reading
+
+    def _row(self, key: str) -> dict[str, Any] | None:
+        rows = self._diary.db.execute(
+            f"SELECT * FROM [{self.table}] WHERE [{self._key_column}] = ?", [key]
+        )
+        columns = [column[0] for column in rows.description]
+        found = rows.fetchone()
+        return dict(zip(columns, found, strict=True)) if found else None
+
+    def _recorded(self, row: dict[str, Any]) -> Recorded[R]:
+        return Recorded(
+            key=str(row[self._key_column]),
+            record=from_row(self.record_type, row),
+            first_recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            last_changed_at=datetime.fromisoformat(row["updated_at"]),
+            revision=row["revision"],
+        )
+
+    def get(self, key: str) -> Recorded[R] | None:
+        row = self._row(key)
+        return self._recorded(row) if row and row["deleted_at"] is None else None
+
+    def all(self) -> list[Recorded[R]]:
+        """Every record not deleted, in key order."""
+        rows = self._diary.db.query(
+            f"SELECT * FROM [{self.table}] WHERE deleted_at IS NULL ORDER BY [{self._key_column}]"
+        )
+        return [self._recorded(row) for row in rows]
+
+    def history(self, key: str) -> list[HistoryEvent]:
+        return history_from_entries(self._diary.audit.entries(self.table, key), self.fields)
+
+    # Writing
+
+    def save(
+        self, record: R, key: str | None = None, *, allow_identifiers: bool = False
+    ) -> SaveResult[R]:
+        """Create the record, or amend the one at `key` (tables keyed by a record field find the
+        key in the record). Raises InvalidInput or IdentifierWarning, and then saves nothing."""
+        today = self._diary.today()
+        require_valid(self._rules(record, today))
+        new_values = to_row(record)
+        if self._keyed_by_record:
+            key = str(new_values[self._key_column])
+        existing = self._row(key) if key is not None else None
+        if key is not None and existing is None and not self._keyed_by_record:
+            raise NotFound(f"There is no record {key} to change.")
+        deleted = existing is not None and existing["deleted_at"] is not None
+        changes = changes_between(
+            existing if existing and not deleted else None, new_values, self.fields
+        )
+        if existing is not None and not deleted and not changes:
+            return SaveResult(self._recorded(existing), "unchanged", [])
+        if not allow_identifiers:
+            changed_fields = {change.field for change in changes}
+            require_no_identifiers(
+                (new_values[field] for field in self._text_fields if field in changed_fields), today
+            )
+        now = self._diary.now_text()
+        if existing is None:
+            action = "create"
+            row = {
+                **new_values,
+                "recorded_at": now,
+                "updated_at": now,
+                "revision": 1,
+                "deleted_at": None,
+            }
+        else:
+            action = "restore" if deleted else "amend"
+            row = {
+                **existing,
+                **new_values,
+                "updated_at": now,
+                "revision": existing["revision"] + 1,
+                "deleted_at": None,
+            }
+        with self._diary.transaction():
+            if existing is None:
+                inserted = self._diary.db.table(self.table).insert(row)
+                if not self._keyed_by_record:
+                    row["id"] = inserted.last_pk
+                key = str(row[self._key_column])
+            else:
+                self._diary.db.table(self.table).update(existing[self._key_column], row)
+            assert key is not None
+            self._diary.audit.append(now, self.table, key, action, row)
+        done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
+        return SaveResult(self._recorded(row), done, changes)
+
+    def delete(self, key: str) -> None:
+        """Mark the record deleted; it stays in the file and in its history."""
+        existing = self._row(key)
+        if existing is None or existing["deleted_at"] is not None:
+            raise NotFound(f"There is no record {key} to delete.")
+        now = self._diary.now_text()
+        row = {
+            **existing,
+            "updated_at": now,
+            "revision": existing["revision"] + 1,
+            "deleted_at": now,
+        }
+        with self._diary.transaction():
+            self._diary.db.table(self.table).update(existing[self._key_column], row)
+            self._diary.audit.append(now, self.table, key, "delete", row)

@@ -1,0 +1,66 @@
+"""Converting records to table rows and back: dates as ISO text, choices as their names."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+
+
+def _field_types(record_type: type) -> dict[str, Any]:
+    """Each field's underlying type, with `| None` taken off (worked out once per record type)."""
+    types = _FIELD_TYPES.get(record_type)
+    if types is None:
+        types = {}
+        for name, hint in typing.get_type_hints(record_type).items():
+            args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            types[name] = args[0] if args else hint
+        _FIELD_TYPES[record_type] = types
+    return types
+
+
+def to_row(record: object) -> dict[str, Any]:
+    """The record's fields as SQLite and JSON both hold them."""
+    row: dict[str, Any] = {}
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, field.name)
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, int) and _field_types(type(record))[field.name] is float:
+            # A REAL column gives back 44.0 for 44: store what it will give back.
+            value = float(value)
+        row[field.name] = value
+    return row
+
+
+def from_row(record_type: type[R], row: dict[str, Any]) -> R:
+    """The record a row holds; columns that are not fields of the record are ignored."""
+    values: dict[str, Any] = {}
+    for name, kind in _field_types(record_type).items():
+        value = row.get(name)
+        if value is not None:
+            if kind is date:
+                value = date.fromisoformat(value)
+            elif isinstance(kind, type) and issubclass(kind, Enum):
+                value = kind(value)
+            elif kind is bool:
+                value = bool(value)
+            elif kind is float:
+                value = float(value)
+        values[name] = value
+    return record_type(**values)
+
+
+def record_fields(record_type: type) -> list[str]:
+    return [field.name for field in dataclasses.fields(record_type)]

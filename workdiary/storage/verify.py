@@ -1,0 +1,145 @@
+"""Checking the diary against its own history: the hash chain, and every record against its last
+audit entry, so that a change made behind the app's back is named by record and field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from workdiary.storage.audit import GENESIS_HASH, AuditEntry, AuditLog
+from workdiary.storage.schema import AUDIT_TRIGGERS
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not add up: which record (and field, when one is to blame) and why."""
+
+    entity: str
+    key: str
+    field: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    entries: int
+    chain_head: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return not self.findings
+
+
+@dataclass(frozen=True)
+class AuditedTable:
+    """What verify needs to know of a table: its key column, and how to name a record and field."""
+
+    table: str
+    key_column: str
+    describe: Callable[[str], str]
+    field_label: Callable[[str], str]
+
+
+def _show(value: Any) -> str:
+    return "(empty)" if value is None or value == "" else repr(value)
+
+
+def verify(db: Database, audit: AuditLog, tables: list[AuditedTable]) -> VerifyReport:
+    findings: list[Finding] = []
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for trigger in AUDIT_TRIGGERS:
+        if trigger not in present:
+            findings.append(
+                Finding(
+                    "audit_log",
+                    "",
+                    None,
+                    f"The safeguard that stops the audit log being changed ({trigger}) has been "
+                    "removed outside Work Diary.",
+                )
+            )
+
+    last_entry: dict[tuple[str, str], AuditEntry] = {}
+    previous_seq, previous_hash, entries = 0, GENESIS_HASH, 0
+    for entry in audit.entries():
+        entries += 1
+        where = f"audit entry {entry.seq}"
+        if entry.seq != previous_seq + 1:
+            findings.append(
+                Finding(
+                    "audit_log",
+                    str(entry.seq),
+                    None,
+                    f"Audit entries {previous_seq + 1} to {entry.seq - 1} are missing: "
+                    "they were removed outside Work Diary.",
+                )
+            )
+        elif entry.prev_hash != previous_hash:
+            findings.append(
+                Finding(
+                    "audit_log",
+                    str(entry.seq),
+                    None,
+                    f"The chain is broken at {where}: it does not follow the entry before it.",
+                )
+            )
+        if entry.hash != entry.expected_hash():
+            findings.append(
+                Finding(
+                    "audit_log",
+                    str(entry.seq),
+                    None,
+                    f"{where.capitalize()} ({entry.entity} {entry.entity_key}) was altered "
+                    "outside Work Diary: its contents no longer match its hash.",
+                )
+            )
+        last_entry[(entry.entity, entry.entity_key)] = entry
+        previous_seq, previous_hash = entry.seq, entry.hash
+
+    for table in tables:
+        seen: set[str] = set()
+        for row in db.query(f"SELECT * FROM [{table.table}]"):
+            key = str(row[table.key_column])
+            seen.add(key)
+            name = table.describe(key)
+            recorded = last_entry.get((table.table, key))
+            if recorded is None:
+                findings.append(
+                    Finding(
+                        table.table,
+                        key,
+                        None,
+                        f"{name} was added outside Work Diary: it has no history.",
+                    )
+                )
+                continue
+            expected = recorded.values
+            for column in sorted(set(row) | set(expected)):
+                if row.get(column) != expected.get(column):
+                    findings.append(
+                        Finding(
+                            table.table,
+                            key,
+                            column,
+                            f"{name}: {table.field_label(column)} ({column}) is "
+                            f"{_show(row.get(column))} in the diary file, but its history says "
+                            f"{_show(expected.get(column))}. It was changed outside Work Diary.",
+                        )
+                    )
+        for entity, key in last_entry:
+            if entity == table.table and key not in seen:
+                findings.append(
+                    Finding(
+                        table.table,
+                        key,
+                        None,
+                        f"{table.describe(key)} has been removed from the diary file outside "
+                        "Work Diary; its history is still there.",
+                    )
+                )
+    head = previous_hash if entries else GENESIS_HASH
+    return VerifyReport(entries, head, findings)
