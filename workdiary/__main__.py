@@ -1,0 +1,7 @@
+"""`python -m workdiary`: the same as the `workdiary` command."""
+
+import sys
+
+from workdiary.cli import main
+
+sys.exit(main())

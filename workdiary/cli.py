@@ -1,0 +1,590 @@
+"""The command line: with no subcommand it opens the desktop app; subcommands work headless.
+
+Exit status: 0 fine, 1 a check found a problem, 2 bad input (the message is on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, TextIO
+
+from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
+from workdiary.domain.errors import (
+    DiaryUnavailable,
+    FieldProblem,
+    IdentifierWarning,
+    InvalidInput,
+    NotFound,
+    WorkDiaryError,
+)
+from workdiary.domain.formatting import count, format_money, format_number, format_value
+from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
+from workdiary.domain.validation import parse_number
+from workdiary.paths import AppPaths
+
+if TYPE_CHECKING:
+    from workdiary.domain.figures import PeriodSummary, WeekLine
+    from workdiary.storage import Diary, HistoryEvent
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
+
+# log-week's options: (flag, Week field, whole number?). Text and dates are handled on their own.
+WEEK_NUMBER_OPTIONS: list[tuple[str, str, bool]] = [
+    ("--capacity", "capacity_pct", False),
+    ("--caseload", "caseload", True),
+    ("--community", "cases_community", True),
+    ("--licence", "cases_licence", True),
+    ("--custody", "cases_custody", True),
+    ("--reports-due", "reports_due", True),
+    ("--wmt-reduction", "wmt_reduction_hours", False),
+    ("--contracted", "contracted_hours", False),
+    ("--hours", "hours_worked", False),
+    ("--unpaid", "unpaid_hours", False),
+    ("--toil-earned", "toil_earned", False),
+    ("--toil-taken", "toil_taken", False),
+    ("--breaks-missed", "breaks_missed_days", True),
+    ("--leave-days", "leave_days", False),
+    ("--sick-days", "sick_days", False),
+]
+
+PROFILE_NUMBER_OPTIONS: list[tuple[str, str, bool]] = [
+    ("--contracted-hours", "contracted_hours", False),
+    ("--hourly-rate", "hourly_rate", False),
+    ("--threshold", "threshold_pct", False),
+    ("--run-weeks", "run_weeks", True),
+    ("--supervision-weeks", "supervision_interval_weeks", True),
+]
+PROFILE_TEXT_OPTIONS: list[tuple[str, str]] = [
+    ("--name", "name"),
+    ("--role", "role"),
+    ("--team", "team"),
+]
+
+
+def _dest(flag: str) -> str:
+    return flag.removeprefix("--").replace("-", "_")
+
+
+def _describe(info: FieldInfo) -> str:
+    return f"{info.label} ({info.unit})" if info.unit else info.label
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the folder that holds the diary (default: WORKDIARY_DATA_DIR, else your data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="workdiary",
+        parents=[common],
+        description="Work Diary: a private, tamper-evident record of your workload, week by week. "
+        "Run it with no command to open the app.",
+        epilog="Dates can be written 16/11/2026 or 2026-11-16; any day of a week means that week.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    profile = command("profile", _profile_show, "show or change your profile")
+    profile_commands = profile.add_subparsers(dest="profile_command", metavar="show|set")
+    profile_commands.add_parser("show", parents=[common], help="show your profile")
+    profile_set = profile_commands.add_parser(
+        "set", parents=[common], help="change your profile (only what you name)"
+    )
+    profile_set.set_defaults(handler=_profile_set)
+    for flag, field in PROFILE_TEXT_OPTIONS:
+        profile_set.add_argument(flag, metavar="TEXT", help=_describe(PROFILE_FIELDS[field]))
+    for flag, field, _whole in PROFILE_NUMBER_OPTIONS:
+        info = PROFILE_FIELDS[field]
+        profile_set.add_argument(flag, metavar="N", help=f"{_describe(info)}. {info.hint}".strip())
+
+    log = command(
+        "log-week",
+        _log_week,
+        "log a week's figures; logging a week again amends it and keeps the old figures",
+    )
+    log.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
+    for flag, field, _whole in WEEK_NUMBER_OPTIONS:
+        info = WEEK_FIELDS[field]
+        log.add_argument(flag, metavar="N", help=f"{_describe(info)}: {info.hint}")
+    log.add_argument("--wmt-read", metavar="DATE", help="the day you read the WMT figure")
+    log.add_argument("--notes", metavar="TEXT", help="what made this week what it was")
+    log.add_argument(
+        "--allow-identifiers",
+        action="store_true",
+        help="save text even though it looks like a case reference, PNC number or date of birth",
+    )
+
+    show = command("show", _show, "list the weeks with their flags, and the figures for them")
+    show.add_argument("--from", dest="first", metavar="DATE", help="from this week")
+    show.add_argument("--to", dest="last", metavar="DATE", help="up to this week")
+    show.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    history = command("history", _history, "show when a week was recorded and every amendment")
+    history.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
+
+    delete = command(
+        "delete-week",
+        _delete_week,
+        "delete a week (it stays in the history and can be logged again)",
+    )
+    delete.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
+
+    command("verify", _verify, "check that nothing in the diary was changed behind its back")
+    command("demo", _demo, "fill an empty diary with ten years of sample entries, to try things")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    stdout = out or sys.stdout
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    handler: Handler | None = getattr(args, "handler", None)
+    if args.command is None:
+        from workdiary.app import run_app
+
+        return run_app(paths)
+    if handler is None:  # `profile` alone means `profile show`
+        handler = _profile_show
+    try:
+        return handler(args, paths, stdout)
+    except BrokenPipeError:
+        # The reader (say `| head`) stopped early: not an error of ours. Quieten the exit-time flush.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except IdentifierWarning as warning:
+        print(
+            f"{warning}\nNothing was saved. If you are sure, run the command again with "
+            "--allow-identifiers.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except InvalidInput as invalid:
+        print(f"{invalid}\nNothing was saved.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DiaryUnavailable as unavailable:
+        print(unavailable, file=sys.stderr)
+        return EXIT_CHECK_FAILED if args.command == "verify" else EXIT_BAD_INPUT
+    except WorkDiaryError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _open(paths: AppPaths) -> Diary:
+    from workdiary.storage import Diary
+
+    paths.ensure()
+    return Diary.open(paths.diary_file)
+
+
+def _week_of(text: str, field: str = "week") -> date:
+    return week_commencing(parse_date(text, field, "The week"))
+
+
+def _numbers(
+    args: argparse.Namespace, options: list[tuple[str, str, bool]], infos: dict[str, FieldInfo]
+) -> dict[str, float | int]:
+    """The numeric options given, parsed; every bad one is reported at once."""
+    values: dict[str, float | int] = {}
+    problems: list[FieldProblem] = []
+    for flag, field, whole in options:
+        text = getattr(args, _dest(flag))
+        if text is None:
+            continue
+        try:
+            values[field] = parse_number(text, field, f"{infos[field].label} ({flag})", whole=whole)
+        except InvalidInput as invalid:
+            problems += invalid.problems
+    if problems:
+        raise InvalidInput(problems)
+    return values
+
+
+# profile
+
+
+def _profile_show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with _open(paths) as diary:
+        _print_profile(diary.profile(), out)
+    return EXIT_OK
+
+
+def _print_profile(profile: Profile, out: TextIO) -> None:
+    for field, info in PROFILE_FIELDS.items():
+        value = getattr(profile, field)
+        shown = "(not set)" if value in (None, "") else format_value(info, value)
+        print(f"{info.label + ':':<28} {shown}", file=out)
+
+
+def _profile_set(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    changes: dict[str, Any] = dict(_numbers(args, PROFILE_NUMBER_OPTIONS, PROFILE_FIELDS))
+    for flag, field in PROFILE_TEXT_OPTIONS:
+        text = getattr(args, _dest(flag))
+        if text is not None:
+            changes[field] = text.strip()
+    if not changes:
+        flags = [flag for flag, _ in PROFILE_TEXT_OPTIONS] + [
+            f for f, _, _ in PROFILE_NUMBER_OPTIONS
+        ]
+        raise InvalidInput(
+            [FieldProblem("profile", "Say what to change, with one or more of " + ", ".join(flags))]
+        )
+    with _open(paths) as diary:
+        result = diary.save_profile(dataclasses.replace(diary.profile(), **changes))
+        if result.action == "unchanged":
+            print("Nothing changed: your profile already says that.", file=out)
+        else:
+            print("Your profile is saved:", file=out)
+            _print_profile(result.entry.record, out)
+    return EXIT_OK
+
+
+# weeks
+
+
+def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from workdiary.domain.figures import is_retrospective
+
+    monday = _week_of(args.week)
+    given: dict[str, Any] = dict(_numbers(args, WEEK_NUMBER_OPTIONS, WEEK_FIELDS))
+    if args.wmt_read is not None:
+        given["wmt_read_on"] = parse_date(args.wmt_read, "wmt_read_on", "The WMT reading date")
+    if args.notes is not None:
+        given["notes"] = args.notes
+    with _open(paths) as diary:
+        existing = diary.weeks.get(monday.isoformat())
+        if existing is not None:
+            week = dataclasses.replace(existing.record, **given)
+        else:
+            if "capacity_pct" not in given:
+                raise InvalidInput(
+                    [
+                        FieldProblem(
+                            "capacity_pct",
+                            f"The week commencing {format_day(monday)} is not logged yet: give "
+                            "its WMT capacity figure with --capacity, for example --capacity 132.5",
+                        )
+                    ]
+                )
+            given.setdefault("contracted_hours", diary.profile().contracted_hours)
+            week = Week(week_commencing=monday, **given)
+        result = diary.weeks.save(week, allow_identifiers=args.allow_identifiers)
+    entry = result.entry
+    heading = f"the week commencing {format_day(monday)}"
+    if result.action == "unchanged":
+        print(f"Nothing changed: {heading} already has these figures.", file=out)
+        return EXIT_OK
+    if result.action in ("created", "restored"):
+        verb = "Logged" if result.action == "created" else "Logged again (it had been deleted)"
+        print(f"{verb} {heading}, recorded {format_moment(entry.last_changed_at)}:", file=out)
+        for change in result.changes:
+            if change.field != "week_commencing":
+                print(
+                    f"  {WEEK_FIELDS[change.field].label}: {_value(change.field, change.new)}",
+                    file=out,
+                )
+        if is_retrospective(monday, entry.first_recorded_at):
+            print(
+                "This week ended more than 7 days ago, so it is marked as recorded "
+                "retrospectively, with the date it was recorded.",
+                file=out,
+            )
+        return EXIT_OK
+    print(f"Amended {heading} (amendment {entry.amendments}):", file=out)
+    for change in result.changes:
+        old, new = _value(change.field, change.old), _value(change.field, change.new)
+        print(f"  {WEEK_FIELDS[change.field].label}: {old} → {new}", file=out)
+    print(
+        f"The earlier figures stay in its history: workdiary history --week {monday.isoformat()}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _value(field: str, value: Any) -> str:
+    text = format_value(WEEK_FIELDS.get(field), value)
+    return text if len(text) <= 70 else text[:67].replace("\n", " ") + "…"
+
+
+def _lines_and_summary(
+    diary: Diary, first: date | None, last: date | None
+) -> tuple[list[WeekLine], PeriodSummary | None]:
+    from workdiary.domain.figures import period_bounds, summarise, week_lines
+
+    entries = diary.weeks.all()
+    profile = diary.profile()
+    bounds = period_bounds(entries, diary.today(), first, last)
+    if bounds is None:
+        return [], None
+    lines = week_lines(entries, profile, *bounds)
+    return lines, summarise(lines, profile)
+
+
+def _flags(line: WeekLine, threshold: float) -> list[str]:
+    flags = []
+    if line.not_logged:
+        flags.append("not logged")
+    if line.at_or_over:
+        flags.append(f"at/over {format_number(threshold)} %")
+    if line.in_excessive_run:
+        flags.append("excessive run")
+    if line.retrospective:
+        flags.append("retrospective")
+    if line.entry is not None and line.entry.amended:
+        times = line.entry.amendments
+        flags.append(f"amended {times} times" if times > 1 else "amended")
+    return flags
+
+
+def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    first = _week_of(args.first, "from") if args.first else None
+    last = _week_of(args.last, "to") if args.last else None
+    if first and last and first > last:
+        raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
+    with _open(paths) as diary:
+        profile = diary.profile()
+        lines, summary = _lines_and_summary(diary, first, last)
+    if args.json:
+        json.dump(_show_json(lines, summary, profile), out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return EXIT_OK
+    if summary is None:
+        print(
+            "No weeks to show yet. Log one with: workdiary log-week --week DATE --capacity PCT",
+            file=out,
+        )
+        return EXIT_OK
+    print(_table_row(["Week commencing", "Capacity", "Caseload", "Hours", "Unpaid", "Recorded"],
+                     "Flags"), file=out)  # fmt: skip
+    for line in lines:
+        cells = [format_day(line.week_commencing), "—", "", "", "", ""]
+        if line.entry is not None:
+            week = line.entry.record
+            cells[1:] = [
+                f"{format_number(week.capacity_pct)} %",
+                _cell(week.caseload),
+                _cell(week.hours_worked),
+                _cell(week.unpaid_hours),
+                format_day(line.entry.first_recorded_at.astimezone().date()),
+            ]
+        print(_table_row(cells, ", ".join(_flags(line, profile.threshold_pct))), file=out)
+    print(file=out)
+    for sentence in _summary_sentences(summary, profile):
+        print(sentence, file=out)
+    return EXIT_OK
+
+
+def _table_row(cells: list[str], flags: str) -> str:
+    week, capacity, caseload, hours, unpaid, recorded = cells
+    return (
+        f"{week:<16} {capacity:>9} {caseload:>8} {hours:>6} {unpaid:>6}  {recorded:<16} {flags}"
+    ).rstrip()
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
+    threshold = format_number(summary.threshold_pct)
+    period = f"{format_day(summary.first_week)} to {format_day(summary.last_week)}"
+    sentences = [
+        f"{count(summary.weeks_in_period, 'week')} from {period}: {summary.weeks_logged:,} "
+        f"logged, {summary.weeks_not_logged:,} not logged."
+    ]
+    if summary.average_capacity_pct is not None and summary.peak_capacity_week is not None:
+        sentences.append(
+            f"Capacity averaged {format_number(round(summary.average_capacity_pct, 1))} %, "
+            f"peaking at {format_number(summary.peak_capacity_pct or 0)} % in the week commencing "
+            f"{format_day(summary.peak_capacity_week)}."
+        )
+    runs = summary.excessive_runs
+    sentences.append(
+        f"{count(summary.weeks_at_or_over, 'week')} at or over {threshold} %; "
+        f"{count(len(runs), 'run')} of {profile.run_weeks} or more consecutive weeks at or over it."
+    )
+    if summary.weeks_with_hours:
+        extra = summary.hours_worked - summary.contracted_hours
+        sentences.append(
+            f"Hours worked {format_number(summary.hours_worked)} against "
+            f"{format_number(summary.contracted_hours)} contracted "
+            f"({'+' if extra >= 0 else ''}{format_number(extra)}) over the "
+            f"{count(summary.weeks_with_hours, 'week')} with both recorded."
+        )
+    unpaid = f"Unpaid hours: {format_number(summary.unpaid_hours)}"
+    if summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
+        unpaid += (
+            f", worth {format_money(summary.unpaid_value_gbp)} at "
+            f"{format_money(profile.hourly_rate)} an hour"
+        )
+    sentences.append(unpaid + ".")
+    if summary.peak_wtr_average is not None and summary.peak_wtr_week is not None:
+        sentences.append(
+            f"Working Time Regulations: the highest 17-week average was "
+            f"{format_number(round(summary.peak_wtr_average, 1))} hours a week (to the week "
+            f"commencing {format_day(summary.peak_wtr_week)}); "
+            f"{count(summary.weeks_wtr_over_limit, 'week')} averaged over 48."
+        )
+    sentences.append(
+        f"Recorded retrospectively: {count(summary.retrospective_weeks, 'week')}. "
+        f"Amended after first being recorded: {count(summary.amended_weeks, 'week')}."
+    )
+    return sentences
+
+
+def _show_json(
+    lines: list[WeekLine], summary: PeriodSummary | None, profile: Profile
+) -> dict[str, Any]:
+    from workdiary.storage.rows import to_row
+
+    weeks = []
+    for line in lines:
+        item: dict[str, Any] = {
+            "week_commencing": line.week_commencing.isoformat(),
+            "logged": line.entry is not None,
+            "flags": {
+                "not_logged": line.not_logged,
+                "at_or_over_threshold": line.at_or_over,
+                "excessive_run": line.in_excessive_run,
+                "retrospective": line.retrospective,
+                "amended": line.amended,
+            },
+            "wtr_17_week_average": line.wtr_average,
+        }
+        if line.entry is not None:
+            item.update(to_row(line.entry.record))
+            item["first_recorded_at"] = line.entry.first_recorded_at.isoformat()
+            item["last_changed_at"] = line.entry.last_changed_at.isoformat()
+            item["amendments"] = line.entry.amendments
+        weeks.append(item)
+    return {
+        "profile": to_row(profile),
+        "weeks": weeks,
+        "summary": _summary_json(summary) if summary else None,
+    }
+
+
+def _summary_json(summary: PeriodSummary) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {key: plain(item) for key, item in dataclasses.asdict(value).items()}
+        return value
+
+    return {
+        field.name: plain(getattr(summary, field.name)) for field in dataclasses.fields(summary)
+    }
+
+
+def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    monday = _week_of(args.week)
+    with _open(paths) as diary:
+        events = diary.weeks.history(monday.isoformat())
+    if not events:
+        print(f"The week commencing {format_day(monday)} has never been logged.", file=out)
+        return EXIT_OK
+    print(f"Week commencing {format_day(monday)}", file=out)
+    for event in events:
+        _print_event(event, out)
+    return EXIT_OK
+
+
+def _print_event(event: HistoryEvent, out: TextIO) -> None:
+    when = format_moment(event.at)
+    if event.action == "delete":
+        print(f"  {when}  deleted (kept here in its history)", file=out)
+        return
+    if event.action in ("create", "restore"):
+        title = "first recorded" if event.action == "create" else "logged again after deletion"
+        print(f"  {when}  {title}:", file=out)
+        for change in event.changes:
+            if change.field != "week_commencing":
+                label = WEEK_FIELDS[change.field].label
+                print(f"      {label}: {_value(change.field, change.new)}", file=out)
+        return
+    print(f"  {when}  amended:", file=out)
+    for change in event.changes:
+        old, new = _value(change.field, change.old), _value(change.field, change.new)
+        print(f"      {WEEK_FIELDS[change.field].label}: {old} → {new}", file=out)
+
+
+def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    monday = _week_of(args.week)
+    with _open(paths) as diary:
+        if diary.weeks.get(monday.isoformat()) is None:
+            raise NotFound(
+                f"The week commencing {format_day(monday)} is not logged, so there is nothing to "
+                "delete."
+            )
+        diary.weeks.delete(monday.isoformat())
+    print(
+        f"Deleted the week commencing {format_day(monday)}. It stays in the diary's history "
+        f"(workdiary history --week {monday.isoformat()}) and can be logged again.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+# checks
+
+
+def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    if not paths.diary_file.exists():
+        print(
+            f"There is no diary at {paths.diary_file} yet, so there is nothing to check.", file=out
+        )
+        return EXIT_OK
+    with _open(paths) as diary:
+        report = diary.verify()
+    if report.intact:
+        print(
+            f"The diary is intact: {report.entries:,} audit entries, and every record matches "
+            f"its history.\nChain head: {report.chain_head}",
+            file=out,
+        )
+        return EXIT_OK
+    print(
+        f"The diary does NOT match its own history. {count(len(report.findings), 'problem')} "
+        "found:",
+        file=out,
+    )
+    for finding in report.findings:
+        print(f"  - {finding.message}", file=out)
+    return EXIT_CHECK_FAILED
+
+
+def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from workdiary.sample_diary import fill_sample_diary
+
+    paths.ensure()
+    with _open(paths) as diary:
+        today = diary.today()
+    summary = fill_sample_diary(paths.diary_file, week_commencing(today))
+    print(
+        f"Filled {paths.diary_file} with the sample diary: {summary.weeks_logged} weeks logged "
+        f"over ten years, {summary.sessions} supervision sessions, {summary.concerns} concerns. "
+        "Try: workdiary show",
+        file=out,
+    )
+    return EXIT_OK
