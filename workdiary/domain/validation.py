@@ -72,9 +72,11 @@ def _check_range(
 def _check_decimals(
     problems: list[FieldProblem], field: str, label: str, value: float | None, places: int
 ) -> None:
-    if value is None or not math.isfinite(value):
+    if value is None:
         return
     scaled = value * 10**places
+    if not math.isfinite(scaled):  # out of range, and reported as such
+        return
     if abs(scaled - round(scaled)) > 1e-6:
         example = {1: "132.5", 2: "37.25"}.get(places, "1")
         problems.append(
