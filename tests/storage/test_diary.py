@@ -1,0 +1,312 @@
+"""The diary file and the evidence rules: history kept, nothing changed silently, tampering named."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from workdiary.domain.errors import (
+    DiaryDamaged,
+    DiaryLocked,
+    DiaryTooNew,
+    IdentifierWarning,
+    InvalidInput,
+    NotFound,
+)
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    Profile,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
+from workdiary.storage import Diary
+from workdiary.storage import diary as diary_module
+
+WEEK = Week(date(2026, 11, 16), 132.5, caseload=46, hours_worked=44.5, unpaid_hours=7.5)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def diary(diary_path: Path, clock: Clock) -> Diary:
+    opened = Diary.open(diary_path, clock)
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def raw(path: Path, sql: str) -> None:
+    """An edit made behind the app's back, as with the sqlite3 shell."""
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(sql)
+    connection.close()
+
+
+def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_path: Path) -> None:
+    tables = set(diary.db.table_names())
+    assert {"profile", "weeks", "supervision_sessions", "concerns", "attachments", "exports"} <= tables
+    assert "audit_log" in tables
+    if os.name == "posix":
+        assert stat.S_IMODE(diary_path.stat().st_mode) == 0o600
+    assert diary.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert diary.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_reopening_keeps_everything_and_migrates_nothing_twice(diary_path: Path, clock: Clock) -> None:
+    with Diary.open(diary_path, clock) as first:
+        first.weeks.save(WEEK)
+    with Diary.open(diary_path, clock) as second:
+        assert second.weeks.get("2026-11-16") is not None
+        assert second.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+        assert len(list(second.db.query("SELECT * FROM _sqlite_migrations"))) == 1
+
+
+def test_a_week_is_recorded_with_when_it_was_recorded(diary: Diary, clock: Clock) -> None:
+    result = diary.weeks.save(WEEK)
+    assert result.action == "created"
+    assert result.entry.first_recorded_at == clock.now
+    assert result.entry.revision == 1 and not result.entry.amended
+
+
+def test_amending_keeps_the_first_figures_in_the_history(diary: Diary, clock: Clock) -> None:
+    diary.weeks.save(WEEK)
+    first_time = clock.now
+    clock.now += timedelta(days=2)
+    result = diary.weeks.save(replace(WEEK, capacity_pct=128.0, notes="WMT corrected"))
+    assert result.action == "amended"
+    assert {change.field: (change.old, change.new) for change in result.changes} == {
+        "capacity_pct": (132.5, 128.0),
+        "notes": ("", "WMT corrected"),
+    }
+    entry = diary.weeks.get("2026-11-16")
+    assert entry is not None
+    assert (entry.first_recorded_at, entry.last_changed_at) == (first_time, clock.now)
+    assert entry.amended and entry.amendments == 1
+    history = diary.weeks.history("2026-11-16")
+    assert [event.action for event in history] == ["create", "amend"]
+    assert ("capacity_pct", None, 132.5) in [(c.field, c.old, c.new) for c in history[0].changes]
+    assert [(c.field, c.old, c.new) for c in history[1].changes][0] == ("capacity_pct", 132.5, 128.0)
+    assert history[1].at == clock.now
+
+
+def test_saving_the_same_figures_again_changes_nothing(diary: Diary) -> None:
+    diary.weeks.save(WEEK)
+    entries = diary.audit.count()
+    assert diary.weeks.save(WEEK).action == "unchanged"
+    assert diary.audit.count() == entries
+
+
+def test_invalid_figures_save_nothing(diary: Diary) -> None:
+    diary.weeks.save(WEEK)
+    with pytest.raises(InvalidInput, match="between 0 and 400"):
+        diary.weeks.save(replace(WEEK, capacity_pct=900.0))
+    assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+    assert diary.audit.count() == 1
+
+
+def test_a_week_that_has_not_started_is_refused(diary: Diary) -> None:
+    with pytest.raises(InvalidInput, match="has not started yet"):
+        diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 23)))
+    assert diary.weeks.all() == []
+
+
+def test_identifiers_need_the_users_say_so(diary: Diary) -> None:
+    with pytest.raises(IdentifierWarning, match="case reference"):
+        diary.weeks.save(replace(WEEK, notes="Visit for X123456"))
+    assert diary.weeks.all() == [] and diary.audit.count() == 0
+    diary.weeks.save(replace(WEEK, notes="Visit for X123456"), allow_identifiers=True)
+    # Amending another field does not ask again about text already accepted.
+    diary.weeks.save(replace(WEEK, notes="Visit for X123456", capacity_pct=140.0))
+    assert diary.weeks.get("2026-11-16").record.capacity_pct == 140.0  # type: ignore[union-attr]
+
+
+def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(diary: Diary, clock: Clock) -> None:
+    diary.weeks.save(WEEK)
+    clock.now += timedelta(hours=1)
+    diary.weeks.delete("2026-11-16")
+    assert diary.weeks.get("2026-11-16") is None and diary.weeks.all() == []
+    assert diary.db.execute("SELECT count(*) FROM weeks").fetchone()[0] == 1
+    with pytest.raises(NotFound):
+        diary.weeks.delete("2026-11-16")
+    clock.now += timedelta(hours=1)
+    result = diary.weeks.save(replace(WEEK, capacity_pct=120.0))
+    assert result.action == "restored"
+    assert [event.action for event in diary.weeks.history("2026-11-16")] == [
+        "create",
+        "delete",
+        "restore",
+    ]
+    assert diary.verify().intact
+
+
+def test_supervision_and_concerns_are_audited_too(diary: Diary, clock: Clock) -> None:
+    session = diary.supervision.save(
+        SupervisionSession(date(2026, 11, 18), SupervisionStatus.CANCELLED_BY_MANAGER, "JM")
+    )
+    concern = diary.concerns.save(
+        Concern(date(2026, 11, 19), "SPO (J.M.)", ConcernChannel.EMAIL, "Caseload at 132 %")
+    )
+    answered = replace(
+        concern.entry.record, response="Will review", response_on=date(2026, 11, 20)
+    )
+    clock.now += timedelta(days=1)
+    diary.concerns.save(answered, concern.entry.key)
+    assert diary.supervision.all()[0].record.status is SupervisionStatus.CANCELLED_BY_MANAGER
+    assert diary.concerns.get(concern.entry.key).record == answered  # type: ignore[union-attr]
+    assert [e.action for e in diary.concerns.history(concern.entry.key)] == ["create", "amend"]
+    assert session.entry.key == "1"
+    assert diary.verify().intact
+
+
+def test_the_profile_is_audited_and_has_defaults(diary: Diary) -> None:
+    assert diary.profile() == Profile()
+    diary.save_profile(Profile(name="Rhiannon Llŷr", hourly_rate=19.87))
+    diary.save_profile(Profile(name="Rhiannon Llŷr", hourly_rate=20.5))
+    assert diary.profile().hourly_rate == 20.5
+    assert diary.verify().intact
+
+
+def test_the_audit_log_refuses_updates_and_deletes(diary: Diary, diary_path: Path) -> None:
+    diary.weeks.save(WEEK)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        raw(diary_path, "UPDATE audit_log SET record = '{}'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        raw(diary_path, "DELETE FROM audit_log")
+    assert diary.verify().intact
+
+
+def test_every_entry_is_chained_to_the_one_before(diary: Diary, clock: Clock) -> None:
+    for capacity in (100.0, 110.0, 120.0):
+        clock.now += timedelta(minutes=5)
+        diary.weeks.save(replace(WEEK, capacity_pct=capacity))
+    entries = list(diary.audit.entries())
+    assert [entry.seq for entry in entries] == [1, 2, 3]
+    assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+    assert all(entry.hash == entry.expected_hash() for entry in entries)
+    assert diary.verify().chain_head == entries[-1].hash
+
+
+def test_verify_names_the_week_and_field_changed_behind_the_apps_back(
+    diary: Diary, diary_path: Path
+) -> None:
+    diary.weeks.save(WEEK)
+    assert diary.verify().intact
+    raw(diary_path, "UPDATE weeks SET capacity_pct = 90 WHERE week_commencing = '2026-11-16'")
+    report = diary.verify()
+    assert not report.intact
+    [finding] = report.findings
+    assert (finding.entity, finding.key, finding.field) == ("weeks", "2026-11-16", "capacity_pct")
+    assert "Mon 16 Nov 2026" in finding.message and "132.5" in finding.message
+
+
+def test_verify_spots_records_added_or_removed_behind_the_apps_back(
+    diary: Diary, diary_path: Path
+) -> None:
+    diary.weeks.save(WEEK)
+    diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 9)))
+    raw(diary_path, "DELETE FROM weeks WHERE week_commencing = '2026-11-09'")
+    raw(
+        diary_path,
+        "INSERT INTO weeks (week_commencing, capacity_pct, notes, recorded_at, updated_at, "
+        "revision) VALUES ('2026-11-02', 80, '', '2026-11-08T10:00:00+00:00', "
+        "'2026-11-08T10:00:00+00:00', 1)",
+    )
+    messages = " ".join(finding.message for finding in diary.verify().findings)
+    assert "Mon 09 Nov 2026 has been removed" in messages
+    assert "Mon 02 Nov 2026 was added outside Work Diary" in messages
+
+
+def test_verify_spots_a_rewritten_audit_entry(diary: Diary, diary_path: Path) -> None:
+    diary.weeks.save(WEEK)
+    diary.weeks.save(replace(WEEK, capacity_pct=100.0))
+    raw(diary_path, "DROP TRIGGER audit_log_no_update")
+    raw(diary_path, "UPDATE audit_log SET record = replace(record, '132.5', '99.5') WHERE seq = 1")
+    messages = [finding.message for finding in diary.verify().findings]
+    assert any("audit_log_no_update" in message for message in messages)
+    assert any("Audit entry 1" in message and "altered" in message for message in messages)
+
+
+def test_verify_spots_a_removed_audit_entry(diary: Diary, diary_path: Path, clock: Clock) -> None:
+    for capacity in (100.0, 110.0, 120.0):
+        diary.weeks.save(replace(WEEK, capacity_pct=capacity))
+    raw(diary_path, "DROP TRIGGER audit_log_no_delete")
+    raw(diary_path, "DELETE FROM audit_log WHERE seq = 2")
+    assert any("entries 2 to 2 are missing" in f.message for f in diary.verify().findings)
+
+
+def test_a_file_that_is_not_a_diary_is_refused_and_left_alone(diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True)
+    diary_path.write_bytes(b"this is a letter, not a diary\n" * 100)
+    before = diary_path.read_bytes()
+    with pytest.raises(DiaryDamaged, match="has not changed it"):
+        Diary.open(diary_path)
+    assert diary_path.read_bytes() == before
+    assert sorted(path.name for path in diary_path.parent.iterdir()) == ["diary.db"]
+
+
+def test_a_damaged_diary_is_refused_and_left_alone(diary_path: Path, clock: Clock) -> None:
+    with Diary.open(diary_path, clock) as diary:
+        for week in range(30):
+            monday = date(2026, 11, 16) - timedelta(weeks=week)
+            diary.weeks.save(replace(WEEK, week_commencing=monday, notes="n" * 2000))
+        diary.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(diary_path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 64] = b"\xff" * 64  # scribble over a page
+    diary_path.write_bytes(bytes(data))
+    with pytest.raises(DiaryDamaged, match="damaged"):
+        Diary.open(diary_path, clock)
+    assert diary_path.read_bytes() == bytes(data)
+
+
+def test_a_diary_from_a_newer_version_is_refused_and_left_alone(
+    diary_path: Path, clock: Clock
+) -> None:
+    Diary.open(diary_path, clock).close()
+    raw(
+        diary_path,
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('workdiary', 'm999_from_the_future', '2030-01-01')",
+    )
+    before = diary_path.read_bytes()
+    with pytest.raises(DiaryTooNew, match="newer version"):
+        Diary.open(diary_path, clock)
+    assert diary_path.read_bytes() == before
+
+
+def test_a_busy_diary_says_so_and_keeps_what_was_saved(
+    diary: Diary, diary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary.weeks.save(WEEK)
+    diary.db.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(diary_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DiaryLocked, match="busy"):
+            diary.weeks.save(replace(WEEK, capacity_pct=100.0))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+    assert diary.verify().intact
+    assert diary_module.BUSY_TIMEOUT_MS >= 1000  # in real use, wait for the other writer first
