@@ -1,7 +1,8 @@
-"""The diary file and the evidence rules: history kept, nothing changed silently, tampering named."""
+"""The diary file and the evidence rules: history kept, nothing changed silently, edits named."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import stat
@@ -65,7 +66,14 @@ def raw(path: Path, sql: str) -> None:
 
 def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_path: Path) -> None:
     tables = set(diary.db.table_names())
-    assert {"profile", "weeks", "supervision_sessions", "concerns", "attachments", "exports"} <= tables
+    assert {
+        "profile",
+        "weeks",
+        "supervision_sessions",
+        "concerns",
+        "attachments",
+        "exports",
+    } <= tables
     assert "audit_log" in tables
     if os.name == "posix":
         assert stat.S_IMODE(diary_path.stat().st_mode) == 0o600
@@ -73,7 +81,9 @@ def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_pat
     assert diary.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_reopening_keeps_everything_and_migrates_nothing_twice(diary_path: Path, clock: Clock) -> None:
+def test_reopening_keeps_everything_and_migrates_nothing_twice(
+    diary_path: Path, clock: Clock
+) -> None:
     with Diary.open(diary_path, clock) as first:
         first.weeks.save(WEEK)
     with Diary.open(diary_path, clock) as second:
@@ -106,7 +116,11 @@ def test_amending_keeps_the_first_figures_in_the_history(diary: Diary, clock: Cl
     history = diary.weeks.history("2026-11-16")
     assert [event.action for event in history] == ["create", "amend"]
     assert ("capacity_pct", None, 132.5) in [(c.field, c.old, c.new) for c in history[0].changes]
-    assert [(c.field, c.old, c.new) for c in history[1].changes][0] == ("capacity_pct", 132.5, 128.0)
+    assert next((c.field, c.old, c.new) for c in history[1].changes) == (
+        "capacity_pct",
+        132.5,
+        128.0,
+    )
     assert history[1].at == clock.now
 
 
@@ -141,7 +155,9 @@ def test_identifiers_need_the_users_say_so(diary: Diary) -> None:
     assert diary.weeks.get("2026-11-16").record.capacity_pct == 140.0  # type: ignore[union-attr]
 
 
-def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(diary: Diary, clock: Clock) -> None:
+def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
+    diary: Diary, clock: Clock
+) -> None:
     diary.weeks.save(WEEK)
     clock.now += timedelta(hours=1)
     diary.weeks.delete("2026-11-16")
@@ -167,9 +183,7 @@ def test_supervision_and_concerns_are_audited_too(diary: Diary, clock: Clock) ->
     concern = diary.concerns.save(
         Concern(date(2026, 11, 19), "SPO (J.M.)", ConcernChannel.EMAIL, "Caseload at 132 %")
     )
-    answered = replace(
-        concern.entry.record, response="Will review", response_on=date(2026, 11, 20)
-    )
+    answered = replace(concern.entry.record, response="Will review", response_on=date(2026, 11, 20))
     clock.now += timedelta(days=1)
     diary.concerns.save(answered, concern.entry.key)
     assert diary.supervision.all()[0].record.status is SupervisionStatus.CANCELLED_BY_MANAGER
@@ -202,7 +216,7 @@ def test_every_entry_is_chained_to_the_one_before(diary: Diary, clock: Clock) ->
         diary.weeks.save(replace(WEEK, capacity_pct=capacity))
     entries = list(diary.audit.entries())
     assert [entry.seq for entry in entries] == [1, 2, 3]
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(entries))
     assert all(entry.hash == entry.expected_hash() for entry in entries)
     assert diary.verify().chain_head == entries[-1].hash
 

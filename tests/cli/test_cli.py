@@ -1,0 +1,204 @@
+"""The command line as a user or a rep's script drives it."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from workdiary.cli import main
+from workdiary.domain.dates import week_commencing
+
+THIS_WEEK = week_commencing(date.today())
+LAST_WEEK = THIS_WEEK - timedelta(weeks=1)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out)
+    return status, out.getvalue()
+
+
+def audit_count(diary_path: Path) -> int:
+    with sqlite3.connect(diary_path) as connection:
+        return int(connection.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+
+def test_log_then_show_lists_the_week_with_the_day_it_was_recorded() -> None:
+    status, out = run("log-week", "--week", LAST_WEEK.strftime("%d/%m/%Y"), "--capacity", "132.5",
+                      "--caseload", "46", "--hours", "44.5", "--unpaid", "7.5")  # fmt: skip
+    assert status == 0 and "Logged the week commencing" in out
+    status, out = run("show")
+    assert status == 0
+    [row] = [line for line in out.splitlines() if LAST_WEEK.strftime("%d %b %Y") in line][:1]
+    assert "132.5 %" in row and "46" in row and "44.5" in row and "7.5" in row
+    assert date.today().strftime("%d %b %Y") in row  # recorded today
+    assert "at/over 110 %" in row
+
+
+def test_logging_a_week_again_amends_it_and_keeps_the_first_figures() -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5", "--hours", "44.5")
+    status, out = run("log-week", "--week", str(LAST_WEEK), "--capacity", "128")
+    assert status == 0 and "132.5 % → 128 %" in out
+    _, history = run("history", "--week", str(LAST_WEEK))
+    assert "first recorded" in history and "WMT capacity: 132.5 %" in history
+    assert "amended" in history and "132.5 % → 128 %" in history
+    _, shown = run("show")
+    assert "amended" in shown
+    # Amending keeps the figures not named.
+    _, as_json = run("show", "--json")
+    [week] = [w for w in json.loads(as_json)["weeks"] if w["week_commencing"] == str(LAST_WEEK)]
+    assert (week["capacity_pct"], week["hours_worked"], week["amendments"]) == (128.0, 44.5, 1)
+
+
+def test_contracted_hours_default_from_the_profile() -> None:
+    run("profile", "set", "--contracted-hours", "30")
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "100")
+    _, as_json = run("show", "--json")
+    assert json.loads(as_json)["weeks"][-1]["contracted_hours"] == 30.0
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--capacity", "450"], "between 0 and 400"),
+        (["--capacity", "lots"], "must be a number"),
+        (["--capacity", "100", "--hours", "10", "--unpaid", "12"], "cannot be more than"),
+        (["--capacity", "100", "--caseload", "4.5"], "whole number"),
+        (["--capacity", "100", "--breaks-missed", "9"], "between 0 and 7"),
+        (["--capacity", "100", "--wmt-read", "someday"], "not a date"),
+        (["--capacity", "100", "--notes", "x" * 20_001], "20,000 characters"),
+        ([], "--capacity"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_exit_2_and_changes_nothing(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "120")
+    capsys.readouterr()
+    status, _ = run("log-week", "--week", str(LAST_WEEK), *argv)
+    assert status == 2
+    error = capsys.readouterr().err
+    assert words in error and "Nothing was saved" in error
+    assert "Traceback" not in error
+    assert audit_count(diary_path) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["log-week", "--week", "31/02/2026", "--capacity", "100"], "does not exist"),
+        (
+            ["log-week", "--week", str(THIS_WEEK + timedelta(weeks=1)), "--capacity", "100"],
+            "has not started yet",
+        ),
+        (["history", "--week", "next tuesday"], "not a date"),
+        (["delete-week", "--week", str(LAST_WEEK)], "nothing to delete"),
+        (["show", "--from", "2026-11-16", "--to", "2026-01-05"], "on or before"),
+        (["profile", "set", "--threshold", "20"], "between 50 and 400"),
+        (["profile", "set"], "Say what to change"),
+    ],
+)
+def test_other_bad_input_exits_2_with_a_message(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run(*argv)
+    assert status == 2
+    assert words in capsys.readouterr().err
+
+
+def test_argparse_mistakes_also_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["log-week", "--capacity", "100"])
+    assert raised.value.code == 2
+    assert "--week" in capsys.readouterr().err
+
+
+def test_identifiers_are_refused_without_allow_identifiers(
+    capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    note = ["--notes", "Home visit X123456 overran"]
+    status, _ = run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", *note)
+    assert status == 2
+    assert "--allow-identifiers" in capsys.readouterr().err
+    assert not diary_path.exists() or audit_count(diary_path) == 0
+    status, _ = run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", *note,
+                    "--allow-identifiers")  # fmt: skip
+    assert status == 0
+
+
+def test_a_late_entry_is_told_it_is_retrospective() -> None:
+    weeks_ago = THIS_WEEK - timedelta(weeks=3)
+    _, out = run("log-week", "--week", str(weeks_ago), "--capacity", "115")
+    assert "retrospectively" in out
+    _, shown = run("show")
+    assert "retrospective" in shown
+    _, on_time = run("log-week", "--week", str(THIS_WEEK), "--capacity", "115")
+    assert "retrospectively" not in on_time
+
+
+def test_show_has_a_row_for_every_week_not_logged() -> None:
+    run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=4)), "--capacity", "100")
+    run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=1)), "--capacity", "100")
+    _, shown = run("show")
+    assert shown.count("not logged") == 2 + 1  # two rows, and the summary sentence
+    _, as_json = run("show", "--json")
+    flags = [week["flags"]["not_logged"] for week in json.loads(as_json)["weeks"]]
+    assert flags == [False, True, True, False]
+
+
+def test_show_on_an_empty_diary_says_how_to_start() -> None:
+    status, out = run("show")
+    assert status == 0 and "log-week" in out
+
+
+def test_delete_week_keeps_it_in_history() -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120")
+    status, out = run("delete-week", "--week", str(LAST_WEEK))
+    assert status == 0 and "stays in the diary's history" in out
+    _, history = run("history", "--week", str(LAST_WEEK))
+    assert "first recorded" in history and "deleted" in history
+    _, shown = run("show")
+    assert "No weeks to show" in shown
+
+
+def test_profile_set_changes_only_what_is_named() -> None:
+    run("profile", "set", "--name", "Rhiannon Llŷr", "--hourly-rate", "19.87")
+    status, _out = run("profile", "set", "--run-weeks", "6")
+    assert status == 0
+    _, shown = run("profile", "show")
+    assert "Rhiannon Llŷr" in shown and "£19.87" in shown and "6 weeks" in shown
+
+
+def test_verify_reports_intact_then_names_a_raw_edit(diary_path: Path) -> None:
+    assert run("verify")[0] == 0  # no diary yet: nothing to check
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+    status, out = run("verify")
+    assert status == 0 and "intact" in out
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90")
+    status, out = run("verify")
+    assert status == 1
+    assert LAST_WEEK.strftime("%d %b %Y") in out and "capacity_pct" in out
+
+
+def test_verify_of_a_damaged_file_exits_1(
+    diary_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    diary_path.write_bytes(b"not a diary at all" * 10)
+    assert run("verify")[0] == 1
+    assert "damaged" in capsys.readouterr().err
+    assert run("show")[0] == 2
+
+
+def test_the_data_dir_option_wins_and_works_after_the_command(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "101", "--data-dir", str(elsewhere))
+    assert (elsewhere / "diary.db").exists()
+    _, shown = run("--data-dir", str(elsewhere), "show")
+    assert "101 %" in shown

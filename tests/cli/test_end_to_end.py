@@ -1,0 +1,66 @@
+"""The command line as separate processes, the way a user types it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from workdiary.domain.dates import week_commencing
+
+LAST_WEEK = week_commencing(date.today()) - timedelta(weeks=1)
+
+
+def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "workdiary", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_log_show_amend_history_and_verify(tmp_path: Path) -> None:
+    data = tmp_path / "diary-data"
+    week = LAST_WEEK.strftime("%d/%m/%Y")
+    logged = workdiary(data, "log-week", "--week", week, "--capacity", "132.5", "--caseload", "46",
+                       "--hours", "44.5", "--unpaid", "7.5")  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    shown = workdiary(data, "show")
+    assert "132.5 %" in shown.stdout and date.today().strftime("%d %b %Y") in shown.stdout
+
+    assert workdiary(data, "log-week", "--week", week, "--capacity", "128").returncode == 0
+    history = workdiary(data, "history", "--week", week).stdout
+    assert "132.5 % → 128 %" in history
+
+    assert workdiary(data, "verify").returncode == 0
+    with sqlite3.connect(data / "diary.db") as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90")
+    tampered = workdiary(data, "verify")
+    assert tampered.returncode == 1
+    assert LAST_WEEK.strftime("%d %b %Y") in tampered.stdout and "capacity_pct" in tampered.stdout
+
+
+def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path: Path) -> None:
+    result = workdiary(tmp_path, "log-week", "--week", "16/11/2026", "--capacity", "lots")
+    assert result.returncode == 2
+    assert "must be a number" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_command_line_loads_neither_qt_nor_reportlab(tmp_path: Path) -> None:
+    probe = (
+        "import sys, io; from workdiary.cli import main; "
+        "main(['show'], io.StringIO()); main(['verify'], io.StringIO()); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab')))"
+    )
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    assert result.stdout.strip() == "[]"
