@@ -1,0 +1,46 @@
+"""Timing helpers shared by the benchmarks, and the line each result prints."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    figure: str
+    within_floor: bool
+
+    def line(self) -> str:
+        verdict = "ok" if self.within_floor else "MISSES THE FLOOR"
+        return f"{self.name:<48} {self.figure}  [{verdict}]"
+
+
+def median_seconds(action: Callable[[], object], repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def run_process(argv: list[str], data_dir: Path) -> None:
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def process_seconds(argv: list[str], data_dir: Path, repeats: int) -> float:
+    """Median wall time of a whole process, after one untimed run to warm the disk cache."""
+    run_process(argv, data_dir)
+    return median_seconds(lambda: run_process(argv, data_dir), repeats)
+
+
+PYTHON = sys.executable
