@@ -6,16 +6,24 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from workdiary.domain.errors import WorkDiaryError
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.ui.main_window import MainWindow
+from workdiary.ui.messages import show_error
+
+EXIT_CANNOT_OPEN = 2
 
 
 def run_app(paths: AppPaths) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Work Diary")
-    paths.ensure()
-    diary = Diary.open(paths.diary_file)
+    try:
+        paths.ensure()
+        diary = Diary.open(paths.diary_file)
+    except (WorkDiaryError, OSError) as error:
+        show_error(None, "Work Diary cannot open your diary", str(error))
+        return EXIT_CANNOT_OPEN
     try:
         window = MainWindow(diary)
         window.show()

@@ -167,7 +167,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return handler(args, paths, stdout)
     except BrokenPipeError:
-        # The reader (say `| head`) stopped early: not an error of ours. Quieten the exit-time flush.
+        # The reader (say `| head`) stopped early; not our error. Quieten the flush at exit.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
     except IdentifierWarning as warning:
