@@ -226,6 +226,10 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
         problems.append(
             FieldProblem("response_on", "The response date cannot be before the date raised.")
         )
+    if concern.follow_up_on is not None and concern.follow_up_on < concern.raised_on:
+        problems.append(
+            FieldProblem("follow_up_on", "The follow-up date cannot be before the date raised.")
+        )
     if concern.response_on is not None and concern.response_on > today:
         problems.append(FieldProblem("response_on", "The response date cannot be in the future."))
     return problems

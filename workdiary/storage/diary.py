@@ -170,15 +170,12 @@ class Diary:
     def save_profile(
         self, profile: Profile, *, allow_identifiers: bool = True
     ) -> SaveResult[Profile]:
-        key = PROFILE_KEY if self._profile._row(PROFILE_KEY) else None
+        key = PROFILE_KEY if self._profile.exists(PROFILE_KEY) else None
         return self._profile.save(profile, key, allow_identifiers=allow_identifiers)
 
     def has_entries(self) -> bool:
-        """Whether anything but the profile has ever been recorded (deleted records count)."""
-        for table in (self.weeks, self.supervision, self.concerns):
-            if self.db.execute(f"SELECT 1 FROM [{table.table}] LIMIT 1").fetchone():
-                return True
-        return False
+        """Whether anything at all has ever been recorded, the profile and deleted records too."""
+        return self.audit.head()[0] > 0
 
     def verify(self) -> VerifyReport:
         return verify(self.db, self.audit, self._audited_tables())

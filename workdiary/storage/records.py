@@ -70,6 +70,10 @@ class RecordTable(Generic[R]):
             revision=row["revision"],
         )
 
+    def exists(self, key: str) -> bool:
+        """Whether the record was ever saved (a deleted one still exists)."""
+        return self._row(key) is not None
+
     def get(self, key: str) -> Recorded[R] | None:
         row = self._row(key)
         return self._recorded(row) if row and row["deleted_at"] is None else None
