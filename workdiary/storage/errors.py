@@ -20,7 +20,8 @@ from workdiary.domain.errors import (
 def damaged(path: Path, detail: str) -> DiaryDamaged:
     return DiaryDamaged(
         f"The diary file {path} is damaged and cannot be opened ({detail}). "
-        "Work Diary has not changed it. Keep a copy of it safe, and restore a backup if you have one."
+        "Work Diary has not changed it. Keep a copy of it safe, and restore a backup if you "
+        "have one."
     )
 
 
