@@ -178,7 +178,14 @@ class Diary:
         return self.audit.head()[0] > 0
 
     def verify(self) -> VerifyReport:
-        return verify(self.db, self.audit, self._audited_tables())
+        # One read transaction: a save made meanwhile by another process is either wholly in
+        # what is checked or wholly out of it, never half of it.
+        with as_user_errors(self.path):
+            self.db.execute("BEGIN")
+            try:
+                return verify(self.db, self.audit, self._audited_tables())
+            finally:
+                self.db.rollback()
 
     def _audited_tables(self) -> list[AuditedTable]:
         def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:

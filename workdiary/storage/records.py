@@ -100,64 +100,47 @@ class RecordTable(Generic[R]):
         new_values = to_row(record)
         if self._keyed_by_record:
             key = str(new_values[self._key_column])
-        existing = self._row(key) if key is not None else None
-        if key is not None and existing is None and not self._keyed_by_record:
-            raise NotFound(f"There is no record {key} to change.")
-        deleted = existing is not None and existing["deleted_at"] is not None
-        changes = changes_between(
-            existing if existing and not deleted else None, new_values, self.fields
-        )
-        if existing is not None and not deleted and not changes:
-            return SaveResult(self._recorded(existing), "unchanged", [])
-        if not allow_identifiers:
-            changed_fields = {change.field for change in changes}
-            require_no_identifiers(
-                (new_values[field] for field in self._text_fields if field in changed_fields), today
-            )
-        now = self._diary.now_text()
-        if existing is None:
-            action = "create"
-            row = {
-                **new_values,
-                "recorded_at": now,
-                "updated_at": now,
-                "revision": 1,
-                "deleted_at": None,
-            }
-        else:
-            action = "restore" if deleted else "amend"
-            row = {
-                **existing,
-                **new_values,
-                "updated_at": now,
-                "revision": existing["revision"] + 1,
-                "deleted_at": None,
-            }
+        # Read what is there under the write lock, so a save from another window or script
+        # in between cannot make this one work from a stale copy.
         with self._diary.transaction():
+            existing = self._row(key) if key is not None else None
+            if key is not None and existing is None and not self._keyed_by_record:
+                raise NotFound(f"There is no record {key} to change.")
+            deleted = existing is not None and existing["deleted_at"] is not None
+            current = existing if existing is not None and not deleted else None
+            changes = changes_between(current, new_values, self.fields)
+            if current is not None and not changes:
+                return SaveResult(self._recorded(current), "unchanged", [])
+            if not allow_identifiers:
+                changed = {change.field for change in changes}
+                texts = (new_values[field] for field in self._text_fields if field in changed)
+                require_no_identifiers(texts, today)
+            now = self._diary.now_text()
+            table = self._diary.db.table(self.table)
             if existing is None:
-                inserted = self._diary.db.table(self.table).insert(row)
+                action = "create"
+                row = {**new_values, "recorded_at": now, "updated_at": now, "revision": 1,
+                       "deleted_at": None}  # fmt: skip
+                inserted = table.insert(row)
                 if not self._keyed_by_record:
                     row["id"] = inserted.last_pk
-                key = str(row[self._key_column])
             else:
-                self._diary.db.table(self.table).update(existing[self._key_column], row)
-            assert key is not None
-            self._diary.audit.append(now, self.table, key, action, row)
+                action = "restore" if deleted else "amend"
+                row = {**existing, **new_values, "updated_at": now,
+                       "revision": existing["revision"] + 1, "deleted_at": None}  # fmt: skip
+                table.update(existing[self._key_column], row)
+            self._diary.audit.append(now, self.table, str(row[self._key_column]), action, row)
         done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
         return SaveResult(self._recorded(row), done, changes)
 
     def delete(self, key: str) -> None:
         """Mark the record deleted; it stays in the file and in its history."""
-        existing = self._row(key)
-        if existing is None or existing["deleted_at"] is not None:
-            raise NotFound(f"There is no record {key} to delete.")
-        now = self._diary.now_text()
-        row = {
-            **existing,
-            "updated_at": now,
-            "revision": existing["revision"] + 1,
-            "deleted_at": now,
-        }
         with self._diary.transaction():
+            existing = self._row(key)
+            if existing is None or existing["deleted_at"] is not None:
+                raise NotFound(f"There is no record {key} to delete.")
+            now = self._diary.now_text()
+            row = {**existing, "updated_at": now, "revision": existing["revision"] + 1,
+                   "deleted_at": now}  # fmt: skip
             self._diary.db.table(self.table).update(existing[self._key_column], row)
             self._diary.audit.append(now, self.table, key, "delete", row)
