@@ -202,3 +202,14 @@ def test_the_data_dir_option_wins_and_works_after_the_command(tmp_path: Path) ->
     assert (elsewhere / "diary.db").exists()
     _, shown = run("--data-dir", str(elsewhere), "show")
     assert "101 %" in shown
+
+
+def test_show_can_be_limited_to_a_period() -> None:
+    for weeks_ago in (1, 2, 3, 4):
+        monday = THIS_WEEK - timedelta(weeks=weeks_ago)
+        run("log-week", "--week", str(monday), "--capacity", str(100 + weeks_ago))
+    first, last = THIS_WEEK - timedelta(weeks=3), THIS_WEEK - timedelta(weeks=2)
+    _, as_json = run("show", "--json", "--from", str(first), "--to", str(last + timedelta(days=3)))
+    shown = json.loads(as_json)
+    assert [week["capacity_pct"] for week in shown["weeks"]] == [103.0, 102.0]
+    assert shown["summary"]["weeks_in_period"] == 2
