@@ -10,7 +10,7 @@ from workdiary.domain.errors import WorkDiaryError
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.ui.main_window import MainWindow
-from workdiary.ui.messages import show_error
+from workdiary.ui.messages import Messages
 
 EXIT_CANNOT_OPEN = 2
 
@@ -22,7 +22,7 @@ def run_app(paths: AppPaths) -> int:
         paths.ensure()
         diary = Diary.open(paths.diary_file)
     except (WorkDiaryError, OSError) as error:
-        show_error(None, "Work Diary cannot open your diary", str(error))
+        Messages().error(None, "Work Diary cannot open your diary", str(error))
         return EXIT_CANNOT_OPEN
     try:
         window = MainWindow(diary)

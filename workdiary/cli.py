@@ -23,14 +23,21 @@ from workdiary.domain.errors import (
     NotFound,
     WorkDiaryError,
 )
-from workdiary.domain.formatting import count, format_money, format_number, format_value
+from workdiary.domain.formatting import (
+    count,
+    describe_event,
+    format_money,
+    format_number,
+    format_value,
+)
 from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
 from workdiary.domain.validation import parse_number
 from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
     from workdiary.domain.figures import PeriodSummary, WeekLine
-    from workdiary.storage import Diary, HistoryEvent
+    from workdiary.domain.history import HistoryEvent
+    from workdiary.storage import Diary
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -511,22 +518,10 @@ def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _print_event(event: HistoryEvent, out: TextIO) -> None:
-    when = format_moment(event.at)
-    if event.action == "delete":
-        print(f"  {when}  deleted (kept here in its history)", file=out)
-        return
-    if event.action in ("create", "restore"):
-        title = "first recorded" if event.action == "create" else "logged again after deletion"
-        print(f"  {when}  {title}:", file=out)
-        for change in event.changes:
-            if change.field != "week_commencing":
-                label = WEEK_FIELDS[change.field].label
-                print(f"      {label}: {_value(change.field, change.new)}", file=out)
-        return
-    print(f"  {when}  amended:", file=out)
-    for change in event.changes:
-        old, new = _value(change.field, change.old), _value(change.field, change.new)
-        print(f"      {WEEK_FIELDS[change.field].label}: {old} → {new}", file=out)
+    title, lines = describe_event(event, WEEK_FIELDS, ("week_commencing",), longest_value=70)
+    print(f"  {format_moment(event.at)}  {title}{':' if lines else ''}", file=out)
+    for line in lines:
+        print(f"      {line}", file=out)
 
 
 def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

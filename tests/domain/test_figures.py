@@ -8,6 +8,7 @@ from workdiary.domain.figures import (
     runs_at_or_over,
     summarise,
     week_lines,
+    week_to_open,
     wtr_averages,
 )
 from workdiary.domain.records import Profile, Recorded, Week
@@ -132,3 +133,18 @@ def test_period_runs_to_the_last_week_that_ended_until_this_week_is_logged() -> 
     entries.append(recorded(Week(date(2026, 11, 16), 100)))
     assert period_bounds(entries, today, None, None) == (date(2026, 11, 2), date(2026, 11, 16))
     assert period_bounds([], today, None, None) is None
+
+
+def test_the_editor_opens_on_this_week_for_a_new_diary_or_an_up_to_date_one() -> None:
+    today = date(2026, 11, 20)
+    assert week_to_open(set(), today) == date(2026, 11, 16)
+    logged = {date(2026, 11, 16) - timedelta(weeks=back) for back in range(1, 10)}
+    assert week_to_open(logged, today) == date(2026, 11, 16)
+
+
+def test_the_editor_opens_on_the_oldest_recent_week_not_logged() -> None:
+    today = date(2026, 11, 20)
+    logged = {date(2026, 9, 7), date(2026, 10, 26), date(2026, 11, 9)}
+    assert week_to_open(logged, today) == date(2026, 10, 19)
+    # Weeks before the diary was started are not "forgotten".
+    assert week_to_open({date(2026, 11, 9)}, today) == date(2026, 11, 16)

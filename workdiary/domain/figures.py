@@ -222,3 +222,21 @@ def summarise(lines: Sequence[WeekLine], profile: Profile) -> PeriodSummary:
         retrospective_weeks=sum(1 for line in lines if line.retrospective),
         amended_weeks=sum(1 for line in lines if line.amended),
     )
+
+
+# The week editor looks this many ended weeks back for one the user forgot to log.
+CATCH_UP_WEEKS = 4
+
+
+def week_to_open(logged: set[date], today: date) -> date:
+    """The week the editor opens on: the oldest of the last few ended weeks not yet logged, if
+    the diary was already being kept then; otherwise this week."""
+    this_week = week_commencing(today)
+    if not logged:
+        return this_week
+    started = min(logged)
+    for back in range(CATCH_UP_WEEKS, 0, -1):
+        monday = this_week - ONE_WEEK * back
+        if monday >= started and monday not in logged:
+            return monday
+    return this_week

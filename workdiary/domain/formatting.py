@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from workdiary.domain.dates import format_day
+from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import FieldInfo
 
 
@@ -45,3 +46,40 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 week`, `3 weeks`, `1,204 weeks`."""
     word = noun if number == 1 else (plural or noun + "s")
     return f"{number:,} {word}"
+
+
+EVENT_TITLES = {
+    "create": "first recorded",
+    "amend": "amended",
+    "delete": "deleted (kept here in its history)",
+    "restore": "recorded again after being deleted",
+}
+
+
+def describe_event(
+    event: HistoryEvent,
+    fields: dict[str, FieldInfo],
+    hidden: tuple[str, ...] = (),
+    longest_value: int | None = None,
+) -> tuple[str, list[str]]:
+    """What a history event says: a title, and a line a field (`Label: old → new` for an
+    amendment, `Label: value` otherwise). Values longer than `longest_value` are cut short."""
+
+    def value(field: str, raw: Any) -> str:
+        text = format_value(fields.get(field), raw)
+        if longest_value is not None and len(text) > longest_value:
+            text = text[: longest_value - 1].replace("\n", " ") + "…"
+        return text
+
+    lines = []
+    for change in event.changes:
+        if change.field in hidden:
+            continue
+        label = fields[change.field].label if change.field in fields else change.field
+        if event.action == "amend":
+            lines.append(
+                f"{label}: {value(change.field, change.old)} → {value(change.field, change.new)}"
+            )
+        else:
+            lines.append(f"{label}: {value(change.field, change.new)}")
+    return EVENT_TITLES.get(event.action, event.action), lines

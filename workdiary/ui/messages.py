@@ -1,9 +1,33 @@
-"""Every message box the app shows goes through here, so tests can see and answer them."""
+"""Every message box the app shows goes through one `Messages` object, so that tests can see what
+was said and give the answers a person would."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+class Messages:
+    """Shows messages to the user. Built by the composition root and handed to each page."""
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel"
+    ) -> bool:
+        """Ask a yes-or-no question with buttons that say what they do; no is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
