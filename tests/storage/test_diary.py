@@ -227,6 +227,7 @@ def test_every_entry_is_chained_to_the_one_before(diary: Diary, clock: Clock) ->
     assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(entries))
     assert all(entry.hash == entry.expected_hash() for entry in entries)
     assert diary.verify().chain_head == entries[-1].hash
+    assert diary.audit.latest() == entries[-1]
 
 
 def test_verify_names_the_week_and_field_changed_behind_the_apps_back(

@@ -123,5 +123,13 @@ class AuditLog:
         for row in self._db.execute(sql, params):
             yield AuditEntry(*row)
 
+    def latest(self) -> AuditEntry | None:
+        """The most recent entry: when the diary was last saved, and what."""
+        row = self._db.execute(
+            "SELECT seq, recorded_at, entity, entity_key, action, record, prev_hash, hash "
+            "FROM audit_log ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return AuditEntry(*row) if row else None
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM audit_log").fetchone()[0])

@@ -167,10 +167,14 @@ class Diary:
         stored = self._profile.get(PROFILE_KEY)
         return stored.record if stored else Profile()
 
+    def has_profile(self) -> bool:
+        """Whether the user has ever saved their profile (or is still on the defaults)."""
+        return self._profile.exists(PROFILE_KEY)
+
     def save_profile(
         self, profile: Profile, *, allow_identifiers: bool = True
     ) -> SaveResult[Profile]:
-        key = PROFILE_KEY if self._profile.exists(PROFILE_KEY) else None
+        key = PROFILE_KEY if self.has_profile() else None
         return self._profile.save(profile, key, allow_identifiers=allow_identifiers)
 
     def has_entries(self) -> bool:

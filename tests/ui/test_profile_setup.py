@@ -1,0 +1,114 @@
+"""Setting up the profile: the first-run dialog and the Settings page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.errors import DiaryReadOnly, InvalidInput
+from workdiary.domain.records import Profile
+from workdiary.storage import Diary
+from workdiary.ui.first_run import FirstRunDialog
+from workdiary.ui.profile_form import ProfileForm
+from workdiary.ui.settings_page import SettingsPage
+
+
+@pytest.fixture
+def diary(diary_path: Path) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True)
+    with Diary.open(diary_path) as opened:
+        yield opened
+
+
+def test_the_form_reads_back_what_was_typed(qtbot: QtBot) -> None:
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.edit("name").setText("Rhiannon Llŷr")
+    form.edit("hourly_rate").setText("19.87")
+    form.edit("supervision_interval_weeks").setText("4")
+    form.edit("contracted_hours").setText("")
+    profile = form.profile()
+    assert profile == Profile(
+        name="Rhiannon Llŷr", hourly_rate=19.87, supervision_interval_weeks=4, contracted_hours=37
+    )
+
+
+def test_the_form_shows_problems_by_their_fields(qtbot: QtBot) -> None:
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.edit("threshold_pct").setText("20")
+    form.edit("run_weeks").setText("four")
+    with pytest.raises(InvalidInput, match="must be a number"):
+        form.profile()
+    run_problem = form.findChild(QLabel, "run_weeks_problem")
+    assert run_problem is not None and run_problem.isVisible()
+    assert run_problem.text().startswith("⚠") and "must be a number" in run_problem.text()
+    form.edit("run_weeks").setText("4")
+    with pytest.raises(InvalidInput, match="between 50 and 400"):
+        form.profile()
+    assert not run_problem.isVisible()
+    assert form.focusWidget() is form.edit("threshold_pct")
+
+
+def test_first_run_saves_the_profile(qtbot: QtBot, diary: Diary) -> None:
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    dialog.form.edit("name").setText("Rhiannon Llŷr")
+    dialog.form.edit("role").setText("Probation Officer")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert diary.has_profile()
+    assert diary.profile().name == "Rhiannon Llŷr"
+
+
+def test_first_run_with_a_bad_value_stays_open_and_saves_nothing(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.edit("contracted_hours").setText("90")
+    dialog.save_button.click()
+    assert dialog.isVisible() and not diary.has_profile()
+
+
+def test_first_run_can_be_skipped(qtbot: QtBot, diary: Diary) -> None:
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.skip_button.click()
+    assert not diary.has_profile()
+
+
+def test_settings_save_and_say_so(qtbot: QtBot, diary: Diary) -> None:
+    page = SettingsPage(diary, ScriptedMessages())
+    qtbot.addWidget(page)
+    page.form.edit("threshold_pct").setText("120")
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
+    assert diary.profile().threshold_pct == 120
+    assert "Saved" in page.status.text()
+    assert page.save() and page.status.text() == "Nothing changed."
+
+
+def test_settings_that_cannot_be_written_keep_what_was_typed(
+    qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages = ScriptedMessages()
+    page = SettingsPage(diary, messages)
+    qtbot.addWidget(page)
+    page.form.edit("name").setText("Rhiannon Llŷr")
+
+    def read_only(*_args: object, **_kwargs: object) -> None:
+        raise DiaryReadOnly("Work Diary cannot write to the diary: the folder is read-only.")
+
+    monkeypatch.setattr(diary, "save_profile", read_only)
+    assert not page.save()
+    assert "read-only" in messages.texts("error")
+    assert page.form.edit("name").text() == "Rhiannon Llŷr"

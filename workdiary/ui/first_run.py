@@ -1,0 +1,58 @@
+"""The short, skippable set-up shown the first time the app opens a new diary."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from workdiary.domain.errors import InvalidInput, WorkDiaryError
+from workdiary.storage import Diary
+from workdiary.ui.messages import Messages
+from workdiary.ui.profile_form import ProfileForm
+
+WELCOME = (
+    "<h2>Welcome to Work Diary</h2>"
+    "<p>Each week you will note your WMT capacity figure, your caseload and your hours. Work Diary "
+    "keeps them on this computer only, with the date each was recorded and every later change, "
+    "so that your record can be trusted if you ever need it.</p>"
+    "<p>First, a few details for your records. All can be changed later in Settings, and you can "
+    "skip this for now.</p>"
+)
+
+
+class FirstRunDialog(QDialog):
+    """Accepted when the profile was saved; rejected when the user skipped."""
+
+    def __init__(self, diary: Diary, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary = diary
+        self._messages = messages
+        self.setWindowTitle("Set up Work Diary")
+        welcome = QLabel(WELCOME)
+        welcome.setWordWrap(True)
+        self.form = ProfileForm()
+        self.form.set_profile(diary.profile())
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.skip_button = buttons.addButton(
+            "S&kip for now", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(welcome)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.form.first_edit().setFocus()
+
+    def _save(self) -> None:
+        try:
+            self._diary.save_profile(self.form.profile())
+        except InvalidInput:
+            return  # the form shows what to fix
+        except WorkDiaryError as error:
+            self._messages.error(self, "Your details could not be saved", str(error))
+            return
+        self.accept()

@@ -1,0 +1,131 @@
+"""The profile's fields as a form, shared by the first-run set-up and the Settings page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.formatting import format_number
+from workdiary.domain.records import PROFILE_FIELDS, Profile
+from workdiary.domain.validation import parse_number, profile_problems
+
+# (field, whole number?) for the numeric fields, in the order they appear.
+NUMBER_FIELDS: list[tuple[str, bool]] = [
+    ("contracted_hours", False),
+    ("hourly_rate", False),
+    ("threshold_pct", False),
+    ("run_weeks", True),
+    ("supervision_interval_weeks", True),
+]
+TEXT_FIELDS = ["name", "role", "team"]
+# Fields the user may leave empty; the others fall back to the default profile's value.
+OPTIONAL_FIELDS = {"hourly_rate", "supervision_interval_weeks"}
+
+EXTRA_HINTS = {
+    "hourly_rate": "Annual salary ÷ 52 ÷ contracted weekly hours. For example £37,000 a year "
+    "on 37 hours a week is 37000 ÷ 52 ÷ 37 = £19.23. Used to put a value on unpaid hours.",
+    "threshold_pct": "110 % is the MoJ's line: over it for 4 weeks in a row counts as excessive.",
+    "supervision_interval_weeks": "How often your employer says you should have supervision. "
+    "There is no national standard, so leave it empty if you were never told.",
+}
+
+
+@dataclass
+class _Row:
+    edit: QLineEdit
+    problem: QLabel
+
+
+class ProfileForm(QWidget):
+    """Edits a Profile; `profile()` reads it back or raises InvalidInput, shown by the fields."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[str, _Row] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in [*TEXT_FIELDS, *(name for name, _ in NUMBER_FIELDS)]:
+            form.addRow(*self._make_row(field))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        self.set_profile(Profile())
+
+    def _make_row(self, field: str) -> tuple[QLabel, QWidget]:
+        info = PROFILE_FIELDS[field]
+        label = QLabel(f"{info.label}" + (f" ({info.unit})" if info.unit else ""))
+        edit = QLineEdit()
+        edit.setObjectName(field)
+        edit.setAccessibleName(info.label)
+        hint = EXTRA_HINTS.get(field, info.hint)
+        edit.setAccessibleDescription(hint)
+        edit.setToolTip(hint)
+        label.setBuddy(edit)
+        problem = QLabel()
+        problem.setObjectName(f"{field}_problem")
+        problem.setWordWrap(True)
+        problem.setStyleSheet("color: #b00020;")
+        problem.hide()
+        column = QWidget()
+        stack = QVBoxLayout(column)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(2)
+        stack.addWidget(edit)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(placeholder-text);")
+            stack.addWidget(note)
+        stack.addWidget(problem)
+        self._rows[field] = _Row(edit, problem)
+        return label, column
+
+    def edit(self, field: str) -> QLineEdit:
+        return self._rows[field].edit
+
+    def first_edit(self) -> QLineEdit:
+        return self._rows[TEXT_FIELDS[0]].edit
+
+    def set_profile(self, profile: Profile) -> None:
+        for field in TEXT_FIELDS:
+            self._rows[field].edit.setText(getattr(profile, field))
+        for field, _whole in NUMBER_FIELDS:
+            value = getattr(profile, field)
+            self._rows[field].edit.setText("" if value is None else format_number(value))
+        self.show_problems([])
+
+    def profile(self) -> Profile:
+        """The profile as typed. Raises InvalidInput (and shows each problem by its field)."""
+        values: dict[str, Any] = {
+            field: self._rows[field].edit.text().strip() for field in TEXT_FIELDS
+        }
+        problems: list[FieldProblem] = []
+        defaults = Profile()
+        for field, whole in NUMBER_FIELDS:
+            text = self._rows[field].edit.text().strip()
+            if not text:
+                values[field] = None if field in OPTIONAL_FIELDS else getattr(defaults, field)
+                continue
+            try:
+                values[field] = parse_number(text, field, PROFILE_FIELDS[field].label, whole=whole)
+            except InvalidInput as invalid:
+                problems += invalid.problems
+        if not problems:
+            problems = profile_problems(Profile(**values))
+        self.show_problems(problems)
+        if problems:
+            self._rows[problems[0].field].edit.setFocus()
+            raise InvalidInput(problems)
+        return Profile(**values)
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem.message)
+        for field, row in self._rows.items():
+            messages = by_field.get(field)
+            row.problem.setText("⚠ " + " ".join(messages) if messages else "")
+            row.problem.setVisible(bool(messages))

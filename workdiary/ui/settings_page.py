@@ -1,0 +1,81 @@
+"""The Settings page: the profile, and where the diary is kept."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from workdiary.domain.dates import format_moment
+from workdiary.domain.errors import InvalidInput, WorkDiaryError
+from workdiary.storage import Diary
+from workdiary.ui.messages import Messages
+from workdiary.ui.profile_form import ProfileForm
+
+
+class SettingsPage(QWidget):
+    saved = Signal()
+
+    def __init__(self, diary: Diary, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary = diary
+        self._messages = messages
+        heading = QLabel(
+            "<h2>Settings</h2><p>Your details, and the lines your weeks are measured against. "
+            "Changes are kept in the diary's history like everything else.</p>"
+        )
+        heading.setWordWrap(True)
+        self.form = ProfileForm()
+        self.form.set_profile(diary.profile())
+        self.save_button = QPushButton("&Save settings")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setObjectName("settings_status")
+        self.status.setWordWrap(True)
+        where = QLabel(
+            f"<p>Your diary is the file <tt>{escape(str(diary.path))}</tt>, on this computer "
+            "only. Work Diary never sends anything anywhere.</p>"
+        )
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(heading)
+        column.addWidget(self.form)
+        column.addLayout(buttons)
+        column.addWidget(where)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+
+    def reload(self) -> None:
+        self.form.set_profile(self._diary.profile())
+        self.status.clear()
+
+    def save(self) -> bool:
+        try:
+            result = self._diary.save_profile(self.form.profile())
+        except InvalidInput:
+            self.status.setText("Nothing was saved: please check the fields marked ⚠.")
+            return False
+        except WorkDiaryError as error:
+            self._messages.error(self, "Your settings could not be saved", str(error))
+            return False
+        if result.action == "unchanged":
+            self.status.setText("Nothing changed.")
+        else:
+            self.status.setText(f"Saved {format_moment(result.entry.last_changed_at)}.")
+            self.saved.emit()
+        return True
