@@ -2,31 +2,89 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from contextlib import ExitStack
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QTableView
 
+from workdiary.domain.dates import week_commencing
 from workdiary.domain.errors import WorkDiaryError
+from workdiary.domain.formatting import count
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
-from workdiary.ui.main_window import MainWindow
+from workdiary.ui.main_window import HISTORY, MainWindow
 from workdiary.ui.messages import Messages
 
+EXIT_CHECK_FAILED = 1
 EXIT_CANNOT_OPEN = 2
+WINDOW_SETTINGS_FILE = "window.ini"
 
 
-def run_app(paths: AppPaths) -> int:
+def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> int:
+    """Open the window on the diary in `paths` (or on a throwaway copy of the sample diary, for
+    `demo`). With `self_test`, show the history, check the diary, and exit instead of waiting."""
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("Work Diary")
-    try:
-        paths.ensure()
-        diary = Diary.open(paths.diary_file)
-    except (WorkDiaryError, OSError) as error:
-        Messages().error(None, "Work Diary cannot open your diary", str(error))
-        return EXIT_CANNOT_OPEN
-    try:
-        window = MainWindow(diary)
+    messages = Messages()
+    with ExitStack() as cleanup:
+        try:
+            if demo:
+                paths = _demo_paths(cleanup)
+            paths.ensure()
+            diary = Diary.open(paths.diary_file)
+        except (WorkDiaryError, OSError) as error:
+            if self_test:
+                print(f"Self-test failed: {error}", file=sys.stderr)
+                return EXIT_CHECK_FAILED
+            messages.error(None, "Work Diary cannot open your diary", str(error))
+            return EXIT_CANNOT_OPEN
+        cleanup.callback(diary.close)
+        # Window size and page live beside the diary, so a data folder is the whole of the app's
+        # state and tests never touch the user's own settings.
+        settings = QSettings(str(paths.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
+        window = MainWindow(diary, messages, settings, demo=demo)
         window.show()
+        if self_test:
+            return _self_test(app, window, diary)
+        if not demo:
+            QTimer.singleShot(0, window.offer_first_run_setup)
         return app.exec()
-    finally:
-        diary.close()
+
+
+def _demo_paths(cleanup: ExitStack) -> AppPaths:
+    """A new temporary folder holding a fresh sample diary, removed when the app closes."""
+    from workdiary.sample_diary import fill_sample_diary
+
+    folder = Path(tempfile.mkdtemp(prefix="workdiary-demo-"))
+    cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
+    fill_sample_diary(folder / "diary.db", week_commencing(date.today()))
+    return AppPaths(folder)
+
+
+def _self_test(app: QApplication, window: MainWindow, diary: Diary) -> int:
+    """The smoke test of a build: the window shows the history, and the diary checks out."""
+    window.show_page(HISTORY)
+    app.processEvents()
+    table = window.history.findChild(QTableView)
+    rows = table.model().rowCount() if table is not None else 0
+    logged = len(diary.weeks.all())
+    if logged and rows == 0:
+        print("Self-test failed: History shows no weeks, though some are logged.", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    report = diary.verify()
+    if not report.intact:
+        print("Self-test failed: the diary does not match its history:", file=sys.stderr)
+        for finding in report.findings:
+            print(f"  - {finding.message}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(
+        f"Self-test passed: the window opened with {count(rows, 'week')} in History, and the "
+        f"diary is intact ({report.entries:,} audit entries)."
+    )
+    return 0

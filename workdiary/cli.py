@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
         "Run it with no command to open the app.",
         epilog="Dates can be written 16/11/2026 or 2026-11-16; any day of a week means that week.",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a temporary copy of the sample diary (your own diary is untouched)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the app, show the history, check the diary, and exit (1 if a check fails)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -168,7 +178,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         from workdiary.app import run_app
 
-        return run_app(paths)
+        return run_app(paths, demo=args.demo, self_test=args.self_test)
+    if args.demo or args.self_test:
+        parser.error("--demo and --self-test go with opening the app, not with a command")
     if handler is None:  # `profile` alone means `profile show`
         handler = _profile_show
     try:

@@ -41,3 +41,21 @@ def test_any_day_belongs_to_the_week_of_its_monday(day: date) -> None:
 def test_mondays_cover_the_weeks_of_both_ends() -> None:
     weeks = list(mondays(date(2026, 11, 4), date(2026, 11, 18)))
     assert weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]
+
+
+def test_names_are_english_whatever_the_systems_language() -> None:
+    import locale
+
+    from workdiary.domain.dates import format_day
+
+    before = locale.setlocale(locale.LC_TIME)
+    try:
+        for name in ("fr_FR.UTF-8", "cy_GB.UTF-8", "de_DE.UTF-8"):
+            try:
+                locale.setlocale(locale.LC_TIME, name)
+                break
+            except locale.Error:
+                continue
+        assert format_day(date(2026, 11, 16)) == "Mon 16 Nov 2026"
+    finally:
+        locale.setlocale(locale.LC_TIME, before)

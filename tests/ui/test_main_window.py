@@ -1,28 +1,175 @@
-from datetime import date
+"""The main window as a user meets it: pages, first run, what it remembers, start-up flags."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.dates import week_commencing
 from workdiary.domain.records import Week
 from workdiary.storage import Diary
-from workdiary.ui.main_window import MainWindow
+from workdiary.ui.main_window import HISTORY, SETTINGS, THIS_WEEK, MainWindow
+
+OpenWindow = Callable[..., MainWindow]
 
 
-def test_the_window_says_where_the_diary_is_and_what_it_holds(qtbot: QtBot, tmp_path: Path) -> None:
-    diary_path = tmp_path / "R&D <team>" / "diary.db"
-    diary_path.parent.mkdir(parents=True)
-    with Diary.open(diary_path) as diary:
-        diary.weeks.save(Week(date(2026, 11, 16), 120.0))
-        window = MainWindow(diary)
+@pytest.fixture
+def open_window(qtbot: QtBot, private_data_dir: Path) -> Iterator[Callable[..., MainWindow]]:
+    """Opens a main window on the test's data folder, as the app does; closes what it opened."""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    diaries: list[Diary] = []
+
+    def opener(messages: ScriptedMessages | None = None) -> MainWindow:
+        diary = Diary.open(private_data_dir / "diary.db")
+        diaries.append(diary)
+        settings = QSettings(str(private_data_dir / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(diary, messages or ScriptedMessages(), settings)
         qtbot.addWidget(window)
         window.show()
-        label = window.centralWidget()
-        assert isinstance(label, QLabel)
-        # What the person sees (the rich text rendered as plain text) names the file exactly.
-        document = QTextDocument()
-        document.setHtml(label.text())
-        text = document.toPlainText()
-        assert str(diary_path) in text
-        assert "1 logged week" in text
+        return window
+
+    yield opener
+    for diary in diaries:
+        diary.close()
+
+
+def history_rows(window: MainWindow) -> list[str]:
+    table = window.history.findChild(QTableView)
+    assert table is not None
+    model = table.model()
+    return [
+        " | ".join(str(model.index(row, column).data()) for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
+
+
+def test_a_week_logged_in_the_window_is_there_in_a_new_window(open_window: OpenWindow) -> None:
+    window = open_window()
+    monday = week_commencing(date.today())
+    assert window.current_page() == THIS_WEEK
+    assert window.editor.current_week() == monday
+    diary = window._diary
+    window.editor.show_week(monday)
+    before = diary.audit.count()
+    diary_week = Week(monday, 132.5, caseload=46)
+    diary.weeks.save(diary_week)  # as the editor does; the editor's own tests drive its fields
+    window.editor.saved.emit(monday.isoformat())
+    assert diary.audit.count() == before + 1
+    assert any("132.5 %" in row for row in history_rows(window))
+    window.close()
+
+    again = open_window()
+    rows = history_rows(again)
+    assert any(monday.strftime("%d %b %Y") in row and "132.5 %" in row for row in rows)
+
+
+def test_the_window_remembers_its_page(open_window: OpenWindow) -> None:
+    window = open_window()
+    window.show_page(HISTORY)
+    window.close()
+    assert open_window().current_page() == HISTORY
+
+
+def test_history_opens_a_week_in_the_editor(open_window: OpenWindow) -> None:
+    window = open_window()
+    earlier = week_commencing(date.today()) - timedelta(weeks=2)
+    window.show_page(HISTORY)
+    window.history.open_week.emit(earlier)
+    assert window.current_page() == THIS_WEEK
+    assert window.editor.current_week() == earlier
+
+
+def test_first_run_offers_the_set_up_once(open_window: OpenWindow, qtbot: QtBot) -> None:
+    window = open_window()
+    dialog = window.offer_first_run_setup()
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.finished):
+        dialog.skip_button.click()
+    window.close()
+    assert open_window().offer_first_run_setup() is None  # skipping is remembered
+
+
+def test_first_run_set_up_reaches_settings(open_window: OpenWindow, qtbot: QtBot) -> None:
+    window = open_window()
+    dialog = window.offer_first_run_setup()
+    assert dialog is not None
+    dialog.form.edit("name").setText("Rhiannon Llŷr")
+    dialog.form.edit("threshold_pct").setText("115")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.save_button.click()
+    assert window.settings_page.form.edit("name").text() == "Rhiannon Llŷr"
+    assert window.settings_page.form.edit("threshold_pct").text() == "115"
+    window.show_page(SETTINGS)
+    assert open_window().offer_first_run_setup() is None
+
+
+def test_the_status_bar_says_where_the_diary_is_and_when_it_was_saved(
+    open_window: OpenWindow,
+) -> None:
+    window = open_window()
+    assert str(window._diary.path) in window.location_label.text()
+    assert window.saved_label.text() == "Nothing saved yet"
+    window._diary.weeks.save(Week(week_commencing(date.today()), 100.0))
+    window.editor.saved.emit("")
+    assert window.saved_label.text().startswith("Last saved ")
+
+
+def test_about_gives_version_data_location_and_licence(open_window: OpenWindow) -> None:
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    window.show_about()
+    said = messages.texts("information")
+    assert "Work Diary" in said and str(window._diary.path) in said and "General Public" in said
+
+
+def test_closing_with_unsaved_changes_asks_first(open_window: OpenWindow) -> None:
+    messages = ScriptedMessages(answers=[False])
+    window = open_window(messages)
+    window.editor.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
+    assert not window.close()
+    assert window.isVisible() and window.current_page() == THIS_WEEK
+    messages.answers.append(True)
+    assert window.close()
+
+
+def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "workdiary", *argv], env=env, text=True,
+                          capture_output=True, timeout=120, check=False)  # fmt: skip
+
+
+def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert (
+        workdiary(data, "log-week", "--week", str(date.today()), "--capacity", "120").returncode
+        == 0
+    )
+    passed = workdiary(data, "--self-test")
+    assert passed.returncode == 0, passed.stderr
+    assert "with 1 week in History" in passed.stdout
+    with sqlite3.connect(data / "diary.db") as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90")
+    failed = workdiary(data, "--self-test")
+    assert failed.returncode == 1
+    assert "capacity_pct" in failed.stderr
+
+
+def test_demo_never_touches_the_users_diary(tmp_path: Path) -> None:
+    data = tmp_path / "mine"
+    result = workdiary(data, "--demo", "--self-test")
+    assert result.returncode == 0, result.stderr
+    shown = re.search(r"with ([\d,]+) weeks in History", result.stdout)
+    assert shown is not None and int(shown.group(1).replace(",", "")) >= 500  # ten years
+    assert not (data / "diary.db").exists()

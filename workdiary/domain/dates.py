@@ -59,11 +59,18 @@ def mondays(first: date, last: date) -> Iterator[date]:
         monday += ONE_WEEK
 
 
+# Names spelled out here rather than by strftime, whose words follow the system's language: a
+# record must read the same in the app, on the command line and in a pack, wherever it is opened.
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def format_day(day: date) -> str:
     """`Mon 16 Nov 2026`: unambiguous to a reader in any country."""
-    return day.strftime("%a %d %b %Y")
+    return f"{DAY_NAMES[day.weekday()]} {day.day:02d} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def format_moment(moment: datetime) -> str:
     """A UTC moment shown in the user's local time, to the minute."""
-    return moment.astimezone().strftime("%a %d %b %Y %H:%M")
+    local = moment.astimezone()
+    return f"{format_day(local.date())} {local.hour:02d}:{local.minute:02d}"

@@ -20,6 +20,13 @@ def format_money(value: float) -> str:
     return f"£{value:,.2f}"
 
 
+def singular_unit(unit: str) -> str:
+    """`hours a week` → `hour a week`: the unit for exactly one."""
+    first, _, rest = unit.partition(" ")
+    first = first.removesuffix("s") if first.endswith("s") else first
+    return f"{first} {rest}".strip()
+
+
 def format_value(info: FieldInfo | None, value: Any) -> str:
     """A stored value (as in a row or audit entry) with its unit."""
     if value is None or value == "":
@@ -33,7 +40,7 @@ def format_value(info: FieldInfo | None, value: Any) -> str:
         text = format_number(value)
         if unit == "%":
             return f"{text} %"
-        return f"{text} {unit}" if unit else text
+        return f"{text} {singular_unit(unit) if value == 1 else unit}" if unit else text
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return format_day(date.fromisoformat(value))

@@ -1,0 +1,28 @@
+from workdiary.domain.formatting import count, format_money, format_number, format_value
+from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS
+
+
+def test_numbers_drop_needless_decimals_and_group_thousands() -> None:
+    assert [format_number(n) for n in (37.0, 132.5, 1234.25, 0.0, -0.0)] == [
+        "37",
+        "132.5",
+        "1,234.25",
+        "0",
+        "0",
+    ]
+
+
+def test_values_carry_their_units_in_the_right_number() -> None:
+    assert format_value(WEEK_FIELDS["capacity_pct"], 132.5) == "132.5 %"
+    assert format_value(WEEK_FIELDS["reports_due"], 1) == "1 report"
+    assert format_value(WEEK_FIELDS["reports_due"], 3) == "3 reports"
+    assert format_value(WEEK_FIELDS["hours_worked"], 1.0) == "1 hour"
+    assert format_value(PROFILE_FIELDS["contracted_hours"], 1) == "1 hour a week"
+    assert format_value(PROFILE_FIELDS["hourly_rate"], 19.87) == "£19.87"
+    assert format_value(WEEK_FIELDS["notes"], "") == "(empty)"
+    assert format_value(WEEK_FIELDS["wmt_read_on"], "2026-11-20") == "Fri 20 Nov 2026"
+
+
+def test_money_and_counts() -> None:
+    assert format_money(35641.813) == "£35,641.81"
+    assert (count(1, "week"), count(1204, "week")) == ("1 week", "1,204 weeks")

@@ -1,0 +1,513 @@
+"""The History page as a user sees it: rows, flags in words, sorting, periods, opening a week."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from workdiary.cli import _flags as cli_flags
+from workdiary.domain.dates import ONE_WEEK, format_moment
+from workdiary.domain.figures import period_bounds, week_lines
+from workdiary.domain.records import Week
+from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
+from workdiary.storage import Diary
+from workdiary.ui.amendments import AmendmentsDialog
+from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
+from workdiary.ui.history_page import HistoryPage
+
+# The hand-made diary: ten weeks from Monday 3 August 2026, looked at on Monday 12 October.
+FIRST = date(2026, 8, 3)
+TODAY = datetime(2026, 10, 12, 12, 0).astimezone()
+CAPACITIES = {
+    0: 100.0,
+    1: 115.0,  # weeks 1-4: a run of four at or over 110 %, the MoJ's excessive test
+    2: 120.0,
+    3: 132.5,
+    4: 112.0,
+    # week 5 not logged
+    6: 125.0,  # over the threshold, but alone (a gap before it, a low week after)
+    7: 99.5,  # logged ten days after it ended: retrospective
+    8: 105.0,  # amended three times
+    # week 9 (5 Oct) not logged; this week (12 Oct) has not ended, so is not shown
+}
+# A Saturday in the sample's last week: that week has started, so the sample ends with it.
+SAMPLE_TODAY = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def monday(index: int) -> date:
+    return FIRST + ONE_WEEK * index
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def friday_noon(week: date) -> datetime:
+    """Noon on the week's Friday, in this computer's time zone (the one the table shows)."""
+    return datetime.combine(week + timedelta(days=4), time(12)).astimezone()
+
+
+@pytest.fixture
+def diary(diary_path: Path) -> Iterator[Diary]:
+    """Each week logged on its Friday, except week 7 (ten days late) and week 8 (amended 3x)."""
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    clock = Clock(friday_noon(FIRST))
+    with Diary.open(diary_path, clock=clock) as opened:
+        for index, capacity in CAPACITIES.items():
+            if index == 7:
+                continue
+            clock.now = friday_noon(monday(index))
+            opened.weeks.save(Week(monday(index), capacity, caseload=40 + index))
+        clock.now = friday_noon(monday(7)) + timedelta(days=12)
+        opened.weeks.save(Week(monday(7), CAPACITIES[7]))
+        for extra, capacity in enumerate((106.0, 107.0, 108.0), start=1):
+            clock.now = friday_noon(monday(8)) + timedelta(days=4 + extra)
+            opened.weeks.save(Week(monday(8), capacity, caseload=48))
+        clock.now = TODAY
+        yield opened
+
+
+@pytest.fixture
+def page(qtbot: QtBot, diary: Diary) -> HistoryPage:
+    shown = HistoryPage(diary)
+    qtbot.addWidget(shown)
+    shown.resize(1100, 600)
+    return shown
+
+
+@pytest.fixture(scope="module")
+def sample_diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Diary]:
+    """Ten sample years, filled once for the module and only read."""
+    path = tmp_path_factory.mktemp("sample") / "diary.db"
+    fill_sample_diary(path, SAMPLE_LAST_WEEK_FOR_TESTS)
+    with Diary.open(path, clock=lambda: SAMPLE_TODAY) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample_page(qtbot: QtBot, sample_diary: Diary) -> HistoryPage:
+    shown = HistoryPage(sample_diary)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def column(page: HistoryPage, which: Column, role: int = Qt.ItemDataRole.DisplayRole) -> list[str]:
+    """A column as the table shows it, top to bottom."""
+    proxy = page.proxy
+    return [proxy.index(row, which).data(role) for row in range(proxy.rowCount())]
+
+
+def cell(
+    page: HistoryPage, week: date, which: Column, role: int = Qt.ItemDataRole.DisplayRole
+) -> Any:
+    row = page.model.row_of(week)
+    assert row is not None, f"the week {week} is not shown"
+    return page.model.index(row, which).data(role)
+
+
+def row_rect_centre(page: HistoryPage, week: date) -> QPoint:
+    row = page.model.row_of(week)
+    assert row is not None
+    index = page.proxy.mapFromSource(page.model.index(row, Column.CASELOAD))
+    page.table.scrollTo(index)
+    return page.table.visualRect(index).center()
+
+
+# The model
+
+
+def test_an_empty_model_passes_the_model_tester(qtmodeltester: ModelTester, diary: Diary) -> None:
+    model = HistoryModel()
+    qtmodeltester.check(model)
+    model.set_lines([], diary.profile())
+    proxy = HistorySortProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+
+
+def test_the_model_passes_the_model_tester_with_a_small_diary(
+    qtmodeltester: ModelTester, diary: Diary
+) -> None:
+    entries, profile = diary.weeks.all(), diary.profile()
+    bounds = period_bounds(entries, diary.today(), None, None)
+    assert bounds is not None
+    model = HistoryModel()
+    model.set_lines(week_lines(entries, profile, *bounds), profile)
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)
+    proxy = HistorySortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.CAPACITY, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+
+
+def test_the_page_model_passes_the_model_tester_on_ten_years(
+    qtmodeltester: ModelTester, sample_page: HistoryPage
+) -> None:
+    assert sample_page.model.rowCount() == 520
+    qtmodeltester.check(sample_page.model)
+    qtmodeltester.check(sample_page.proxy)
+
+
+# Rows and flags
+
+
+def test_rows_are_newest_first_with_a_row_for_every_missing_week(page: HistoryPage) -> None:
+    assert column(page, Column.WEEK) == [
+        "Mon 05 Oct 2026",
+        "Mon 28 Sep 2026",
+        "Mon 21 Sep 2026",
+        "Mon 14 Sep 2026",
+        "Mon 07 Sep 2026",
+        "Mon 31 Aug 2026",
+        "Mon 24 Aug 2026",
+        "Mon 17 Aug 2026",
+        "Mon 10 Aug 2026",
+        "Mon 03 Aug 2026",
+    ]
+    for missing in (monday(5), monday(9)):
+        assert cell(page, missing, Column.FLAGS) == "not logged"
+        assert cell(page, missing, Column.CAPACITY) == "—"
+        assert cell(page, missing, Column.CAPACITY, Qt.ItemDataRole.AccessibleTextRole) == (
+            "not logged"
+        )
+
+
+def test_each_week_shows_its_flags_in_words(page: HistoryPage) -> None:
+    model = page.model
+    flags = {
+        model.line_at(row).week_commencing: model.index(row, Column.FLAGS).data()
+        for row in range(model.rowCount())
+    }
+    assert flags == {
+        monday(0): "",
+        monday(1): "at/over 110 %, excessive run",
+        monday(2): "at/over 110 %, excessive run",
+        monday(3): "at/over 110 %, excessive run",
+        monday(4): "at/over 110 %, excessive run",
+        monday(5): "not logged",
+        monday(6): "at/over 110 %",
+        monday(7): "retrospective",
+        monday(8): "amended 3 times",
+        monday(9): "not logged",
+    }
+
+
+def test_flags_use_the_same_words_as_the_command_line(sample_page: HistoryPage) -> None:
+    threshold = sample_page._profile.threshold_pct
+    for row in range(sample_page.model.rowCount()):
+        line = sample_page.model.line_at(row)
+        shown = sample_page.model.index(row, Column.FLAGS).data()
+        assert shown == ", ".join(cli_flags(line, threshold)), line.week_commencing
+
+
+def test_figures_are_formatted_as_people_read_them(page: HistoryPage) -> None:
+    assert cell(page, monday(3), Column.CAPACITY) == "132.5 %"
+    assert cell(page, monday(3), Column.CASELOAD) == "43"
+    assert cell(page, monday(3), Column.RECORDED) == "Fri 28 Aug 2026"
+    assert cell(page, monday(3), Column.WEEK) == "Mon 24 Aug 2026"
+
+
+def test_flag_tooltips_explain_what_each_flag_means(page: HistoryPage) -> None:
+    tip = cell(page, monday(2), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
+    assert "At or over your 110 % threshold" in tip
+    assert (
+        "Part of 4 or more consecutive weeks at or over the threshold — the MoJ's test for "
+        "excessive workload" in tip
+    )
+    retrospective = cell(page, monday(7), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
+    assert "First recorded more than 7 days after the week ended" in retrospective
+    amended = cell(page, monday(8), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
+    assert "3 times" in amended and "history" in amended
+    assert cell(page, monday(0), Column.FLAGS, Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_a_higher_threshold_in_the_profile_changes_the_flags(
+    page: HistoryPage, diary: Diary
+) -> None:
+    diary.save_profile(replace(diary.profile(), threshold_pct=130.0))
+    page.reload()
+    assert cell(page, monday(3), Column.FLAGS) == "at/over 130 %"
+    assert cell(page, monday(1), Column.FLAGS) == ""
+
+
+# Sorting
+
+
+def click_header(qtbot: QtBot, page: HistoryPage, which: Column) -> None:
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(which) + header.sectionSize(which) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_sorting_by_capacity_is_numeric_with_gaps_last_both_ways(
+    qtbot: QtBot, page: HistoryPage
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    numeric = sorted({**CAPACITIES, 8: 108.0}.values())  # week 8 as last amended
+    for _ in range(2):
+        click_header(qtbot, page, Column.CAPACITY)
+        order = page.table.horizontalHeader().sortIndicatorOrder()
+        shown = column(page, Column.CAPACITY)
+        expected = numeric if order == Qt.SortOrder.AscendingOrder else numeric[::-1]
+        # As text, "132.5 %" would come before "99.5 %".
+        assert shown == [f"{value:g} %" for value in expected] + ["—", "—"]
+    assert page.table.horizontalHeader().sortIndicatorSection() == Column.CAPACITY
+
+
+def test_sorting_by_week_puts_the_oldest_first_and_back(qtbot: QtBot, page: HistoryPage) -> None:
+    page.table.sortByColumn(Column.WEEK, Qt.SortOrder.AscendingOrder)
+    assert column(page, Column.WEEK)[0] == "Mon 03 Aug 2026"
+    page.table.sortByColumn(Column.WEEK, Qt.SortOrder.DescendingOrder)
+    assert column(page, Column.WEEK)[0] == "Mon 05 Oct 2026"
+
+
+# Periods and the summary
+
+
+def choose_period(page: HistoryPage, label: str) -> None:
+    index = page.period.findText(label)
+    assert index >= 0, label
+    page.period.setCurrentIndex(index)
+
+
+def test_everything_is_ten_years_and_the_summary_says_so(sample_page: HistoryPage) -> None:
+    assert sample_page.period.currentText() == "Everything"
+    assert sample_page.proxy.rowCount() == 520
+    assert sample_page.summary.text() == (
+        "520 weeks, Mon 05 Dec 2016 to Mon 16 Nov 2026 · 485 logged · 35 not logged · "
+        "213 at or over 110 % · 16 excessive runs · 1,793.75 unpaid hours (£35,641.81)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "weeks"),
+    [("Last 3 months", 13), ("Last 6 months", 26), ("Last 12 months", 52), ("Last 2 years", 104)],
+)
+def test_a_period_limits_the_rows_to_its_latest_weeks(
+    sample_page: HistoryPage, label: str, weeks: int
+) -> None:
+    choose_period(sample_page, label)
+    assert sample_page.proxy.rowCount() == weeks
+    shown = column(sample_page, Column.WEEK)
+    assert shown[0] == "Mon 16 Nov 2026"
+    assert sample_page.model.line_at(weeks - 1).week_commencing == (
+        SAMPLE_LAST_WEEK_FOR_TESTS - ONE_WEEK * (weeks - 1)
+    )
+    assert sample_page.summary.text().startswith(f"{weeks} weeks, ")
+    choose_period(sample_page, "Everything")
+    assert sample_page.summary.text().startswith("520 weeks, ")
+
+
+def test_a_period_never_reaches_before_the_first_logged_week(page: HistoryPage) -> None:
+    choose_period(page, "Last 2 years")
+    assert page.proxy.rowCount() == 10
+    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · ")
+
+
+def test_custom_dates_show_only_the_weeks_between_them(sample_page: HistoryPage) -> None:
+    assert not sample_page.from_date.isVisibleTo(sample_page)
+    choose_period(sample_page, "Custom dates")
+    assert sample_page.from_date.isVisibleTo(sample_page)
+    assert sample_page.from_date.displayFormat() == "dd/MM/yyyy"
+    # Any day of a week means that week.
+    sample_page.from_date.setDate(QDate(2025, 1, 8))
+    sample_page.to_date.setDate(QDate(2025, 3, 2))
+    assert column(sample_page, Column.WEEK)[0] == "Mon 24 Feb 2025"
+    assert column(sample_page, Column.WEEK)[-1] == "Mon 06 Jan 2025"
+    assert sample_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
+    sample_page.from_date.setDate(QDate(2025, 4, 1))
+    assert sample_page.proxy.rowCount() == 0
+    assert sample_page.summary.text() == "No weeks between those dates."
+    choose_period(sample_page, "Last 3 months")
+    assert not sample_page.from_date.isVisibleTo(sample_page)
+    sample_page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 2))
+    assert sample_page.period.currentText() == "Custom dates"
+    assert sample_page.from_date.isVisibleTo(sample_page)
+    assert sample_page.proxy.rowCount() == 8
+
+
+def test_the_summary_counts_the_hand_made_weeks(page: HistoryPage) -> None:
+    assert page.summary.text() == (
+        "10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · 8 logged · 2 not logged · "
+        "5 at or over 110 % · 1 excessive run · 0 unpaid hours"
+    )
+
+
+def test_an_empty_diary_says_how_to_start(qtbot: QtBot, diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock=lambda: TODAY) as empty:
+        shown = HistoryPage(empty)
+        qtbot.addWidget(shown)
+        assert shown.proxy.rowCount() == 0
+        assert shown.selected_week() is None
+        assert "No weeks logged yet" in shown.summary.text()
+        assert not shown.history_button.isEnabled()
+
+
+# Opening a week
+
+
+def test_the_table_has_the_focus_and_the_newest_week_is_selected_on_show(
+    qtbot: QtBot, page: HistoryPage
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.selected_week() == monday(9)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+
+
+def test_enter_opens_the_selected_week_even_one_not_logged(qtbot: QtBot, page: HistoryPage) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_week(monday(5) + timedelta(days=3))
+    with qtbot.waitSignal(page.open_week) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [monday(5)]
+    page.select_week(monday(3))
+    with qtbot.waitSignal(page.open_week) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert opened.args == [monday(3)]
+
+
+def test_double_click_opens_that_week(qtbot: QtBot, page: HistoryPage) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    where = row_rect_centre(page, monday(6))
+    with qtbot.waitSignal(page.open_week) as opened:
+        # A real double-click starts with a press; the view only opens what was pressed.
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened.args == [monday(6)]
+    assert page.selected_week() == monday(6)
+
+
+def test_a_single_click_only_selects(qtbot: QtBot, page: HistoryPage) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    with qtbot.assertNotEmitted(page.open_week):
+        qtbot.mouseClick(
+            page.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect_centre(page, monday(2))
+        )
+    assert page.selected_week() == monday(2)
+
+
+def test_reload_after_a_save_shows_the_new_week_and_keeps_the_selection(
+    page: HistoryPage, diary: Diary
+) -> None:
+    page.select_week(monday(6))
+    diary.weeks.save(Week(monday(9), 141.0, caseload=51))
+    page.reload()
+    assert cell(page, monday(9), Column.CAPACITY) == "141 %"
+    assert cell(page, monday(9), Column.FLAGS) == "at/over 110 %"
+    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · 9 logged")
+    assert page.selected_week() == monday(6)
+
+
+# A week's history
+
+
+def open_history_dialog(qtbot: QtBot, page: HistoryPage, week: date) -> AmendmentsDialog:
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_week(week)
+    assert page.history_button.isEnabled()
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(AmendmentsDialog)
+    assert isinstance(dialog, AmendmentsDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_history_of_an_amended_week_shows_old_and_new_values(
+    qtbot: QtBot, page: HistoryPage
+) -> None:
+    dialog = open_history_dialog(qtbot, page, monday(8))
+    text = dialog.text.toPlainText()
+    first = friday_noon(monday(8))
+    assert f"{format_moment(first)} — first recorded:" in text
+    assert "WMT capacity: 105 %" in text
+    assert "Caseload: 48 cases" in text
+    assert f"{format_moment(first + timedelta(days=5))} — amended:" in text
+    assert "WMT capacity: 105 % → 106 %" in text
+    assert "WMT capacity: 107 % → 108 %" in text
+    # Oldest first.
+    assert text.index("105 % → 106 %") < text.index("106 % → 107 %") < text.index("107 % →")
+    assert "Week commencing" not in text.split("\n", 1)[1]
+    assert dialog.text.isReadOnly()
+
+
+def test_history_escapes_what_the_user_wrote(qtbot: QtBot, page: HistoryPage, diary: Diary) -> None:
+    notes = "<b>Team A & B</b> said > 40 cases"
+    entry = diary.weeks.get(monday(6).isoformat())
+    assert entry is not None
+    diary.weeks.save(replace(entry.record, notes=notes))
+    page.reload()
+    dialog = open_history_dialog(qtbot, page, monday(6))
+    assert f"Notes: (empty) → {notes}" in dialog.text.toPlainText()
+
+
+def test_escape_closes_the_history_and_copy_all_copies_it(qtbot: QtBot, page: HistoryPage) -> None:
+    dialog = open_history_dialog(qtbot, page, monday(8))
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Week commencing Mon 28 Sep 2026\n")
+    assert "    WMT capacity: 106 % → 107 %" in copied
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_ctrl_h_opens_the_history(qtbot: QtBot, page: HistoryPage) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+    page.select_week(monday(7))
+    qtbot.keyClick(page.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(AmendmentsDialog)
+    assert isinstance(dialog, AmendmentsDialog)
+    assert dialog.week_commencing == monday(7)
+
+
+def test_history_is_offered_only_for_a_week_that_has_one(page: HistoryPage, diary: Diary) -> None:
+    page.select_week(monday(5))
+    assert not page.history_button.isEnabled()
+    assert not page.history_action.isEnabled()
+    assert page.show_history() is None
+    page.select_week(monday(6))
+    assert page.history_button.isEnabled()
+    # A deleted week is not logged any more, but its story is kept and can be read.
+    diary.weeks.delete(monday(6).isoformat())
+    page.reload()
+    assert cell(page, monday(6), Column.FLAGS) == "not logged"
+    assert page.selected_week() == monday(6)
+    assert page.history_button.isEnabled()
+    dialog = page.show_history()
+    assert dialog is not None
+    assert "deleted (kept here in its history)" in dialog.text.toPlainText()
+
+
+def test_the_controls_have_names_and_labels(page: HistoryPage) -> None:
+    assert page.period.accessibleName() == "Period shown"
+    assert page.table.accessibleName()
+    assert page.summary.accessibleName()
+    assert page.from_label.buddy() is page.from_date
+    assert page.to_label.buddy() is page.to_date
+    assert page.history_action.shortcut().toString() == "Ctrl+H"

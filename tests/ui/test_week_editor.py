@@ -1,0 +1,507 @@
+"""The week editor: logging and amending a week as an officer would, and what they are told."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.errors import DiskFull
+from workdiary.domain.records import WEEK_FIELDS, Profile, Week
+from workdiary.storage import Diary
+from workdiary.ui.fields import DateField
+from workdiary.ui.week_editor import FIELD_GROUPS, WeekEditor
+
+# Friday 20 November 2026, mid-afternoon: the local date is the same in any UK-ish time zone.
+NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+THIS_WEEK = date(2026, 11, 16)
+LAST_WEEK = THIS_WEEK - timedelta(weeks=1)
+THREE_WEEKS_AGO = THIS_WEEK - timedelta(weeks=3)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def messages() -> ScriptedMessages:
+    return ScriptedMessages()
+
+
+def open_editor(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> WeekEditor:
+    editor = WeekEditor(diary, messages)
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    return editor
+
+
+def type_into(editor: WeekEditor, field: str, text: str) -> None:
+    box = editor.box(field)
+    if isinstance(box, QPlainTextEdit):
+        box.setPlainText(text)
+    else:
+        box.setText(text)
+
+
+def typed(editor: WeekEditor, field: str) -> str:
+    box = editor.box(field)
+    return box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+
+
+def pick_in_calendar(editor: WeekEditor, day: QDate) -> None:
+    """As a click on `day` in the picker's calendar pop-up."""
+    editor.week_picker.calendarWidget().clicked.emit(day)
+
+
+def press_ctrl_s(qtbot: QtBot, editor: WeekEditor) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None and editor.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+WELSH_NOTES = "Llŷr: cover for ŵyr <team> & duty, 3 > 2"
+
+
+def test_a_week_logged_in_the_editor_is_there_when_the_diary_is_opened_again(
+    qtbot: QtBot, diary_path: Path, clock: Clock, messages: ScriptedMessages
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    diary = Diary.open(diary_path, clock)
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(date(2026, 11, 18))  # a Wednesday means its week
+    assert editor.current_week() == THIS_WEEK
+    type_into(editor, "capacity_pct", "132.5 %")
+    type_into(editor, "wmt_read_on", "2026-11-18")
+    type_into(editor, "caseload", "46")
+    type_into(editor, "hours_worked", "44.5")
+    type_into(editor, "unpaid_hours", "7.5")
+    type_into(editor, "sick_days", "0.5")
+    type_into(editor, "notes", WELSH_NOTES)
+    editor.box("caseload").setFocus()
+    with qtbot.waitSignal(editor.saved) as saved:
+        press_ctrl_s(qtbot, editor)
+    assert saved.args == ["2026-11-16"]
+    assert not editor.has_unsaved_changes()
+    assert "Saved at" in editor.status.text()
+    editor.close()
+    editor.deleteLater()
+    diary.close()
+
+    with Diary.open(diary_path, clock) as reopened:
+        stored = reopened.weeks.get("2026-11-16")
+        assert stored is not None
+        assert stored.record == Week(
+            THIS_WEEK,
+            132.5,
+            wmt_read_on=date(2026, 11, 18),
+            caseload=46,
+            contracted_hours=37.0,
+            hours_worked=44.5,
+            unpaid_hours=7.5,
+            sick_days=0.5,
+            notes=WELSH_NOTES,
+        )
+        again = open_editor(qtbot, reopened, ScriptedMessages())
+        again.show_week(THIS_WEEK)
+        assert typed(again, "capacity_pct") == "132.5"
+        assert typed(again, "wmt_read_on") == "18/11/2026"
+        assert typed(again, "notes") == WELSH_NOTES
+        assert again.record_line.text().startswith("First recorded Fri 20 Nov 2026")
+        assert "not amended" in again.record_line.text()
+
+
+def test_amending_keeps_the_old_figures_in_the_history_and_says_what_changed(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=40))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    assert typed(editor, "capacity_pct") == "132.5"
+    clock.now += timedelta(hours=1)
+    type_into(editor, "capacity_pct", "128")
+    type_into(editor, "hours_worked", "")  # an empty box means "not recorded"
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+
+    amendment = diary.weeks.history(LAST_WEEK.isoformat())[-1]
+    assert amendment.action == "amend"
+    by_field = {change.field: (change.old, change.new) for change in amendment.changes}
+    assert by_field == {"capacity_pct": (132.5, 128.0), "hours_worked": (40.0, None)}
+    status = editor.status.text()
+    assert "WMT capacity: 132.5 % → 128 %" in status
+    assert "Hours worked: 40 hours → (empty)" in status
+    assert "history" in status
+    assert "amended once" in editor.record_line.text()
+
+
+def test_saving_what_is_already_there_says_nothing_changed(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 120))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    before = diary.audit.count()
+    with qtbot.assertNotEmitted(editor.saved):
+        assert editor.save()
+    assert editor.status.text().startswith("Nothing changed")
+    assert diary.audit.count() == before
+
+
+def test_bad_values_are_shown_by_their_fields_and_nothing_is_saved(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    before = diary.audit.count()
+    type_into(editor, "capacity_pct", "500")
+    type_into(editor, "caseload", "lots")
+    type_into(editor, "hours_worked", "40")
+    type_into(editor, "unpaid_hours", "41")
+    type_into(editor, "wmt_read_on", "31/02/2026")
+    editor.box("notes").setFocus()
+    with qtbot.assertNotEmitted(editor.saved):
+        assert not editor.save()
+
+    assert diary.audit.count() == before
+    assert diary.weeks.get(THIS_WEEK.isoformat()) is None
+    expected = {
+        "capacity_pct": "WMT capacity must be between 0 and 400 %; you entered 500.",
+        "caseload": "Caseload must be a number, like 46; you wrote 'lots'.",
+        "unpaid_hours": "Unpaid hours (41) cannot be more than the hours worked (40).",
+        "wmt_read_on": "WMT figure read on '31/02/2026' does not exist on the calendar.",
+    }
+    for field, message in expected.items():
+        problem = editor.problem_label(field)
+        assert problem.isVisible(), field
+        assert problem.text() == f"⚠ {message}"
+        assert message in editor.box(field).accessibleDescription()
+        # Next to its box: just below it, before the next field's box.
+        box_bottom = editor.box(field).mapTo(editor, editor.box(field).rect().bottomLeft()).y()
+        problem_top = problem.mapTo(editor, problem.rect().topLeft()).y()
+        assert 0 <= problem_top - box_bottom < editor.box(field).height()
+    assert not editor.problem_label("hours_worked").isVisible()
+    assert editor.focusWidget() is editor.box("capacity_pct")
+    assert typed(editor, "caseload") == "lots"  # what was typed stays, to be corrected
+
+    type_into(editor, "capacity_pct", "132.5")
+    type_into(editor, "caseload", "46")
+    type_into(editor, "unpaid_hours", "4")
+    editor.box("wmt_read_on").setFocus()
+    qtbot.keyClick(editor.box("wmt_read_on"), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.box("wmt_read_on"), "2026-11-19")
+    assert editor.save()
+    for field in expected:
+        assert not editor.problem_label(field).isVisible()
+    assert diary.audit.count() == before + 1
+
+
+def test_a_week_needs_its_capacity(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "caseload", "46")
+    assert not editor.save()
+    assert "Enter the WMT capacity" in editor.problem_label("capacity_pct").text()
+    assert diary.weeks.all() == []
+
+
+def test_an_identifier_is_saved_only_when_the_user_says_so(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "120")
+    type_into(editor, "notes", "Home visit for X123456 ran long")
+    before = diary.audit.count()
+
+    messages.answers = [False]
+    assert not editor.save()
+    assert "X123456" in messages.texts("confirm")
+    assert diary.audit.count() == before
+    assert typed(editor, "notes") == "Home visit for X123456 ran long"
+    assert editor.has_unsaved_changes()
+    assert editor.focusWidget() is editor.box("notes")  # back where the words can be changed
+
+    messages.answers = [True]
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    stored = diary.weeks.get(THIS_WEEK.isoformat())
+    assert stored is not None and "X123456" in stored.record.notes
+
+
+def test_a_late_week_is_said_to_be_retrospective_before_and_after_saving(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    assert editor.show_week(THREE_WEEKS_AGO)
+    assert editor.notice.isVisible()
+    assert "marked as recorded late (retrospectively)" in editor.notice.text()
+    type_into(editor, "capacity_pct", "118")
+    assert editor.save()
+    assert editor.notice.isVisible()
+    assert editor.notice.text().startswith("Recorded retrospectively")
+
+    assert editor.show_week(THIS_WEEK)
+    assert not editor.notice.isVisible()
+    assert editor.record_line.text() == "Not logged yet."
+
+
+def test_contracted_hours_come_from_the_profile_for_a_new_week_only(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.save_profile(Profile(contracted_hours=22.5))
+    diary.weeks.save(Week(LAST_WEEK, 100))  # logged without contracted hours
+    editor = open_editor(qtbot, diary, messages)
+    assert typed(editor, "contracted_hours") == "22.5"
+    assert typed(editor, "wmt_read_on") == ""
+    assert not editor.has_unsaved_changes()
+    editor.show_week(LAST_WEEK)
+    assert typed(editor, "contracted_hours") == ""
+
+
+def test_the_editor_opens_on_the_oldest_recent_week_not_logged(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    for back in (6, 5, 4, 1):
+        diary.weeks.save(Week(THIS_WEEK - timedelta(weeks=back), 110))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_default_week()
+    assert editor.current_week() == THIS_WEEK - timedelta(weeks=3)
+    assert editor.focusWidget() is editor.box("capacity_pct")
+    editor.next_button.setFocus()
+    editor.setFocus()  # as the window does when it shows the page
+    assert editor.focusWidget() is editor.box("capacity_pct")
+
+
+def test_switching_weeks_with_unsaved_changes_asks_first(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    editor.previous_button.click()  # nothing typed: no question
+    assert editor.current_week() == LAST_WEEK
+    assert messages.said == []
+
+    type_into(editor, "capacity_pct", "131")
+    messages.answers = [False]
+    editor.previous_button.click()
+    assert "Unsaved changes" in [said.title for said in messages.said]
+    assert editor.current_week() == LAST_WEEK
+    assert typed(editor, "capacity_pct") == "131"
+
+    messages.answers = [False]
+    pick_in_calendar(editor, QDate(2026, 10, 1))
+    assert editor.current_week() == LAST_WEEK
+    assert editor.week_picker.date() == QDate(2026, 11, 9)  # back on the week shown
+    assert typed(editor, "capacity_pct") == "131"
+
+    messages.answers = [True]
+    assert editor.show_week(THREE_WEEKS_AGO)
+    assert editor.current_week() == THREE_WEEKS_AGO
+    assert typed(editor, "capacity_pct") == ""
+    assert diary.weeks.all() == []
+
+
+def test_the_keyboard_moves_between_weeks_and_the_picker_opens_any_days_week(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    box = editor.box("capacity_pct")
+    qtbot.keyClick(box, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert editor.current_week() == LAST_WEEK
+    qtbot.keyClick(editor.box("capacity_pct"), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert editor.current_week() == THIS_WEEK
+    assert "Alt+Left" in editor.previous_button.toolTip()
+    assert "Alt+Right" in editor.next_button.toolTip()
+
+    pick_in_calendar(editor, QDate(2026, 10, 29))  # a Thursday
+    assert editor.current_week() == date(2026, 10, 26)
+    assert editor.heading.text() == "Week commencing Mon 26 Oct 2026"
+    assert editor.week_picker.date() == QDate(2026, 10, 26)
+
+
+def test_next_week_stops_at_this_week(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    assert editor.current_week() == THIS_WEEK
+    assert not editor.next_button.isEnabled()
+    editor.show_week(LAST_WEEK)
+    assert editor.next_button.isEnabled()
+    editor.show_week(THIS_WEEK + timedelta(weeks=2))  # a week that has not started
+    assert editor.current_week() == THIS_WEEK
+    assert not editor.next_button.isEnabled()
+
+
+def test_a_storage_error_is_explained_and_what_was_typed_is_kept(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "125")
+    type_into(editor, "notes", "Cover for two colleagues")
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise DiskFull("There is no space left to save the diary. Nothing was saved.")
+
+    monkeypatch.setattr(diary.weeks, "save", disk_full)
+    with qtbot.assertNotEmitted(editor.saved):
+        assert not editor.save()
+    assert [said.kind for said in messages.said] == ["error"]
+    assert "There is no space left" in messages.texts("error")
+    assert typed(editor, "capacity_pct") == "125"
+    assert typed(editor, "notes") == "Cover for two colleagues"
+    assert editor.has_unsaved_changes()
+
+
+def test_every_figure_is_on_the_form_labelled_in_reading_order(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    on_form = [name for _title, names in FIELD_GROUPS for name in names]
+    assert sorted(on_form) == sorted(set(WEEK_FIELDS) - {"week_commencing"})
+    mnemonics = set()
+    for name in on_form:
+        box = editor.box(name)
+        assert box.accessibleName() == WEEK_FIELDS[name].label
+        assert box.accessibleDescription() == WEEK_FIELDS[name].hint
+        labels = [label for label in editor.findChildren(QLabel) if label.buddy() is box]
+        mnemonic = [label.text() for label in labels if "&" in label.text()]
+        assert len(mnemonic) == 1, name
+        mnemonics.add(mnemonic[0].split("&")[1][0].lower())
+    assert len(mnemonics) == len(on_form)  # every Alt+letter goes to one field
+    assert not mnemonics & set("sjfgh")  # Save, Jump to week, and the File, Go and Help menus
+
+    # Tab walks the form top to bottom, out of the notes, and on to Save.
+    editor.box("capacity_pct").setFocus()
+    visited = []
+    for _ in on_form:
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QLineEdit | QPlainTextEdit)
+        visited.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert visited == [editor.box(name) for name in on_form]
+    assert QApplication.focusWidget() is editor.save_button
+
+
+def test_typing_a_day_in_the_picker_opens_its_week_once_the_date_is_whole(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    picker = editor.week_picker
+    picker.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab or Alt+G would
+    qtbot.keyClicks(picker, "29/10/2026")
+    assert editor.current_week() == THIS_WEEK  # not at every digit typed
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert editor.current_week() == date(2026, 10, 26)
+
+    editor.box("capacity_pct").setFocus()
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(picker, "01/01/2027")  # a week that has not started: this week it is
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert editor.current_week() == THIS_WEEK
+    assert picker.date() == QDate(2026, 11, 16)
+
+
+def test_the_picker_losing_focus_to_the_question_does_not_ask_again(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    class FocusMovingMessages(ScriptedMessages):
+        """A real message box takes the focus while it asks; so does this."""
+
+        def confirm(
+            self, parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel"
+        ) -> bool:
+            editor.save_button.setFocus()
+            return super().confirm(parent, title, text, yes, no)
+
+    messages = FocusMovingMessages(answers=[False])
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "131")
+    picker = editor.week_picker
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(picker, "29/10/2026")
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert [said.kind for said in messages.said] == ["confirm"]
+    assert editor.current_week() == THIS_WEEK
+    assert typed(editor, "capacity_pct") == "131"
+
+
+def test_the_wmt_day_can_be_picked_from_a_calendar(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    date_field = editor.box("wmt_read_on").parentWidget()
+    assert isinstance(date_field, DateField)
+    date_field.calendar.clicked.emit(QDate(2026, 11, 19))
+    assert typed(editor, "wmt_read_on") == "19/11/2026"
+    assert date_field.calendar.maximumDate() == QDate(2026, 11, 20)  # nothing after today
+    type_into(editor, "capacity_pct", "101")
+    assert editor.save()
+    stored = diary.weeks.get(THIS_WEEK.isoformat())
+    assert stored is not None and stored.record.wmt_read_on == date(2026, 11, 19)
+
+
+def test_a_deleted_week_can_be_logged_again(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 140))
+    diary.weeks.delete(LAST_WEEK.isoformat())
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    assert "deleted" in editor.record_line.text()
+    assert typed(editor, "capacity_pct") == ""
+    type_into(editor, "capacity_pct", "135")
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    assert "logged again" in editor.status.text()
+    assert [event.action for event in diary.weeks.history(LAST_WEEK.isoformat())] == [
+        "create",
+        "delete",
+        "restore",
+    ]
+
+
+def test_a_long_list_of_changes_is_summed_up_to_keep_the_form_in_view(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 120, notes="Line one\nline two"))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    for field, text in [
+        ("capacity_pct", "121"),
+        ("caseload", "40"),
+        ("reports_due", "2"),
+        ("hours_worked", "45"),
+        ("unpaid_hours", "8"),
+        ("notes", "Line one\nline three"),
+    ]:
+        type_into(editor, field, text)
+    assert editor.status.text().startswith("Not saved yet")
+    assert editor.save()
+    status = editor.status.text()
+    assert "WMT capacity: 120 % → 121 %" in status
+    assert "and 2 other changes" in status
+    assert "\n" not in status

@@ -1,0 +1,326 @@
+"""The History table's data: one row a week, newest first, its figures and flags in words."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from workdiary.domain.dates import format_day, format_moment
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
+from workdiary.domain.formatting import count, format_number
+from workdiary.domain.records import Profile
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    WEEK = 0
+    CAPACITY = 1
+    CASELOAD = 2
+    HOURS = 3
+    UNPAID = 4
+    RECORDED = 5
+    FLAGS = 6
+
+
+HEADERS = {
+    Column.WEEK: "Week commencing",
+    Column.CAPACITY: "Capacity",
+    Column.CASELOAD: "Caseload",
+    Column.HOURS: "Hours worked",
+    Column.UNPAID: "Unpaid hours",
+    Column.RECORDED: "First recorded",
+    Column.FLAGS: "Flags",
+}
+
+HEADER_TIPS = {
+    Column.WEEK: "The Monday the week starts",
+    Column.CAPACITY: "Current % Capacity as the WMT showed it",
+    Column.CASELOAD: "All cases allocated to you",
+    Column.HOURS: "Every hour you worked, paid or not",
+    Column.UNPAID: "Hours worked beyond what you are paid for",
+    Column.RECORDED: "When the week was first logged; later changes are kept in its history",
+    Column.FLAGS: "What stands out about the week, in words",
+}
+
+COLUMN_COUNT = len(Column)
+NUMBER_COLUMNS = (Column.CAPACITY, Column.CASELOAD, Column.HOURS, Column.UNPAID)
+
+# Raw values to sort by. Qt compares them itself (no Python per comparison), so a week with no
+# figure needs a number too: one role puts it after everything ascending, the other descending,
+# and the proxy below picks whichever keeps "no figure" at the bottom in both directions.
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+DESCENDING_SORT_ROLE = SORT_ROLE + 1
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+# How much each flag weighs when the Flags column is sorted: sorted descending, the weeks that
+# matter most to a grievance come first (any excessive run outweighs everything below it).
+EXCESSIVE_RUN_WEIGHT = 16
+AT_OR_OVER_WEIGHT = 8
+NOT_LOGGED_WEIGHT = 4
+RETROSPECTIVE_WEIGHT = 2
+AMENDED_WEIGHT = 1
+
+NOT_LOGGED_MARK = "—"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flag as the table shows it, why it is there, and how much it weighs in a sort."""
+
+    text: str
+    explanation: str
+    weight: int
+
+
+def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
+    """The week's flags, in the same words and order as `workdiary show`."""
+    threshold = f"{format_number(profile.threshold_pct)} %"
+    flags = []
+    if line.not_logged:
+        flags.append(
+            Flag(
+                "not logged",
+                "Nothing was logged for this week. Press Enter to log it now.",
+                NOT_LOGGED_WEIGHT,
+            )
+        )
+    if line.at_or_over:
+        flags.append(
+            Flag(
+                f"at/over {threshold}", f"At or over your {threshold} threshold", AT_OR_OVER_WEIGHT
+            )
+        )
+    if line.in_excessive_run:
+        flags.append(
+            Flag(
+                "excessive run",
+                f"Part of {profile.run_weeks} or more consecutive weeks at or over the "
+                "threshold — the MoJ's test for excessive workload",
+                EXCESSIVE_RUN_WEIGHT,
+            )
+        )
+    if line.retrospective:
+        flags.append(
+            Flag(
+                "retrospective",
+                f"First recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
+                RETROSPECTIVE_WEIGHT,
+            )
+        )
+    if line.entry is not None and line.entry.amended:
+        times = line.entry.amendments
+        flags.append(
+            Flag(
+                f"amended {times} times" if times > 1 else "amended",
+                f"Changed {count(times, 'time')} after it was first recorded; the earlier "
+                "figures are kept in its history",
+                AMENDED_WEIGHT,
+            )
+        )
+    return flags
+
+
+# strftime is slow in a Qt app (each call imports `time` through PySide's import hook) and
+# the same days come back on every reload, so each is formatted once.
+_day = functools.lru_cache(maxsize=4096)(format_day)
+_moment = functools.lru_cache(maxsize=4096)(format_moment)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def _sort_keys(values: Sequence[float | None], missing: float) -> list[float]:
+    return [missing if value is None else float(value) for value in values]
+
+
+class HistoryModel(QAbstractTableModel):
+    """Weeks newest first. Every string is worked out in `set_lines`, so `data` only looks up."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[WeekLine] = []
+        # role -> row -> column -> value; a role missing here has no data.
+        self._cells: dict[int, list[list[Any]]] = {}
+        # Fonts that set only their weight or slant, so the view's own font still applies.
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # Filling
+
+    def set_lines(self, lines: Sequence[WeekLine], profile: Profile) -> None:
+        """Show these lines (from `week_lines`, in any order) for this profile's threshold."""
+        self.beginResetModel()
+        self._lines = sorted(lines, key=lambda line: line.week_commencing, reverse=True)
+        self._cells = self._build_cells(self._lines, profile)
+        self.endResetModel()
+
+    def _build_cells(self, lines: list[WeekLine], profile: Profile) -> dict[int, list[list[Any]]]:
+        display: list[list[str]] = []
+        tips: list[list[str | None]] = []
+        accessible: list[list[str]] = []
+        fonts: list[list[QFont | None]] = []
+        ascending: list[list[float]] = []
+        descending: list[list[float]] = []
+        for line in lines:
+            day = _day(line.week_commencing)
+            flags = week_flags(line, profile)
+            flag_text = ", ".join(flag.text for flag in flags)
+            flag_tip = "\n".join(flag.explanation for flag in flags) or None
+            entry = line.entry
+            if entry is None:
+                display.append([day, NOT_LOGGED_MARK, "", "", "", "", flag_text])
+                tips.append([None, None, None, None, None, None, flag_tip])
+                accessible.append(
+                    [f"Week commencing {day}", "not logged", "", "", "", "", flag_text]
+                )
+                raw: list[float | None] = [line.week_commencing.toordinal(), None, None,
+                                           None, None, None]  # fmt: skip
+                # Italic as an extra cue for a gap; the Flags column says it in words.
+                fonts.append([self._italic, *[None] * (COLUMN_COUNT - 2), self._italic])
+            else:
+                week = entry.record
+                recorded_day = _day(entry.first_recorded_at.astimezone().date())
+                recorded_tip = f"First recorded {_moment(entry.first_recorded_at)}"
+                if entry.amended:
+                    recorded_tip += f"\nLast changed {_moment(entry.last_changed_at)}"
+                capacity = f"{format_number(week.capacity_pct)} %"
+                row = [
+                    day,
+                    capacity,
+                    _number(week.caseload),
+                    _number(week.hours_worked),
+                    _number(week.unpaid_hours),
+                    recorded_day,
+                    flag_text,
+                ]
+                display.append(row)
+                tips.append([None, None, None, None, None, recorded_tip, flag_tip])
+                accessible.append(
+                    [
+                        f"Week commencing {day}",
+                        f"{format_number(week.capacity_pct)} percent",
+                        *(text or "not recorded" for text in row[2:5]),
+                        f"First recorded {recorded_day}",
+                        flag_text or "no flags",
+                    ]
+                )
+                raw = [
+                    line.week_commencing.toordinal(),
+                    week.capacity_pct,
+                    week.caseload,
+                    week.hours_worked,
+                    week.unpaid_hours,
+                    entry.first_recorded_at.timestamp(),
+                ]
+                # Bold as an extra cue for a figure over the line; the flag says it in words.
+                fonts.append(
+                    [None, self._bold if line.at_or_over else None, None, None, None, None, None]
+                )
+            weight = float(sum(flag.weight for flag in flags))
+            ascending.append([*_sort_keys(raw, math.inf), weight])
+            descending.append([*_sort_keys(raw, -math.inf), weight])
+        alignment = [_LEFT if column not in NUMBER_COLUMNS else _RIGHT for column in Column]
+        return {
+            _DISPLAY: display,
+            _TOOL_TIP: tips,
+            _ACCESSIBLE: accessible,
+            _FONT: fonts,
+            SORT_ROLE: ascending,
+            DESCENDING_SORT_ROLE: descending,
+            _ALIGNMENT: [alignment] * len(lines),
+        }
+
+    def line_at(self, row: int) -> WeekLine:
+        """The week shown in `row` of this model (not of a proxy over it)."""
+        return self._lines[row]
+
+    def row_of(self, monday: date) -> int | None:
+        """The row of the week commencing `monday`, if the model shows it."""
+        for row, line in enumerate(self._lines):
+            if line.week_commencing == monday:
+                return row
+        return None
+
+    # QAbstractTableModel
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        cells = self._cells.get(int(role))
+        if cells is None or not index.isValid():
+            return None
+        return cells[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        role = int(role)
+        if role == _DISPLAY:
+            return HEADERS[Column(section)]
+        if role == _TOOL_TIP:
+            return HEADER_TIPS[Column(section)]
+        if role == _ALIGNMENT:
+            # Centred, not right-aligned over the figures: the sort arrow sits at the right.
+            return _CENTRE if section in NUMBER_COLUMNS else _LEFT
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        # Read-only: weeks change in the editor, where every change is recorded.
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class HistorySortProxy(QSortFilterProxyModel):
+    """Sorts by the model's raw values, keeping weeks with no figure at the bottom either way."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        role = SORT_ROLE if order == Qt.SortOrder.AscendingOrder else DESCENDING_SORT_ROLE
+        self.setSortRole(role)
+        if column == Column.WEEK and order == Qt.SortOrder.DescendingOrder:
+            # Newest first is the model's own order: passing rows through in it (column -1,
+            # which Qt reverses unless "ascending") saves sorting 520 rows through Python on
+            # every reload of the usual view. The header still shows what the user chose.
+            super().sort(-1, Qt.SortOrder.AscendingOrder)
+            return
+        super().sort(column, order)

@@ -1,0 +1,738 @@
+"""The weekly form: one week's figures, checked in the domain's words, saved with their history."""
+
+from __future__ import annotations
+
+import itertools
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workdiary.domain.dates import (
+    ONE_WEEK,
+    format_day,
+    format_moment,
+    parse_date,
+    week_commencing,
+)
+from workdiary.domain.errors import (
+    FieldProblem,
+    IdentifierWarning,
+    InvalidInput,
+    WorkDiaryError,
+)
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
+from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.history import HistoryEvent
+from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
+from workdiary.domain.validation import parse_number, week_problems
+from workdiary.storage import Diary, SaveResult
+from workdiary.ui.fields import DateEdit, DateField, format_date_for_typing
+from workdiary.ui.messages import Messages
+
+# The form's sections, in reading (and tab) order; every Week field but its key is in one.
+FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("WMT", ("capacity_pct", "wmt_read_on", "wmt_reduction_hours")),
+    (
+        "Caseload",
+        ("caseload", "cases_community", "cases_licence", "cases_custody", "reports_due"),
+    ),
+    (
+        "Hours",
+        (
+            "contracted_hours",
+            "hours_worked",
+            "unpaid_hours",
+            "toil_earned",
+            "toil_taken",
+            "breaks_missed_days",
+            "leave_days",
+            "sick_days",
+        ),
+    ),
+    ("Notes", ("notes",)),
+)
+FIRST_FIELD = "capacity_pct"
+
+# The letter each label answers to with Alt. Chosen by hand so every field has one and none
+# clashes with the editor's Save (S) and Jump to week (J) or the window's File (F), Go (G) and
+# Help (H) menus.
+MNEMONICS = {
+    "capacity_pct": "w",
+    "wmt_read_on": "r",
+    "wmt_reduction_hours": "d",
+    "caseload": "c",
+    "cases_community": "m",
+    "cases_licence": "l",
+    "cases_custody": "y",
+    "reports_due": "p",
+    "contracted_hours": "o",
+    "hours_worked": "k",
+    "unpaid_hours": "u",
+    "toil_earned": "t",
+    "toil_taken": "a",
+    "breaks_missed_days": "b",
+    "leave_days": "e",
+    "sick_days": "i",
+    "notes": "n",
+}
+# A number box is as wide as this, in the user's font, so it grows with the font and never clips.
+NUMBER_WIDTH_SAMPLE = "0000000.00"
+NOTES_LINES = 5
+WARNING_SIGN = "⚠"
+# Dark red reads as a warning with good contrast on a light window; the sign and words carry the
+# meaning for anyone who cannot tell red apart.
+PROBLEM_STYLE = "color: #a4000f;"
+# After an amendment the status line lists this many changes, each value cut to this length.
+CHANGES_LISTED = 4
+LONGEST_VALUE_SHOWN = 40
+# The first week the picker offers: the app did not exist before then.
+EARLIEST_WEEK = date(2000, 1, 3)
+
+# Key sequences are made when needed: a standard one needs the application to exist.
+PREVIOUS_WEEK_KEYS = "Alt+Left"
+NEXT_WEEK_KEYS = "Alt+Right"
+SAVE_KEYS = QKeySequence.StandardKey.Save
+
+
+class FieldKind(Enum):
+    NUMBER = "number"
+    WHOLE_NUMBER = "whole number"
+    DATE = "date"
+    TEXT = "text"
+
+
+def field_kind(name: str) -> FieldKind:
+    """How a Week field is typed in, from its type in the record."""
+    hint = typing.get_type_hints(Week)[name]
+    kinds = {arg for arg in typing.get_args(hint) if arg is not type(None)} or {hint}
+    if date in kinds:
+        return FieldKind.DATE
+    if int in kinds:
+        return FieldKind.WHOLE_NUMBER
+    if float in kinds:
+        return FieldKind.NUMBER
+    return FieldKind.TEXT
+
+
+def as_typed(value: object) -> str:
+    """A stored value as it goes back into its box: `132.5`, `37`, `20/11/2026`, or empty."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date_for_typing(value)
+    if isinstance(value, float):
+        # Figures have at most two decimal places; no needless `.0`, no thousands commas.
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def with_mnemonic(label: str, letter: str | None) -> str:
+    """`label` with `&` before `letter` (at the start of a word if it can be), for Alt+letter."""
+    escaped = label.replace("&", "&&")
+    if not letter:
+        return escaped
+    letters = [index for index, char in enumerate(escaped) if char.lower() == letter.lower()]
+    word_starts = [index for index in letters if index == 0 or not escaped[index - 1].isalpha()]
+    if not letters:
+        return escaped
+    chosen = (word_starts or letters)[0]
+    return escaped[:chosen] + "&" + escaped[chosen:]
+
+
+def amendments_text(entry: Recorded[Week]) -> str:
+    if entry.amendments == 0:
+        return "not amended"
+    if entry.amendments == 1:
+        return "amended once"
+    return f"amended {entry.amendments} times"
+
+
+@dataclass
+class FormField:
+    """One figure on the form: the box it is typed in, and the line that says what is wrong."""
+
+    name: str
+    info: FieldInfo
+    kind: FieldKind
+    box: QLineEdit | QPlainTextEdit
+    row: QWidget  # what sits in the form: the box itself, or the box with its calendar button
+    problem: QLabel
+
+    def text(self) -> str:
+        if isinstance(self.box, QPlainTextEdit):
+            return self.box.toPlainText()
+        return self.box.text()
+
+    def set_text(self, text: str) -> None:
+        if isinstance(self.box, QPlainTextEdit):
+            self.box.setPlainText(text)
+        else:
+            self.box.setText(text)
+
+    def show_problems(self, messages: list[str]) -> None:
+        self.problem.setText("\n".join(f"{WARNING_SIGN} {message}" for message in messages))
+        self.problem.setVisible(bool(messages))
+        # A screen reader reads the problem with the box, before the hint.
+        self.box.setAccessibleDescription(" ".join([*messages, self.info.hint]).strip())
+
+
+class WeekEditor(QWidget):
+    """Shows one week of the diary for logging or amending, and saves it when asked."""
+
+    saved = Signal(str)
+
+    def __init__(self, diary: Diary, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary = diary
+        self._messages = messages
+        self._monday = week_commencing(diary.today())
+        self._entry: Recorded[Week] | None = None
+        self._typed_when_loaded: dict[str, str] = {}
+        self._last_outcome = ""
+        self._asking = False
+        self._fields: dict[str, FormField] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        layout.addWidget(self._build_form(), 1)
+        layout.addLayout(self._build_footer())
+        self._connect_keys()
+        self._set_tab_order()
+        # Focusing the editor (as the window does when it shows the page) lands on the first box.
+        self.setFocusProxy(self._fields[FIRST_FIELD].box)
+        self._load_or_explain(self._monday)
+
+    # The public interface
+
+    def show_week(self, monday: date) -> bool:
+        """Show the week containing `monday` (any day will do). Asks before throwing away unsaved
+        edits; False when the user chose to keep editing, or the week could not be read."""
+        this_week = week_commencing(self._diary.today())
+        target = max(min(week_commencing(monday), this_week), EARLIEST_WEEK)
+        if target == self._monday:
+            self._sync_navigation()
+            return True
+        if self._asking:
+            # The question is already on screen: the picker losing focus to it says "this date"
+            # again, and that is not a second request.
+            return False
+        if self.has_unsaved_changes():
+            self._asking = True
+            try:
+                discard = self._ask_to_discard(target)
+            finally:
+                self._asking = False
+            if not discard:
+                self._sync_navigation()
+                return False
+        return self._load_or_explain(target)
+
+    def show_default_week(self) -> None:
+        """Open on the oldest recent week not yet logged, or this week."""
+        try:
+            logged = {entry.record.week_commencing for entry in self._diary.weeks.all()}
+        except WorkDiaryError as error:
+            self._messages.error(self, "Cannot read the diary", str(error))
+            return
+        self.show_week(week_to_open(logged, self._diary.today()))
+
+    def current_week(self) -> date:
+        return self._monday
+
+    def has_unsaved_changes(self) -> bool:
+        return self._typed() != self._typed_when_loaded
+
+    def save(self) -> bool:
+        """Check and save the form. True when saved, or when there was nothing to change."""
+        week, problems = self._week_from_form()
+        if week is None or problems:
+            self._show_problems(problems)
+            return False
+        allow_identifiers = False
+        while True:
+            try:
+                result = self._diary.weeks.save(week, allow_identifiers=allow_identifiers)
+            except InvalidInput as error:
+                self._show_problems(error.problems)
+                return False
+            except IdentifierWarning as warning:
+                if allow_identifiers or not self._messages.confirm(
+                    self,
+                    "Check before saving",
+                    str(warning),
+                    yes="Save anyway",
+                    no="Go back and edit",
+                ):
+                    self._fields["notes"].box.setFocus()
+                    return False
+                allow_identifiers = True
+                continue
+            except WorkDiaryError as error:
+                # What was typed stays in the form, so nothing is lost if saving can be retried.
+                self._messages.error(
+                    self,
+                    "The week was not saved",
+                    f"{error}\n\nEverything you typed is still in the form.",
+                )
+                return False
+            break
+        self._show_problems([])
+        self._show_saved(result)
+        return True
+
+    # Accessors for the window and for tests
+
+    def box(self, field: str) -> QLineEdit | QPlainTextEdit:
+        """The box the figure `field` is typed in."""
+        return self._fields[field].box
+
+    def problem_label(self, field: str) -> QLabel:
+        """The line under the box that says what is wrong with `field`."""
+        return self._fields[field].problem
+
+    # Building the widgets
+
+    def _build_header(self) -> QVBoxLayout:
+        self.heading = QLabel()
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+
+        self.previous_button = QPushButton("← Previous week")
+        self.previous_button.setToolTip(f"Previous week ({native_text(PREVIOUS_WEEK_KEYS)})")
+        self.previous_button.clicked.connect(lambda: self.show_week(self._monday - ONE_WEEK))
+        self.next_button = QPushButton("Next week →")
+        self.next_button.setToolTip(f"Next week ({native_text(NEXT_WEEK_KEYS)})")
+        self.next_button.clicked.connect(lambda: self.show_week(self._monday + ONE_WEEK))
+
+        self.week_picker = DateEdit()
+        self.week_picker.setMinimumDate(as_qdate(EARLIEST_WEEK))
+        # No maximum date: QDateEdit would refuse a typed day past it in the month shown, such as
+        # the 29 of 29/10 while November is shown. A day in a week not yet started opens this week.
+        self.week_picker.setToolTip("Any day of a week opens that week")
+        self.week_picker.setAccessibleName("Jump to week")
+        self.week_picker.setAccessibleDescription("Any day of a week opens that week")
+        self.week_picker.chosen.connect(self._picked)
+        picker_label = QLabel("&Jump to week:")
+        picker_label.setBuddy(self.week_picker)
+
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
+        navigation.addSpacing(self.fontMetrics().horizontalAdvance("0000"))
+        navigation.addWidget(picker_label)
+        navigation.addWidget(self.week_picker)
+        navigation.addStretch(1)
+
+        self.record_line = QLabel()
+        self.record_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_line.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.week_problem = self._problem_label()
+
+        header = QVBoxLayout()
+        header.addWidget(self.heading)
+        header.addLayout(navigation)
+        header.addWidget(self.record_line)
+        header.addWidget(self.notice)
+        header.addWidget(self.week_problem)
+        return header
+
+    def _build_form(self) -> QScrollArea:
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        intro = QLabel(
+            "Only the WMT capacity is needed. Leave a box empty when you do not have that figure."
+        )
+        intro.setWordWrap(True)
+        form_layout.addWidget(intro)
+        grids: list[QGridLayout] = []
+        for title, names in FIELD_GROUPS:
+            group = QGroupBox(title)
+            grid = QGridLayout(group)
+            grid.setColumnStretch(2, 1)
+            for name in names:
+                self._add_field(grid, name)
+            form_layout.addWidget(group)
+            grids.append(grid)
+        form_layout.addStretch(1)
+        self._align_columns(grids)
+
+        scroll = QScrollArea()
+        scroll.setWidget(form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        return scroll
+
+    def _add_field(self, grid: QGridLayout, name: str) -> None:
+        info = WEEK_FIELDS[name]
+        kind = field_kind(name)
+        box: QLineEdit | QPlainTextEdit
+        row: QWidget
+        if kind is FieldKind.TEXT:
+            notes = QPlainTextEdit()
+            # Tab is for moving on, as everywhere else in the form.
+            notes.setTabChangesFocus(True)
+            notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * NOTES_LINES)
+            notes.textChanged.connect(self._edited)
+            box = row = notes
+        elif kind is FieldKind.DATE:
+            date_field = DateField()
+            date_field.textChanged.connect(self._edited)
+            box, row = date_field.line_edit, date_field
+        else:
+            number = QLineEdit()
+            number.setMaximumWidth(number.fontMetrics().horizontalAdvance(NUMBER_WIDTH_SAMPLE))
+            number.textChanged.connect(self._edited)
+            box = row = number
+        box.setAccessibleName(info.label)
+        box.setAccessibleDescription(info.hint)
+        box.setToolTip(info.hint)
+
+        label = QLabel(with_mnemonic(info.label, MNEMONICS.get(name)))
+        label.setBuddy(box)
+        hint = self._hint_label(info.hint)
+        problem = self._problem_label()
+
+        top = grid.rowCount()
+        if kind is FieldKind.TEXT:
+            grid.addWidget(label, top, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(row, top, 1, 1, 2)
+            grid.addWidget(hint, top + 1, 1, 1, 2)
+            grid.addWidget(problem, top + 2, 1, 1, 2)
+        else:
+            # The unit sits right after its box, so `37 hours` reads as one.
+            cell = QWidget()
+            cell_layout = QHBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.addWidget(row)
+            if info.unit:
+                unit = QLabel(info.unit)
+                unit.setBuddy(box)
+                cell_layout.addWidget(unit)
+            cell_layout.addStretch(1)
+            grid.addWidget(label, top, 0)
+            grid.addWidget(cell, top, 1)
+            grid.addWidget(hint, top, 2)
+            grid.addWidget(problem, top + 1, 1, 1, 2)
+        self._fields[name] = FormField(name, info, kind, box, row, problem)
+
+    def _hint_label(self, text: str) -> QLabel:
+        """A small line in a softer colour (worked out from the palette, so a dark theme works)."""
+        hint = QLabel(text)
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(hint.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        hint.setFont(font)
+        palette = hint.palette()
+        ink = palette.color(QPalette.ColorRole.WindowText)
+        paper = palette.color(QPalette.ColorRole.Window)
+        # Two parts text to one part background: clearly secondary, still easy to read.
+        softer = QColor(
+            (2 * ink.red() + paper.red()) // 3,
+            (2 * ink.green() + paper.green()) // 3,
+            (2 * ink.blue() + paper.blue()) // 3,
+        )
+        palette.setColor(QPalette.ColorRole.WindowText, softer)
+        hint.setPalette(palette)
+        return hint
+
+    def _problem_label(self) -> QLabel:
+        problem = QLabel()
+        problem.setTextFormat(Qt.TextFormat.PlainText)
+        problem.setWordWrap(True)
+        problem.setStyleSheet(PROBLEM_STYLE)
+        problem.setVisible(False)
+        return problem
+
+    def _align_columns(self, grids: list[QGridLayout]) -> None:
+        """Line the labels, boxes and units up down the whole form, across its sections."""
+        for column in (0, 1):
+            widest = 0
+            for grid in grids:
+                for index in range(grid.count()):
+                    # PySide6 types the position as a bare object; it is (row, column, spans).
+                    position = typing.cast(tuple[int, int, int, int], grid.getItemPosition(index))
+                    _row, at_column, _rows, columns = position
+                    item = grid.itemAt(index)
+                    if at_column == column and columns == 1 and item is not None:
+                        widest = max(widest, item.sizeHint().width())
+            for grid in grids:
+                grid.setColumnMinimumWidth(column, widest)
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip(f"Save this week ({native_text(SAVE_KEYS)})")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return footer
+
+    def _connect_keys(self) -> None:
+        # Work wherever the focus is inside the editor, and nowhere else in the window.
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, action in (
+            (SAVE_KEYS, self.save),
+            (PREVIOUS_WEEK_KEYS, self.previous_button.click),
+            (NEXT_WEEK_KEYS, self.next_button.click),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(action)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.previous_button, self.next_button, self.week_picker]
+        chain += [field.box for field in self._fields.values()]
+        chain.append(self.save_button)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # Showing a week
+
+    def _load_or_explain(self, monday: date) -> bool:
+        try:
+            self._load(monday)
+        except WorkDiaryError as error:
+            self._messages.error(self, "Cannot read the diary", str(error))
+            self._sync_navigation()
+            return False
+        return True
+
+    def _load(self, monday: date) -> None:
+        key = monday.isoformat()
+        entry = self._diary.weeks.get(key)
+        deleted = entry is None and self._diary.weeks.exists(key)
+        self._monday = monday
+        self._entry = entry
+        if entry is not None:
+            self._fill(entry.record)
+        else:
+            contracted = self._diary.profile().contracted_hours
+            for field in self._fields.values():
+                field.set_text("")
+            self._fields["contracted_hours"].set_text(as_typed(contracted))
+        self._typed_when_loaded = self._typed()
+        self._show_problems([], focus=False)
+        self._last_outcome = ""
+        self._describe_record(deleted)
+        self._sync_navigation()
+        self._refresh_status()
+        self._fields[FIRST_FIELD].box.setFocus()
+        if isinstance(first := self._fields[FIRST_FIELD].box, QLineEdit):
+            first.selectAll()
+
+    def _fill(self, week: Week) -> None:
+        for name, field in self._fields.items():
+            field.set_text(as_typed(getattr(week, name)))
+
+    def _describe_record(self, deleted: bool) -> None:
+        self.heading.setText(f"Week commencing {format_day(self._monday)}")
+        entry = self._entry
+        if entry is not None:
+            self.record_line.setText(
+                f"First recorded {format_moment(entry.first_recorded_at)} · "
+                f"{amendments_text(entry)}"
+            )
+            late = is_retrospective(self._monday, entry.first_recorded_at)
+            self.notice.setText(
+                "Recorded retrospectively: first entered more than "
+                f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended."
+                if late
+                else ""
+            )
+        else:
+            self.record_line.setText(
+                "Not logged yet. It was logged before and deleted; what it held stays in its "
+                "history."
+                if deleted
+                else "Not logged yet."
+            )
+            late = is_retrospective(self._monday, self._diary.clock())
+            self.notice.setText(
+                f"This week ended more than {RETROSPECTIVE_AFTER_DAYS} days ago, so it will be "
+                "marked as recorded late (retrospectively), with today's date."
+                if late
+                else ""
+            )
+        self.notice.setVisible(bool(self.notice.text()))
+
+    def _sync_navigation(self) -> None:
+        """Point the picker at the week shown; next stops at this week (one not yet started
+        cannot be logged)."""
+        this_week = week_commencing(self._diary.today())
+        self.next_button.setEnabled(self._monday < this_week)
+        self.previous_button.setEnabled(self._monday > EARLIEST_WEEK)
+        self.week_picker.blockSignals(True)
+        self.week_picker.setDate(as_qdate(self._monday))
+        self.week_picker.blockSignals(False)
+        self._date_field().set_latest(self._diary.today())
+
+    def _picked(self, picked: QDate) -> None:
+        self.show_week(date(picked.year(), picked.month(), picked.day()))
+
+    def _date_field(self) -> DateField:
+        row = self._fields["wmt_read_on"].row
+        assert isinstance(row, DateField)
+        return row
+
+    def _ask_to_discard(self, target: date) -> bool:
+        return self._messages.confirm(
+            self,
+            "Unsaved changes",
+            f"You have changed the week commencing {format_day(self._monday)} without saving. "
+            f"Discard those changes and go to the week commencing {format_day(target)}?",
+            yes="Discard changes",
+            no="Keep editing",
+        )
+
+    # Checking and saving
+
+    def _typed(self) -> dict[str, str]:
+        return {name: field.text() for name, field in self._fields.items()}
+
+    def _week_from_form(self) -> tuple[Week | None, list[FieldProblem]]:
+        """The week the form describes, and everything wrong with it, all at once."""
+        values: dict[str, Any] = {}
+        problems: list[FieldProblem] = []
+        for name, field in self._fields.items():
+            text = field.text()
+            values[name] = text if field.kind is FieldKind.TEXT else None
+            if field.kind is FieldKind.TEXT or not text.strip():
+                continue
+            try:
+                if field.kind is FieldKind.DATE:
+                    values[name] = parse_date(text, name, field.info.label)
+                else:
+                    whole = field.kind is FieldKind.WHOLE_NUMBER
+                    values[name] = parse_number(text, name, field.info.label, whole=whole)
+            except InvalidInput as error:
+                problems += error.problems
+        if values[FIRST_FIELD] is None and not problems_for(problems, FIRST_FIELD):
+            problems.append(
+                FieldProblem(
+                    FIRST_FIELD,
+                    "Enter the WMT capacity, like 132.5: it is the one figure every week needs.",
+                )
+            )
+        unreadable = {problem.field for problem in problems}
+        # A stand-in for a missing capacity lets the other rules be checked now, not next time.
+        week = Week(self._monday, **{**values, FIRST_FIELD: values[FIRST_FIELD] or 0.0})
+        problems += [
+            problem
+            for problem in week_problems(week, self._diary.today())
+            if problem.field not in unreadable
+        ]
+        return (None if unreadable else week), problems
+
+    def _show_problems(self, problems: list[FieldProblem], focus: bool = True) -> None:
+        """Each problem under its own box (a week-wide one under the heading); focus the first."""
+        first_bad: QWidget | None = None
+        for field in self._fields.values():
+            messages = problems_for(problems, field.name)
+            field.show_problems(messages)
+            if messages and first_bad is None:
+                first_bad = field.box
+        elsewhere = [problem.message for problem in problems if problem.field not in self._fields]
+        self.week_problem.setText("\n".join(f"{WARNING_SIGN} {text}" for text in elsewhere))
+        self.week_problem.setVisible(bool(elsewhere))
+        if elsewhere:
+            first_bad = self.week_picker
+        if focus and first_bad is not None:
+            first_bad.setFocus()
+            self._scroll_to(first_bad)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+
+    def _show_saved(self, result: SaveResult[Week]) -> None:
+        self._entry = result.entry
+        self._fill(result.entry.record)
+        self._typed_when_loaded = self._typed()
+        self._describe_record(deleted=False)
+        at = result.entry.last_changed_at.astimezone().strftime("%H:%M")
+        if result.action == "unchanged":
+            self._last_outcome = "Nothing changed, so there was nothing new to save."
+        elif result.action == "created":
+            self._last_outcome = (
+                f"Saved at {at}. The week commencing {format_day(self._monday)} is in your diary."
+            )
+        elif result.action == "restored":
+            self._last_outcome = (
+                f"Saved at {at}. The week is logged again; what it held before it was deleted "
+                "stays in its history."
+            )
+        else:
+            event = HistoryEvent(result.entry.last_changed_at, "amend", result.changes)
+            _title, lines = describe_event(event, WEEK_FIELDS, longest_value=LONGEST_VALUE_SHOWN)
+            # One short paragraph, so the form keeps its room; the history has every detail.
+            shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
+            more = len(lines) - CHANGES_LISTED
+            if more > 0:
+                shown += f"; and {count(more, 'other change')}"
+            self._last_outcome = (
+                f"Saved at {at}. Changed {shown}. The earlier figures stay in this week's history."
+            )
+        self._refresh_status()
+        if result.action != "unchanged":
+            self.saved.emit(self._monday.isoformat())
+
+    def _edited(self) -> None:
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        if self.has_unsaved_changes():
+            self.status.setText(
+                f"Not saved yet. Press {native_text(SAVE_KEYS)}, or Save, when you are done."
+            )
+        else:
+            self.status.setText(self._last_outcome)
+
+
+def as_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def native_text(keys: str | QKeySequence.StandardKey) -> str:
+    """Keys as this platform writes them: Ctrl+S, or ⌘S on a Mac."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def problems_for(problems: list[FieldProblem], field: str) -> list[str]:
+    return [problem.message for problem in problems if problem.field == field]
