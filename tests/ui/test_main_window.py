@@ -166,6 +166,18 @@ def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: 
     assert "capacity_pct" in failed.stderr
 
 
+def test_a_demo_window_says_it_is_a_demo(qtbot: QtBot, diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True)
+    with Diary.open(diary_path) as diary:
+        settings = QSettings(str(diary_path.parent / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(diary, ScriptedMessages(), settings, demo=True)
+        qtbot.addWidget(window)
+        assert (
+            "DEMO" in window.windowTitle() and "nothing you enter is kept" in window.windowTitle()
+        )
+        assert "DEMO" in window.location_label.text()
+
+
 def test_demo_never_touches_the_users_diary(tmp_path: Path) -> None:
     data = tmp_path / "mine"
     result = workdiary(data, "--demo", "--self-test")

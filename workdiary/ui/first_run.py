@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
@@ -45,7 +46,16 @@ class FirstRunDialog(QDialog):
         layout.addWidget(welcome)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
+        # Wide enough, in the font's own characters, that the hints wrap to a line or two.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.form.first_edit().setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Tall enough for the wrapped hints at this width: Qt sizes a dialog before wrapping.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+        super().showEvent(event)
 
     def _save(self) -> None:
         try:

@@ -96,7 +96,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        self.location_label = QLabel(f"Diary: {self._diary.path}")
+        where = f"Diary: {self._diary.path}"
+        if self.demo:
+            where = "DEMO — a temporary copy of the sample diary; nothing you enter is kept"
+        self.location_label = QLabel(where)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
@@ -148,6 +151,9 @@ class MainWindow(QMainWindow):
             self.editor.show_default_week()
         else:
             self._settings.setValue(SETTING_SETUP_SKIPPED, True)
+        # Straight on to this week's figures, without reaching for the mouse.
+        self.activateWindow()
+        self.show_page(THIS_WEEK)
 
     # Help
 
