@@ -6,6 +6,8 @@ import itertools
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -65,7 +67,9 @@ def raw(path: Path, sql: str) -> None:
 
 
 def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_path: Path) -> None:
-    tables = set(diary.db.table_names())
+    tables = {
+        row["name"] for row in diary.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     assert {
         "profile",
         "weeks",
@@ -77,8 +81,8 @@ def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_pat
     assert "audit_log" in tables
     if os.name == "posix":
         assert stat.S_IMODE(diary_path.stat().st_mode) == 0o600
-    assert diary.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert diary.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert diary.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert diary.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
 def test_an_empty_file_becomes_a_diary(diary_path: Path, clock: Clock) -> None:
@@ -97,7 +101,7 @@ def test_reopening_keeps_everything_and_migrates_nothing_twice(
     with Diary.open(diary_path, clock) as second:
         assert second.weeks.get("2026-11-16") is not None
         assert second.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
-        assert len(list(second.db.query("SELECT * FROM _sqlite_migrations"))) == 1
+        assert len(second.query("SELECT * FROM _sqlite_migrations")) == 1
 
 
 def test_a_week_is_recorded_with_when_it_was_recorded(diary: Diary, clock: Clock) -> None:
@@ -170,7 +174,7 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
     clock.now += timedelta(hours=1)
     diary.weeks.delete("2026-11-16")
     assert diary.weeks.get("2026-11-16") is None and diary.weeks.all() == []
-    assert diary.db.execute("SELECT count(*) FROM weeks").fetchone()[0] == 1
+    assert diary.connection.execute("SELECT count(*) FROM weeks").fetchone()[0] == 1
     with pytest.raises(NotFound):
         diary.weeks.delete("2026-11-16")
     clock.now += timedelta(hours=1)
@@ -293,7 +297,7 @@ def test_a_damaged_diary_is_refused_and_left_alone(diary_path: Path, clock: Cloc
         for week in range(30):
             monday = date(2026, 11, 16) - timedelta(weeks=week)
             diary.weeks.save(replace(WEEK, week_commencing=monday, notes="n" * 2000))
-        diary.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        diary.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(diary_path.read_bytes())
     data[4096 * 3 : 4096 * 3 + 64] = b"\xff" * 64  # scribble over a page
     diary_path.write_bytes(bytes(data))
@@ -321,7 +325,7 @@ def test_a_busy_diary_says_so_and_keeps_what_was_saved(
     diary: Diary, diary_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     diary.weeks.save(WEEK)
-    diary.db.execute("PRAGMA busy_timeout = 50")
+    diary.connection.execute("PRAGMA busy_timeout = 50")
     other = sqlite3.connect(diary_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -333,3 +337,24 @@ def test_a_busy_diary_says_so_and_keeps_what_was_saved(
     assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
     assert diary.verify().intact
     assert diary_module.BUSY_TIMEOUT_MS >= 1000  # in real use, wait for the other writer first
+
+
+def test_the_app_knows_every_migration_it_ships() -> None:
+    from workdiary.storage.migrations import MIGRATIONS
+    from workdiary.storage.schema import KNOWN_MIGRATIONS
+
+    assert [migration.name for migration in MIGRATIONS._migrations] == list(KNOWN_MIGRATIONS)
+
+
+def test_opening_an_up_to_date_diary_does_not_load_the_migrations(diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True)
+    Diary.open(diary_path).close()
+    probe = (
+        "import sys; from pathlib import Path; from workdiary.storage import Diary; "
+        f"d = Diary.open(Path({str(diary_path)!r})); d.weeks.all(); d.verify(); "
+        "print([m for m in sys.modules if m.startswith('sqlite_utils')])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

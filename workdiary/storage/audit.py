@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-
-from sqlite_utils import Database
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
 
@@ -77,8 +76,8 @@ def entry_hash(
 class AuditLog:
     """Appends to, and reads, the audit_log table. Callers append inside their own transaction."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
 
     def head(self) -> tuple[int, str]:
         """The last entry's number and hash (0 and the genesis hash for a new diary)."""
@@ -121,7 +120,7 @@ class AuditLog:
                 params.append(entity_key)
         sql += " ORDER BY seq"
         for row in self._db.execute(sql, params):
-            yield AuditEntry(*row)
+            yield AuditEntry(*tuple(row))
 
     def latest(self) -> AuditEntry | None:
         """The most recent entry: when the diary was last saved, and what."""
@@ -129,7 +128,7 @@ class AuditLog:
             "SELECT seq, recorded_at, entity, entity_key, action, record, prev_hash, hash "
             "FROM audit_log ORDER BY seq DESC LIMIT 1"
         ).fetchone()
-        return AuditEntry(*row) if row else None
+        return AuditEntry(*tuple(row)) if row else None
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM audit_log").fetchone()[0])

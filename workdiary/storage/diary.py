@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import DiaryTooNew
@@ -33,7 +32,7 @@ from workdiary.domain.validation import (
 from workdiary.storage.audit import AuditLog
 from workdiary.storage.errors import as_user_errors, damaged
 from workdiary.storage.records import RecordTable, SaveResult
-from workdiary.storage.schema import KNOWN_MIGRATIONS, MIGRATIONS
+from workdiary.storage.schema import KNOWN_MIGRATIONS, applied_migrations
 from workdiary.storage.verify import AuditedTable, VerifyReport, verify
 
 Clock = Callable[[], datetime]
@@ -66,11 +65,12 @@ def _check_is_diary(path: Path) -> None:
 class Diary:
     """One diary file. Build it with `Diary.open`; close it when done."""
 
-    def __init__(self, db: Database, path: Path, clock: Clock) -> None:
-        self.db = db
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self.connection = connection
         self.path = path
         self.clock = clock
-        self.audit = AuditLog(db)
+        self.audit = AuditLog(connection)
+        self._savepoints = 0
         self.weeks = RecordTable(self, "weeks", Week, week_problems, ("notes",), "week_commencing")
         self.supervision = RecordTable(
             self,
@@ -112,10 +112,8 @@ class Diary:
             raise damaged(path, str(error)) from error
         if check != "ok":
             raise damaged(path, check)
-        db = Database(connection, execute_plugins=False)
-        applied = {migration.name for migration in MIGRATIONS.applied(db)}
-        newer = applied - set(KNOWN_MIGRATIONS)
-        if newer:
+        applied = applied_migrations(connection)
+        if applied - set(KNOWN_MIGRATIONS):
             raise DiaryTooNew(
                 f"The diary {path} was saved by a newer version of Work Diary. "
                 "Install the newer version to open it; this version has not changed the file."
@@ -123,12 +121,15 @@ class Diary:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
-        if len(applied) < len(KNOWN_MIGRATIONS):
-            MIGRATIONS.apply(db)
-        return cls(db, path, clock)
+        if applied != set(KNOWN_MIGRATIONS):
+            from workdiary.storage.migrations import apply_pending
+
+            apply_pending(connection)
+        connection.row_factory = sqlite3.Row
+        return cls(connection, path, clock)
 
     def close(self) -> None:
-        self.db.close()
+        self.connection.close()
 
     def __enter__(self) -> Diary:
         return self
@@ -139,19 +140,31 @@ class Diary:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing. Takes the write lock at the start, so two processes never interleave
-        their audit entries; nested calls become part of the outer transaction."""
+        their audit entries; a nested call is a savepoint within the outer transaction."""
         with as_user_errors(self.path):
-            if self.db.conn.in_transaction:
-                with self.db.atomic():
+            if self.connection.in_transaction:
+                self._savepoints += 1
+                name = f"nested_{self._savepoints}"
+                self.connection.execute(f"SAVEPOINT {name}")
+                try:
                     yield
+                except BaseException:
+                    self.connection.execute(f"ROLLBACK TO {name}")
+                    raise
+                finally:
+                    self.connection.execute(f"RELEASE {name}")
                 return
-            self.db.execute("BEGIN IMMEDIATE")
+            self.connection.execute("BEGIN IMMEDIATE")
             try:
                 yield
             except BaseException:
-                self.db.rollback()
+                self.connection.rollback()
                 raise
-            self.db.commit()
+            self.connection.commit()
+
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[dict[str, Any]]:
+        """Rows as dictionaries of column to value."""
+        return [dict(row) for row in self.connection.execute(sql, parameters)]
 
     def now_text(self) -> str:
         """The clock's reading as stored: UTC, ISO 8601, to the microsecond."""
@@ -185,11 +198,11 @@ class Diary:
         # One read transaction: a save made meanwhile by another process is either wholly in
         # what is checked or wholly out of it, never half of it.
         with as_user_errors(self.path):
-            self.db.execute("BEGIN")
+            self.connection.execute("BEGIN")
             try:
-                return verify(self.db, self.audit, self._audited_tables())
+                return verify(self, self._audited_tables())
             finally:
-                self.db.rollback()
+                self.connection.rollback()
 
     def _audited_tables(self) -> list[AuditedTable]:
         def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:

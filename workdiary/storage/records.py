@@ -55,12 +55,10 @@ class RecordTable(Generic[R]):
     # Reading
 
     def _row(self, key: str) -> dict[str, Any] | None:
-        rows = self._diary.db.execute(
+        rows = self._diary.query(
             f"SELECT * FROM [{self.table}] WHERE [{self._key_column}] = ?", [key]
         )
-        columns = [column[0] for column in rows.description]
-        found = rows.fetchone()
-        return dict(zip(columns, found, strict=True)) if found else None
+        return rows[0] if rows else None
 
     def _recorded(self, row: dict[str, Any]) -> Recorded[R]:
         return Recorded(
@@ -81,7 +79,7 @@ class RecordTable(Generic[R]):
 
     def all(self) -> list[Recorded[R]]:
         """Every record not deleted, in key order."""
-        rows = self._diary.db.query(
+        rows = self._diary.query(
             f"SELECT * FROM [{self.table}] WHERE deleted_at IS NULL ORDER BY [{self._key_column}]"
         )
         return [self._recorded(row) for row in rows]
@@ -117,22 +115,40 @@ class RecordTable(Generic[R]):
                 texts = (new_values[field] for field in self._text_fields if field in changed)
                 require_no_identifiers(texts, today)
             now = self._diary.now_text()
-            table = self._diary.db.table(self.table)
             if existing is None:
                 action = "create"
                 row = {**new_values, "recorded_at": now, "updated_at": now, "revision": 1,
                        "deleted_at": None}  # fmt: skip
-                inserted = table.insert(row)
+                row_id = self._insert(row)
                 if not self._keyed_by_record:
-                    row["id"] = inserted.last_pk
+                    row["id"] = row_id
             else:
                 action = "restore" if deleted else "amend"
                 row = {**existing, **new_values, "updated_at": now,
                        "revision": existing["revision"] + 1, "deleted_at": None}  # fmt: skip
-                table.update(existing[self._key_column], row)
+                self._update(row)
             self._diary.audit.append(now, self.table, str(row[self._key_column]), action, row)
         done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
         return SaveResult(self._recorded(row), done, changes)
+
+    def _insert(self, row: dict[str, Any]) -> int:
+        """Insert the row; its rowid (the new id, for tables keyed by one)."""
+        columns = ", ".join(f"[{column}]" for column in row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self._diary.connection.execute(
+            f"INSERT INTO [{self.table}] ({columns}) VALUES ({marks})", list(row.values())
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _update(self, row: dict[str, Any]) -> None:
+        """Write every column of the row over the stored one with the same key."""
+        columns = [column for column in row if column != self._key_column]
+        assignments = ", ".join(f"[{column}] = ?" for column in columns)
+        self._diary.connection.execute(
+            f"UPDATE [{self.table}] SET {assignments} WHERE [{self._key_column}] = ?",
+            [row[column] for column in columns] + [row[self._key_column]],
+        )
 
     def delete(self, key: str) -> None:
         """Mark the record deleted; it stays in the file and in its history."""
@@ -143,5 +159,5 @@ class RecordTable(Generic[R]):
             now = self._diary.now_text()
             row = {**existing, "updated_at": now, "revision": existing["revision"] + 1,
                    "deleted_at": now}  # fmt: skip
-            self._diary.db.table(self.table).update(existing[self._key_column], row)
+            self._update(row)
             self._diary.audit.append(now, self.table, key, "delete", row)

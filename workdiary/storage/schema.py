@@ -1,159 +1,25 @@
-"""The diary's tables, created and changed only by numbered migrations."""
+"""What the app knows of the diary's schema without loading the migrations themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
-MIGRATIONS = Migrations("workdiary")
-# The names of the migrations this version knows; a diary with any other was made by a newer one.
-KNOWN_MIGRATIONS: list[str] = []
+MIGRATION_SET = "workdiary"
+# The migrations this version knows, oldest first (their functions are in migrations.py); a diary
+# that has any other was written by a newer version of the app.
+KNOWN_MIGRATIONS = ("m001_initial",)
+MIGRATIONS_TABLE = "_sqlite_migrations"
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
 
-MigrationFunction = Callable[[Database], None]
 
-
-def migration(function: MigrationFunction) -> MigrationFunction:
-    KNOWN_MIGRATIONS.append(function.__name__)
-    return MIGRATIONS()(function)
-
-
-# Columns every audited table has besides the record's own: when the record was first written,
-# last written, how many times (1 = never amended), and when it was deleted (deletion is soft).
-RECORD_META = {"recorded_at": str, "updated_at": str, "revision": int, "deleted_at": str}
-META_NOT_NULL = {"recorded_at", "updated_at", "revision"}
-
-
-@migration
-def m001_initial(db: Database) -> None:
-    db["profile"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "name": str,
-            "role": str,
-            "team": str,
-            "contracted_hours": float,
-            "hourly_rate": float,
-            "threshold_pct": float,
-            "run_weeks": int,
-            "supervision_interval_weeks": int,
-            **RECORD_META,
-        },
-        pk="id",
-        not_null={"name", "role", "team", "contracted_hours", "threshold_pct", "run_weeks"}
-        | META_NOT_NULL,
+def applied_migrations(connection: sqlite3.Connection) -> set[str]:
+    """The names of the migrations already applied to the diary (none for a new file)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = connection.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
     )
-    db["weeks"].create(  # type: ignore[union-attr]
-        {
-            "week_commencing": str,
-            "capacity_pct": float,
-            "wmt_read_on": str,
-            "caseload": int,
-            "cases_community": int,
-            "cases_licence": int,
-            "cases_custody": int,
-            "reports_due": int,
-            "wmt_reduction_hours": float,
-            "contracted_hours": float,
-            "hours_worked": float,
-            "unpaid_hours": float,
-            "toil_earned": float,
-            "toil_taken": float,
-            "breaks_missed_days": int,
-            "leave_days": float,
-            "sick_days": float,
-            "notes": str,
-            **RECORD_META,
-        },
-        pk="week_commencing",
-        not_null={"capacity_pct", "notes"} | META_NOT_NULL,
-    )
-    db["supervision_sessions"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "held_on": str,
-            "status": str,
-            "supervisor": str,
-            "minutes": int,
-            "workload_discussed": int,
-            "actions": str,
-            "notes": str,
-            **RECORD_META,
-        },
-        pk="id",
-        not_null={"held_on", "status", "supervisor", "actions", "notes"} | META_NOT_NULL,
-    )
-    db["concerns"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "raised_on": str,
-            "raised_with": str,
-            "channel": str,
-            "summary": str,
-            "response": str,
-            "response_on": str,
-            "follow_up_on": str,
-            "status": str,
-            **RECORD_META,
-        },
-        pk="id",
-        not_null={"raised_on", "raised_with", "channel", "summary", "response", "status"}
-        | META_NOT_NULL,
-    )
-    db["attachments"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "owner_entity": str,
-            "owner_key": str,
-            "original_name": str,
-            "media_type": str,
-            "size_bytes": int,
-            "sha256": str,
-            "content": bytes,
-            "captured_at": str,
-            "caption": str,
-            **RECORD_META,
-        },
-        pk="id",
-        not_null={"owner_entity", "owner_key", "original_name", "media_type", "size_bytes"}
-        | {"sha256", "content", "caption"}
-        | META_NOT_NULL,
-    )
-    db["exports"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "made_at": str,
-            "kind": str,
-            "period_from": str,
-            "period_to": str,
-            "fingerprint": str,
-            "chain_head": str,
-            "file_name": str,
-            "file_sha256": str,
-            **RECORD_META,
-        },
-        pk="id",
-        not_null={"made_at", "kind", "fingerprint", "chain_head", "file_name", "file_sha256"}
-        | META_NOT_NULL,
-    )
-    db.executescript(
-        """
-        CREATE TABLE audit_log (
-            seq INTEGER PRIMARY KEY,
-            recorded_at TEXT NOT NULL,
-            entity TEXT NOT NULL,
-            entity_key TEXT NOT NULL,
-            action TEXT NOT NULL CHECK (action IN ('create', 'amend', 'delete', 'restore')),
-            record TEXT NOT NULL,
-            prev_hash TEXT NOT NULL UNIQUE,
-            hash TEXT NOT NULL UNIQUE
-        );
-        CREATE INDEX audit_log_by_record ON audit_log (entity, entity_key, seq);
-        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed'); END;
-        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be deleted'); END;
-        """
-    )
+    return {row[0] for row in rows}

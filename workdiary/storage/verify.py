@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from workdiary.storage.audit import GENESIS_HASH, AuditEntry, AuditLog
+from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
+
+if TYPE_CHECKING:
+    from workdiary.storage.diary import Diary
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,10 @@ def _show(value: Any) -> str:
     return "(empty)" if value is None or value == "" else repr(value)
 
 
-def verify(db: Database, audit: AuditLog, tables: list[AuditedTable]) -> VerifyReport:
+def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
     findings: list[Finding] = []
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    triggers = diary.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    present = {row["name"] for row in triggers}
     for trigger in AUDIT_TRIGGERS:
         if trigger not in present:
             findings.append(
@@ -65,7 +67,7 @@ def verify(db: Database, audit: AuditLog, tables: list[AuditedTable]) -> VerifyR
 
     last_entry: dict[tuple[str, str], AuditEntry] = {}
     previous_seq, previous_hash, entries = 0, GENESIS_HASH, 0
-    for entry in audit.entries():
+    for entry in diary.audit.entries():
         entries += 1
         where = f"audit entry {entry.seq}"
         if entry.seq != previous_seq + 1:
@@ -102,7 +104,7 @@ def verify(db: Database, audit: AuditLog, tables: list[AuditedTable]) -> VerifyR
 
     for table in tables:
         seen: set[str] = set()
-        for row in db.query(f"SELECT * FROM [{table.table}]"):
+        for row in diary.query(f"SELECT * FROM [{table.table}]"):
             key = str(row[table.key_column])
             seen.add(key)
             name = table.describe(key)
