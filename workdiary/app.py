@@ -48,7 +48,9 @@ def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> 
         # Window size and page live beside the diary, so a data folder is the whole of the app's
         # state and tests never touch the user's own settings.
         settings = QSettings(str(paths.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
-        window = MainWindow(diary, messages, settings, demo=demo)
+        # The self-test goes straight to History: it is what it checks.
+        first_page = HISTORY if self_test else None
+        window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
         window.show()
         if self_test:
             return _self_test(app, window, diary)

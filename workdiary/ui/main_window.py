@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -13,17 +14,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 import workdiary
 from workdiary.domain.dates import format_moment
 from workdiary.storage import Diary
-from workdiary.ui.first_run import FirstRunDialog
-from workdiary.ui.history_page import HistoryPage
 from workdiary.ui.messages import Messages
-from workdiary.ui.settings_page import SettingsPage
-from workdiary.ui.week_editor import WeekEditor
+
+if TYPE_CHECKING:
+    from workdiary.ui.first_run import FirstRunDialog
+    from workdiary.ui.history_page import HistoryPage
+    from workdiary.ui.settings_page import SettingsPage
+    from workdiary.ui.week_editor import WeekEditor
 
 THIS_WEEK, HISTORY, SETTINGS = range(3)
 PAGE_NAMES = {THIS_WEEK: "This week", HISTORY: "History", SETTINGS: "Settings"}
@@ -35,8 +39,15 @@ SETTING_SETUP_SKIPPED = "setup/skipped"
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, diary: Diary, messages: Messages, settings: QSettings, *, demo: bool = False
+        self,
+        diary: Diary,
+        messages: Messages,
+        settings: QSettings,
+        *,
+        demo: bool = False,
+        first_page: int | None = None,
     ) -> None:
+        """`first_page` overrides the page remembered from last time."""
         super().__init__()
         self._diary = diary
         self._messages = messages
@@ -46,30 +57,86 @@ class MainWindow(QMainWindow):
             "Work Diary — DEMO: sample data, nothing you enter is kept" if demo else "Work Diary"
         )
 
-        self.editor = WeekEditor(diary, messages)
-        self.history = HistoryPage(diary)
-        self.settings_page = SettingsPage(diary, messages)
+        # Each page, and its module, is loaded the first time it is shown: the window appears
+        # sooner, and a user who only logs this week never waits for History to be built.
+        self._editor: WeekEditor | None = None
+        self._history: HistoryPage | None = None
+        self._settings_page: SettingsPage | None = None
+        self._slots: dict[int, QWidget] = {}
         self.pages = QStackedWidget()
-        for page in (self.editor, self.history, self.settings_page):
-            self.pages.addWidget(page)
+        for index in PAGE_NAMES:
+            slot = QWidget()
+            slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[index] = slot
+            self.pages.addWidget(slot)
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Pages")
         self.navigation.addItems(list(PAGE_NAMES.values()))
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.editor.saved.connect(self._diary_changed)
-        self.settings_page.saved.connect(self._diary_changed)
-        self.history.open_week.connect(self.open_week)
         self._build_menus()
         self._build_status_bar()
-        self._restore_layout()
-        self.editor.show_default_week()
+        self._restore_layout(first_page)
+
+    # The pages, built on first use
+
+    @property
+    def editor(self) -> WeekEditor:
+        if self._editor is None:
+            from workdiary.ui.week_editor import WeekEditor
+
+            self._editor = WeekEditor(self._diary, self._messages)
+            self._editor.saved.connect(self._diary_changed)
+            self._editor.show_default_week()
+            self._place(THIS_WEEK, self._editor)
+        return self._editor
+
+    @property
+    def history(self) -> HistoryPage:
+        if self._history is None:
+            from workdiary.ui.history_page import HistoryPage
+
+            self._history = HistoryPage(self._diary)
+            self._history.open_week.connect(self.open_week)
+            self._place(HISTORY, self._history)
+        return self._history
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from workdiary.ui.settings_page import SettingsPage
+
+            self._settings_page = SettingsPage(self._diary, self._messages)
+            self._settings_page.saved.connect(self._diary_changed)
+            self._place(SETTINGS, self._settings_page)
+        return self._settings_page
+
+    def _place(self, index: int, page: QWidget) -> None:
+        slot = self._slots[index]
+        layout = slot.layout()
+        assert layout is not None
+        layout.addWidget(page)
+        slot.setFocusProxy(page)
+
+    def _show_row(self, index: int) -> None:
+        # Asking for a page builds it.
+        if index == THIS_WEEK:
+            page: QWidget = self.editor
+        elif index == HISTORY:
+            page = self.history
+        elif index == SETTINGS:
+            page = self.settings_page
+        else:
+            return
+        self.pages.setCurrentWidget(self._slots[index])
+        page.setFocus()
 
     # Menus and status bar
 
@@ -129,8 +196,10 @@ class MainWindow(QMainWindow):
             self.show_page(THIS_WEEK)
 
     def _diary_changed(self) -> None:
-        # A new week, or a new threshold, changes History's rows and flags.
-        self.history.reload()
+        # A new week, or a new threshold, changes History's rows and flags (a page not built yet
+        # will read the diary afresh when it is).
+        if self._history is not None:
+            self._history.reload()
         self._show_last_saved()
 
     # First run
@@ -139,6 +208,8 @@ class MainWindow(QMainWindow):
         """On a diary with no profile, offer the set-up once; skipping is remembered."""
         if self._diary.has_profile() or self._settings.value(SETTING_SETUP_SKIPPED, False, bool):
             return None
+        from workdiary.ui.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self._diary, self._messages, self)
         dialog.finished.connect(self._first_run_finished)
         dialog.open()
@@ -146,7 +217,8 @@ class MainWindow(QMainWindow):
 
     def _first_run_finished(self, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
-            self.settings_page.reload()
+            if self._settings_page is not None:
+                self._settings_page.reload()
             self._diary_changed()
             self.editor.show_default_week()
         else:
@@ -173,15 +245,16 @@ class MainWindow(QMainWindow):
 
     # Remembering the window
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, first_page: int | None) -> None:
         geometry = self._settings.value(SETTING_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
-        page = self._settings.value(SETTING_PAGE, THIS_WEEK, int)
+        page = first_page if first_page is not None else self._settings.value(SETTING_PAGE, 0, int)
         self.navigation.setCurrentRow(page if page in PAGE_NAMES else THIS_WEEK)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.editor.has_unsaved_changes() and not self._messages.confirm(
+        unsaved = self._editor is not None and self._editor.has_unsaved_changes()
+        if unsaved and not self._messages.confirm(
             self,
             "Close Work Diary?",
             "You have changes to this week that are not saved yet.",
