@@ -134,6 +134,7 @@ def week_lines(
     weeks = [entry.record for entry in entries]
     runs = runs_at_or_over(weeks, profile.threshold_pct, profile.run_weeks)
     averages = wtr_averages(weeks)
+    in_a_run = {run.first_week + ONE_WEEK * index for run in runs for index in range(run.weeks)}
     lines = []
     for monday in mondays(first, last):
         entry = by_monday.get(monday)
@@ -142,7 +143,7 @@ def week_lines(
                 week_commencing=monday,
                 entry=entry,
                 at_or_over=entry is not None and at_or_over(entry.record, profile.threshold_pct),
-                in_excessive_run=any(run.covers(monday) for run in runs),
+                in_excessive_run=monday in in_a_run,
                 retrospective=entry is not None
                 and is_retrospective(monday, entry.first_recorded_at),
                 wtr_average=averages.get(monday),

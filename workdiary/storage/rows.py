@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -44,21 +45,33 @@ def to_row(record: object) -> dict[str, Any]:
     return row
 
 
+Converter = Callable[[Any], Any]
+_READERS: dict[type, list[tuple[str, Converter | None]]] = {}
+
+
+def _readers(record_type: type) -> list[tuple[str, Converter | None]]:
+    """For each field, how to turn a stored value back into the record's (None: as it is).
+    Worked out once per record type: History reads hundreds of rows when it opens."""
+    readers = _READERS.get(record_type)
+    if readers is None:
+        readers = []
+        for name, kind in _field_types(record_type).items():
+            converter: Converter | None = None
+            if kind is date:
+                converter = date.fromisoformat
+            elif isinstance(kind, type) and issubclass(kind, Enum | bool | float):
+                converter = kind
+            readers.append((name, converter))
+        _READERS[record_type] = readers
+    return readers
+
+
 def from_row(record_type: type[R], row: dict[str, Any]) -> R:
     """The record a row holds; columns that are not fields of the record are ignored."""
     values: dict[str, Any] = {}
-    for name, kind in _field_types(record_type).items():
+    for name, converter in _readers(record_type):
         value = row.get(name)
-        if value is not None:
-            if kind is date:
-                value = date.fromisoformat(value)
-            elif isinstance(kind, type) and issubclass(kind, Enum):
-                value = kind(value)
-            elif kind is bool:
-                value = bool(value)
-            elif kind is float:
-                value = float(value)
-        values[name] = value
+        values[name] = converter(value) if converter is not None and value is not None else value
     return record_type(**values)
 
 

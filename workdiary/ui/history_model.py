@@ -147,6 +147,7 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
 
 # strftime is slow in a Qt app (each call imports `time` through PySide's import hook) and
 # the same days come back on every reload, so each is formatted once.
+_ALIGNMENTS = [_RIGHT if column in NUMBER_COLUMNS else _LEFT for column in Column]
 _day = functools.lru_cache(maxsize=4096)(format_day)
 _moment = functools.lru_cache(maxsize=4096)(format_moment)
 
@@ -160,13 +161,15 @@ def _sort_keys(values: Sequence[float | None], missing: float) -> list[float]:
 
 
 class HistoryModel(QAbstractTableModel):
-    """Weeks newest first. Every string is worked out in `set_lines`, so `data` only looks up."""
+    """Weeks newest first. A row's strings are worked out the first time the view asks for the
+    row, then kept: a view shows a screenful of ten years, and opening History must be quick."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[WeekLine] = []
-        # role -> row -> column -> value; a role missing here has no data.
-        self._cells: dict[int, list[list[Any]]] = {}
+        self._profile = Profile()
+        # row -> role -> column -> value (None until first asked for); a role missing has no data.
+        self._rows: list[dict[int, list[Any]] | None] = []
         # Fonts that set only their weight or slant, so the view's own font still applies.
         self._bold = QFont()
         self._bold.setBold(True)
@@ -179,83 +182,67 @@ class HistoryModel(QAbstractTableModel):
         """Show these lines (from `week_lines`, in any order) for this profile's threshold."""
         self.beginResetModel()
         self._lines = sorted(lines, key=lambda line: line.week_commencing, reverse=True)
-        self._cells = self._build_cells(self._lines, profile)
+        self._profile = profile
+        self._rows = [None] * len(self._lines)
         self.endResetModel()
 
-    def _build_cells(self, lines: list[WeekLine], profile: Profile) -> dict[int, list[list[Any]]]:
-        display: list[list[str]] = []
-        tips: list[list[str | None]] = []
-        accessible: list[list[str]] = []
-        fonts: list[list[QFont | None]] = []
-        ascending: list[list[float]] = []
-        descending: list[list[float]] = []
-        for line in lines:
-            day = _day(line.week_commencing)
-            flags = week_flags(line, profile)
-            flag_text = ", ".join(flag.text for flag in flags)
-            flag_tip = "\n".join(flag.explanation for flag in flags) or None
-            entry = line.entry
-            if entry is None:
-                display.append([day, NOT_LOGGED_MARK, "", "", "", "", flag_text])
-                tips.append([None, None, None, None, None, None, flag_tip])
-                accessible.append(
-                    [f"Week commencing {day}", "not logged", "", "", "", "", flag_text]
-                )
-                raw: list[float | None] = [line.week_commencing.toordinal(), None, None,
-                                           None, None, None]  # fmt: skip
-                # Italic as an extra cue for a gap; the Flags column says it in words.
-                fonts.append([self._italic, *[None] * (COLUMN_COUNT - 2), self._italic])
-            else:
-                week = entry.record
-                recorded_day = _day(entry.first_recorded_at.astimezone().date())
-                recorded_tip = f"First recorded {_moment(entry.first_recorded_at)}"
-                if entry.amended:
-                    recorded_tip += f"\nLast changed {_moment(entry.last_changed_at)}"
-                capacity = f"{format_number(week.capacity_pct)} %"
-                row = [
-                    day,
-                    capacity,
-                    _number(week.caseload),
-                    _number(week.hours_worked),
-                    _number(week.unpaid_hours),
-                    recorded_day,
-                    flag_text,
-                ]
-                display.append(row)
-                tips.append([None, None, None, None, None, recorded_tip, flag_tip])
-                accessible.append(
-                    [
-                        f"Week commencing {day}",
-                        f"{format_number(week.capacity_pct)} percent",
-                        *(text or "not recorded" for text in row[2:5]),
-                        f"First recorded {recorded_day}",
-                        flag_text or "no flags",
-                    ]
-                )
-                raw = [
-                    line.week_commencing.toordinal(),
-                    week.capacity_pct,
-                    week.caseload,
-                    week.hours_worked,
-                    week.unpaid_hours,
-                    entry.first_recorded_at.timestamp(),
-                ]
-                # Bold as an extra cue for a figure over the line; the flag says it in words.
-                fonts.append(
-                    [None, self._bold if line.at_or_over else None, None, None, None, None, None]
-                )
-            weight = float(sum(flag.weight for flag in flags))
-            ascending.append([*_sort_keys(raw, math.inf), weight])
-            descending.append([*_sort_keys(raw, -math.inf), weight])
-        alignment = [_LEFT if column not in NUMBER_COLUMNS else _RIGHT for column in Column]
+    def _row_cells(self, line: WeekLine) -> dict[int, list[Any]]:
+        profile = self._profile
+        day = _day(line.week_commencing)
+        flags = week_flags(line, profile)
+        flag_text = ", ".join(flag.text for flag in flags)
+        flag_tip = "\n".join(flag.explanation for flag in flags) or None
+        entry = line.entry
+        if entry is None:
+            display = [day, NOT_LOGGED_MARK, "", "", "", "", flag_text]
+            tips: list[str | None] = [None, None, None, None, None, None, flag_tip]
+            accessible = [f"Week commencing {day}", "not logged", "", "", "", "", flag_text]
+            raw: list[float | None] = [line.week_commencing.toordinal(), None, None, None, None,
+                                       None]  # fmt: skip
+            # Italic as an extra cue for a gap; the Flags column says it in words.
+            fonts: list[QFont | None] = [self._italic, *[None] * (COLUMN_COUNT - 2), self._italic]
+        else:
+            week = entry.record
+            recorded_day = _day(entry.first_recorded_at.astimezone().date())
+            recorded_tip = f"First recorded {_moment(entry.first_recorded_at)}"
+            if entry.amended:
+                recorded_tip += f"\nLast changed {_moment(entry.last_changed_at)}"
+            display = [
+                day,
+                f"{format_number(week.capacity_pct)} %",
+                _number(week.caseload),
+                _number(week.hours_worked),
+                _number(week.unpaid_hours),
+                recorded_day,
+                flag_text,
+            ]
+            tips = [None, None, None, None, None, recorded_tip, flag_tip]
+            accessible = [
+                f"Week commencing {day}",
+                f"{format_number(week.capacity_pct)} percent",
+                *(text or "not recorded" for text in display[2:5]),
+                f"First recorded {recorded_day}",
+                flag_text or "no flags",
+            ]
+            raw = [
+                line.week_commencing.toordinal(),
+                week.capacity_pct,
+                week.caseload,
+                week.hours_worked,
+                week.unpaid_hours,
+                entry.first_recorded_at.timestamp(),
+            ]
+            # Bold as an extra cue for a figure over the line; the flag says it in words.
+            fonts = [None, self._bold if line.at_or_over else None, None, None, None, None, None]
+        weight = float(sum(flag.weight for flag in flags))
         return {
             _DISPLAY: display,
             _TOOL_TIP: tips,
             _ACCESSIBLE: accessible,
             _FONT: fonts,
-            SORT_ROLE: ascending,
-            DESCENDING_SORT_ROLE: descending,
-            _ALIGNMENT: [alignment] * len(lines),
+            SORT_ROLE: [*_sort_keys(raw, math.inf), weight],
+            DESCENDING_SORT_ROLE: [*_sort_keys(raw, -math.inf), weight],
+            _ALIGNMENT: _ALIGNMENTS,
         }
 
     def line_at(self, row: int) -> WeekLine:
@@ -278,10 +265,14 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
-        cells = self._cells.get(int(role))
-        if cells is None or not index.isValid():
+        if not index.isValid():
             return None
-        return cells[index.row()][index.column()]
+        row = index.row()
+        cells = self._rows[row]
+        if cells is None:
+            cells = self._rows[row] = self._row_cells(self._lines[row])
+        values = cells.get(int(role))
+        return None if values is None else values[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
