@@ -29,6 +29,7 @@ from workdiary.domain.formatting import (
     format_money,
     format_number,
     format_value,
+    week_flags,
 )
 from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
 from workdiary.domain.validation import parse_number
@@ -357,22 +358,6 @@ def _lines_and_summary(
     return lines, summarise(lines, profile)
 
 
-def _flags(line: WeekLine, threshold: float) -> list[str]:
-    flags = []
-    if line.not_logged:
-        flags.append("not logged")
-    if line.at_or_over:
-        flags.append(f"at/over {format_number(threshold)} %")
-    if line.in_excessive_run:
-        flags.append("excessive run")
-    if line.retrospective:
-        flags.append("retrospective")
-    if line.entry is not None and line.entry.amended:
-        times = line.entry.amendments
-        flags.append(f"amended {times} times" if times > 1 else "amended")
-    return flags
-
-
 def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     first = _week_of(args.first, "from") if args.first else None
     last = _week_of(args.last, "to") if args.last else None
@@ -404,7 +389,10 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 _cell(week.unpaid_hours),
                 format_day(line.entry.first_recorded_at.astimezone().date()),
             ]
-        print(_table_row(cells, ", ".join(_flags(line, profile.threshold_pct))), file=out)
+        print(
+            _table_row(cells, ", ".join([flag.text for flag in week_flags(line, profile)])),
+            file=out,
+        )
     print(file=out)
     for sentence in _summary_sentences(summary, profile):
         print(sentence, file=out)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from workdiary.domain.dates import format_day
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
 from workdiary.domain.history import HistoryEvent
-from workdiary.domain.records import FieldInfo
+from workdiary.domain.records import FieldInfo, Profile
 
 
 def format_number(value: float) -> str:
@@ -90,3 +92,68 @@ def describe_event(
         else:
             lines.append(f"{label}: {value(change.field, change.new)}")
     return EVENT_TITLES.get(event.action, event.action), lines
+
+
+# How much each flag weighs when a table is sorted by its flags: the most telling first.
+EXCESSIVE_RUN_WEIGHT = 16
+AT_OR_OVER_WEIGHT = 8
+NOT_LOGGED_WEIGHT = 4
+RETROSPECTIVE_WEIGHT = 2
+AMENDED_WEIGHT = 1
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flag as the table shows it, why it is there, and how much it weighs in a sort."""
+
+    text: str
+    explanation: str
+    weight: int
+
+
+def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
+    """The week's flags, in the same words and order as `workdiary show`."""
+    threshold = f"{format_number(profile.threshold_pct)} %"
+    flags = []
+    if line.not_logged:
+        flags.append(
+            Flag(
+                "not logged",
+                "Nothing was logged for this week.",
+                NOT_LOGGED_WEIGHT,
+            )
+        )
+    if line.at_or_over:
+        flags.append(
+            Flag(
+                f"at/over {threshold}", f"At or over your {threshold} threshold", AT_OR_OVER_WEIGHT
+            )
+        )
+    if line.in_excessive_run:
+        flags.append(
+            Flag(
+                "excessive run",
+                f"Part of {profile.run_weeks} or more consecutive weeks at or over the "
+                "threshold — the MoJ's test for excessive workload",
+                EXCESSIVE_RUN_WEIGHT,
+            )
+        )
+    if line.retrospective:
+        flags.append(
+            Flag(
+                "retrospective",
+                f"First recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
+                RETROSPECTIVE_WEIGHT,
+            )
+        )
+    if line.entry is not None and line.entry.amended:
+        times = line.entry.amendments
+        flags.append(
+            Flag(
+                f"amended {times} times" if times > 1 else "amended",
+                f"Changed {count(times, 'time')} after it was first recorded; the earlier "
+                "figures are kept in its history",
+                AMENDED_WEIGHT,
+            )
+        )
+    return flags

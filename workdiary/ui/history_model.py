@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -21,8 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from workdiary.domain.dates import format_day, format_moment
-from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
-from workdiary.domain.formatting import count, format_number
+from workdiary.domain.figures import WeekLine
+from workdiary.domain.formatting import format_number, week_flags
 from workdiary.domain.records import Profile
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -79,77 +77,11 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 # How much each flag weighs when the Flags column is sorted: sorted descending, the weeks that
 # matter most to a grievance come first (any excessive run outweighs everything below it).
-EXCESSIVE_RUN_WEIGHT = 16
-AT_OR_OVER_WEIGHT = 8
-NOT_LOGGED_WEIGHT = 4
-RETROSPECTIVE_WEIGHT = 2
-AMENDED_WEIGHT = 1
 
 NOT_LOGGED_MARK = "—"
 
 
-@dataclass(frozen=True)
-class Flag:
-    """A flag as the table shows it, why it is there, and how much it weighs in a sort."""
-
-    text: str
-    explanation: str
-    weight: int
-
-
-def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
-    """The week's flags, in the same words and order as `workdiary show`."""
-    threshold = f"{format_number(profile.threshold_pct)} %"
-    flags = []
-    if line.not_logged:
-        flags.append(
-            Flag(
-                "not logged",
-                "Nothing was logged for this week. Press Enter to log it now.",
-                NOT_LOGGED_WEIGHT,
-            )
-        )
-    if line.at_or_over:
-        flags.append(
-            Flag(
-                f"at/over {threshold}", f"At or over your {threshold} threshold", AT_OR_OVER_WEIGHT
-            )
-        )
-    if line.in_excessive_run:
-        flags.append(
-            Flag(
-                "excessive run",
-                f"Part of {profile.run_weeks} or more consecutive weeks at or over the "
-                "threshold — the MoJ's test for excessive workload",
-                EXCESSIVE_RUN_WEIGHT,
-            )
-        )
-    if line.retrospective:
-        flags.append(
-            Flag(
-                "retrospective",
-                f"First recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
-                RETROSPECTIVE_WEIGHT,
-            )
-        )
-    if line.entry is not None and line.entry.amended:
-        times = line.entry.amendments
-        flags.append(
-            Flag(
-                f"amended {times} times" if times > 1 else "amended",
-                f"Changed {count(times, 'time')} after it was first recorded; the earlier "
-                "figures are kept in its history",
-                AMENDED_WEIGHT,
-            )
-        )
-    return flags
-
-
-# strftime is slow in a Qt app (each call imports `time` through PySide's import hook) and
-# the same days come back on every reload, so each is formatted once.
 _ALIGNMENTS = [_RIGHT if column in NUMBER_COLUMNS else _LEFT for column in Column]
-_day = functools.lru_cache(maxsize=4096)(format_day)
-_moment = functools.lru_cache(maxsize=4096)(format_moment)
 
 
 def _number(value: float | None) -> str:
@@ -188,10 +120,12 @@ class HistoryModel(QAbstractTableModel):
 
     def _row_cells(self, line: WeekLine) -> dict[int, list[Any]]:
         profile = self._profile
-        day = _day(line.week_commencing)
+        day = format_day(line.week_commencing)
         flags = week_flags(line, profile)
         flag_text = ", ".join(flag.text for flag in flags)
         flag_tip = "\n".join(flag.explanation for flag in flags) or None
+        if line.not_logged:
+            flag_tip = f"{flag_tip}\nPress Enter to log it now."
         entry = line.entry
         if entry is None:
             display = [day, NOT_LOGGED_MARK, "", "", "", "", flag_text]
@@ -203,10 +137,10 @@ class HistoryModel(QAbstractTableModel):
             fonts: list[QFont | None] = [self._italic, *[None] * (COLUMN_COUNT - 2), self._italic]
         else:
             week = entry.record
-            recorded_day = _day(entry.first_recorded_at.astimezone().date())
-            recorded_tip = f"First recorded {_moment(entry.first_recorded_at)}"
+            recorded_day = format_day(entry.first_recorded_at.astimezone().date())
+            recorded_tip = f"First recorded {format_moment(entry.first_recorded_at)}"
             if entry.amended:
-                recorded_tip += f"\nLast changed {_moment(entry.last_changed_at)}"
+                recorded_tip += f"\nLast changed {format_moment(entry.last_changed_at)}"
             display = [
                 day,
                 f"{format_number(week.capacity_pct)} %",
