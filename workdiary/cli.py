@@ -32,7 +32,7 @@ from workdiary.domain.formatting import (
     week_flags,
 )
 from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
-from workdiary.domain.validation import parse_number
+from workdiary.domain.validation import parse_number, week_problems
 from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -294,17 +294,16 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         if existing is not None:
             week = dataclasses.replace(existing.record, **given)
         else:
-            if "capacity_pct" not in given:
-                raise InvalidInput(
-                    [
-                        FieldProblem(
-                            "capacity_pct",
-                            f"The week commencing {format_day(monday)} is not logged yet: give "
-                            "its WMT capacity figure with --capacity, for example --capacity 132.5",
-                        )
-                    ]
-                )
             given.setdefault("contracted_hours", diary.profile().contracted_hours)
+            if "capacity_pct" not in given:
+                # Say everything that needs fixing at once, not one mistake per attempt.
+                missing = FieldProblem(
+                    "capacity_pct",
+                    f"The week commencing {format_day(monday)} is not logged yet: give its WMT "
+                    "capacity figure with --capacity, for example --capacity 132.5",
+                )
+                others = week_problems(Week(monday, 0.0, **given), diary.today())
+                raise InvalidInput([missing, *others])
             week = Week(week_commencing=monday, **given)
         result = diary.weeks.save(week, allow_identifiers=args.allow_identifiers)
     entry = result.entry

@@ -73,6 +73,7 @@ def test_contracted_hours_default_from_the_profile() -> None:
         (["--capacity", "100", "--wmt-read", "someday"], "not a date"),
         (["--capacity", "100", "--notes", "x" * 20_001], "20,000 characters"),
         ([], "--capacity"),
+        (["--hours", "10", "--unpaid", "12"], "--capacity 132.5\nUnpaid hours (12) cannot be more"),
     ],
 )
 def test_bad_input_gets_a_clear_message_exit_2_and_changes_nothing(
