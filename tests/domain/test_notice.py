@@ -1,0 +1,68 @@
+from datetime import UTC, date, datetime, timedelta
+
+from workdiary.domain.notice import notice_figures
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    Profile,
+    Recorded,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
+
+MONDAY = date(2026, 11, 16)
+TODAY = date(2026, 11, 20)
+
+
+def weeks(*capacities: float | None, unpaid: float = 5.0) -> list[Recorded[Week]]:
+    """The latest week first; None leaves a week out."""
+    moment = datetime(2026, 11, 20, tzinfo=UTC)
+    return [
+        Recorded(
+            str(i),
+            Week(MONDAY - timedelta(weeks=i), capacity, unpaid_hours=unpaid),
+            moment,
+            moment,
+            1,
+        )
+        for i, capacity in enumerate(capacities)
+        if capacity is not None
+    ]
+
+
+def test_the_run_counts_back_from_the_latest_week_until_a_week_under_or_missing() -> None:
+    figures = notice_figures(weeks(130, 120, 110, 100, 140), [], [], Profile(), TODAY)
+    assert (figures.latest_week, figures.latest_capacity_pct) == (MONDAY, 130)
+    assert figures.weeks_over_in_a_row == 3
+    assert notice_figures(weeks(130, None, 120), [], [], Profile(), TODAY).weeks_over_in_a_row == 1
+    assert notice_figures(weeks(100, 130), [], [], Profile(), TODAY).weeks_over_in_a_row == 0
+
+
+def test_unpaid_hours_over_the_last_4_and_12_weeks_count_only_what_was_logged() -> None:
+    figures = notice_figures(
+        weeks(*[120] * 3, None, *[120] * 20, unpaid=2.5), [], [], Profile(), TODAY
+    )
+    assert figures.unpaid_last_4_weeks == 7.5
+    assert figures.unpaid_last_12_weeks == 27.5
+
+
+def test_supervision_and_unanswered_concerns() -> None:
+    sessions = [
+        SupervisionSession(date(2026, 9, 1), SupervisionStatus.HELD),
+        SupervisionSession(date(2026, 10, 1), SupervisionStatus.CANCELLED_BY_MANAGER),
+    ]
+    concerns = [
+        Concern(date(2026, 10, 2), "SPO", ConcernChannel.EMAIL, "Later"),
+        Concern(date(2026, 9, 2), "SPO", ConcernChannel.EMAIL, "Earlier"),
+        Concern(date(2026, 9, 3), "SPO", ConcernChannel.EMAIL, "Answered", response="OK"),
+    ]
+    figures = notice_figures(weeks(120), sessions, concerns, Profile(), TODAY)
+    assert (figures.last_supervision, figures.days_since_supervision) == (date(2026, 9, 1), 80)
+    assert [c.summary for c in figures.unanswered_concerns] == ["Earlier", "Later"]
+
+
+def test_an_empty_diary_gives_empty_figures() -> None:
+    figures = notice_figures([], [], [], Profile(), TODAY)
+    assert figures.latest_week is None and figures.weeks_over_in_a_row == 0
+    assert figures.unpaid_last_4_weeks == 0 and figures.last_supervision is None

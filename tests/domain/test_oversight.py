@@ -1,0 +1,104 @@
+from datetime import date
+
+from workdiary.domain.oversight import (
+    is_answered,
+    is_overdue,
+    supervision_figures,
+    supervision_overdue,
+)
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    ConcernStatus,
+    SupervisionSession,
+    SupervisionStatus,
+)
+
+HELD = SupervisionStatus.HELD
+FIRST, LAST = date(2026, 1, 1), date(2026, 3, 31)  # 90 days
+
+
+def session(
+    day: date, status: SupervisionStatus = HELD, discussed: bool = True
+) -> SupervisionSession:
+    return SupervisionSession(day, status, "JM", 60, discussed if status is HELD else None)
+
+
+def test_no_sessions_at_all() -> None:
+    figures = supervision_figures([], FIRST, LAST, 4)
+    assert (figures.expected, figures.held, figures.last_held, figures.longest_gap) == (
+        3,
+        0,
+        None,
+        None,
+    )
+
+
+def test_no_interval_means_nothing_is_expected() -> None:
+    assert supervision_figures([session(date(2026, 2, 1))], FIRST, LAST, None).expected is None
+
+
+def test_a_first_session_gap_runs_to_the_end_of_the_period() -> None:
+    figures = supervision_figures([session(date(2026, 2, 1))], FIRST, LAST, 4)
+    assert figures.held == 1 and figures.last_held == date(2026, 2, 1)
+    gap = figures.longest_gap
+    assert gap is not None and gap.open_ended and gap.days == (LAST - date(2026, 2, 1)).days
+
+
+def test_the_longest_gap_between_held_sessions_counts_from_before_the_period() -> None:
+    sessions = [session(date(2025, 12, 1)), session(date(2026, 1, 20)), session(date(2026, 3, 30))]
+    gap = supervision_figures(sessions, FIRST, LAST, 4).longest_gap
+    assert gap is not None and (gap.after, gap.until, gap.open_ended) == (
+        date(2026, 1, 20),
+        date(2026, 3, 30),
+        False,
+    )
+
+
+def test_two_sessions_on_the_same_day_are_one_held_day() -> None:
+    day = date(2026, 2, 10)
+    figures = supervision_figures([session(day), session(day)], FIRST, LAST, 4)
+    assert figures.held == 1
+    assert figures.longest_gap is not None and figures.longest_gap.after == day
+
+
+def test_cancelled_only_is_nothing_held_and_counted_by_whom() -> None:
+    sessions = [
+        session(date(2026, 1, 10), SupervisionStatus.CANCELLED_BY_MANAGER),
+        session(date(2026, 2, 10), SupervisionStatus.CANCELLED_BY_MANAGER),
+        session(date(2026, 3, 10), SupervisionStatus.CANCELLED_BY_ME),
+    ]
+    figures = supervision_figures(sessions, FIRST, LAST, 4)
+    assert (figures.held, figures.cancelled_by_manager, figures.cancelled_by_me) == (0, 2, 1)
+    assert figures.longest_gap is None and figures.last_held is None
+
+
+def test_workload_discussed_counts_held_sessions_only() -> None:
+    sessions = [session(date(2026, 1, 5)), session(date(2026, 2, 5), discussed=False)]
+    assert supervision_figures(sessions, FIRST, LAST, 4).workload_discussed == 1
+
+
+def test_overdue_when_the_last_held_is_older_than_the_interval() -> None:
+    sessions = [
+        session(date(2026, 1, 5)),
+        session(date(2026, 3, 1), SupervisionStatus.CANCELLED_BY_MANAGER),
+    ]
+    assert supervision_overdue(sessions, date(2026, 2, 2), 4) is None  # exactly 4 weeks
+    overdue = supervision_overdue(sessions, date(2026, 2, 3), 4)
+    assert overdue is not None and (overdue.last_held, overdue.days_since) == (date(2026, 1, 5), 29)
+    assert supervision_overdue(sessions, date(2026, 2, 3), None) is None
+    assert supervision_overdue([], date(2026, 2, 3), 4) is None
+    never = supervision_overdue(sessions[1:], date(2026, 3, 5), 4)
+    assert never is not None and never.last_held is None
+
+
+def test_a_concern_past_its_follow_up_with_no_response_is_overdue() -> None:
+    concern = Concern(date(2026, 1, 5), "SPO", ConcernChannel.EMAIL, "Caseload 132 %",
+                      follow_up_on=date(2026, 1, 19))  # fmt: skip
+    assert not is_overdue(concern, date(2026, 1, 19)) and is_overdue(concern, date(2026, 1, 20))
+    answered = Concern(date(2026, 1, 5), "SPO", ConcernChannel.EMAIL, "x", response="Will review",
+                       response_on=date(2026, 1, 8), follow_up_on=date(2026, 1, 19))  # fmt: skip
+    assert is_answered(answered) and not is_overdue(answered, date(2026, 2, 1))
+    closed = Concern(date(2026, 1, 5), "SPO", ConcernChannel.EMAIL, "x",
+                     status=ConcernStatus.CLOSED, follow_up_on=date(2026, 1, 19))  # fmt: skip
+    assert not is_overdue(closed, date(2026, 2, 1))

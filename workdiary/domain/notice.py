@@ -1,0 +1,69 @@
+"""The figures a foreseeability notice puts before the employer, taken from the diary as History
+shows them, so that the letter and the app never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from workdiary.domain.dates import ONE_WEEK
+from workdiary.domain.figures import at_or_over
+from workdiary.domain.oversight import held_dates, is_answered
+from workdiary.domain.records import Concern, Profile, Recorded, SupervisionSession, Week
+
+
+@dataclass(frozen=True)
+class NoticeFigures:
+    latest_week: date | None
+    latest_capacity_pct: float | None
+    threshold_pct: float
+    # Consecutive logged weeks at or over the threshold, ending with the latest logged week.
+    weeks_over_in_a_row: int
+    # Unpaid hours in the 4 and 12 weeks ending with the latest logged week (weeks not logged add
+    # nothing: the letter claims only what was recorded).
+    unpaid_last_4_weeks: float
+    unpaid_last_12_weeks: float
+    last_supervision: date | None
+    days_since_supervision: int | None
+    unanswered_concerns: list[Concern]
+
+
+def notice_figures(
+    weeks: Sequence[Recorded[Week]],
+    sessions: Sequence[SupervisionSession],
+    concerns: Sequence[Concern],
+    profile: Profile,
+    today: date,
+) -> NoticeFigures:
+    by_monday = {entry.record.week_commencing: entry.record for entry in weeks}
+    latest = max(by_monday, default=None)
+    in_a_row = 0
+    if latest is not None:
+        monday = latest
+        while monday in by_monday and at_or_over(by_monday[monday], profile.threshold_pct):
+            in_a_row += 1
+            monday -= ONE_WEEK
+
+    def unpaid(count: int) -> float:
+        if latest is None:
+            return 0.0
+        recent = (by_monday.get(latest - ONE_WEEK * back) for back in range(count))
+        return sum(week.unpaid_hours or 0.0 for week in recent if week is not None)
+
+    held = [day for day in held_dates(sessions) if day <= today]
+    last_held = held[-1] if held else None
+    return NoticeFigures(
+        latest_week=latest,
+        latest_capacity_pct=by_monday[latest].capacity_pct if latest else None,
+        threshold_pct=profile.threshold_pct,
+        weeks_over_in_a_row=in_a_row,
+        unpaid_last_4_weeks=unpaid(4),
+        unpaid_last_12_weeks=unpaid(12),
+        last_supervision=last_held,
+        days_since_supervision=(today - last_held).days if last_held else None,
+        unanswered_concerns=sorted(
+            (concern for concern in concerns if not is_answered(concern)),
+            key=lambda concern: concern.raised_on,
+        ),
+    )

@@ -1,0 +1,125 @@
+"""Figures on management oversight: supervision held against expected, gaps, cancellations, and
+concerns still waiting for an answer. Shared by the pages, the command line and the letters."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from workdiary.domain.records import Concern, ConcernStatus, SupervisionSession, SupervisionStatus
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The stretch between two held sessions (or from the last one to the end of a period)."""
+
+    after: date
+    until: date
+    open_ended: bool  # no session has been held since `after`
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.after).days
+
+
+@dataclass(frozen=True)
+class SupervisionFigures:
+    """Supervision over a period, as a grievance panel would ask about it."""
+
+    first: date
+    last: date
+    interval_weeks: int | None
+    expected: int | None  # None when the user has not said how often it is due
+    held: int
+    by_status: dict[SupervisionStatus, int]
+    workload_discussed: int
+    last_held: date | None
+    longest_gap: Gap | None
+
+    @property
+    def cancelled_by_manager(self) -> int:
+        return self.by_status.get(SupervisionStatus.CANCELLED_BY_MANAGER, 0)
+
+    @property
+    def cancelled_by_me(self) -> int:
+        return self.by_status.get(SupervisionStatus.CANCELLED_BY_ME, 0)
+
+
+def held_dates(sessions: Sequence[SupervisionSession]) -> list[date]:
+    """The days supervision was held, oldest first; two sessions on one day count as one day."""
+    return sorted({s.held_on for s in sessions if s.status is SupervisionStatus.HELD})
+
+
+def supervision_figures(
+    sessions: Sequence[SupervisionSession], first: date, last: date, interval_weeks: int | None
+) -> SupervisionFigures:
+    """Figures for sessions dated from `first` to `last` (inclusive).
+
+    Expected: how many whole intervals fit in the period. The longest gap runs between held
+    sessions, starting from the last one held before the period if there was one, and runs on
+    to `last` when none has been held since; with no held session at all there is no gap to
+    measure (the figures say none was held)."""
+    in_period = [s for s in sessions if first <= s.held_on <= last]
+    by_status = Counter(s.status for s in in_period)
+    days = held_dates(sessions)
+    before = [day for day in days if day < first]
+    anchors = before[-1:] + [day for day in days if first <= day <= last]
+    gaps = [Gap(a, b, False) for a, b in itertools.pairwise(anchors)]
+    if anchors and anchors[-1] < last:
+        gaps.append(Gap(anchors[-1], last, True))
+    expected = None
+    if interval_weeks:
+        expected = ((last - first).days + 1) // (interval_weeks * 7)
+    return SupervisionFigures(
+        first=first,
+        last=last,
+        interval_weeks=interval_weeks,
+        expected=expected,
+        held=len({s.held_on for s in in_period if s.status is SupervisionStatus.HELD}),
+        by_status=dict(by_status),
+        workload_discussed=sum(
+            1 for s in in_period if s.status is SupervisionStatus.HELD and s.workload_discussed
+        ),
+        last_held=anchors[-1] if anchors else None,
+        longest_gap=max(gaps, key=lambda gap: gap.days, default=None),
+    )
+
+
+@dataclass(frozen=True)
+class SupervisionOverdue:
+    """The last held session is older than the expected interval (or none was ever held)."""
+
+    last_held: date | None
+    days_since: int | None
+    interval_weeks: int
+
+
+def supervision_overdue(
+    sessions: Sequence[SupervisionSession], today: date, interval_weeks: int | None
+) -> SupervisionOverdue | None:
+    """None when supervision is up to date, or when no interval has been set to measure by.
+    A diary with no sessions recorded at all is not called overdue: nothing is known yet."""
+    if not interval_weeks or not sessions:
+        return None
+    days = [day for day in held_dates(sessions) if day <= today]
+    last_held = days[-1] if days else None
+    if last_held is not None and today - last_held <= timedelta(weeks=interval_weeks):
+        return None
+    since = (today - last_held).days if last_held else None
+    return SupervisionOverdue(last_held, since, interval_weeks)
+
+
+def is_answered(concern: Concern) -> bool:
+    return bool(concern.response.strip()) or concern.status is not ConcernStatus.OPEN
+
+
+def is_overdue(concern: Concern, today: date) -> bool:
+    """Past its follow-up date with no response: the kind that should stand out."""
+    return (
+        not is_answered(concern)
+        and concern.follow_up_on is not None
+        and concern.follow_up_on < today
+    )
