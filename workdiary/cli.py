@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
@@ -36,15 +37,24 @@ from workdiary.domain.validation import parse_number, week_problems
 from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from workdiary.domain.figures import PeriodSummary, WeekLine
-    from workdiary.domain.history import HistoryEvent
+    from workdiary.domain.history import Change, HistoryEvent
     from workdiary.storage import Diary
+
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
+# How a value is shown to the user, given the field it belongs to and its stored form.
+ValueWords = Callable[[str, Any], str]
+
+# A value longer than this is cut short in a one-line summary of what changed.
+LONGEST_VALUE = 70
 
 # log-week's options: (flag, Week field, whole number?). Text and dates are handled on their own.
 WEEK_NUMBER_OPTIONS: list[tuple[str, str, bool]] = [
@@ -87,6 +97,28 @@ def _describe(info: FieldInfo) -> str:
     return f"{info.label} ({info.unit})" if info.unit else info.label
 
 
+def add_command(
+    commands: Commands,
+    common: argparse.ArgumentParser,
+    name: str,
+    handler: Handler | None,
+    help_text: str,
+) -> argparse.ArgumentParser:
+    """A command (or a command's subcommand) that also takes --data-dir, run by `handler`."""
+    sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+    if handler is not None:
+        sub.set_defaults(handler=handler)
+    return sub
+
+
+def add_allow_identifiers(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-identifiers",
+        action="store_true",
+        help="save text even though it looks like a case reference, PNC number or date of birth",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
@@ -116,17 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
+        return add_command(commands, common, name, handler, help_text)
 
     profile = command("profile", _profile_show, "show or change your profile")
     profile_commands = profile.add_subparsers(dest="profile_command", metavar="show|set")
-    profile_commands.add_parser("show", parents=[common], help="show your profile")
-    profile_set = profile_commands.add_parser(
-        "set", parents=[common], help="change your profile (only what you name)"
+    add_command(profile_commands, common, "show", None, "show your profile")
+    profile_set = add_command(
+        profile_commands, common, "set", _profile_set, "change your profile (only what you name)"
     )
-    profile_set.set_defaults(handler=_profile_set)
     for flag, field in PROFILE_TEXT_OPTIONS:
         profile_set.add_argument(flag, metavar="TEXT", help=_describe(PROFILE_FIELDS[field]))
     for flag, field, _whole in PROFILE_NUMBER_OPTIONS:
@@ -144,11 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         log.add_argument(flag, metavar="N", help=f"{_describe(info)}: {info.hint}")
     log.add_argument("--wmt-read", metavar="DATE", help="the day you read the WMT figure")
     log.add_argument("--notes", metavar="TEXT", help="what made this week what it was")
-    log.add_argument(
-        "--allow-identifiers",
-        action="store_true",
-        help="save text even though it looks like a case reference, PNC number or date of birth",
-    )
+    add_allow_identifiers(log)
 
     show = command("show", _show, "list the weeks with their flags, and the figures for them")
     show.add_argument("--from", dest="first", metavar="DATE", help="from this week")
@@ -164,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
         "delete a week (it stays in the history and can be logged again)",
     )
     delete.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
+
+    # Imported here, not at the top: that module builds on this one's helpers.
+    from workdiary.cli_oversight import add_oversight_commands
+
+    add_oversight_commands(commands, common)
 
     command("verify", _verify, "check that nothing in the diary was changed behind its back")
     command("demo", _demo, "fill an empty diary with ten years of sample entries, to try things")
@@ -208,7 +238,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open(paths: AppPaths) -> Diary:
+def open_diary(paths: AppPaths) -> Diary:
     from workdiary.storage import Diary
 
     paths.ensure()
@@ -238,11 +268,54 @@ def _numbers(
     return values
 
 
+def shorten(text: str, longest: int = LONGEST_VALUE) -> str:
+    """`text` as it is, or cut short with an ellipsis when longer than `longest`."""
+    return text if len(text) <= longest else text[: longest - 3].replace("\n", " ") + "…"
+
+
+def print_changes(
+    changes: Sequence[Change],
+    fields: dict[str, FieldInfo],
+    words: ValueWords,
+    out: TextIO,
+    *,
+    amended: bool,
+    hidden: tuple[str, ...] = (),
+) -> None:
+    """What a save changed, a line a field: `Label: value`, or `Label: old → new` for an
+    amendment."""
+    for change in changes:
+        if change.field in hidden:
+            continue
+        label = fields[change.field].label
+        new = words(change.field, change.new)
+        shown = f"{words(change.field, change.old)} → {new}" if amended else new
+        print(f"  {label}: {shown}", file=out)
+
+
+def plain_json(value: Any) -> Any:
+    """`value` as JSON holds it: dates as ISO text, choices as their names, records as objects."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [plain_json(item) for item in value]
+    if isinstance(value, dict):
+        return {plain_json(key): plain_json(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: plain_json(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+        }
+    return value
+
+
 # profile
 
 
 def _profile_show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         _print_profile(diary.profile(), out)
     return EXIT_OK
 
@@ -267,7 +340,7 @@ def _profile_set(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         raise InvalidInput(
             [FieldProblem("profile", "Say what to change, with one or more of " + ", ".join(flags))]
         )
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         result = diary.save_profile(dataclasses.replace(diary.profile(), **changes))
         if result.action == "unchanged":
             print("Nothing changed: your profile already says that.", file=out)
@@ -289,7 +362,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         given["wmt_read_on"] = parse_date(args.wmt_read, "wmt_read_on", "The WMT reading date")
     if args.notes is not None:
         given["notes"] = args.notes
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         existing = diary.weeks.get(monday.isoformat())
         if existing is not None:
             week = dataclasses.replace(existing.record, **given)
@@ -314,12 +387,9 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if result.action in ("created", "restored"):
         verb = "Logged" if result.action == "created" else "Logged again (it had been deleted)"
         print(f"{verb} {heading}, recorded {format_moment(entry.last_changed_at)}:", file=out)
-        for change in result.changes:
-            if change.field != "week_commencing":
-                print(
-                    f"  {WEEK_FIELDS[change.field].label}: {_value(change.field, change.new)}",
-                    file=out,
-                )
+        print_changes(
+            result.changes, WEEK_FIELDS, _value, out, amended=False, hidden=("week_commencing",)
+        )
         if is_retrospective(monday, entry.first_recorded_at):
             print(
                 "This week ended more than 7 days ago, so it is marked as recorded "
@@ -328,9 +398,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
         return EXIT_OK
     print(f"Amended {heading} (amendment {entry.amendments}):", file=out)
-    for change in result.changes:
-        old, new = _value(change.field, change.old), _value(change.field, change.new)
-        print(f"  {WEEK_FIELDS[change.field].label}: {old} → {new}", file=out)
+    print_changes(result.changes, WEEK_FIELDS, _value, out, amended=True)
     print(
         f"The earlier figures stay in its history: workdiary history --week {monday.isoformat()}",
         file=out,
@@ -339,8 +407,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _value(field: str, value: Any) -> str:
-    text = format_value(WEEK_FIELDS.get(field), value)
-    return text if len(text) <= 70 else text[:67].replace("\n", " ") + "…"
+    return shorten(format_value(WEEK_FIELDS.get(field), value))
 
 
 def _lines_and_summary(
@@ -362,7 +429,7 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     last = _week_of(args.last, "to") if args.last else None
     if first and last and first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         profile = diary.profile()
         lines, summary = _lines_and_summary(diary, first, last)
     if args.json:
@@ -489,23 +556,13 @@ def _show_json(
 
 
 def _summary_json(summary: PeriodSummary) -> dict[str, Any]:
-    def plain(value: Any) -> Any:
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, list):
-            return [plain(item) for item in value]
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {key: plain(item) for key, item in dataclasses.asdict(value).items()}
-        return value
-
-    return {
-        field.name: plain(getattr(summary, field.name)) for field in dataclasses.fields(summary)
-    }
+    summary_json: dict[str, Any] = plain_json(summary)
+    return summary_json
 
 
 def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     monday = _week_of(args.week)
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         events = diary.weeks.history(monday.isoformat())
     if not events:
         print(f"The week commencing {format_day(monday)} has never been logged.", file=out)
@@ -517,7 +574,9 @@ def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _print_event(event: HistoryEvent, out: TextIO) -> None:
-    title, lines = describe_event(event, WEEK_FIELDS, ("week_commencing",), longest_value=70)
+    title, lines = describe_event(
+        event, WEEK_FIELDS, ("week_commencing",), longest_value=LONGEST_VALUE
+    )
     print(f"  {format_moment(event.at)}  {title}{':' if lines else ''}", file=out)
     for line in lines:
         print(f"      {line}", file=out)
@@ -525,7 +584,7 @@ def _print_event(event: HistoryEvent, out: TextIO) -> None:
 
 def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     monday = _week_of(args.week)
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         if diary.weeks.get(monday.isoformat()) is None:
             raise NotFound(
                 f"The week commencing {format_day(monday)} is not logged, so there is nothing to "
@@ -549,7 +608,7 @@ def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             f"There is no diary at {paths.diary_file} yet, so there is nothing to check.", file=out
         )
         return EXIT_OK
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         report = diary.verify()
     if report.intact:
         print(
@@ -572,7 +631,7 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary.sample_diary import fill_sample_diary
 
     paths.ensure()
-    with _open(paths) as diary:
+    with open_diary(paths) as diary:
         today = diary.today()
     summary = fill_sample_diary(paths.diary_file, week_commencing(today))
     print(

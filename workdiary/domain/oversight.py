@@ -80,8 +80,13 @@ def supervision_figures(
         expected=expected,
         held=len({s.held_on for s in in_period if s.status is SupervisionStatus.HELD}),
         by_status=dict(by_status),
-        workload_discussed=sum(
-            1 for s in in_period if s.status is SupervisionStatus.HELD and s.workload_discussed
+        # Counted by day, like `held`: two sessions on one day are one supervision.
+        workload_discussed=len(
+            {
+                s.held_on
+                for s in in_period
+                if s.status is SupervisionStatus.HELD and s.workload_discussed
+            }
         ),
         last_held=anchors[-1] if anchors else None,
         longest_gap=max(gaps, key=lambda gap: gap.days, default=None),

@@ -15,9 +15,11 @@ from workdiary.domain.records import (
     PROFILE_FIELDS,
     WEEK_FIELDS,
     Concern,
+    ConcernStatus,
     FieldInfo,
     Profile,
     SupervisionSession,
+    SupervisionStatus,
     Week,
 )
 
@@ -199,8 +201,23 @@ def supervision_problems(session: SupervisionSession, today: date) -> list[Field
     problems: list[FieldProblem] = []
     if session.held_on > today:
         problems.append(
-            FieldProblem("held_on", "Log a supervision session on or after the day it was due.")
+            FieldProblem(
+                "held_on",
+                "A supervision session cannot be dated in the future: log it on or after the day.",
+            )
         )
+    if session.status is not SupervisionStatus.HELD:
+        if session.minutes:
+            problems.append(
+                FieldProblem("minutes", "Give a length only for a session that was held.")
+            )
+        if session.workload_discussed is not None:
+            problems.append(
+                FieldProblem(
+                    "workload_discussed",
+                    "Whether workload was discussed applies only to a session that was held.",
+                )
+            )
     _check_text_length(problems, "supervisor", "The supervisor's initials", session.supervisor, 20)
     _check_range(problems, "minutes", "The length", session.minutes, 0, 600, "minutes")
     _check_text_length(problems, "actions", "Actions agreed", session.actions, MAX_NOTES_CHARACTERS)
@@ -226,6 +243,10 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
         problems.append(
             FieldProblem("response_on", "The response date cannot be before the date raised.")
         )
+    if concern.status is ConcernStatus.ANSWERED and not concern.response.strip():
+        problems.append(FieldProblem("response", "Write down the response you were given."))
+    if concern.response.strip() and concern.response_on is None:
+        problems.append(FieldProblem("response_on", "Give the date of the response."))
     if concern.follow_up_on is not None and concern.follow_up_on < concern.raised_on:
         problems.append(
             FieldProblem("follow_up_on", "The follow-up date cannot be before the date raised.")

@@ -1,0 +1,560 @@
+"""Supervision sessions and concerns raised, as a user and a rep's script drive them."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workdiary.cli import main
+from workdiary.domain.dates import DAY_NAMES, format_day
+from workdiary.domain.oversight import is_overdue
+from workdiary.domain.records import ConcernStatus
+from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
+from workdiary.storage import Diary
+
+TODAY = date.today()
+
+
+def days_ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out)
+    return status, out.getvalue()
+
+
+def ok(*argv: str) -> str:
+    status, out = run(*argv)
+    assert status == 0, out
+    return out
+
+
+def audit_count(diary_path: Path) -> int:
+    if not diary_path.exists():
+        return 0
+    with sqlite3.connect(diary_path) as connection:
+        return int(connection.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+
+def row_of(listing: str, record_id: str) -> str:
+    """The table row of the record with this id: the id, then its date."""
+    starts = tuple(f"{record_id}  {day} " for day in DAY_NAMES)
+    [row] = [line for line in listing.splitlines() if line.lstrip().startswith(starts)]
+    return row
+
+
+def add_session(day: date, status: str = "held", *options: str) -> str:
+    return ok("supervision", "add", "--date", day.isoformat(), "--status", status, *options)
+
+
+def add_concern(day: date, *options: str, summary: str = "Told my SPO I am at 130 %") -> str:
+    return ok("concern", "add", "--date", day.isoformat(), "--raised-with", "SPO (J.M.)",
+              "--channel", "email", "--summary", summary, *options)  # fmt: skip
+
+
+def as_json(*argv: str) -> Any:
+    return json.loads(ok(*argv, "--json"))
+
+
+# supervision add and list
+
+
+def test_a_session_is_recorded_with_its_id_and_listed_with_it() -> None:
+    out = add_session(days_ago(1), "held", "--supervisor", "J.M.", "--minutes", "60",
+                      "--workload-discussed", "--actions", "Review my caseload")  # fmt: skip
+    assert out.startswith(f"Recorded supervision session 1 on {format_day(TODAY)}")
+    assert "Length: 60 minutes" in out and "Workload discussed: yes" in out
+    assert "retrospectively" not in out
+    out = add_session(days_ago(1), "cancelled-by-manager", "--supervisor", "J.M.")
+    assert "Recorded supervision session 2" in out and "Status: cancelled by manager" in out
+
+    listing = ok("supervision", "list")
+    held = row_of(listing, "1")
+    for shown in (format_day(days_ago(1)), " held ", " J.M. ", " 60 ", " yes ", format_day(TODAY)):
+        assert shown in held
+    assert "amended" not in held and "retrospective" not in held
+    cancelled = row_of(listing, "2")
+    assert "cancelled by manager" in cancelled and "yes" not in cancelled
+
+
+def test_a_held_session_without_the_flag_is_stored_as_workload_not_discussed() -> None:
+    add_session(days_ago(2), "held")
+    add_session(days_ago(1), "not-offered")
+    sessions = as_json("supervision", "list")["sessions"]
+    assert [(s["id"], s["status"], s["workload_discussed"]) for s in sessions] == [
+        ("1", "held", False),
+        ("2", "not-offered", None),
+    ]
+    assert "  no  " in row_of(ok("supervision", "list"), "1")
+
+
+def test_a_session_entered_late_is_told_and_marked_retrospective() -> None:
+    out = add_session(days_ago(30))
+    assert "recorded retrospectively" in out
+    assert "retrospective" in row_of(ok("supervision", "list"), "1")
+    [session] = as_json("supervision", "list")["sessions"]
+    assert session["retrospective"] is True and session["amendments"] == 0
+    recorded = datetime.fromisoformat(session["first_recorded_at"]).astimezone().date()
+    assert abs(recorded - TODAY) <= timedelta(days=1)
+
+
+def test_the_status_can_be_typed_the_way_a_person_says_it() -> None:
+    out = add_session(days_ago(1), "Cancelled by me")
+    assert "Status: cancelled by me" in out
+
+
+# The hand-made case: every 4 weeks from Wed 01 Jan to Tue 24 Jun 2025 is 175 days, 6 intervals.
+HAND_MADE = [
+    ("2025-01-06", "held"),
+    ("2025-02-03", "held"),
+    ("2025-03-03", "cancelled-by-manager"),
+    ("2025-04-07", "cancelled-by-me"),
+    ("2025-05-05", "held"),
+]
+
+
+def add_hand_made_sessions() -> None:
+    for day, status in HAND_MADE:
+        add_session(date.fromisoformat(day), status)
+
+
+def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case() -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_hand_made_sessions()
+    listing = ok("supervision", "list", "--from", "01/01/2025", "--to", "24/06/2025")
+    assert "Supervision from Wed 01 Jan 2025 to Tue 24 Jun 2025 (5 sessions recorded):" in listing
+    assert "3 held of 6 expected at every 4 weeks." in listing
+    assert (
+        "Longest gap between sessions held: 91 days (13 weeks), "
+        "from Mon 03 Feb 2025 to Mon 05 May 2025." in listing
+    )
+    assert "Cancelled by your manager: 1. Cancelled by you: 1." in listing
+    assert [row_of(listing, str(i)).split()[0] for i in range(1, 6)] == list("12345")
+
+    figures = as_json("supervision", "list", "--from", "2025-01-01", "--to", "2025-06-24")[
+        "figures"
+    ]
+    assert (figures["held"], figures["expected"], figures["interval_weeks"]) == (3, 6, 4)
+    assert figures["longest_gap"] == {
+        "after": "2025-02-03",
+        "until": "2025-05-05",
+        "open_ended": False,
+        "days": 91,
+    }
+    assert figures["by_status"]["cancelled-by-manager"] == 1
+    assert (figures["cancelled_by_manager"], figures["cancelled_by_me"]) == (1, 1)
+
+
+def test_a_gap_still_running_at_the_end_of_the_period_says_so() -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_hand_made_sessions()
+    listing = ok("supervision", "list", "--from", "2025-01-01", "--to", "2025-09-30")
+    assert (
+        "Longest gap between sessions held: 148 days (21.1 weeks), "
+        "from Mon 05 May 2025 to Tue 30 Sep 2025, and still open." in listing
+    )
+    # The period is limited to the sessions in it.
+    early = ok("supervision", "list", "--from", "2025-01-01", "--to", "2025-02-28")
+    assert "(2 sessions recorded)" in early and "2 held of 2 expected" in early
+
+
+def test_without_an_interval_the_list_says_how_to_set_one() -> None:
+    add_hand_made_sessions()
+    listing = ok("supervision", "list", "--from", "2025-01-01", "--to", "2025-06-24")
+    assert "3 held; no interval set: set one with workdiary profile set --supervision-weeks N" in (
+        listing
+    )
+    assert "expected at" not in listing and "overdue" not in listing
+    assert as_json("supervision", "list")["figures"]["expected"] is None
+
+
+def test_the_default_period_runs_from_the_first_session_to_today() -> None:
+    add_session(days_ago(20))
+    add_session(days_ago(10), "rescheduled")
+    listing = ok("supervision", "list")
+    assert f"Supervision from {format_day(days_ago(20))} to {format_day(TODAY)}" in listing
+
+
+@pytest.mark.parametrize(
+    ("interval", "last_held_days_ago", "overdue"),
+    [(None, 200, False), (4, 10, False), (4, 28, False), (4, 40, True), (1, 8, True)],
+)
+def test_the_overdue_line_appears_only_when_supervision_is_overdue(
+    interval: int | None, last_held_days_ago: int, overdue: bool
+) -> None:
+    if interval is not None:
+        ok("profile", "set", "--supervision-weeks", str(interval))
+    add_session(days_ago(last_held_days_ago + 30))
+    add_session(days_ago(last_held_days_ago))
+    add_session(days_ago(3), "cancelled-by-manager")  # a cancellation does not count as held
+    listing = ok("supervision", "list")
+    line = (
+        f"Supervision is overdue: the last held session was on "
+        f"{format_day(days_ago(last_held_days_ago))}, {last_held_days_ago} days ago; "
+        f"it is due every {'week' if interval == 1 else f'{interval} weeks'}."
+    )
+    assert (line in listing) is overdue
+    assert ("overdue" in listing) is overdue
+    overdue_json = as_json("supervision", "list")["overdue"]
+    assert (overdue_json is not None) is overdue
+    if overdue:
+        assert overdue_json["days_since"] == last_held_days_ago
+
+
+def test_overdue_when_sessions_are_recorded_but_none_was_ever_held() -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_session(days_ago(60), "not-offered")
+    listing = ok("supervision", "list")
+    assert "Supervision is overdue: no session has been held yet; it is due every 4 weeks." in (
+        listing
+    )
+    assert "No session was held in this period" in listing
+
+
+def test_empty_lists_say_how_to_start() -> None:
+    assert "supervision add" in ok("supervision", "list")
+    assert "concern add" in ok("concern", "list")
+    assert as_json("supervision", "list") == {
+        "interval_weeks": None,
+        "sessions": [],
+        "figures": None,
+        "overdue": None,
+    }
+    assert as_json("concern", "list") == {"concerns": [], "unanswered": 0, "overdue": 0}
+
+
+# concerns
+
+
+def test_a_concern_is_recorded_with_its_id_and_listed_in_words() -> None:
+    out = add_concern(days_ago(2), "--follow-up", days_ago(-12).isoformat())
+    assert out.startswith(f"Recorded concern 1 on {format_day(TODAY)}")
+    assert "How: email" in out and "Status: open" in out
+    assert "workdiary concern answer 1 --date DATE --response TEXT" in out
+    long_summary = "Two custody cases counted as community " * 5
+    ok("concern", "add", "--date", days_ago(1).isoformat(), "--raised-with", "WMT team",
+       "--channel", "wmt-challenge", "--summary", long_summary)  # fmt: skip
+
+    listing = ok("concern", "list")
+    first = row_of(listing, "1")
+    for shown in (
+        format_day(days_ago(2)),
+        "SPO (J.M.)",
+        "email",
+        "open",
+        format_day(days_ago(-12)),
+    ):
+        assert shown in first
+    assert "OVERDUE" not in first
+    assert "Told my SPO I am at 130 %" in listing
+    second = row_of(listing, "2")
+    assert "WMT challenge" in second
+    summary_line = listing.splitlines()[listing.splitlines().index(second) + 1]
+    assert summary_line.strip().startswith("Two custody cases") and summary_line.endswith("…")
+    assert "2 concerns recorded; 2 still unanswered." in listing
+
+
+def test_concerns_past_their_follow_up_with_no_response_are_marked_overdue() -> None:
+    add_concern(days_ago(30), "--follow-up", days_ago(9).isoformat())
+    add_concern(days_ago(30), "--follow-up", days_ago(-5).isoformat())
+    add_concern(days_ago(30))  # no follow-up date: nothing to be late for
+    listing = ok("concern", "list")
+    assert f"OVERDUE: no response, follow-up was due {format_day(days_ago(9))}" in row_of(
+        listing, "1"
+    )
+    assert "OVERDUE" not in row_of(listing, "2") and "OVERDUE" not in row_of(listing, "3")
+    assert "3 concerns recorded; 3 still unanswered, 1 of them past their follow-up date." in (
+        listing
+    )
+    concerns = as_json("concern", "list")["concerns"]
+    assert [(c["id"], c["overdue"], c["answered"]) for c in concerns] == [
+        ("1", True, False),
+        ("2", False, False),
+        ("3", False, False),
+    ]
+
+
+def test_answering_a_concern_amends_it_and_keeps_the_original_in_its_history(
+    diary_path: Path,
+) -> None:
+    add_concern(days_ago(30), "--follow-up", days_ago(9).isoformat())
+    out = ok("concern", "answer", "1", "--date", days_ago(2).strftime("%d/%m/%Y"),
+             "--response", "Two cases will be moved to a colleague.")  # fmt: skip
+    assert "Recorded the response to concern 1" in out
+    assert "Status: open → answered" in out
+    assert f"Response date: (empty) → {format_day(days_ago(2))}" in out
+
+    with Diary.open(diary_path) as diary:
+        stored = diary.concerns.get("1")
+        history = diary.concerns.history("1")
+    assert stored is not None and stored.amendments == 1
+    assert stored.record.status is ConcernStatus.ANSWERED
+    assert stored.record.response == "Two cases will be moved to a colleague."
+    assert stored.record.response_on == days_ago(2)
+    assert stored.record.summary == "Told my SPO I am at 130 %"  # the rest is untouched
+    assert [event.action for event in history] == ["create", "amend"]
+    first = {change.field: change.new for change in history[0].changes}
+    assert first["status"] == "open" and "response" not in first  # as first raised
+
+    listing = ok("concern", "list")
+    row = row_of(listing, "1")
+    assert "answered" in row and format_day(days_ago(2)) in row and "amended" in row
+    assert "OVERDUE" not in listing
+    assert "1 concern recorded; 0 still unanswered." in listing
+    # The same answer again changes nothing, and says so.
+    again = ok("concern", "answer", "1", "--date", days_ago(2).isoformat(),
+               "--response", "Two cases will be moved to a colleague.")  # fmt: skip
+    assert "Nothing changed" in again
+    assert audit_count(diary_path) == 2
+
+
+def test_the_id_a_list_shows_is_the_concern_answer_amends() -> None:
+    for day in (20, 10, 5):
+        add_concern(days_ago(day), summary=f"Raised {day} days ago")
+    ok("concern", "answer", "2", "--date", days_ago(1).isoformat(), "--response", "Noted.")
+    concerns = {c["id"]: c for c in as_json("concern", "list")["concerns"]}
+    assert concerns["2"]["summary"] == "Raised 10 days ago"
+    assert [concerns[key]["status"] for key in ("1", "2", "3")] == ["open", "answered", "open"]
+
+
+@pytest.mark.parametrize("unknown", ["99", "abc", "0"])
+def test_answering_an_unknown_concern_exits_2_and_changes_nothing(
+    unknown: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    add_concern(days_ago(3))
+    capsys.readouterr()
+    status, _ = run("concern", "answer", unknown, "--date", days_ago(1).isoformat(),
+                    "--response", "Noted.")  # fmt: skip
+    assert status == 2
+    error = capsys.readouterr().err
+    assert f"There is no concern {unknown}" in error and "concern list" in error
+    assert audit_count(diary_path) == 1
+
+
+# bad input
+
+YESTERDAY = days_ago(1).isoformat()
+
+
+def session_add(*options: str, day: str = YESTERDAY, status: str = "held") -> list[str]:
+    return ["supervision", "add", "--date", day, "--status", status, *options]
+
+
+def concern_add(*options: str, day: str = YESTERDAY, summary: str = "Too many cases") -> list[str]:
+    return ["concern", "add", "--date", day, "--raised-with", "SPO", "--channel", "email",
+            "--summary", summary, *options]  # fmt: skip
+
+
+def answer(day: str = YESTERDAY, response: str = "Noted.") -> list[str]:
+    return ["concern", "answer", "1", "--date", day, "--response", response]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (session_add(day="31/02/2026"), "does not exist"),
+        (session_add(day="someday"), "not a date"),
+        (session_add(day=days_ago(-1).isoformat()), "cannot be dated in the future"),
+        (session_add("--minutes", "601"), "between 0 and 600 minutes"),
+        (session_add("--minutes", "an hour"), "must be a number"),
+        (session_add("--minutes", "-5"), "between 0 and 600"),
+        (session_add("--minutes", "30", status="rescheduled"), "was not held (rescheduled)"),
+        (session_add("--workload-discussed", status="not-offered"), "was not held (not offered)"),
+        (session_add("--supervisor", "Mrs J. Montgomery-Smith"), "at most 20 characters"),
+        (session_add("--notes", "Talked about X123456"), "--allow-identifiers"),
+        # Every mistake in one command is reported at once.
+        (
+            session_add("--minutes", "900", day="2026-13-01"),
+            "does not exist on the calendar.\nThe length must be between 0 and 600",
+        ),
+        (concern_add(summary="   "), "Say briefly what you raised"),
+        (concern_add(day=days_ago(-2).isoformat()), "cannot be in the future"),
+        (
+            concern_add("--follow-up", days_ago(5).isoformat()),
+            "follow-up date cannot be before the date raised",
+        ),
+        (concern_add("--follow-up", "soon"), "not a date"),
+        (concern_add(summary="About PNC 2019/0123456X"), "PNC number"),
+        (answer(day=days_ago(40).isoformat()), "response date cannot be before the date raised"),
+        (answer(day=days_ago(-1).isoformat()), "response date cannot be in the future"),
+        (answer(day="30/02/2026"), "does not exist"),
+        (answer(response=" "), "Say what the response was"),
+        (answer(response="Ask about X123456"), "looks like a case reference number"),
+        (["supervision", "list", "--from", "2026-11-16", "--to", "2026-01-05"], "on or before"),
+        (["supervision", "list", "--from", days_ago(-3).isoformat()], "cannot be after today"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_exit_2_and_changes_nothing(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    add_concern(days_ago(30))
+    add_session(days_ago(30))
+    before = audit_count(diary_path)
+    capsys.readouterr()
+    status, out = run(*argv)
+    assert status == 2 and out == ""
+    error = capsys.readouterr().err
+    assert words in error and "Traceback" not in error
+    assert audit_count(diary_path) == before
+
+
+def test_who_it_was_raised_with_cannot_be_left_blank(
+    capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    argv = concern_add()
+    argv[argv.index("SPO")] = "  "
+    assert run(*argv)[0] == 2
+    assert "Say who you raised it with" in capsys.readouterr().err
+    assert audit_count(diary_path) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "choices"),
+    [
+        (
+            session_add(status="sacked"),
+            "'held', 'cancelled-by-manager', 'cancelled-by-me', 'rescheduled', 'not-offered'",
+        ),
+        (
+            ["concern", "add", "--date", YESTERDAY, "--raised-with", "SPO", "--channel", "fax",
+             "--summary", "Too many"],
+            "'email', 'supervision', 'meeting', 'phone', 'letter', 'foreseeability-notice', "
+            "'grievance', 'wmt-challenge'",
+        ),
+    ],
+)  # fmt: skip
+def test_an_unknown_choice_exits_2_listing_the_choices(
+    argv: list[str], choices: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(argv, io.StringIO())
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice" in error and choices in error
+    assert audit_count(diary_path) == 0
+
+
+def test_identifiers_are_saved_when_allowed(diary_path: Path) -> None:
+    add_session(days_ago(1), "held", "--notes", "Discussed X123456", "--allow-identifiers")
+    add_concern(days_ago(1), "--allow-identifiers", summary="About X123456")
+    ok("concern", "answer", "1", "--date", days_ago(1).isoformat(),
+       "--response", "X123456 moved", "--allow-identifiers")  # fmt: skip
+    assert audit_count(diary_path) == 3
+
+
+def test_the_diary_is_intact_after_all_of_it(diary_path: Path) -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_hand_made_sessions()
+    add_concern(days_ago(20), "--follow-up", days_ago(5).isoformat())
+    run("supervision", "add", "--date", "nonsense", "--status", "held")
+    ok("concern", "answer", "1", "--date", days_ago(1).isoformat(), "--response", "Noted.")
+    run("concern", "answer", "7", "--date", days_ago(1).isoformat(), "--response", "Noted.")
+    out = ok("verify")
+    assert "The diary is intact: 8 audit entries" in out
+
+
+# the sample diary
+
+
+def test_the_sample_diary_lists_every_session_and_concern_by_id(diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True)
+    summary = fill_sample_diary(diary_path, SAMPLE_LAST_WEEK_FOR_TESTS)
+    sessions = ok("supervision", "list")
+    for key in range(1, summary.sessions + 1):
+        row_of(sessions, str(key))
+    assert f"({summary.sessions} sessions recorded)" in sessions
+    assert "expected at every 4 weeks" in sessions  # the sample's profile says every 4 weeks
+
+    concerns = ok("concern", "list")
+    with Diary.open(diary_path) as diary:
+        stored = diary.concerns.all()
+        today = diary.today()
+    late = [entry.key for entry in stored if is_overdue(entry.record, today)]
+    assert late  # the sample has concerns nobody answered
+    for entry in stored:
+        assert ("OVERDUE" in row_of(concerns, entry.key)) is (entry.key in late)
+    assert f"{len(stored)} concerns recorded" in concerns
+    assert f"{len(late)} of them past their follow-up date" in concerns
+
+
+# as separate processes
+
+
+def test_the_new_commands_load_neither_qt_nor_reportlab(tmp_path: Path) -> None:
+    probe = (
+        "import sys, io; from workdiary.cli import main; "
+        "main(['supervision', 'list'], io.StringIO()); main(['concern', 'list'], io.StringIO()); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab')))"
+    )
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    assert result.stdout.strip() == "[]"
+
+
+def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "workdiary", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_add_list_answer_list_and_verify_as_a_user_types_them(tmp_path: Path) -> None:
+    data = tmp_path / "diary-data"
+    raised, follow_up = days_ago(21).strftime("%d/%m/%Y"), days_ago(7).strftime("%d/%m/%Y")
+    steps = [
+        ["profile", "set", "--supervision-weeks", "4"],
+        ["supervision", "add", "--date", days_ago(60).isoformat(), "--status", "held",
+         "--supervisor", "G.W.", "--minutes", "45", "--workload-discussed"],
+        ["supervision", "add", "--date", days_ago(31).isoformat(), "--status",
+         "cancelled-by-manager", "--supervisor", "G.W."],
+        ["concern", "add", "--date", raised, "--raised-with", "Uwch Swyddog Prawf (G.W.)",
+         "--channel", "foreseeability-notice", "--follow-up", follow_up,
+         "--summary", "Rwy'n gweithio 9 awr heb dâl bob wythnos"],
+    ]  # fmt: skip
+    for argv in steps:
+        done = workdiary(data, *argv)
+        assert done.returncode == 0, done.stderr
+
+    sessions = workdiary(data, "supervision", "list").stdout
+    assert "1 held of 2 expected at every 4 weeks." in sessions
+    assert (
+        f"Supervision is overdue: the last held session was on {format_day(days_ago(60))}, "
+        "60 days ago; it is due every 4 weeks." in sessions
+    )
+    before = workdiary(data, "concern", "list").stdout
+    assert "foreseeability notice" in before and "Uwch Swyddog Prawf (G.W.)" in before
+    assert f"OVERDUE: no response, follow-up was due {format_day(days_ago(7))}" in before
+
+    answered = workdiary(data, "concern", "answer", "1", "--date", days_ago(1).isoformat(),
+                         "--response", "Byddwn yn symud dau achos.")  # fmt: skip
+    assert answered.returncode == 0, answered.stderr
+    after = workdiary(data, "concern", "list")
+    assert "OVERDUE" not in after.stdout and "0 still unanswered" in after.stdout
+    [concern] = json.loads(workdiary(data, "concern", "list", "--json").stdout)["concerns"]
+    assert concern["response"] == "Byddwn yn symud dau achos." and concern["amendments"] == 1
+
+    unknown = workdiary(data, "concern", "answer", "9", "--date", days_ago(1).isoformat(),
+                        "--response", "x")  # fmt: skip
+    assert unknown.returncode == 2 and "There is no concern 9" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+
+    verified = workdiary(data, "verify")
+    assert verified.returncode == 0 and "intact: 5 audit entries" in verified.stdout

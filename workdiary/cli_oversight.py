@@ -1,0 +1,608 @@
+"""The command line's supervision and concern commands: recording them, listing them with the
+figures on management oversight, and recording the answer to a concern."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+from workdiary.cli import (
+    EXIT_OK,
+    add_allow_identifiers,
+    add_command,
+    open_diary,
+    plain_json,
+    print_changes,
+    shorten,
+)
+from workdiary.domain.dates import format_day, format_moment, parse_date
+from workdiary.domain.errors import FieldProblem, InvalidInput, NotFound
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
+from workdiary.domain.formatting import count, format_number, format_value
+from workdiary.domain.oversight import (
+    SupervisionFigures,
+    SupervisionOverdue,
+    is_answered,
+    is_overdue,
+    supervision_figures,
+    supervision_overdue,
+)
+from workdiary.domain.records import (
+    CONCERN_FIELDS,
+    SUPERVISION_FIELDS,
+    Concern,
+    ConcernChannel,
+    ConcernStatus,
+    Recorded,
+    SupervisionSession,
+    SupervisionStatus,
+)
+from workdiary.domain.validation import concern_problems, parse_number, supervision_problems
+from workdiary.paths import AppPaths
+
+if TYPE_CHECKING:
+    from workdiary.cli import Commands
+
+T = TypeVar("T")
+
+# The choices in words, as the lists and messages show them.
+STATUS_WORDS: dict[SupervisionStatus, str] = {
+    status: status.value.replace("-", " ") for status in SupervisionStatus
+}
+CHANNEL_WORDS: dict[ConcernChannel, str] = {
+    channel: channel.value.replace("-", " ") for channel in ConcernChannel
+} | {ConcernChannel.WMT_CHALLENGE: "WMT challenge"}
+# The same words by stored value (the name a row or audit entry holds), field by field.
+WORDS_FOR_CHOICES: dict[str, dict[str, str]] = {
+    "status": {status.value: words for status, words in STATUS_WORDS.items()}
+    | {status.value: status.value for status in ConcernStatus},
+    "channel": {channel.value: words for channel, words in CHANNEL_WORDS.items()},
+}
+
+# How much of a concern's summary its line in `concern list` shows; --json has all of it.
+SUMMARY_IN_LIST = 96
+# A table's columns: heading, width (0: as wide as it needs, for the last) and alignment.
+SUPERVISION_COLUMNS = [("Id", 4, ">"), ("Date", 15, "<"), ("Status", 20, "<"),
+                       ("Supervisor", 10, "<"), ("Minutes", 7, ">"),
+                       ("Workload discussed", 18, "<"), ("Recorded on", 15, "<"),
+                       ("Marks", 0, "<")]  # fmt: skip
+CONCERN_COLUMNS = [("Id", 4, ">"), ("Raised on", 15, "<"), ("Raised with", 26, "<"),
+                   ("How", 21, "<"), ("Status", 8, "<"), ("Response on", 15, "<"),
+                   ("Follow up on", 15, "<"), ("Marks", 0, "<")]  # fmt: skip
+
+
+def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    """`supervision add|list` and `concern add|list|answer`."""
+    supervision = add_command(
+        commands,
+        common,
+        "supervision",
+        None,
+        "record supervision sessions (held, cancelled or never offered) and list them with "
+        "held against expected and the longest gap",
+    )
+    supervision_commands = supervision.add_subparsers(
+        dest="supervision_command", metavar="add|list", required=True
+    )
+    add = add_command(
+        supervision_commands,
+        common,
+        "add",
+        _supervision_add,
+        "record a supervision session that was due, whether or not it was held",
+    )
+    add.add_argument("--date", required=True, metavar="DATE", help="the day it was (or was due)")
+    _add_choice(add, "--status", [status.value for status in SupervisionStatus], "what happened")
+    add.add_argument("--supervisor", metavar="INITIALS", help="your supervisor, by initials only")
+    add.add_argument("--minutes", metavar="N", help="how long it lasted, in minutes")
+    add.add_argument(
+        "--workload-discussed",
+        action="store_true",
+        help="your workload was discussed (leave it out if it was not)",
+    )
+    add.add_argument("--actions", metavar="TEXT", help="the actions agreed")
+    add.add_argument("--notes", metavar="TEXT", help="anything else worth keeping")
+    add_allow_identifiers(add)
+
+    listing = add_command(
+        supervision_commands,
+        common,
+        "list",
+        _supervision_list,
+        "list supervision sessions with held against expected, the longest gap and cancellations",
+    )
+    listing.add_argument("--from", dest="first", metavar="DATE", help="from this day")
+    listing.add_argument("--to", dest="last", metavar="DATE", help="up to this day")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    concern = add_command(
+        commands,
+        common,
+        "concern",
+        None,
+        "record concerns you raised about your workload, list them, and record the answers",
+    )
+    concern_commands = concern.add_subparsers(
+        dest="concern_command", metavar="add|list|answer", required=True
+    )
+    add = add_command(concern_commands, common, "add", _concern_add, "record a concern you raised")
+    add.add_argument("--date", required=True, metavar="DATE", help="the day you raised it")
+    add.add_argument(
+        "--raised-with",
+        required=True,
+        metavar="TEXT",
+        help="who you raised it with (role or initials)",
+    )
+    _add_choice(
+        add, "--channel", [channel.value for channel in ConcernChannel], "how you raised it"
+    )
+    add.add_argument("--summary", required=True, metavar="TEXT", help="what you said, briefly")
+    add.add_argument(
+        "--follow-up", metavar="DATE", help="the day to chase it if no answer has come by then"
+    )
+    add_allow_identifiers(add)
+
+    listing = add_command(
+        concern_commands,
+        common,
+        "list",
+        _concern_list,
+        "list every concern, with those past their follow-up date and still unanswered marked",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    answer = add_command(
+        concern_commands,
+        common,
+        "answer",
+        _concern_answer,
+        "record the response to a concern (the concern as first recorded stays in its history)",
+    )
+    answer.add_argument(
+        "id", metavar="ID", help="the concern's id, as `workdiary concern list` shows it"
+    )
+    answer.add_argument("--date", required=True, metavar="DATE", help="the day the response came")
+    answer.add_argument("--response", required=True, metavar="TEXT", help="what the response said")
+    add_allow_identifiers(answer)
+
+
+def _add_choice(parser: argparse.ArgumentParser, flag: str, choices: list[str], what: str) -> None:
+    # Accept `Held` or `cancelled by manager` too: the choice is plain, only its spelling varies.
+    parser.add_argument(
+        flag,
+        required=True,
+        choices=choices,
+        type=lambda text: "-".join(text.lower().replace("_", " ").split()),
+        metavar="|".join(choices),
+        help=what,
+    )
+
+
+def _gather(problems: list[FieldProblem], read: Callable[[], T]) -> T | None:
+    """What `read` returns, or None with its problems added to `problems`: so one run of a
+    command reports every mistake in it, not one at a time."""
+    try:
+        return read()
+    except InvalidInput as invalid:
+        problems += invalid.problems
+        return None
+
+
+def _require_valid(problems: list[FieldProblem], record_problems: list[FieldProblem]) -> None:
+    """Raise with the problems found reading the options and those of the record made from
+    them, leaving out the record's complaints about values that could not be read at all."""
+    unreadable = {problem.field for problem in problems}
+    every = problems + [problem for problem in record_problems if problem.field not in unreadable]
+    if every:
+        raise InvalidInput(every)
+
+
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _words(field: str, value: Any) -> str:
+    """A stored value of a supervision session or concern, as the user reads it."""
+    if value is None or value == "":
+        return "(empty)"
+    choices = WORDS_FOR_CHOICES.get(field)
+    if choices is not None:
+        return choices.get(str(value), str(value))
+    if field == "workload_discussed":
+        return "yes" if value else "no"
+    info = SUPERVISION_FIELDS.get(field) or CONCERN_FIELDS.get(field)
+    return shorten(format_value(info, value))
+
+
+def _row(cells: Sequence[str], columns: Sequence[tuple[str, int, str]]) -> str:
+    """A line of a table, each cell cut to its column so the columns stay in line."""
+    shown = []
+    for cell, (_heading, width, align) in zip(cells, columns, strict=True):
+        text = shorten(cell, width) if width else cell
+        shown.append(f"{text:{align}{width}}")
+    return "  ".join(shown).rstrip()
+
+
+def _heading(columns: Sequence[tuple[str, int, str]]) -> str:
+    return _row([heading for heading, _width, _align in columns], columns)
+
+
+def _recorded_on(entry: Recorded[Any]) -> str:
+    return format_day(entry.first_recorded_at.astimezone().date())
+
+
+def _marks(entry: Recorded[Any], day: date) -> list[str]:
+    """The marks a record carries in every list, in the words `workdiary show` uses for weeks."""
+    marks = []
+    if is_retrospective(day, entry.first_recorded_at):
+        marks.append("retrospective")
+    if entry.amended:
+        marks.append(f"amended {entry.amendments} times" if entry.amendments > 1 else "amended")
+    return marks
+
+
+def _retrospective_note(what: str, day: date, entry: Recorded[Any], out: TextIO) -> None:
+    if is_retrospective(day, entry.first_recorded_at):
+        print(
+            f"This {what} is being recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the "
+            "week it happened in, so it is marked as recorded retrospectively, with the date it "
+            "was recorded.",
+            file=out,
+        )
+
+
+def _record_json(entry: Recorded[Any], day: date) -> dict[str, Any]:
+    """A stored record with its id and the story of its recording, for --json."""
+    from workdiary.storage.rows import to_row
+
+    item: dict[str, Any] = {"id": entry.key, **to_row(entry.record)}
+    # to_row stores yes/no as 1/0 for SQLite; a script reading JSON expects true/false.
+    for field in dataclasses.fields(entry.record):
+        value = getattr(entry.record, field.name)
+        if isinstance(value, bool):
+            item[field.name] = value
+    item.update(
+        first_recorded_at=entry.first_recorded_at.isoformat(),
+        last_changed_at=entry.last_changed_at.isoformat(),
+        amendments=entry.amendments,
+        retrospective=is_retrospective(day, entry.first_recorded_at),
+    )
+    return item
+
+
+# supervision
+
+
+def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    status = SupervisionStatus(args.status)
+    held = status is SupervisionStatus.HELD
+    problems: list[FieldProblem] = []
+    held_on = _gather(problems, lambda: parse_date(args.date, "held_on", "The date"))
+    minutes: float | int | None = None
+    if args.minutes is not None:
+        minutes = _gather(
+            problems,
+            lambda: parse_number(args.minutes, "minutes", "The length (--minutes)", whole=True),
+        )
+    if not held and (args.minutes is not None or args.workload_discussed):
+        # A session that did not happen has no length and discussed nothing; saying so would
+        # put something untrue in the record.
+        problems.append(
+            FieldProblem(
+                "status",
+                f"The session was not held ({STATUS_WORDS[status]}), so it has no length and "
+                "nothing was discussed at it: leave out --minutes and --workload-discussed, or "
+                "use --status held.",
+            )
+        )
+    with open_diary(paths) as diary:
+        today = diary.today()
+        session = SupervisionSession(
+            held_on=held_on or today,
+            status=status,
+            supervisor=_text(args.supervisor),
+            minutes=int(minutes) if minutes is not None else None,
+            # Held and the flag left out means it was not discussed; not held, the question
+            # does not arise.
+            workload_discussed=bool(args.workload_discussed) if held else None,
+            actions=_text(args.actions),
+            notes=_text(args.notes),
+        )
+        _require_valid(problems, supervision_problems(session, today))
+        result = diary.supervision.save(session, allow_identifiers=args.allow_identifiers)
+    entry = result.entry
+    print(
+        f"Recorded supervision session {entry.key} on {format_moment(entry.first_recorded_at)}:",
+        file=out,
+    )
+    print_changes(result.changes, SUPERVISION_FIELDS, _words, out, amended=False)
+    _retrospective_note("session", session.held_on, entry, out)
+    return EXIT_OK
+
+
+def _period(
+    args: argparse.Namespace, sessions: Sequence[SupervisionSession], today: date
+) -> tuple[date, date]:
+    """The days `supervision list` covers: --from/--to, else the first session to today. A
+    period cannot run past today: sessions not yet due cannot be counted as expected."""
+    problems: list[FieldProblem] = []
+    first = last = None
+    if args.first is not None:
+        first = _gather(problems, lambda: parse_date(args.first, "from", "The --from date"))
+    if args.last is not None:
+        last = _gather(problems, lambda: parse_date(args.last, "to", "The --to date"))
+    if problems:
+        raise InvalidInput(problems)
+    if first and last and first > last:
+        raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
+    if first and first > today:
+        raise InvalidInput([FieldProblem("from", "--from cannot be after today.")])
+    last = min(last or today, today)
+    if not first:
+        first = min([session.held_on for session in sessions] + [last])
+    return first, last
+
+
+def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_diary(paths) as diary:
+        today = diary.today()
+        interval = diary.profile().supervision_interval_weeks
+        entries = sorted(diary.supervision.all(), key=lambda e: (e.record.held_on, int(e.key)))
+    sessions = [entry.record for entry in entries]
+    first, last = _period(args, sessions, today)
+    listed = [entry for entry in entries if first <= entry.record.held_on <= last]
+    figures = supervision_figures(sessions, first, last, interval) if sessions else None
+    overdue = supervision_overdue(sessions, today, interval)
+    if args.json:
+        json.dump(
+            _supervision_json(listed, figures, overdue, interval),
+            out,
+            ensure_ascii=False,
+            indent=1,
+        )
+        print(file=out)
+        return EXIT_OK
+    if figures is None:
+        print(
+            "No supervision sessions recorded yet. Record one with: "
+            "workdiary supervision add --date DATE --status held",
+            file=out,
+        )
+        return EXIT_OK
+    if listed:
+        print(_heading(SUPERVISION_COLUMNS), file=out)
+    else:
+        print(
+            f"No supervision sessions recorded from {format_day(first)} to {format_day(last)}.",
+            file=out,
+        )
+    for entry in listed:
+        session = entry.record
+        cells = [
+            entry.key,
+            format_day(session.held_on),
+            STATUS_WORDS[session.status],
+            session.supervisor,
+            "" if session.minutes is None else str(session.minutes),
+            ""
+            if session.workload_discussed is None
+            else _words("workload_discussed", session.workload_discussed),
+            _recorded_on(entry),
+            ", ".join(_marks(entry, session.held_on)),
+        ]
+        print(_row(cells, SUPERVISION_COLUMNS), file=out)
+    print(file=out)
+    for line in _supervision_sentences(figures, len(listed)):
+        print(line, file=out)
+    if overdue is not None:
+        print(_overdue_sentence(overdue), file=out)
+    return EXIT_OK
+
+
+def _every(weeks: int) -> str:
+    return "every week" if weeks == 1 else f"every {weeks} weeks"
+
+
+def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[str]:
+    """The figures a grievance panel asks about, for the period listed."""
+    period = f"{format_day(figures.first)} to {format_day(figures.last)}"
+    lines = [f"Supervision from {period} ({count(sessions, 'session')} recorded):"]
+    held = f"{figures.held:,} held"
+    if figures.interval_weeks is None or figures.expected is None:
+        held += (
+            "; no interval set: set one with workdiary profile set --supervision-weeks N "
+            "to see how many were expected"
+        )
+    else:
+        held += f" of {figures.expected:,} expected at {_every(figures.interval_weeks)}"
+        if figures.expected == 0:
+            held += " (the period is shorter than one interval)"
+    lines.append(f"  {held}.")
+    if figures.held:
+        lines.append(
+            f"  Workload discussed at {figures.workload_discussed:,} of the {figures.held:,} held."
+        )
+    gap = figures.longest_gap
+    if gap is not None:
+        weeks = format_number(round(gap.days / 7, 1))
+        lines.append(
+            f"  Longest gap between sessions held: {count(gap.days, 'day')} ({weeks} weeks), "
+            f"from {format_day(gap.after)} to {format_day(gap.until)}"
+            + (", and still open." if gap.open_ended else ".")
+        )
+    elif figures.held == 0:
+        lines.append(
+            "  No session was held in this period or before it, so there is no gap to measure from."
+        )
+    by_status = figures.by_status
+    lines.append(
+        f"  Cancelled by your manager: {figures.cancelled_by_manager:,}. "
+        f"Cancelled by you: {figures.cancelled_by_me:,}. "
+        f"Rescheduled: {by_status.get(SupervisionStatus.RESCHEDULED, 0):,}. "
+        f"Not offered: {by_status.get(SupervisionStatus.NOT_OFFERED, 0):,}."
+    )
+    return lines
+
+
+def _overdue_sentence(overdue: SupervisionOverdue) -> str:
+    due = f"it is due {_every(overdue.interval_weeks)}"
+    if overdue.last_held is None or overdue.days_since is None:
+        return f"Supervision is overdue: no session has been held yet; {due}."
+    return (
+        f"Supervision is overdue: the last held session was on {format_day(overdue.last_held)}, "
+        f"{count(overdue.days_since, 'day')} ago; {due}."
+    )
+
+
+def _supervision_json(
+    listed: Sequence[Recorded[SupervisionSession]],
+    figures: SupervisionFigures | None,
+    overdue: SupervisionOverdue | None,
+    interval: int | None,
+) -> dict[str, Any]:
+    figures_json: dict[str, Any] | None = None
+    if figures is not None:
+        figures_json = plain_json(figures)
+        # Every status, with the ones that never happened as 0, so a script need not guess.
+        figures_json["by_status"] = {
+            status.value: figures.by_status.get(status, 0) for status in SupervisionStatus
+        }
+        figures_json["cancelled_by_manager"] = figures.cancelled_by_manager
+        figures_json["cancelled_by_me"] = figures.cancelled_by_me
+        if figures.longest_gap is not None:
+            figures_json["longest_gap"]["days"] = figures.longest_gap.days
+    return {
+        "interval_weeks": interval,
+        "sessions": [_record_json(entry, entry.record.held_on) for entry in listed],
+        "figures": figures_json,
+        "overdue": plain_json(overdue),
+    }
+
+
+# concerns
+
+
+def _concern_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    problems: list[FieldProblem] = []
+    raised_on = _gather(problems, lambda: parse_date(args.date, "raised_on", "The date raised"))
+    follow_up = None
+    if args.follow_up is not None:
+        follow_up = _gather(
+            problems, lambda: parse_date(args.follow_up, "follow_up_on", "The follow-up date")
+        )
+    with open_diary(paths) as diary:
+        today = diary.today()
+        concern = Concern(
+            raised_on=raised_on or today,
+            raised_with=_text(args.raised_with),
+            channel=ConcernChannel(args.channel),
+            summary=_text(args.summary),
+            follow_up_on=follow_up,
+        )
+        _require_valid(problems, concern_problems(concern, today))
+        result = diary.concerns.save(concern, allow_identifiers=args.allow_identifiers)
+    entry = result.entry
+    print(f"Recorded concern {entry.key} on {format_moment(entry.first_recorded_at)}:", file=out)
+    print_changes(result.changes, CONCERN_FIELDS, _words, out, amended=False)
+    _retrospective_note("concern", concern.raised_on, entry, out)
+    print(
+        f"When the answer comes: workdiary concern answer {entry.key} --date DATE --response TEXT",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _concern_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_diary(paths) as diary:
+        today = diary.today()
+        entries = sorted(diary.concerns.all(), key=lambda e: (e.record.raised_on, int(e.key)))
+    unanswered = [entry for entry in entries if not is_answered(entry.record)]
+    overdue = [entry for entry in entries if is_overdue(entry.record, today)]
+    if args.json:
+        concerns = []
+        for entry in entries:
+            item = _record_json(entry, entry.record.raised_on)
+            item["answered"] = is_answered(entry.record)
+            item["overdue"] = is_overdue(entry.record, today)
+            concerns.append(item)
+        listing = {"concerns": concerns, "unanswered": len(unanswered), "overdue": len(overdue)}
+        json.dump(listing, out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return EXIT_OK
+    if not entries:
+        print(
+            "No concerns recorded yet. Record one with: workdiary concern add --date DATE "
+            "--raised-with TEXT --channel email --summary TEXT",
+            file=out,
+        )
+        return EXIT_OK
+    print(_heading(CONCERN_COLUMNS), file=out)
+    for entry in entries:
+        concern = entry.record
+        marks = _marks(entry, concern.raised_on)
+        if is_overdue(concern, today) and concern.follow_up_on is not None:
+            marks.insert(
+                0,
+                f"OVERDUE: no response, follow-up was due {format_day(concern.follow_up_on)}",
+            )
+        cells = [
+            entry.key,
+            format_day(concern.raised_on),
+            concern.raised_with,
+            CHANNEL_WORDS[concern.channel],
+            concern.status.value,
+            format_day(concern.response_on) if concern.response_on else "",
+            format_day(concern.follow_up_on) if concern.follow_up_on else "",
+            ", ".join(marks),
+        ]
+        print(_row(cells, CONCERN_COLUMNS), file=out)
+        # The summary on a line of its own, under the row, so the columns stay readable.
+        print(f"      {shorten(' '.join(concern.summary.split()), SUMMARY_IN_LIST)}", file=out)
+    print(file=out)
+    print(
+        f"{count(len(entries), 'concern')} recorded; {len(unanswered):,} still unanswered"
+        + (f", {len(overdue):,} of them past their follow-up date." if overdue else "."),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _concern_answer(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    problems: list[FieldProblem] = []
+    response_on = _gather(problems, lambda: parse_date(args.date, "response_on", "The date"))
+    response = _text(args.response)
+    if not response:
+        # The domain lets a concern be closed without a response; an answer must say something.
+        problems.append(FieldProblem("response", "Say what the response was, with --response."))
+    with open_diary(paths) as diary:
+        existing = diary.concerns.get(key)
+        if existing is None:
+            raise NotFound(
+                f"There is no concern {key} in the diary, so no answer was recorded. "
+                "workdiary concern list shows each concern with its id."
+            )
+        answered = dataclasses.replace(
+            existing.record,
+            response=response,
+            response_on=response_on or existing.record.raised_on,
+            status=ConcernStatus.ANSWERED,
+        )
+        _require_valid(problems, concern_problems(answered, diary.today()))
+        result = diary.concerns.save(answered, key, allow_identifiers=args.allow_identifiers)
+    if result.action == "unchanged":
+        print(f"Nothing changed: concern {key} already has this response.", file=out)
+        return EXIT_OK
+    concern = result.entry.record
+    print(
+        f"Recorded the response to concern {key} (raised {format_day(concern.raised_on)} with "
+        f"{concern.raised_with}), on {format_moment(result.entry.last_changed_at)}:",
+        file=out,
+    )
+    print_changes(result.changes, CONCERN_FIELDS, _words, out, amended=True)
+    print("The concern as it was before stays in its history.", file=out)
+    return EXIT_OK
