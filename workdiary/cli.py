@@ -176,11 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_allow_identifiers(log)
 
     show = command("show", _show, "list the weeks with their flags, and the figures for them")
+    show.set_defaults(reads_only=True)
     show.add_argument("--from", dest="first", metavar="DATE", help="from this week")
     show.add_argument("--to", dest="last", metavar="DATE", help="up to this week")
     show.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     history = command("history", _history, "show when a week was recorded and every amendment")
+    history.set_defaults(reads_only=True)
     history.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
 
     delete = command(
@@ -228,7 +230,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return EXIT_BAD_INPUT
     except InvalidInput as invalid:
-        print(f"{invalid}\nNothing was saved.", file=sys.stderr)
+        # A command that only reads has nothing to reassure the user about.
+        after = "" if getattr(args, "reads_only", False) else "\nNothing was saved."
+        print(f"{invalid}{after}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except DiaryUnavailable as unavailable:
         print(unavailable, file=sys.stderr)

@@ -118,6 +118,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     listing.add_argument("--from", dest="first", metavar="DATE", help="from this day")
     listing.add_argument("--to", dest="last", metavar="DATE", help="up to this day")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(reads_only=True)
 
     concern = add_command(
         commands,
@@ -154,6 +155,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "list every concern, with those past their follow-up date and still unanswered marked",
     )
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(reads_only=True)
 
     answer = add_command(
         concern_commands,

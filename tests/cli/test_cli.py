@@ -214,3 +214,11 @@ def test_show_can_be_limited_to_a_period() -> None:
     shown = json.loads(as_json)
     assert [week["capacity_pct"] for week in shown["weeks"]] == [103.0, 102.0]
     assert shown["summary"]["weeks_in_period"] == 2
+
+
+def test_a_mistake_in_a_command_that_only_reads_does_not_talk_of_saving(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("show", "--from", "someday")[0] == 2
+    error = capsys.readouterr().err
+    assert "not a date" in error and "saved" not in error
