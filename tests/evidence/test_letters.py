@@ -1,0 +1,383 @@
+"""The foreseeability notice and the subject access request, as text and as PDF read back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.evidence.pdf_reading import (
+    BASE_14,
+    fonts_used,
+    pdf_text,
+    reader,
+    without_subset_tag,
+)
+from workdiary import __version__
+from workdiary.domain.errors import InvalidInput
+from workdiary.domain.notice import NoticeFigures
+from workdiary.domain.records import Concern, ConcernChannel, Profile
+from workdiary.evidence.letters import (
+    FOOTER,
+    FORESEEABILITY_SUBJECT,
+    AccessRequest,
+    NoticeRequest,
+    access_request_pdf,
+    access_request_text,
+    foreseeability_notice_pdf,
+    foreseeability_notice_text,
+    one_calendar_month_after,
+)
+
+WELSH_NAME = "Rhiannon Llŷr"
+HEALTH = (
+    "I wake at 4am thinking about cases & cannot get back to sleep.\n"
+    "My GP says my blood pressure is up; mae'n anodd — ŵ ŷ.\n\n"
+    "Some weeks I work <50 hours> and still fall behind."
+)
+ASKS = "A workload review & my cases brought under 100 % <within a month>."
+DATED = date(2026, 11, 23)
+
+PROFILE = Profile(
+    name=WELSH_NAME,
+    role="Probation Officer",
+    team="Caerdydd & Bro <North>",
+    supervision_interval_weeks=4,
+)
+CONCERNS = [
+    Concern(date(2026, 9, 2), "SPO (JB)", ConcernChannel.EMAIL, "Caseload too high"),
+    Concern(date(2026, 10, 14), "Ops <Mgr> & HR", ConcernChannel.SUPERVISION, "Still too high"),
+]
+FIGURES = NoticeFigures(
+    latest_week=date(2026, 11, 16),
+    latest_capacity_pct=132.5,
+    threshold_pct=110.0,
+    weeks_over_in_a_row=6,
+    unpaid_last_4_weeks=22.5,
+    unpaid_last_12_weeks=61.0,
+    last_supervision=date(2026, 9, 1),
+    days_since_supervision=83,
+    unanswered_concerns=CONCERNS,
+)
+EMPTY_FIGURES = NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [])
+
+# What the letter must say, in both its forms, about the figures above.
+FIGURE_PHRASES = [
+    "132.5 %",
+    "week commencing Mon 16 Nov 2026",
+    "at or over the 110 % threshold for 6 consecutive weeks",
+    "22.5 unpaid hours in the last 4 weeks",
+    "61 unpaid hours in the last 12 weeks",
+    "My last supervision was on Tue 01 Sep 2026, 83 days ago",
+    "Wed 02 Sep 2026, with SPO (JB), by email",
+    "Wed 14 Oct 2026, with Ops <Mgr> & HR, in supervision",
+]
+
+
+def notice(**changes: object) -> NoticeRequest:
+    values: dict[str, object] = {
+        "profile": PROFILE,
+        "figures": FIGURES,
+        "dated": DATED,
+        "health_effects": HEALTH,
+        "asks": ASKS,
+    }
+    values.update(changes)
+    return NoticeRequest(**values)  # type: ignore[arg-type]
+
+
+ACCESS = AccessRequest(
+    profile=PROFILE, dated=date(2026, 11, 22), from_date=date(2024, 1, 1), to_date=DATED
+)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# The notice as text
+
+
+def test_the_notice_text_is_a_dated_letter_to_the_manager_copied_to_the_branch() -> None:
+    text = foreseeability_notice_text(notice())
+    assert text.startswith(
+        "To: Operations Manager\nCopy to: Napo branch\nDate: Mon 23 Nov 2026\n"
+        f"Subject: {FORESEEABILITY_SUBJECT}\n\nDear Operations Manager,\n"
+    )
+    assert "my workload is putting my health at risk" in text
+    assert text.rstrip().endswith(
+        f"Yours sincerely,\n\n{WELSH_NAME}\nProbation Officer\nCaerdydd & Bro <North>"
+    )
+
+
+def test_the_notice_text_sets_out_the_figures_from_the_diary() -> None:
+    text = flat(foreseeability_notice_text(notice()))
+    for phrase in FIGURE_PHRASES:
+        assert phrase in text
+    assert "I should have supervision every 4 weeks" in text
+    assert "That meets the test for excessive workload" in text
+
+
+def test_the_notice_text_carries_the_officers_own_words_exactly() -> None:
+    text = foreseeability_notice_text(notice())
+    assert HEALTH in text and ASKS in text
+    assert "in writing" in text and "risk assessment" in text
+    assert "I am keeping a copy of this letter." in text
+
+
+def test_windows_line_breaks_in_the_officers_words_become_plain_ones() -> None:
+    text = foreseeability_notice_text(notice(health_effects="One.\r\nTwo.\rThree."))
+    assert "One.\nTwo.\nThree." in text and "\r" not in text
+
+
+def test_figures_the_diary_does_not_hold_are_left_out_not_written_as_none() -> None:
+    text = foreseeability_notice_text(
+        notice(figures=EMPTY_FIGURES, profile=Profile(name="A N Other"), health_effects="", asks="")
+    )
+    assert "None" not in text and "capacity" not in text and "unpaid" not in text
+    assert "My diary has no supervision held on record." in text
+    assert "have not had an answer" not in text
+    assert "How my workload" not in text and "What I am asking for" not in text
+    assert text.rstrip().endswith("Yours sincerely,\n\nA N Other")
+
+
+def test_unpaid_hours_are_left_out_when_none_were_recorded() -> None:
+    figures = NoticeFigures(date(2026, 11, 16), 120.0, 110.0, 1, 0.0, 0.0, None, None, [])
+    assert "unpaid" not in foreseeability_notice_text(notice(figures=figures))
+
+
+@pytest.mark.parametrize(
+    ("capacity", "run", "says", "does_not_say"),
+    [
+        (98.0, 0, "That is under the 110 % threshold.", "consecutive"),
+        (115.0, 1, "That is at or over the 110 % threshold.", "consecutive"),
+        (115.0, 3, "for 3 consecutive weeks.", "excessive"),
+        (115.0, 4, "That meets the test for excessive workload: 4 or more", "under the"),
+    ],
+)
+def test_the_run_of_weeks_over_the_threshold_is_told_as_it_is(
+    capacity: float, run: int, says: str, does_not_say: str
+) -> None:
+    figures = NoticeFigures(date(2026, 11, 16), capacity, 110.0, run, 5.0, 5.0, None, None, [])
+    text = flat(foreseeability_notice_text(notice(figures=figures)))
+    assert says in text and does_not_say not in text
+
+
+def test_another_recipient_and_branch_are_named_in_the_letter() -> None:
+    text = foreseeability_notice_text(notice(recipient="Head of Service", copy_to="Unison"))
+    assert "To: Head of Service\nCopy to: Unison\n" in text
+    assert "Dear Head of Service," in text
+
+
+# The notice as PDF
+
+
+def test_the_notice_pdf_sets_out_the_same_figures_and_words() -> None:
+    text = pdf_text(foreseeability_notice_pdf(notice()))
+    for phrase in [
+        *FIGURE_PHRASES,
+        FORESEEABILITY_SUBJECT,
+        "Mon 23 Nov 2026",
+        "To: Operations Manager",
+        "Copy to: Napo branch",
+        flat(HEALTH),
+        flat(ASKS),
+        "Caerdydd & Bro <North>",
+        FOOTER,
+    ]:
+        assert phrase in text
+
+
+def test_welsh_letters_and_markup_characters_survive_as_text() -> None:
+    text = pdf_text(foreseeability_notice_pdf(notice()))
+    assert text.count(WELSH_NAME) >= 2  # at the top and under the signature
+    assert "ŵ ŷ" in text
+    assert "<50 hours>" in text and "cases & cannot" in text
+
+
+def test_text_that_looks_like_markup_is_printed_not_obeyed() -> None:
+    tricky = "<b>bold?</b> <font name='Helvetica'>x</font> &amp; <br/> &#169;"
+    pdf = foreseeability_notice_pdf(notice(health_effects=tricky))
+    assert tricky in pdf_text(pdf)
+    assert not {without_subset_tag(font.name) for font in fonts_used(pdf)} & BASE_14
+
+
+def test_the_notice_with_ordinary_text_is_exactly_one_page() -> None:
+    pdf = reader(foreseeability_notice_pdf(notice()))
+    assert len(pdf.pages) == 1
+    assert "Page 1 of 1" in pdf.pages[0].extract_text()
+    width, height = (float(value) for value in pdf.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_a_long_account_of_health_flows_on_to_more_pages_and_none_of_it_is_lost() -> None:
+    sentences = [
+        f"Week {n}: I could not switch off & my sleep was <broken>; ŵ ŷ {n * 7}."
+        for n in range(200)
+    ]
+    health = " ".join(sentences)[:4990] + " DIWEDD."
+    assert len(health) >= 4990
+    pdf = foreseeability_notice_pdf(notice(health_effects=health))
+    pages = reader(pdf).pages
+    assert len(pages) >= 2
+    text = pdf_text(pdf)
+    assert f"Page 1 of {len(pages)}" in text and f"Page {len(pages)} of {len(pages)}" in text
+    # Each later page is headed with whose letter it is, and of when.
+    running_head = f"{WELSH_NAME} · {FORESEEABILITY_SUBJECT} · Mon 23 Nov 2026"
+    assert running_head in pages[1].extract_text()
+    furniture = [re.escape(FOOTER), r"Page \d+ of \d+", re.escape(running_head)]
+    text = pdf_text(pdf, furniture)
+    assert flat(health) in text
+    # The signature is there too, after the officer's words.
+    assert text.index("DIWEDD.") < text.rindex(WELSH_NAME)
+
+
+def test_a_character_the_font_cannot_draw_is_marked_not_silently_dropped() -> None:
+    text = pdf_text(foreseeability_notice_pdf(notice(health_effects="Tired 我 always.")))
+    assert "Tired \ufffd always." in text
+
+
+def test_the_pdf_metadata_names_the_letter_and_its_author() -> None:
+    metadata = reader(foreseeability_notice_pdf(notice())).metadata
+    assert metadata is not None
+    assert metadata.title == FORESEEABILITY_SUBJECT
+    assert metadata.author == WELSH_NAME
+    assert metadata.subject and "health" in metadata.subject
+    assert metadata.creator == f"Work Diary {__version__}"
+
+
+# The subject access request
+
+
+def test_one_calendar_month_after_keeps_the_day_or_takes_the_months_last() -> None:
+    assert one_calendar_month_after(date(2026, 11, 22)) == date(2026, 12, 22)
+    assert one_calendar_month_after(date(2026, 12, 15)) == date(2027, 1, 15)
+    assert one_calendar_month_after(date(2027, 1, 31)) == date(2027, 2, 28)
+    assert one_calendar_month_after(date(2028, 1, 31)) == date(2028, 2, 29)
+    assert one_calendar_month_after(date(2027, 3, 31)) == date(2027, 4, 30)
+
+
+ACCESS_PHRASES = [
+    "To: Data Protection Officer",
+    "Date: Sun 22 Nov 2026",
+    "Subject: Subject access request",
+    "Dear Data Protection Officer,",
+    "Article 15 of the UK General Data Protection Regulation and the Data Protection Act 2018",
+    "from Mon 01 Jan 2024 to Mon 23 Nov 2026",
+    "Workload Measurement Tool (WMT) records and capacity reports about me",
+    "decisions about allocating work to me, and the reasons recorded for them",
+    "my supervision records and notes",
+    "about my workload or my health",
+    "one calendar month",
+    "your response is due by Tue 22 Dec 2026",
+    "free of charge",
+    WELSH_NAME,
+    "Caerdydd & Bro <North>",
+]
+
+
+def test_the_access_request_text_asks_for_the_officers_data_for_the_period() -> None:
+    text = flat(access_request_text(ACCESS))
+    for phrase in ACCESS_PHRASES:
+        assert phrase in text
+    assert "Copy to" not in text
+
+
+def test_the_access_request_pdf_says_the_same() -> None:
+    pdf = access_request_pdf(ACCESS)
+    text = pdf_text(pdf)
+    for phrase in ACCESS_PHRASES:
+        assert phrase.removeprefix("Date: ").removeprefix("Subject: ") in text
+    assert len(reader(pdf).pages) == 1
+    metadata = reader(pdf).metadata
+    assert metadata is not None and metadata.author == WELSH_NAME
+    assert metadata.title == "Subject access request"
+    assert metadata.creator == f"Work Diary {__version__}"
+
+
+def test_an_access_request_period_that_ends_before_it_starts_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="ends"):
+        AccessRequest(PROFILE, DATED, from_date=date(2026, 5, 1), to_date=date(2026, 4, 30))
+
+
+# Fonts: every one embedded, none of the viewer's own
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: foreseeability_notice_pdf(notice()),
+        lambda: foreseeability_notice_pdf(notice(health_effects="ŵ " * 2500)),
+        lambda: foreseeability_notice_pdf(
+            notice(figures=EMPTY_FIGURES, profile=Profile(), health_effects="", asks="")
+        ),
+        lambda: access_request_pdf(ACCESS),
+    ],
+    ids=["notice", "long-notice", "empty-notice", "access-request"],
+)
+def test_every_font_on_every_page_is_embedded_and_none_is_base_14(
+    make: Callable[[], bytes],
+) -> None:
+    pdf = make()
+    fonts = fonts_used(pdf)
+    assert fonts, "a letter with text uses fonts"
+    for font in fonts:
+        assert font.truetype_embedded, f"{font.name} is not embedded"
+        assert without_subset_tag(font.name) not in BASE_14
+        assert without_subset_tag(font.name).startswith("DejaVuSans")
+    # Nothing elsewhere in the file names a base-14 font either (reportlab writes font
+    # dictionaries uncompressed, so a Helvetica fallback would show here).
+    for name in BASE_14:
+        assert f"/BaseFont /{name}".encode() not in pdf
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils is not installed")
+def test_poppler_agrees_every_font_is_embedded(tmp_path: Path) -> None:
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(foreseeability_notice_pdf(notice()))
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        name, columns = line.split()[0], line.split()
+        assert "DejaVuSans" in name
+        # emb sub uni: the first "yes"/"no" column is "emb".
+        flags = [column for column in columns if column in ("yes", "no")]
+        assert flags[0] == "yes", line
+
+
+# Layers
+
+
+def test_importing_the_letters_loads_no_qt_no_storage_and_not_yet_reportlab() -> None:
+    probe = (
+        "import sys, workdiary.evidence.letters; "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('PySide6', "
+        "'reportlab'))} | {m for m in sys.modules if m.startswith('workdiary.storage')}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_reportlab_is_loaded_when_a_pdf_is_made() -> None:
+    # The other side of the probe above: the same check does see reportlab once it is used.
+    probe = (
+        "import sys; from datetime import date; from workdiary.domain.records import Profile; "
+        "from workdiary.evidence.letters import AccessRequest, access_request_pdf; "
+        "access_request_pdf(AccessRequest(Profile(), date(2026, 1, 1), date(2025, 1, 1), "
+        "date(2025, 12, 31))); "
+        "print('reportlab' in sys.modules, any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True False"

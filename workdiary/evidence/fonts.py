@@ -1,0 +1,96 @@
+"""The DejaVu TTFs, registered with reportlab once, so every PDF embeds every font it uses."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from workdiary.resources import font_path
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+}
+
+# Drawn in place of a character a font has no glyph for (an emoji, say), so that a reader sees
+# that something stood there instead of a silent gap. Every shipped font has this glyph.
+REPLACEMENT = "\ufffd"
+# Control characters that mean "some white space"; any other is replaced.
+_SPACE_LIKE = frozenset("\t\x0b\x0c\r")
+
+_lock = threading.Lock()
+# The registered fonts by name, once registered; their character maps say what each can draw.
+_registered: dict[str, TTFont] = {}
+
+
+def register_fonts() -> None:
+    """Register the fonts with reportlab (the first call only; exports may run on a worker
+    thread, hence the lock). reportlab is imported here, not at the top: it costs start-up."""
+    with _lock:
+        if _registered:
+            return
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        fonts = {
+            name: TTFont(name, str(font_path(file_name))) for name, file_name in _FILES.items()
+        }
+        for font in fonts.values():
+            pdfmetrics.registerFont(font)
+        # <b> and <i> in our own markup resolve within the family; there is no bold oblique
+        # file, so bold italic is plain bold rather than a fallback to a base-14 font.
+        pdfmetrics.registerFontFamily(
+            REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
+        )
+        _registered.update(fonts)
+
+
+def paragraph_style(name: str, font: str = REGULAR, **attributes: Any) -> ParagraphStyle:
+    """A paragraph style in an embedded font. reportlab's own styles default to Helvetica, for
+    the text and for bullets, which a PDF would then reference without embedding it."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    return ParagraphStyle(name, fontName=font, bulletFontName=REGULAR, **attributes)
+
+
+def document_options() -> dict[str, Any]:
+    """Keyword arguments for a reportlab doc template: the canvas starts in an embedded font
+    (its default initial font is Helvetica, written into every page's resources)."""
+    register_fonts()
+    return {"initialFontName": REGULAR, "initialFontSize": 10, "initialLeading": 12}
+
+
+@cache
+def _drawable(font: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(
+        code
+        for code in _registered[font].face.charToGlyph
+        if unicodedata.category(chr(code)) not in ("Cc", "Cs")
+    )
+
+
+def printable(text: str, font: str = REGULAR) -> str:
+    """`text` as `font` can draw it: line breaks kept, other control characters made spaces, and
+    characters the font lacks shown as U+FFFD (�) rather than dropped without a trace."""
+    drawable = _drawable(font)
+    return "".join(
+        character
+        if character == "\n" or ord(character) in drawable
+        else " "
+        if character in _SPACE_LIKE
+        else REPLACEMENT
+        for character in text
+    )

@@ -1,0 +1,478 @@
+"""Foreseeability notice and subject access request, as email text and as a dated PDF; no I/O."""
+
+from __future__ import annotations
+
+import calendar
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from workdiary.domain.dates import format_day
+from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.formatting import count, format_number
+from workdiary.domain.notice import NoticeFigures
+from workdiary.domain.records import Concern, ConcernChannel, Profile
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+FORESEEABILITY_SUBJECT = "Foreseeability notice: workload and risk to my health"
+ACCESS_REQUEST_SUBJECT = "Subject access request"
+FOOTER = "Prepared with Work Diary from records kept at the time"
+
+
+@dataclass(frozen=True)
+class NoticeRequest:
+    """What a foreseeability notice says: the diary's figures and the officer's own words."""
+
+    profile: Profile
+    figures: NoticeFigures
+    dated: date
+    recipient: str = "Operations Manager"
+    copy_to: str = "Napo branch"
+    health_effects: str = ""
+    asks: str = ""
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """A subject access request for the officer's own data over a period (both days included)."""
+
+    profile: Profile
+    dated: date
+    from_date: date
+    to_date: date
+    recipient: str = "Data Protection Officer"
+
+    def __post_init__(self) -> None:
+        if self.to_date < self.from_date:
+            raise InvalidInput(
+                [
+                    FieldProblem(
+                        "to_date",
+                        f"The period ends ({format_day(self.to_date)}) before it starts "
+                        f"({format_day(self.from_date)}).",
+                    )
+                ]
+            )
+
+
+def one_calendar_month_after(day: date) -> date:
+    """The same day next month, or that month's last day when it has no such day (the ICO's
+    reading of "one calendar month": 31 Jan → 28 or 29 Feb)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# A letter is built once as these blocks, then written out as text or as PDF, so that the two
+# can never say different things.
+
+
+@dataclass(frozen=True)
+class _Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _OwnWords:
+    """The officer's own text: every line break kept, nothing cut."""
+
+    text: str
+
+
+_Block = _Para | _Heading | _Bullets | _OwnWords
+
+
+@dataclass(frozen=True)
+class _Letter:
+    subject: str
+    description: str  # the PDF's Subject entry
+    dated: date
+    recipient: str
+    copy_to: str
+    sender: tuple[str, ...]  # name, role, team: those given
+    body: tuple[_Block, ...] = field(default_factory=tuple)
+
+    @property
+    def salutation(self) -> str:
+        return f"Dear {self.recipient}," if self.recipient else "Dear Sir or Madam,"
+
+    @property
+    def closing(self) -> str:
+        # British usage: "faithfully" to an unnamed reader, "sincerely" to one addressed by role.
+        return "Yours sincerely," if self.recipient else "Yours faithfully,"
+
+
+_CHANNEL_WORDS = {
+    ConcernChannel.EMAIL: "by email",
+    ConcernChannel.SUPERVISION: "in supervision",
+    ConcernChannel.MEETING: "at a meeting",
+    ConcernChannel.PHONE: "by phone",
+    ConcernChannel.LETTER: "by letter",
+    ConcernChannel.FORESEEABILITY_NOTICE: "in a foreseeability notice",
+    ConcernChannel.GRIEVANCE: "in a grievance",
+    ConcernChannel.WMT_CHALLENGE: "in a challenge to my WMT figure",
+}
+
+
+def _hours(value: float) -> str:
+    return f"{format_number(value)} unpaid {'hour' if value == 1 else 'hours'}"
+
+
+def _concern_line(concern: Concern) -> str:
+    raised_with = concern.raised_with.strip()
+    with_whom = f", with {raised_with}" if raised_with else ""
+    return f"{format_day(concern.raised_on)}{with_whom}, {_CHANNEL_WORDS[concern.channel]}"
+
+
+def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
+    """The diary's figures in sentences; a figure the diary does not hold is left out."""
+    lines = []
+    threshold = f"{format_number(figures.threshold_pct)} %"
+    if figures.latest_week is not None and figures.latest_capacity_pct is not None:
+        capacity = (
+            f"My latest WMT capacity figure is {format_number(figures.latest_capacity_pct)} %, "
+            f"for the week commencing {format_day(figures.latest_week)}."
+        )
+        run = figures.weeks_over_in_a_row
+        if run == 0:
+            capacity += f" That is under the {threshold} threshold."
+        elif run == 1:
+            capacity += f" That is at or over the {threshold} threshold."
+        lines.append(capacity)
+        if run > 1:
+            line = f"It has been at or over the {threshold} threshold for {run} consecutive weeks."
+            if run >= profile.run_weeks:
+                line += (
+                    f" That meets the test for excessive workload: {profile.run_weeks} or more "
+                    f"consecutive weeks at or over {threshold}."
+                )
+            lines.append(line)
+        # Weeks whose unpaid hours were not logged add nothing, so nought hours may only mean
+        # nothing was recorded: the letter claims what was recorded, not an absence.
+        if figures.unpaid_last_4_weeks or figures.unpaid_last_12_weeks:
+            lines.append(
+                f"I worked {_hours(figures.unpaid_last_4_weeks)} in the last 4 weeks, and "
+                f"{_hours(figures.unpaid_last_12_weeks)} in the last 12 weeks."
+            )
+    if figures.last_supervision is not None:
+        line = f"My last supervision was on {format_day(figures.last_supervision)}"
+        if figures.days_since_supervision is not None:
+            line += f", {count(figures.days_since_supervision, 'day')} ago"
+        line += "."
+        if profile.supervision_interval_weeks:
+            line += (
+                " I should have supervision every "
+                f"{count(profile.supervision_interval_weeks, 'week')}."
+            )
+        lines.append(line)
+    else:
+        lines.append("My diary has no supervision held on record.")
+    return lines
+
+
+def _unix_lines(text: str) -> str:
+    """Text pasted from Windows or an old Mac breaks its lines with \r\n or \r."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sender(profile: Profile) -> tuple[str, ...]:
+    return tuple(
+        part.strip() for part in (profile.name, profile.role, profile.team) if part.strip()
+    )
+
+
+def _notice_letter(request: NoticeRequest) -> _Letter:
+    figures = request.figures
+    body: list[_Block] = [
+        _Para(
+            "I am writing to tell you formally that my workload is putting my health at risk. "
+            "I keep a weekly record of my workload; this is what it shows:"
+        ),
+        _Bullets(tuple(_figure_lines(figures, request.profile))),
+    ]
+    if figures.unanswered_concerns:
+        body.append(
+            _Para(
+                "I have raised my workload before, and have not had an answer to "
+                + ("this concern:" if len(figures.unanswered_concerns) == 1 else "these concerns:")
+            )
+        )
+        body.append(_Bullets(tuple(_concern_line(c) for c in figures.unanswered_concerns)))
+    if request.health_effects.strip():
+        body += [
+            _Heading("How my workload is affecting my health"),
+            _OwnWords(_unix_lines(request.health_effects)),
+        ]
+    if request.asks.strip():
+        body += [_Heading("What I am asking for"), _OwnWords(_unix_lines(request.asks))]
+    body += [
+        _Para(
+            "Please reply to me in writing, and carry out a risk assessment of my workload and "
+            "its effect on my health."
+        ),
+        _Para("I am keeping a copy of this letter."),
+    ]
+    return _Letter(
+        subject=FORESEEABILITY_SUBJECT,
+        description="Notice to my employer that my workload is putting my health at risk",
+        dated=request.dated,
+        recipient=request.recipient.strip(),
+        copy_to=request.copy_to.strip(),
+        sender=_sender(request.profile),
+        body=tuple(body),
+    )
+
+
+def _access_letter(request: AccessRequest) -> _Letter:
+    period = f"from {format_day(request.from_date)} to {format_day(request.to_date)}"
+    due = one_calendar_month_after(request.dated)
+    body: tuple[_Block, ...] = (
+        _Para(
+            "I am making a subject access request under Article 15 of the UK General Data "
+            "Protection Regulation and the Data Protection Act 2018."
+        ),
+        _Para(
+            "Please send me a copy of the personal data you hold about me for the period "
+            f"{period}, including:"
+        ),
+        _Bullets(
+            (
+                "Workload Measurement Tool (WMT) records and capacity reports about me;",
+                "decisions about allocating work to me, and the reasons recorded for them;",
+                "my supervision records and notes;",
+                "correspondence, including emails and messages, about my workload or my health.",
+            )
+        ),
+        _Para(
+            "Please send it in a commonly used electronic form, and tell me also why this data is "
+            "processed, who it has been shared with, how long it will be kept and where it came "
+            "from, as Article 15 provides."
+        ),
+        _Para(
+            "You have one calendar month from receiving this request to respond. If it reaches "
+            f"you on {format_day(request.dated)}, your response is due by {format_day(due)}. "
+            "A subject access request is free of charge."
+        ),
+        _Para(
+            "If you need anything more from me to find the information or to confirm who I am, "
+            "please let me know promptly."
+        ),
+    )
+    return _Letter(
+        subject=ACCESS_REQUEST_SUBJECT,
+        description=f"Request for a copy of my personal data {period}",
+        dated=request.dated,
+        recipient=request.recipient.strip(),
+        copy_to="",
+        sender=_sender(request.profile),
+        body=body,
+    )
+
+
+# Plain text, for pasting into an email: no hard line breaks, since mail programs wrap lines.
+
+
+def _as_text(letter: _Letter) -> str:
+    header = [f"To: {letter.recipient}"] if letter.recipient else []
+    if letter.copy_to:
+        header.append(f"Copy to: {letter.copy_to}")
+    header += [f"Date: {format_day(letter.dated)}", f"Subject: {letter.subject}"]
+    parts = ["\n".join(header), letter.salutation]
+    for block in letter.body:
+        if isinstance(block, _Bullets):
+            parts.append("\n".join(f"- {item}" for item in block.items))
+        elif isinstance(block, _OwnWords):
+            parts.append(block.text.strip())
+        else:
+            parts.append(block.text)
+    parts.append(letter.closing)
+    if letter.sender:
+        parts.append("\n".join(letter.sender))
+    return "\n\n".join(parts) + "\n"
+
+
+def foreseeability_notice_text(request: NoticeRequest) -> str:
+    """The notice as plain text, ready to paste into an email."""
+    return _as_text(_notice_letter(request))
+
+
+def access_request_text(request: AccessRequest) -> str:
+    """The subject access request as plain text, ready to paste into an email."""
+    return _as_text(_access_letter(request))
+
+
+# PDF: one A4 letter, laid out by Platypus so long text wraps and flows to a second page rather
+# than being cut or shrunk. Every string is escaped before it reaches a Paragraph: ours carry no
+# markup, and the officer's may contain <, & and > that reportlab would read as markup.
+
+_MM = 72 / 25.4
+_MARGIN_SIDE = 25 * _MM
+_MARGIN_TOP = 22 * _MM
+_MARGIN_BOTTOM = 24 * _MM
+_FOOTER_BASELINE = 13 * _MM
+_HEADER_FROM_TOP = 13 * _MM
+# Room for a heading or a lead-in sentence and three lines of what follows it.
+_KEEP_WITH_TEXT = 72
+
+
+def _markup(text: str, font: str) -> str:
+    """Text made safe for a Paragraph in `font`: drawable, escaped, line breaks kept."""
+    from workdiary.evidence.fonts import printable
+
+    return escape(printable(text, font)).replace("\n", "<br/>")
+
+
+def _own_paragraphs(text: str) -> list[str]:
+    """The officer's words split at blank lines; single line breaks stay within a paragraph."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.strip("\n").split("\n"):
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
+def _story(letter: _Letter) -> list[Flowable]:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
+    from workdiary.evidence.fonts import BOLD, paragraph_style
+
+    body = paragraph_style("Body", fontSize=10.5, leading=14.5, spaceAfter=7)
+    address = paragraph_style("Address", fontSize=10.5, leading=14)
+    signature_name = paragraph_style("SignatureName", font=BOLD, parent=address)
+    sender = paragraph_style("Sender", fontSize=10.5, leading=14, alignment=TA_RIGHT)
+    sender_name = paragraph_style("SenderName", font=BOLD, parent=sender)
+    subject = paragraph_style("Subject", font=BOLD, fontSize=11.5, leading=15, spaceAfter=12)
+    heading = paragraph_style(
+        "Heading",
+        font=BOLD,
+        fontSize=10.5,
+        leading=14.5,
+        spaceBefore=7,
+        spaceAfter=3,
+    )
+    bullet_style = paragraph_style(
+        "Bullet", fontSize=10.5, leading=14.5, spaceAfter=4, leftIndent=14, bulletIndent=3
+    )
+
+    def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+        return Paragraph(_markup(text, style.fontName), style, bulletText=bullet)
+
+    story: list[Flowable] = []
+    for index, line in enumerate(letter.sender):
+        story.append(para(line, sender_name if index == 0 else sender))
+    story += [Spacer(1, 10), para(format_day(letter.dated), sender), Spacer(1, 14)]
+    if letter.recipient:
+        story.append(para(f"To: {letter.recipient}", address))
+    if letter.copy_to:
+        story.append(para(f"Copy to: {letter.copy_to}", address))
+    story += [Spacer(1, 16), para(letter.subject, subject)]
+    story.append(para(letter.salutation, body))
+    for position, block in enumerate(letter.body):
+        if isinstance(block, _Bullets):
+            story += [para(item, bullet_style, "•") for item in block.items]
+            story.append(Spacer(1, 4))
+        elif isinstance(block, _Heading):
+            # A heading is not left alone at the foot of a page. (keepWithNext would carry it,
+            # with the whole of a long text after it, to the next page and leave a gap.)
+            story += [CondPageBreak(_KEEP_WITH_TEXT), para(block.text, heading)]
+        elif isinstance(block, _OwnWords):
+            story += [para(part, body) for part in _own_paragraphs(block.text)]
+        else:
+            following = letter.body[position + 1 : position + 2]
+            if following and isinstance(following[0], _Bullets):
+                # Likewise a sentence that introduces a list, and the list's first lines.
+                story.append(CondPageBreak(_KEEP_WITH_TEXT))
+            story.append(para(block.text, body))
+    # The closing and the name under it are never split across a page break.
+    signature: list[Flowable] = [para(letter.closing, body), Spacer(1, 28)]
+    for index, line in enumerate(letter.sender):
+        signature.append(para(line, signature_name if index == 0 else address))
+    story += [Spacer(1, 4), KeepTogether(signature)]
+    return story
+
+
+def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
+    """One build of the PDF; `pages` is the total to print in footers (unknown on a first pass)."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from workdiary import __version__
+    from workdiary.evidence.fonts import ITALIC, document_options, printable
+
+    grey = Color(0.35, 0.35, 0.35)
+
+    def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(ITALIC, 8)
+        canvas.setFillColor(grey)
+        canvas.drawString(_MARGIN_SIDE, _FOOTER_BASELINE, FOOTER)
+        if pages is not None:
+            number = f"Page {canvas.getPageNumber()} of {pages}"
+            canvas.drawRightString(A4[0] - _MARGIN_SIDE, _FOOTER_BASELINE, number)
+        if doc.page > 1:
+            # A page that strays from the first still says whose letter it is, and of when.
+            canvas.drawString(_MARGIN_SIDE, A4[1] - _HEADER_FROM_TOP, running_head)
+        canvas.restoreState()
+
+    running_head = printable(
+        " · ".join([*letter.sender[:1], letter.subject, format_day(letter.dated)]), ITALIC
+    )
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=_MARGIN_SIDE,
+        rightMargin=_MARGIN_SIDE,
+        topMargin=_MARGIN_TOP,
+        bottomMargin=_MARGIN_BOTTOM,
+        title=letter.subject,
+        author=printable(letter.sender[0]) if letter.sender else "",
+        subject=letter.description,
+        creator=f"Work Diary {__version__}",
+        lang="en-GB",
+        **document_options(),
+    )
+    doc.build(_story(letter), onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue(), doc.page
+
+
+def _as_pdf(letter: _Letter) -> bytes:
+    # Two passes: the first counts the pages, so the second can print "Page 1 of 2" and a
+    # reader can see that nothing is missing.
+    _, pages = _render(letter, None)
+    pdf, _ = _render(letter, pages)
+    return pdf
+
+
+def foreseeability_notice_pdf(request: NoticeRequest) -> bytes:
+    """The notice as a dated A4 PDF: one page, unless the officer's words need a second."""
+    return _as_pdf(_notice_letter(request))
+
+
+def access_request_pdf(request: AccessRequest) -> bytes:
+    """The subject access request as a dated A4 PDF."""
+    return _as_pdf(_access_letter(request))

@@ -1,0 +1,77 @@
+"""Atomic file writes: a file the app produces is either the whole old one or the whole new one."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from workdiary.domain.errors import WorkDiaryError
+
+
+class FileNotWritten(WorkDiaryError):
+    """The file could not be written; whatever was at that path before is still there unchanged."""
+
+
+def write_atomically(path: Path, data: bytes) -> str:
+    """Write `data` to `path` so that a crash or a full disk never leaves half a file, and return
+    the SHA-256 (hex) of the bytes written.
+
+    The bytes go to a private (0600) temporary file in the same folder, are flushed to the disk,
+    and only then renamed over the target; the folder is flushed too, so the rename survives a
+    power cut. On any failure the temporary file is removed and the old file is left as it was."""
+    path = Path(path)
+    folder = path.parent
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        # mkstemp creates the file with mode 0600 on POSIX: exports are private, like the diary.
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _not_written(path, error) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _not_written(path, error) from error
+        raise
+    _fsync_folder(folder)
+    return digest
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Windows cannot open a folder to flush it, and some file
+    systems refuse to; the file's own bytes are already safe by then, so that is not an error."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _not_written(path: Path, error: OSError) -> FileNotWritten:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "you do not have permission to write there, or the file is open in another "
+        "program",
+        errno.EPERM: "you do not have permission to write there",
+        errno.EROFS: "that disk can only be read, not written to",
+        errno.ENOENT: "that folder does not exist",
+        errno.EISDIR: "a folder already has that name",
+    }
+    # Not every platform's errno has EDQUOT (a disk quota) as a name.
+    reasons[getattr(errno, "EDQUOT", errno.ENOSPC)] = reasons[errno.ENOSPC]
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return FileNotWritten(f"Could not save {path}: {reason}. Nothing there has been changed.")
