@@ -193,9 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
 
     # Imported here, not at the top: that module builds on this one's helpers.
+    from workdiary.cli_letters import add_letter_commands
     from workdiary.cli_oversight import add_oversight_commands
 
     add_oversight_commands(commands, common)
+    add_letter_commands(commands, common)
 
     command("verify", _verify, "check that nothing in the diary was changed behind its back")
     command("demo", _demo, "fill an empty diary with ten years of sample entries, to try things")

@@ -48,6 +48,14 @@ def write_atomically(path: Path, data: bytes) -> str:
     return digest
 
 
+def make_folder(folder: Path) -> None:
+    """Create the folder (and its parents) if it is missing, for a file the user named."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _not_written(folder, error) from error
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable. Windows cannot open a folder to flush it, and some file
     systems refuse to; the file's own bytes are already safe by then, so that is not an error."""

@@ -216,6 +216,19 @@ def test_the_notice_with_ordinary_text_is_exactly_one_page() -> None:
     assert (round(width), round(height)) == (595, 842)  # A4 in points
 
 
+def test_a_long_list_of_unanswered_concerns_is_summed_up_to_keep_one_page() -> None:
+    many = [
+        Concern(date(2025, month, 3), "SPO (JB)", ConcernChannel.EMAIL, "Caseload too high")
+        for month in range(1, 13)
+    ]
+    figures = NoticeFigures(**{**FIGURES.__dict__, "unanswered_concerns": many})
+    request = notice(figures=figures, health_effects="I sleep badly.")
+    assert len(reader(foreseeability_notice_pdf(request)).pages) == 1
+    text = foreseeability_notice_text(request)
+    assert "8 earlier concerns, the first on Fri 03 Jan 2025" in text
+    assert "Wed 03 Dec 2025, with SPO (JB), by email" in text  # the latest is listed
+
+
 def test_a_long_account_of_health_flows_on_to_more_pages_and_none_of_it_is_lost() -> None:
     sentences = [
         f"Week {n}: I could not switch off & my sleep was <broken>; ŵ ŷ {n * 7}."

@@ -139,6 +139,23 @@ def _concern_line(concern: Concern) -> str:
     return f"{format_day(concern.raised_on)}{with_whom}, {_CHANNEL_WORDS[concern.channel]}"
 
 
+# A notice is one page: past this many unanswered concerns, the earlier ones are summed up.
+CONCERNS_LISTED = 4
+
+
+def _concern_lines(concerns: list[Concern]) -> tuple[str, ...]:
+    """The most recent unanswered concerns (oldest first), after a line for any earlier ones."""
+    earlier, listed = concerns[:-CONCERNS_LISTED], concerns[-CONCERNS_LISTED:]
+    lines = [_concern_line(concern) for concern in listed]
+    if earlier:
+        lines.insert(
+            0,
+            f"{count(len(earlier), 'earlier concern')}, the first on "
+            f"{format_day(earlier[0].raised_on)}",
+        )
+    return tuple(lines)
+
+
 def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
     """The diary's figures in sentences; a figure the diary does not hold is left out."""
     lines = []
@@ -212,7 +229,7 @@ def _notice_letter(request: NoticeRequest) -> _Letter:
                 + ("this concern:" if len(figures.unanswered_concerns) == 1 else "these concerns:")
             )
         )
-        body.append(_Bullets(tuple(_concern_line(c) for c in figures.unanswered_concerns)))
+        body.append(_Bullets(_concern_lines(figures.unanswered_concerns)))
     if request.health_effects.strip():
         body += [
             _Heading("How my workload is affecting my health"),
@@ -323,7 +340,7 @@ def access_request_text(request: AccessRequest) -> str:
 _MM = 72 / 25.4
 _MARGIN_SIDE = 25 * _MM
 _MARGIN_TOP = 22 * _MM
-_MARGIN_BOTTOM = 24 * _MM
+_MARGIN_BOTTOM = 20 * _MM
 _FOOTER_BASELINE = 13 * _MM
 _HEADER_FROM_TOP = 13 * _MM
 # Room for a heading or a lead-in sentence and three lines of what follows it.

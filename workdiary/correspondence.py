@@ -1,0 +1,121 @@
+"""Writing a letter from the diary and keeping a record of it: the figures are read from the
+diary, the letter is written as PDF and as text, and the sending is logged as a concern with
+the file's SHA-256, so the record shows what was said and when. Both faces call this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from workdiary.domain.dates import format_day
+from workdiary.domain.notice import notice_figures
+from workdiary.domain.records import Concern, ConcernChannel
+from workdiary.domain.validation import require_no_identifiers
+from workdiary.evidence.letters import (
+    AccessRequest,
+    NoticeRequest,
+    access_request_pdf,
+    access_request_text,
+    foreseeability_notice_pdf,
+    foreseeability_notice_text,
+    one_calendar_month_after,
+)
+from workdiary.files import make_folder, write_atomically
+from workdiary.storage import Diary
+
+# When to chase a notice that has had no answer.
+NOTICE_FOLLOW_UP = timedelta(weeks=2)
+
+
+@dataclass(frozen=True)
+class LetterWritten:
+    pdf_path: Path
+    text_path: Path
+    sha256: str  # of the PDF
+    concern_key: str  # the concern that records the letter was sent
+
+
+def notice_request(
+    diary: Diary,
+    *,
+    recipient: str = "Operations Manager",
+    copy_to: str = "Napo branch",
+    health_effects: str = "",
+    asks: str = "",
+) -> NoticeRequest:
+    """A foreseeability notice dated today, with the diary's figures as History shows them."""
+    today = diary.today()
+    figures = notice_figures(
+        diary.weeks.all(),
+        [entry.record for entry in diary.supervision.all()],
+        [entry.record for entry in diary.concerns.all()],
+        diary.profile(),
+        today,
+    )
+    return NoticeRequest(diary.profile(), figures, today, recipient, copy_to, health_effects, asks)
+
+
+def access_request(
+    diary: Diary, from_date: date, to_date: date, recipient: str = "Data Protection Officer"
+) -> AccessRequest:
+    return AccessRequest(diary.profile(), diary.today(), from_date, to_date, recipient)
+
+
+def write_notice(
+    diary: Diary, request: NoticeRequest, pdf_path: Path, *, allow_identifiers: bool = False
+) -> LetterWritten:
+    """Write the notice (PDF, and text beside it) and log it as a concern raised."""
+    if not allow_identifiers:
+        require_no_identifiers([request.health_effects, request.asks], request.dated)
+    written = _write(
+        pdf_path, foreseeability_notice_pdf(request), foreseeability_notice_text(request)
+    )
+    summary = (
+        f"Foreseeability notice: my workload is putting my health at risk (copied to "
+        f"{request.copy_to}). Letter {pdf_path.name}, SHA-256 {written[0]}."
+    )
+    concern = Concern(
+        raised_on=request.dated,
+        raised_with=request.recipient,
+        channel=ConcernChannel.FORESEEABILITY_NOTICE,
+        summary=summary,
+        follow_up_on=request.dated + NOTICE_FOLLOW_UP,
+    )
+    return _logged(diary, concern, pdf_path, written)
+
+
+def write_access_request(diary: Diary, request: AccessRequest, pdf_path: Path) -> LetterWritten:
+    """Write the request (PDF, and text beside it) and log it, due one calendar month on."""
+    written = _write(pdf_path, access_request_pdf(request), access_request_text(request))
+    due = one_calendar_month_after(request.dated)
+    summary = (
+        f"Subject access request for my WMT, allocation and supervision records from "
+        f"{format_day(request.from_date)} to {format_day(request.to_date)}. Letter "
+        f"{pdf_path.name}, SHA-256 {written[0]}. The answer is due by {format_day(due)}."
+    )
+    concern = Concern(
+        raised_on=request.dated,
+        raised_with=request.recipient,
+        channel=ConcernChannel.LETTER,
+        summary=summary,
+        follow_up_on=due,
+    )
+    return _logged(diary, concern, pdf_path, written)
+
+
+def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
+    make_folder(pdf_path.parent)
+    sha256 = write_atomically(pdf_path, pdf)
+    text_path = pdf_path.with_suffix(".txt")
+    write_atomically(text_path, text.encode("utf-8"))
+    return sha256, text_path
+
+
+def _logged(
+    diary: Diary, concern: Concern, pdf_path: Path, written: tuple[str, Path]
+) -> LetterWritten:
+    # The summary is the app's own words and a file name, not the user's: nothing to ask about.
+    saved = diary.concerns.save(concern, allow_identifiers=True)
+    sha256, text_path = written
+    return LetterWritten(pdf_path, text_path, sha256, saved.entry.key)
