@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -92,9 +91,9 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             what = "foreseeability notice"
         else:
             today = diary.today()
+            default_first, _ = correspondence.default_access_period(today)
             last = parse_date(args.last, "to", "The last day") if args.last else today
-            first = parse_date(args.first, "from", "The first day") if args.first else None
-            first = first or _two_years_before(last)
+            first = parse_date(args.first, "from", "The first day") if args.first else default_first
             access = correspondence.access_request(
                 diary, first, last, args.recipient or "Data Protection Officer"
             )
@@ -108,10 +107,3 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK
-
-
-def _two_years_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 2)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 2, day=28)

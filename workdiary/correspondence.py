@@ -56,6 +56,15 @@ def notice_request(
     return NoticeRequest(diary.profile(), figures, today, recipient, copy_to, health_effects, asks)
 
 
+def default_access_period(today: date) -> tuple[date, date]:
+    """What an access request asks for unless told otherwise: the last two years."""
+    try:
+        first = today.replace(year=today.year - 2)
+    except ValueError:  # 29 February
+        first = today.replace(year=today.year - 2, day=28)
+    return first, today
+
+
 def access_request(
     diary: Diary, from_date: date, to_date: date, recipient: str = "Data Protection Officer"
 ) -> AccessRequest:

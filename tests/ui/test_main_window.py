@@ -189,3 +189,15 @@ def test_demo_never_touches_the_users_diary(tmp_path: Path) -> None:
     shown = re.search(r"with ([\d,]+) weeks in History", result.stdout)
     assert shown is not None and int(shown.group(1).replace(",", "")) >= 500  # ten years
     assert not (data / "diary.db").exists()
+
+
+def test_the_letters_menu_writes_a_notice_logged_as_a_concern(
+    open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window()
+    dialog = window.write_letter("foreseeability")
+    dialog.health.setPlainText("I am exhausted.")
+    with qtbot.waitSignal(dialog.written):
+        dialog.save_to(tmp_path / "notice.pdf")
+    assert (tmp_path / "notice.pdf").exists()
+    assert window.saved_label.text().startswith("Last saved ")

@@ -26,6 +26,7 @@ from workdiary.ui.messages import Messages
 if TYPE_CHECKING:
     from workdiary.ui.first_run import FirstRunDialog
     from workdiary.ui.history_page import HistoryPage
+    from workdiary.ui.letters_dialog import LetterDialog
     from workdiary.ui.settings_page import SettingsPage
     from workdiary.ui.week_editor import WeekEditor
 
@@ -154,6 +155,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
             go_menu.addAction(action)
 
+        letters_menu = self.menuBar().addMenu("&Letters")
+        for kind, title in (("foreseeability", "&Foreseeability notice…"),
+                            ("access-request", "&Subject access request…")):  # fmt: skip
+            action = QAction(title, self)
+            action.triggered.connect(lambda _checked=False, kind=kind: self.write_letter(kind))
+            letters_menu.addAction(action)
+
         help_menu = self.menuBar().addMenu("&Help")
         open_folder = QAction("&Open data folder", self)
         open_folder.triggered.connect(self.open_data_folder)
@@ -226,6 +234,17 @@ class MainWindow(QMainWindow):
         # Straight on to this week's figures, without reaching for the mouse.
         self.activateWindow()
         self.show_page(THIS_WEEK)
+
+    # Letters
+
+    def write_letter(self, kind: str) -> LetterDialog:
+        """Open the dialog that writes a letter from the diary and logs it as a concern."""
+        from workdiary.ui.letters_dialog import LetterDialog
+
+        dialog = LetterDialog(self._diary, self._messages, kind, self)
+        dialog.written.connect(self._diary_changed)
+        dialog.open()
+        return dialog
 
     # Help
 

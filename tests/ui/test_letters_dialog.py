@@ -1,0 +1,83 @@
+"""Writing the letters from the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.dates import week_commencing
+from workdiary.domain.records import ConcernChannel, Week
+from workdiary.storage import Diary
+from workdiary.ui.letters_dialog import ACCESS_REQUEST, NOTICE, LetterDialog
+
+THIS_WEEK = week_commencing(date.today())
+
+
+@pytest.fixture
+def diary(diary_path: Path) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True)
+    with Diary.open(diary_path) as opened:
+        for back, capacity in enumerate((128.5, 121.0, 117.0, 100.0)):
+            opened.weeks.save(
+                Week(THIS_WEEK - timedelta(weeks=back), capacity, hours_worked=44, unpaid_hours=7)
+            )
+        yield opened
+
+
+def test_the_preview_shows_the_diarys_figures_and_the_officers_words(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = LetterDialog(diary, ScriptedMessages(), NOTICE)
+    qtbot.addWidget(dialog)
+    assert "128.5 %" in dialog.preview.toPlainText()
+    assert "3 consecutive weeks" in dialog.preview.toPlainText()
+    dialog.health.setPlainText("Cwsg gwael; ŵ ŷ < & >")
+    assert "Cwsg gwael; ŵ ŷ < & >" in dialog.preview.toPlainText()
+
+
+def test_saving_writes_the_pdf_and_logs_the_notice(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    messages = ScriptedMessages()
+    dialog = LetterDialog(diary, messages, NOTICE)
+    qtbot.addWidget(dialog)
+    dialog.health.setPlainText("I am exhausted.")
+    with qtbot.waitSignal(dialog.written):
+        written = dialog.save_to(tmp_path / "notice.pdf")
+    assert written is not None and written.pdf_path.exists() and written.text_path.exists()
+    [logged] = diary.concerns.all()
+    assert logged.record.channel is ConcernChannel.FORESEEABILITY_NOTICE
+    assert written.sha256 in logged.record.summary
+    assert "notice.pdf" in messages.texts("information")
+
+
+def test_identifiers_are_asked_about_and_going_back_writes_nothing(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    messages = ScriptedMessages(answers=[False])
+    dialog = LetterDialog(diary, messages, NOTICE)
+    qtbot.addWidget(dialog)
+    dialog.health.setPlainText("Since the SFO on X123456 I cannot sleep.")
+    assert dialog.save_to(tmp_path / "notice.pdf") is None
+    assert "case reference" in messages.texts("confirm")
+    assert not (tmp_path / "notice.pdf").exists() and diary.concerns.all() == []
+
+
+def test_an_access_request_period_that_ends_before_it_starts_cannot_be_saved(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = LetterDialog(diary, ScriptedMessages(), ACCESS_REQUEST)
+    qtbot.addWidget(dialog)
+    assert "one calendar month" in dialog.preview.toPlainText()
+    dialog.first_day.setText("01/06/2026")
+    dialog.last_day.setText("01/01/2026")
+    assert not dialog.save_button.isEnabled()
+    assert "before it starts" in dialog.problem.text()
+    dialog.last_day.setText("31/10/2026")
+    assert dialog.save_button.isEnabled()
+    assert "Mon 01 Jun 2026 to Sat 31 Oct 2026" in dialog.preview.toPlainText()
