@@ -22,7 +22,13 @@ from workdiary.cli import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, NotFound
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import count, format_number, format_value
+from workdiary.domain.formatting import (
+    CONCERN_CHANNEL_WORDS,
+    SUPERVISION_STATUS_WORDS,
+    count,
+    format_number,
+    format_value,
+)
 from workdiary.domain.oversight import (
     SupervisionFigures,
     SupervisionOverdue,
@@ -49,13 +55,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
 # The choices in words, as the lists and messages show them.
-STATUS_WORDS: dict[SupervisionStatus, str] = {
-    status: status.value.replace("-", " ") for status in SupervisionStatus
-}
-CHANNEL_WORDS: dict[ConcernChannel, str] = {
-    channel: channel.value.replace("-", " ") for channel in ConcernChannel
-} | {ConcernChannel.WMT_CHALLENGE: "WMT challenge"}
+def _in_a_sentence(words: str) -> str:
+    """`Cancelled by manager` → `cancelled by manager`; `WMT challenge` keeps its capitals."""
+    return words if words[:2].isupper() else words[0].lower() + words[1:]
+
+
+STATUS_WORDS = {s: _in_a_sentence(words) for s, words in SUPERVISION_STATUS_WORDS.items()}
+CHANNEL_WORDS = {c: _in_a_sentence(words) for c, words in CONCERN_CHANNEL_WORDS.items()}
 # The same words by stored value (the name a row or audit entry holds), field by field.
 WORDS_FOR_CHOICES: dict[str, dict[str, str]] = {
     "status": {status.value: words for status, words in STATUS_WORDS.items()}

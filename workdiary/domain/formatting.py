@@ -9,7 +9,37 @@ from typing import Any
 from workdiary.domain.dates import format_day
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
 from workdiary.domain.history import HistoryEvent
-from workdiary.domain.records import FieldInfo, Profile
+from workdiary.domain.records import (
+    ConcernChannel,
+    ConcernStatus,
+    FieldInfo,
+    Profile,
+    SupervisionStatus,
+)
+
+# The choices in words, as every face and letter shows them.
+SUPERVISION_STATUS_WORDS: dict[SupervisionStatus, str] = {
+    SupervisionStatus.HELD: "Held",
+    SupervisionStatus.CANCELLED_BY_MANAGER: "Cancelled by manager",
+    SupervisionStatus.CANCELLED_BY_ME: "Cancelled by me",
+    SupervisionStatus.RESCHEDULED: "Rescheduled",
+    SupervisionStatus.NOT_OFFERED: "Not offered",
+}
+CONCERN_CHANNEL_WORDS: dict[ConcernChannel, str] = {
+    ConcernChannel.EMAIL: "Email",
+    ConcernChannel.SUPERVISION: "Supervision",
+    ConcernChannel.MEETING: "Meeting",
+    ConcernChannel.PHONE: "Phone",
+    ConcernChannel.LETTER: "Letter",
+    ConcernChannel.FORESEEABILITY_NOTICE: "Foreseeability notice",
+    ConcernChannel.GRIEVANCE: "Grievance",
+    ConcernChannel.WMT_CHALLENGE: "WMT challenge",
+}
+CONCERN_STATUS_WORDS: dict[ConcernStatus, str] = {
+    ConcernStatus.OPEN: "Open",
+    ConcernStatus.ANSWERED: "Answered",
+    ConcernStatus.CLOSED: "Closed",
+}
 
 
 def format_number(value: float) -> str:

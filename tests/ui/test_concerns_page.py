@@ -1,0 +1,396 @@
+"""The Concerns page: logging a concern, seeing which are overdue, and marking one answered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
+from workdiary.storage import Diary
+from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
+from workdiary.ui.oversight_models import ConcernColumn, ConcernsModel, RecordsSortProxy
+
+# Friday 20 November 2026, mid-afternoon: the local date is the same in any UK-ish time zone.
+NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 20)
+WELSH_SUMMARY = "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosion newydd> & ŵyr ŷ"
+
+OVERDUE = Concern(
+    raised_on=date(2026, 9, 1),
+    raised_with="SPO (G.W.)",
+    channel=ConcernChannel.EMAIL,
+    summary="Asked for no new allocations while my WMT is at 131 %.",
+    follow_up_on=date(2026, 9, 7),
+)
+NOT_DUE_YET = Concern(
+    raised_on=date(2026, 11, 16),
+    raised_with="Head of Service",
+    channel=ConcernChannel.LETTER,
+    summary="Wrote asking for a workload review.",
+    follow_up_on=date(2026, 11, 30),
+)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def messages() -> ScriptedMessages:
+    return ScriptedMessages()
+
+
+def open_page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> ConcernsPage:
+    page = ConcernsPage(diary, messages)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def set_text(page: ConcernsPage, field: str, text: str) -> None:
+    box = page.box(field)
+    if isinstance(box, QPlainTextEdit):
+        box.setPlainText(text)
+    else:
+        assert isinstance(box, QLineEdit)
+        box.setText(text)
+
+
+def cell(page: ConcernsPage, row: int, column: ConcernColumn, role: int | None = None) -> object:
+    index = page.table.model().index(row, column)
+    return index.data() if role is None else index.data(role)
+
+
+def row_of(page: ConcernsPage, key: str) -> int:
+    proxy = page.table.proxy
+    row = page.model.row_of(key)
+    assert row is not None
+    return proxy.mapFromSource(page.model.index(row, 0)).row()
+
+
+def test_a_concern_logged_in_the_editor_is_in_the_table_and_the_diary(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    assert page.counts_line.text().startswith("No concerns logged yet.")
+    page.table.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is page.box("raised_on")
+    qtbot.keyClicks(focused(), "18/11/2026")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("raised_with")
+    set_text(page, "raised_with", "Ŵ.J. <SPO>")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("channel")
+    qtbot.keyClick(focused(), Qt.Key.Key_F)  # Foreseeability notice, by its first letter
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("summary")
+    set_text(page, "summary", WELSH_SUMMARY)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("follow_up_on")
+    qtbot.keyClicks(focused(), "02/12/2026")
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    [stored] = diary.concerns.all()
+    assert stored.record == Concern(
+        raised_on=date(2026, 11, 18),
+        raised_with="Ŵ.J. <SPO>",
+        channel=ConcernChannel.FORESEEABILITY_NOTICE,
+        summary=WELSH_SUMMARY,
+        follow_up_on=date(2026, 12, 2),
+    )
+    assert [cell(page, 0, column) for column in ConcernColumn] == [
+        "Wed 18 Nov 2026",
+        "Ŵ.J. <SPO>",
+        "Foreseeability notice",
+        "Open",
+        "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosi…",
+        "",
+        "Wed 02 Dec 2026",
+        "",
+    ]
+    assert page.counts_line.text() == "1 concern raised. 1 is waiting for an answer."
+    assert page.current_key() == stored.key
+    assert "not amended" in page.record_line.text()
+    assert "Saved at" in page.status.text()
+    # Once saved, the response can be recorded in the editor too.
+    assert page.box("response").isVisibleTo(page)
+    assert page.answer_button.isEnabled()
+
+
+def test_a_new_concern_hides_the_response_and_cannot_be_marked_answered(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    assert page.current_key() is None
+    for field in ("response", "response_on", "status"):
+        assert not page.box(field).isVisibleTo(page)
+    assert not page.answer_button.isEnabled()
+    assert page.mark_answered() is None
+
+
+def test_what_is_missing_or_wrong_is_shown_by_its_field_and_nothing_is_saved(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    entries_before = diary.audit.count()
+    set_text(page, "follow_up_on", "01/11/2026")  # before the day it was raised
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.save()
+    assert page.problem_label("raised_with").text() == (
+        "⚠ Say who you raised it with (role or initials)."
+    )
+    assert page.problem_label("summary").text() == "⚠ Say briefly what you raised."
+    assert page.problem_label("follow_up_on").text() == (
+        "⚠ The follow-up date cannot be before the date raised."
+    )
+    assert focused() is page.box("raised_with")
+
+    set_text(page, "raised_on", "yesterday")
+    assert not page.save()
+    assert "is not a date Work Diary understands" in page.problem_label("raised_on").text()
+    assert diary.audit.count() == entries_before
+    assert diary.concerns.all() == []
+    assert messages.said == []
+
+
+def test_an_overdue_concern_is_marked_in_words_in_bold_with_an_icon(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    overdue = diary.concerns.save(OVERDUE).entry.key
+    not_due = diary.concerns.save(NOT_DUE_YET).entry.key
+    page = open_page(qtbot, diary, messages)
+    overdue_row, not_due_row = row_of(page, overdue), row_of(page, not_due)
+
+    words = "Overdue: no response since follow-up on Mon 07 Sep 2026"
+    assert cell(page, overdue_row, ConcernColumn.STATUS) == words
+    font = cell(page, overdue_row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.DecorationRole)
+
+    assert cell(page, not_due_row, ConcernColumn.STATUS) == "Open"
+    assert cell(page, not_due_row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
+    assert page.counts_line.text() == (
+        "⚠ 2 concerns raised. 2 are waiting for an answer; 1 of them is overdue: past the "
+        "follow-up date."
+    )
+    page.show_concern(overdue)
+    assert page.overdue_line.isVisible()
+    assert page.overdue_line.text() == f"⚠ {words}"
+
+
+def test_mark_answered_records_the_response_as_an_amendment(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    key = diary.concerns.save(OVERDUE).entry.key
+    diary.concerns.save(NOT_DUE_YET)
+    clock.now += timedelta(hours=1)
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(row_of(page, key))
+    page.table.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(AnswerDialog)
+    assert isinstance(dialog, AnswerDialog)
+    assert dialog.isVisible()
+    assert dialog.date_field.text() == "20/11/2026"  # today, unless they say otherwise
+    dialog.response_box.setPlainText("Cydnabod y pryder; <ymateb> & dim newid.")
+    dialog.date_field.setText("19/11/2026")
+    with qtbot.waitSignal(page.saved):
+        dialog.save_button.click()
+    assert not dialog.isVisible()
+
+    stored = diary.concerns.get(key)
+    assert stored is not None
+    assert stored.record.response == "Cydnabod y pryder; <ymateb> & dim newid."
+    assert stored.record.response_on == date(2026, 11, 19)
+    assert stored.record.status is ConcernStatus.ANSWERED
+    assert stored.record.summary == OVERDUE.summary
+    first, answered = diary.concerns.history(key)
+    assert first.action == "create"
+    assert {change.field: change.new for change in first.changes}["status"] == "open"
+    assert answered.action == "amend"
+    assert {change.field: (change.old, change.new) for change in answered.changes} == {
+        "response": ("", "Cydnabod y pryder; <ymateb> & dim newid."),
+        "response_on": (None, "2026-11-19"),
+        "status": ("open", "answered"),
+    }
+
+    row = row_of(page, key)
+    assert cell(page, row, ConcernColumn.STATUS) == "Answered"
+    assert cell(page, row, ConcernColumn.RESPONSE_ON) == "Thu 19 Nov 2026"
+    # Logged in November about September: marked so, as well as amended.
+    assert cell(page, row, ConcernColumn.FLAGS) == "retrospective, amended"
+    assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
+    assert page.counts_line.text() == "2 concerns raised. 1 is waiting for an answer."
+    assert page.current_key() == key
+    assert page.box("response").isVisibleTo(page)
+    assert isinstance(page.box("response"), QPlainTextEdit)
+    assert page.response_box.toPlainText() == "Cydnabod y pryder; <ymateb> & dim newid."
+    assert "amended once" in page.record_line.text()
+    assert "stays in its history" in page.status.text()
+    assert not page.overdue_line.isVisible()
+
+
+def test_an_answer_needs_words_and_a_date_and_nothing_is_saved_without_them(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    key = diary.concerns.save(OVERDUE).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    entries_before = diary.audit.count()
+    dialog.date_field.setText("")
+    with qtbot.assertNotEmitted(page.saved):
+        dialog.save_button.click()
+    assert dialog.isVisible()
+    problems = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert "⚠ Write what they said, even in a few words." in problems
+    assert "⚠ Enter the day the answer came, like 16/11/2026." in problems
+
+    dialog.response_box.setPlainText("Told to prioritise.")
+    dialog.date_field.setText("31/08/2026")  # before the concern was raised
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "⚠ The response date cannot be before the date raised." in [
+        label.text() for label in dialog.findChildren(QLabel) if label.isVisible()
+    ]
+    assert diary.audit.count() == entries_before
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert diary.audit.count() == entries_before
+
+
+def test_the_identifier_question_go_back_saves_nothing(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    set_text(page, "raised_with", "SPO")
+    set_text(page, "summary", "Asked that X123456 be reallocated.")
+    entries_before = diary.audit.count()
+    messages.answers = [False]
+    assert not page.save()
+    [asked] = messages.said
+    assert asked.kind == "confirm"
+    assert "X123456" in asked.text
+    assert diary.audit.count() == entries_before
+    assert focused() is page.box("summary")
+
+    messages.answers = [True]
+    assert page.save()
+    assert len(diary.concerns.all()) == 1
+
+
+def test_amending_a_concern_in_the_editor_keeps_the_old_value(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    key = diary.concerns.save(NOT_DUE_YET).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    assert page.current_key() == key
+    set_text(page, "follow_up_on", "07/12/2026")
+    assert page.save()
+    _first, amended = diary.concerns.history(key)
+    assert [(change.field, change.old, change.new) for change in amended.changes] == [
+        ("follow_up_on", "2026-11-30", "2026-12-07")
+    ]
+    assert "Changed Follow up on: Mon 30 Nov 2026 → Mon 07 Dec 2026." in page.status.text()
+
+
+def test_every_field_is_labelled_with_its_own_letter(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.concerns.save(NOT_DUE_YET)
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)  # an existing concern shows every field
+    letters = set()
+    for name, info in CONCERN_FIELDS.items():
+        box = page.box(name)
+        assert box.accessibleName() == info.label
+        [text] = [label.text() for label in page.findChildren(QLabel) if label.buddy() is box]
+        letters.add(text.split("&")[1][0].lower())
+    assert len(letters) == len(CONCERN_FIELDS)
+    assert not letters & set("sncafgh")  # Save, New, Concerns, Answered, File, Go, Help
+
+    page.box("raised_on").setFocus()
+    order = ["raised_on", "raised_with", "channel", "summary", "follow_up_on", "response"]
+    order += ["response_on", "status"]
+    assert list(TAB_ORDER) == order
+    visited = []
+    for _ in order:
+        visited.append(focused())
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert visited == [page.box(name) for name in order]
+    assert focused() is page.save_button
+    for name in reversed(order):  # and back again
+        qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert focused() is page.box(name)
+
+
+def test_the_model_passes_the_model_tester(
+    qapp: QApplication, qtmodeltester: ModelTester, diary: Diary
+) -> None:
+    model = ConcernsModel()
+    qtmodeltester.check(model)
+    diary.concerns.save(OVERDUE)
+    diary.concerns.save(NOT_DUE_YET)
+    diary.concerns.save(
+        Concern(
+            date(2026, 10, 1),
+            "WMT team",
+            ConcernChannel.WMT_CHALLENGE,
+            "Challenged the WMT figure.\nTwo custody cases are counted as community.",
+            "Corrected.",
+            date(2026, 10, 20),
+            None,
+            ConcernStatus.ANSWERED,
+        )
+    )
+    model.set_entries(diary.concerns.all(), TODAY)
+    assert model.rowCount() == 3
+    assert model.entry_at(0).record == NOT_DUE_YET  # newest first
+    assert model.index(1, ConcernColumn.SUMMARY).data() == "Challenged the WMT figure. …"
+    qtmodeltester.check(model)
+    proxy = RecordsSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(ConcernColumn.STATUS, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, ConcernColumn.STATUS).data().startswith("Overdue")
+    qtmodeltester.check(proxy)

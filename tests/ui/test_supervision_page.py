@@ -1,0 +1,485 @@
+"""The Supervision page: logging and amending sessions as an officer would, the overdue banner,
+and the figures for a period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.domain.errors import DiskFull
+from workdiary.domain.oversight import supervision_figures
+from workdiary.domain.records import (
+    SUPERVISION_FIELDS,
+    Profile,
+    SupervisionSession,
+    SupervisionStatus,
+)
+from workdiary.storage import Diary
+from workdiary.ui.oversight_models import RecordsSortProxy, SessionColumn, SupervisionModel
+from workdiary.ui.supervision_page import SupervisionPage
+
+# Friday 20 November 2026, mid-afternoon: the local date is the same in any UK-ish time zone.
+NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 20)
+WELSH_NOTES = "Llŷr: trafod <llwyth gwaith> & ŵyr, 3 > 2"
+
+HELD = SupervisionStatus.HELD
+BY_MANAGER = SupervisionStatus.CANCELLED_BY_MANAGER
+BY_ME = SupervisionStatus.CANCELLED_BY_ME
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def messages() -> ScriptedMessages:
+    return ScriptedMessages()
+
+
+def every_four_weeks(diary: Diary) -> None:
+    diary.save_profile(Profile(supervision_interval_weeks=4))
+
+
+def open_page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> SupervisionPage:
+    page = SupervisionPage(diary, messages)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def row_texts(page: SupervisionPage, row: int) -> list[str]:
+    model = page.table.model()
+    return [str(model.index(row, column).data()) for column in range(model.columnCount())]
+
+
+def line_edit(page: SupervisionPage, field: str) -> QLineEdit:
+    box = page.box(field)
+    assert isinstance(box, QLineEdit)
+    return box
+
+
+def test_a_cancelled_session_is_logged_by_keyboard_alone(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    page.table.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is page.box("held_on")
+    assert line_edit(page, "held_on").selectedText() == "20/11/2026"  # today, ready to type over
+    qtbot.keyClicks(focused(), "17/11/2026")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("status")
+    qtbot.keyClick(focused(), Qt.Key.Key_C)  # the first status that starts with C
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("supervisor")
+    qtbot.keyClicks(focused(), "GW")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    # Length and workload mean nothing for a session not held, so Tab passes them by.
+    assert focused() is page.box("actions")
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    [stored] = diary.supervision.all()
+    assert stored.record == SupervisionSession(date(2026, 11, 17), BY_MANAGER, "GW")
+    assert row_texts(page, 0)[: SessionColumn.WORKLOAD + 1] == [
+        "Tue 17 Nov 2026",
+        "Cancelled by manager",
+        "GW",
+        "",
+        "",
+    ]
+    assert page.current_key() == stored.key
+    assert "Saved at" in page.status.text()
+    assert "not amended" in page.record_line.text()
+    assert not page.has_unsaved_changes()
+
+
+def test_a_held_session_with_welsh_and_markup_reads_back_as_typed(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    line_edit(page, "held_on").setText("2026-11-18")
+    line_edit(page, "supervisor").setText("Ŵ.J.")
+    line_edit(page, "minutes").setText("60")
+    page.workload_box.setChecked(True)
+    page.actions_box.setPlainText("Pause allocations <for two weeks> & review")
+    page.notes_box.setPlainText(WELSH_NOTES)
+    assert page.save()
+
+    [stored] = diary.supervision.all()
+    assert stored.record == SupervisionSession(
+        date(2026, 11, 18),
+        HELD,
+        "Ŵ.J.",
+        60,
+        True,
+        "Pause allocations <for two weeks> & review",
+        WELSH_NOTES,
+    )
+    assert row_texts(page, 0)[: SessionColumn.WORKLOAD + 1] == [
+        "Wed 18 Nov 2026",
+        "Held",
+        "Ŵ.J.",
+        "60 min",
+        "yes",
+    ]
+    page.new_session()
+    assert page.notes_box.toPlainText() == ""
+    page.table.selectRow(0)  # as a click on the row
+    assert page.notes_box.toPlainText() == WELSH_NOTES
+    assert line_edit(page, "supervisor").text() == "Ŵ.J."
+
+
+def test_amending_a_session_keeps_both_values_in_its_history(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    key = diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60)).entry.key
+    clock.now += timedelta(hours=1)
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    assert page.current_key() == key
+    assert line_edit(page, "minutes").text() == "60"
+    line_edit(page, "minutes").setText("45")
+    assert page.has_unsaved_changes()
+    assert "Not saved yet" in page.status.text()
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
+
+    first, amended = diary.supervision.history(key)
+    assert first.action == "create"
+    assert {change.field: change.new for change in first.changes}["minutes"] == 60
+    assert amended.action == "amend"
+    assert [(change.field, change.old, change.new) for change in amended.changes] == [
+        ("minutes", 60, 45)
+    ]
+    assert len(diary.supervision.all()) == 1
+    assert "Length: 60 minutes → 45 minutes" in page.status.text()
+    assert "amended once" in page.record_line.text()
+    assert page.record_line.text().startswith("First recorded Fri 20 Nov 2026")
+    assert row_texts(page, 0)[SessionColumn.FLAGS] == "amended"
+
+
+def test_choosing_cancelled_for_a_held_session_says_what_changed_in_words(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60, False))
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    page.status_box.setFocus()
+    qtbot.keyClick(page.status_box, Qt.Key.Key_C)  # Cancelled by manager,
+    qtbot.keyClick(page.status_box, Qt.Key.Key_Down)  # and the next one down
+    assert page.status_box.currentText() == "Cancelled by me"
+    assert not page.box("minutes").isEnabled()
+    assert not page.box("workload_discussed").isEnabled()
+    assert page.save()
+    [stored] = diary.supervision.all()
+    # A length, or whether workload was discussed, only belongs to a session that was held.
+    assert stored.record == SupervisionSession(date(2026, 11, 10), BY_ME, "GW")
+    assert "Status: Held → Cancelled by me" in page.status.text()
+
+
+def test_a_bad_value_is_shown_by_its_field_and_nothing_is_saved(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    entries_before = diary.audit.count()
+    line_edit(page, "minutes").setText("an hour")
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.save()
+    problem = page.problem_label("minutes")
+    assert problem.isVisible()
+    assert (
+        problem.text() == "⚠ The length in minutes must be a number, like 46; you wrote 'an hour'."
+    )
+    assert "an hour" in problem.text()
+    assert focused() is page.box("minutes")
+    assert not page.problem_label("held_on").isVisible()
+
+    line_edit(page, "minutes").setText("45")
+    line_edit(page, "held_on").setText("21/11/2026")  # tomorrow
+    assert not page.save()
+    assert not page.problem_label("minutes").isVisible()
+    assert page.problem_label("held_on").isVisible()
+    assert "future" in page.problem_label("held_on").text()
+    assert (
+        page.box("held_on")
+        .accessibleDescription()
+        .startswith("A supervision session cannot be dated in the future")
+    )
+
+    line_edit(page, "held_on").setText("31/02/2026")
+    assert not page.save()
+    assert "does not exist on the calendar" in page.problem_label("held_on").text()
+    assert diary.audit.count() == entries_before
+    assert diary.supervision.all() == []
+    assert messages.said == []
+
+
+def test_the_identifier_question_go_back_saves_nothing_and_save_anyway_saves(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    page.notes_box.setPlainText("Discussed X123456's risk assessment.")
+    entries_before = diary.audit.count()
+    messages.answers = [False]
+    assert not page.save()
+    [asked] = messages.said
+    assert asked.kind == "confirm"
+    assert "X123456" in asked.text
+    assert diary.audit.count() == entries_before
+    assert focused() is page.box("notes")
+    assert page.has_unsaved_changes()
+
+    messages.answers = [True]
+    assert page.save()
+    [stored] = diary.supervision.all()
+    assert stored.record.notes == "Discussed X123456's risk assessment."
+
+
+def test_a_storage_error_is_explained_and_what_was_typed_is_kept(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    line_edit(page, "supervisor").setText("GW")
+    page.notes_box.setPlainText("Ran out of time")
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise DiskFull("There is no space left to save the diary. Nothing was saved.")
+
+    monkeypatch.setattr(diary.supervision, "save", disk_full)
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.save()
+    assert [said.kind for said in messages.said] == ["error"]
+    assert "There is no space left" in messages.texts("error")
+    assert line_edit(page, "supervisor").text() == "GW"
+    assert page.notes_box.toPlainText() == "Ran out of time"
+    assert page.has_unsaved_changes()
+
+
+def test_leaving_unsaved_changes_asks_first(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60))
+    older = diary.supervision.save(SupervisionSession(date(2026, 10, 13), HELD, "GW", 50))
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    line_edit(page, "minutes").setText("55")
+
+    messages.answers = [False]  # keep editing
+    page.table.selectRow(1)
+    assert line_edit(page, "minutes").text() == "55"
+    assert page.table.selected_key() == page.current_key() != older.entry.key
+    messages.answers = [False]
+    assert not page.new_session()
+    assert line_edit(page, "minutes").text() == "55"
+
+    messages.answers = [True]  # discard
+    page.table.selectRow(1)
+    assert page.current_key() == older.entry.key
+    assert line_edit(page, "minutes").text() == "50"
+    assert [said.title for said in messages.said] == ["Unsaved changes"] * 3
+    assert [entry.record.minutes for entry in diary.supervision.all()] == [60, 50]
+
+
+def test_the_banner_says_when_supervision_is_overdue_and_not_otherwise(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    diary.supervision.save(SupervisionSession(date(2026, 9, 14), HELD, "GW", 60))
+    diary.supervision.save(SupervisionSession(date(2026, 10, 13), BY_MANAGER, "GW"))
+    page = open_page(qtbot, diary, messages)
+    assert page.overdue_banner.isVisible()
+    assert page.overdue_text.text() == (
+        "Your last supervision was held on Mon 14 Sep 2026, 67 days ago. It is due every 4 weeks."
+    )
+    assert page.overdue_text.textFormat() == Qt.TextFormat.PlainText
+    # An icon and words, not a colour alone.
+    icons = [label for label in page.overdue_banner.findChildren(QLabel) if label.pixmap()]
+    assert len(icons) == 1 and not icons[0].pixmap().isNull()
+    assert "Supervision is overdue." in [
+        label.text() for label in page.overdue_banner.findChildren(QLabel)
+    ]
+    assert not page.due_line.isVisible()
+
+    page.new_session()
+    line_edit(page, "held_on").setText("19/11/2026")
+    line_edit(page, "minutes").setText("60")
+    assert page.save()
+    assert not page.overdue_banner.isVisible()
+    assert page.due_line.text() == (
+        "Your last supervision was held on Thu 19 Nov 2026, 1 day ago. It is due every 4 weeks."
+    )
+
+    clock.now += timedelta(weeks=4, days=-1)  # four weeks since: due today, not yet overdue
+    page.reload()
+    assert not page.overdue_banner.isVisible()
+    clock.now += timedelta(days=1)
+    page.reload()
+    assert page.overdue_banner.isVisible()
+    assert "29 days ago" in page.overdue_text.text()
+
+
+def test_with_no_interval_set_a_quiet_hint_says_where_to_set_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2025, 1, 14), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    assert not page.overdue_banner.isVisible()
+    assert page.due_line.isVisible()
+    assert page.due_line.text() == (
+        "Set how often supervision is due in Settings to see whether it is overdue."
+    )
+    assert "set how often it is due in Settings" in page.held_figure.text()
+
+    every_four_weeks(diary)
+    page.reload()  # as the window does when Settings are saved
+    assert page.overdue_banner.isVisible()
+
+
+def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    sessions = [
+        SupervisionSession(date(2025, 11, 4), HELD, "AB", 60, True),  # just before the year
+        SupervisionSession(date(2026, 1, 13), HELD, "GW", 60, True),
+        SupervisionSession(date(2026, 2, 10), BY_MANAGER, "GW"),
+        SupervisionSession(date(2026, 3, 10), BY_MANAGER, "GW"),
+        SupervisionSession(date(2026, 4, 7), BY_ME, "GW"),
+        SupervisionSession(date(2026, 5, 12), SupervisionStatus.NOT_OFFERED),
+        SupervisionSession(date(2026, 7, 14), HELD, "GW", 45, False),
+        SupervisionSession(date(2026, 8, 11), HELD, "GW", 50, True),
+        SupervisionSession(date(2026, 10, 6), HELD, "GW", 50, True),
+    ]
+    for session in sessions:
+        diary.supervision.save(session)
+    page = open_page(qtbot, diary, messages)
+    assert page.period.currentText() == "Last 12 months"
+    first = TODAY - timedelta(weeks=52) + timedelta(days=1)
+    expected = supervision_figures(sessions, first, TODAY, 4)
+    assert page.figures() == expected
+    assert expected.held == 4 and expected.expected == 13  # the figures are worth checking
+    assert page.held_figure.text() == (
+        "4 of 13 expected (due every 4 weeks); workload discussed in 3"
+    )
+    assert page.gap_figure.text() == "182 days, from Tue 13 Jan 2026 to Tue 14 Jul 2026"
+    assert page.missed_figure.text() == "2 by your manager, 1 by you, 1 not offered"
+    assert page.period_span.text() == "Sat 22 Nov 2025 to Fri 20 Nov 2026"
+
+    page.period.setCurrentText("Everything")
+    everything = supervision_figures(sessions, date(2025, 11, 4), TODAY, 4)
+    assert page.figures() == everything
+    assert page.held_figure.text().startswith("5 of 13 expected")
+    assert page.period_span.text() == "Tue 04 Nov 2025 to Fri 20 Nov 2026"
+
+    page.period.setCurrentText("Last 3 months")
+    assert page.held_figure.text() == (
+        "1 of 3 expected (due every 4 weeks); workload discussed in 1"
+    )
+    # From the last session held before the period, on to today: none held since 6 October.
+    assert page.gap_figure.text() == "56 days, from Tue 11 Aug 2026 to Tue 06 Oct 2026"
+    assert page.missed_figure.text() == "0 by your manager, 0 by you"
+
+
+def test_every_field_is_labelled_with_its_own_letter_in_reading_order(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    fields = list(SUPERVISION_FIELDS)
+    letters = set()
+    for name in fields:
+        box = page.box(name)
+        assert box.accessibleName() == SUPERVISION_FIELDS[name].label
+        if isinstance(box, QCheckBox):
+            text = box.text()
+        else:
+            labels = [label.text() for label in page.findChildren(QLabel) if label.buddy() is box]
+            [text] = [label for label in labels if "&" in label]  # not the unit after the box
+        assert "&" in text, name
+        letters.add(text.split("&")[1][0].lower())
+    assert len(letters) == len(fields)
+    assert not letters & set("snpifgh")  # Save, New, Period, sessIons, File, Go, Help
+
+    assert isinstance(page.box("status"), QComboBox)
+    page.box("held_on").setFocus()
+    visited = []
+    for _ in fields:
+        visited.append(focused())
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert visited == [page.box(name) for name in fields]
+    assert focused() is page.save_button
+    for name in reversed(fields):  # and back again
+        qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert focused() is page.box(name)
+
+
+def test_enter_on_a_session_goes_to_its_date_to_amend_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert focused() is page.box("held_on")
+    assert line_edit(page, "held_on").text() == "10/11/2026"
+
+
+def test_the_model_passes_the_model_tester(
+    qapp: QApplication, qtmodeltester: ModelTester, diary: Diary
+) -> None:
+    model = SupervisionModel()
+    qtmodeltester.check(model)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60, True))
+    diary.supervision.save(SupervisionSession(date(2026, 10, 13), BY_MANAGER, "GW"))
+    diary.supervision.save(SupervisionSession(date(2026, 9, 15), SupervisionStatus.NOT_OFFERED))
+    model.set_entries(diary.supervision.all(), TODAY)
+    assert model.rowCount() == 3
+    assert model.entry_at(0).record.held_on == date(2026, 11, 10)  # newest first
+    qtmodeltester.check(model)
+    proxy = RecordsSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(SessionColumn.STATUS, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, SessionColumn.STATUS).data() for row in range(3)] == [
+        "Cancelled by manager",
+        "Held",
+        "Not offered",
+    ]
+    qtmodeltester.check(proxy)

@@ -1,0 +1,583 @@
+"""The Supervision and Concerns tables: a row a record, newest first, all in words, and the view
+that says which record the user picked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+from html import escape
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QWidget,
+)
+
+from workdiary.domain.dates import format_day, format_moment
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
+from workdiary.domain.formatting import (
+    CONCERN_CHANNEL_WORDS,
+    CONCERN_STATUS_WORDS,
+    SUPERVISION_STATUS_WORDS,
+    count,
+)
+from workdiary.domain.oversight import is_overdue
+from workdiary.domain.records import (
+    Concern,
+    ConcernStatus,
+    Recorded,
+    SupervisionSession,
+    SupervisionStatus,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+# The words the app shows for each stored choice, in the order the editors offer them.
+# What the table shows of a concern's text: its first line, cut to this many characters.
+SHORTENED_SUMMARY_CHARS = 60
+
+# Qt sorts by these raw values itself; dates as day numbers, text folded to one case.
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+# The table is never made shorter than this many rows; the page scrolls instead.
+ROWS_ALWAYS_SHOWN = 5
+# A date not recorded sorts before every real date.
+NO_DATE = -1
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def shortened(text: str, limit: int = SHORTENED_SUMMARY_CHARS) -> str:
+    """The first line of `text`, cut to `limit` characters with `…` when there is more."""
+    lines = text.strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    if len(first) > limit:
+        return first[: limit - 1].rstrip() + "…"
+    return first + (" …" if len(lines) > 1 else "")
+
+
+def amendments_words(entry: Recorded[Any]) -> str:
+    """`not amended`, `amended once`, `amended 3 times`."""
+    if entry.amendments == 0:
+        return "not amended"
+    if entry.amendments == 1:
+        return "amended once"
+    return f"amended {entry.amendments} times"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A word or two the Flags column shows, and the sentence its tooltip explains it with."""
+
+    text: str
+    explanation: str
+
+
+def record_marks(entry: Recorded[Any], happened_on: date) -> list[Mark]:
+    """Retrospective and amended, as History marks a week."""
+    marks = []
+    if is_retrospective(happened_on, entry.first_recorded_at):
+        marks.append(
+            Mark(
+                "retrospective",
+                f"First recorded {format_moment(entry.first_recorded_at)}: more than "
+                f"{RETROSPECTIVE_AFTER_DAYS} days after the week it happened in ended",
+            )
+        )
+    if entry.amended:
+        marks.append(
+            Mark(
+                "amended" if entry.amendments == 1 else f"amended {entry.amendments} times",
+                f"Changed {count(entry.amendments, 'time')} after it was first recorded; "
+                f"last on {format_moment(entry.last_changed_at)}. The earlier values are kept "
+                "in its history.",
+            )
+        )
+    return marks
+
+
+def overdue_words(concern: Concern) -> str:
+    """`Overdue: no response since follow-up on Mon 07 Sep 2026`."""
+    assert concern.follow_up_on is not None
+    return f"Overdue: no response since follow-up on {format_day(concern.follow_up_on)}"
+
+
+def rich_tooltip(text: str) -> str:
+    """A tooltip that shows the user's text exactly: Qt would read `<b>` in a plain tooltip as
+    markup, so the text is escaped inside a paragraph that keeps its line breaks."""
+    return f'<p style="white-space: pre-wrap">{escape(text)}</p>'
+
+
+@dataclass(frozen=True)
+class RowCells:
+    """Everything the table shows of one record, a value a column."""
+
+    display: list[str]
+    accessible: list[str]
+    sort_keys: list[float | str]
+    tips: list[str | None]
+    # Past its follow-up date with nothing back: shown in bold, with a warning icon by its words.
+    stands_out: bool = False
+
+
+class RecordsModel(QAbstractTableModel, Generic[R]):
+    """Records newest first, read-only: they change in the page's editor, where every change is
+    recorded. Subclasses say what the columns are and what a record shows in them."""
+
+    headers: Sequence[str] = ()
+    header_tips: Sequence[str] = ()
+    number_columns: frozenset[int] = frozenset()
+    # The column that says in words why a row stands out; the warning icon goes there.
+    stand_out_column = -1
+    # Columns of free text are no wider than this many characters; the rest of a cell is elided.
+    widest_columns: ClassVar[dict[int, int]] = {}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Recorded[R]] = []
+        self._rows: list[RowCells] = []
+        self._today = date.today()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._warning_icon: QIcon = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        self._alignments = [
+            _RIGHT if column in self.number_columns else _LEFT
+            for column in range(len(self.headers))
+        ]
+
+    # Filling
+
+    def set_entries(self, entries: Sequence[Recorded[R]], today: date) -> None:
+        """Show these records (in any order) as they stand on `today`."""
+        self.beginResetModel()
+        self._today = today
+        self._entries = sorted(entries, key=self.newest_first_key, reverse=True)
+        self._rows = [self.cells(entry) for entry in self._entries]
+        self.endResetModel()
+
+    def newest_first_key(self, entry: Recorded[R]) -> tuple[date, int]:
+        """Sorted by this, descending: latest date first, and the last recorded of a day first."""
+        return (self.day_of(entry.record), int(entry.key) if entry.key.isdigit() else 0)
+
+    def day_of(self, record: R) -> date:
+        raise NotImplementedError
+
+    def cells(self, entry: Recorded[R]) -> RowCells:
+        raise NotImplementedError
+
+    def today(self) -> date:
+        return self._today
+
+    # Finding rows
+
+    def entry_at(self, row: int) -> Recorded[R]:
+        """The record shown in `row` of this model (not of a proxy over it)."""
+        return self._entries[row]
+
+    def row_of(self, key: str) -> int | None:
+        for row, entry in enumerate(self._entries):
+            if entry.key == key:
+                return row
+        return None
+
+    def entries(self) -> list[Recorded[R]]:
+        return list(self._entries)
+
+    # QAbstractTableModel
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        cells = self._rows[index.row()]
+        column = index.column()
+        role = int(role)
+        if role == _DISPLAY:
+            return cells.display[column]
+        if role == _ACCESSIBLE:
+            return cells.accessible[column]
+        if role == _TOOL_TIP:
+            return cells.tips[column]
+        if role == SORT_ROLE:
+            return cells.sort_keys[column]
+        if role == _ALIGNMENT:
+            return self._alignments[column]
+        if role == _FONT and cells.stands_out:
+            return self._bold
+        if role == _DECORATION and cells.stands_out and column == self.stand_out_column:
+            return self._warning_icon
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        role = int(role)
+        if role == _DISPLAY:
+            return self.headers[section]
+        if role == _TOOL_TIP:
+            return self.header_tips[section]
+        if role == _ALIGNMENT:
+            # Centred over figures, not right-aligned: the sort arrow sits at the right.
+            return _CENTRE if section in self.number_columns else _LEFT
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+def _day_key(day: date | None) -> float:
+    return NO_DATE if day is None else day.toordinal()
+
+
+def _day_words(day: date | None) -> str:
+    return "" if day is None else format_day(day)
+
+
+class SessionColumn(IntEnum):
+    DATE = 0
+    STATUS = 1
+    SUPERVISOR = 2
+    LENGTH = 3
+    WORKLOAD = 4
+    RECORDED = 5
+    FLAGS = 6
+
+
+def workload_words(session: SupervisionSession) -> str:
+    """Whether workload was discussed: `yes`, `no`, or nothing when it was not held or not said."""
+    if session.status is not SupervisionStatus.HELD or session.workload_discussed is None:
+        return ""
+    return "yes" if session.workload_discussed else "no"
+
+
+class SupervisionModel(RecordsModel[SupervisionSession]):
+    """Supervision sessions, newest first: what happened to each, and how it was recorded."""
+
+    headers = (
+        "Date",
+        "Status",
+        "Supervisor",
+        "Length",
+        "Workload discussed",
+        "First recorded",
+        "Flags",
+    )
+    header_tips = (
+        "The day the session was held, or was due",
+        "Held, cancelled, rescheduled or not offered",
+        "The supervisor's initials",
+        "How long the session lasted",
+        "Whether your workload was discussed in a session that was held",
+        "When the session was first logged; later changes are kept in its history",
+        "Logged late (retrospective) or changed since (amended), in words",
+    )
+    number_columns = frozenset({SessionColumn.LENGTH})
+
+    def day_of(self, record: SupervisionSession) -> date:
+        return record.held_on
+
+    def cells(self, entry: Recorded[SupervisionSession]) -> RowCells:
+        session = entry.record
+        day = format_day(session.held_on)
+        status = SUPERVISION_STATUS_WORDS[session.status]
+        length = "" if session.minutes is None else f"{session.minutes} min"
+        workload = workload_words(session)
+        recorded = format_day(entry.first_recorded_at.astimezone().date())
+        marks = record_marks(entry, session.held_on)
+        flags = ", ".join(mark.text for mark in marks)
+        return RowCells(
+            display=[day, status, session.supervisor, length, workload, recorded, flags],
+            accessible=[
+                day,
+                status,
+                session.supervisor or "no supervisor recorded",
+                "length not recorded" if session.minutes is None else f"{session.minutes} minutes",
+                f"workload discussed: {workload}" if workload else "",
+                f"First recorded {recorded}",
+                flags or "no flags",
+            ],
+            sort_keys=[
+                session.held_on.toordinal(),
+                status.casefold(),
+                session.supervisor.casefold(),
+                -1 if session.minutes is None else session.minutes,
+                workload,
+                entry.first_recorded_at.timestamp(),
+                flags,
+            ],
+            tips=[
+                None,
+                None,
+                None,
+                None,
+                None,
+                f"First recorded {format_moment(entry.first_recorded_at)}",
+                "\n".join(mark.explanation for mark in marks) or None,
+            ],
+        )
+
+
+class ConcernColumn(IntEnum):
+    # The status comes before the long text: whether a concern is overdue is what must be seen.
+    RAISED_ON = 0
+    RAISED_WITH = 1
+    CHANNEL = 2
+    STATUS = 3
+    SUMMARY = 4
+    RESPONSE_ON = 5
+    FOLLOW_UP_ON = 6
+    FLAGS = 7
+
+
+def concern_status_words(concern: Concern, today: date) -> str:
+    """The concern's status, or that it is overdue: that is what needs to stand out."""
+    if is_overdue(concern, today):
+        return overdue_words(concern)
+    return CONCERN_STATUS_WORDS[concern.status]
+
+
+class ConcernsModel(RecordsModel[Concern]):
+    """Concerns raised, newest first; those past their follow-up date with no response stand out
+    in words, in bold and with a warning icon."""
+
+    headers = (
+        "Date raised",
+        "Raised with",
+        "How",
+        "Status",
+        "What you said",
+        "Response date",
+        "Follow up on",
+        "Flags",
+    )
+    header_tips = (
+        "The day you raised the concern",
+        "Who you raised it with (role or initials)",
+        "How you raised it",
+        "Open, answered or closed; overdue when the follow-up date has passed with no response",
+        "What you said, shortened; select the row to read all of it",
+        "When the response came",
+        "When you meant to chase it up if nothing came back",
+        "Logged late (retrospective) or changed since (amended), in words",
+    )
+    stand_out_column = ConcernColumn.STATUS
+    widest_columns: ClassVar[dict[int, int]] = {
+        ConcernColumn.RAISED_WITH: 24,
+        ConcernColumn.SUMMARY: 36,
+    }
+
+    def day_of(self, record: Concern) -> date:
+        return record.raised_on
+
+    def cells(self, entry: Recorded[Concern]) -> RowCells:
+        concern = entry.record
+        raised = format_day(concern.raised_on)
+        channel = CONCERN_CHANNEL_WORDS[concern.channel]
+        summary = shortened(concern.summary)
+        status = concern_status_words(concern, self.today())
+        response_on = _day_words(concern.response_on)
+        follow_up_on = _day_words(concern.follow_up_on)
+        marks = record_marks(entry, concern.raised_on)
+        flags = ", ".join(mark.text for mark in marks)
+        overdue = is_overdue(concern, self.today())
+        return RowCells(
+            display=[
+                raised,
+                concern.raised_with,
+                channel,
+                status,
+                summary,
+                response_on,
+                follow_up_on,
+                flags,
+            ],
+            accessible=[
+                f"Raised {raised}",
+                f"with {concern.raised_with}",
+                channel,
+                status,
+                concern.summary,
+                f"Response {response_on}" if response_on else "no response date",
+                f"Follow up on {follow_up_on}" if follow_up_on else "no follow-up date",
+                flags or "no flags",
+            ],
+            sort_keys=[
+                concern.raised_on.toordinal(),
+                concern.raised_with.casefold(),
+                channel.casefold(),
+                # Overdue first when sorted by status descending, then open, answered, closed.
+                ("3" if overdue else "2" if concern.status is ConcernStatus.OPEN else "1")
+                + status.casefold(),
+                concern.summary.casefold(),
+                _day_key(concern.response_on),
+                _day_key(concern.follow_up_on),
+                flags,
+            ],
+            tips=[
+                None,
+                None,
+                None,
+                "Past its follow-up date and no response recorded" if overdue else None,
+                rich_tooltip(concern.summary),
+                None,
+                None,
+                "\n".join(mark.explanation for mark in marks) or None,
+            ],
+            stands_out=overdue,
+        )
+
+
+class RecordsSortProxy(QSortFilterProxyModel):
+    """Sorts by the models' raw values; newest first is the models' own order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+
+class RecordsTable(QTableView):
+    """A read-only, sortable table over a RecordsModel. Sends `picked` with a record's key when
+    the user selects its row (never when the program does, through `select_key`), and `opened`
+    on Enter or a double-click, to go and edit it."""
+
+    picked = Signal(str)
+    opened = Signal()
+
+    def __init__(
+        self, model: RecordsModel[Any], accessible_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.proxy = RecordsSortProxy(self)
+        self.proxy.setSourceModel(model)
+        self._selecting = False
+        self.setModel(self.proxy)
+        self.setAccessibleName(accessible_name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        # The selection, not the current row: a table given the focus by Tab makes a row current
+        # without selecting it, and that must not count as picking it.
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.doubleClicked.connect(lambda _index: self.opened.emit())
+        model.modelReset.connect(self.size_columns)
+
+    def selected_key(self) -> str | None:
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._model.entry_at(self.proxy.mapToSource(rows[0]).row()).key
+
+    def select_key(self, key: str | None) -> None:
+        """Select the row of `key` (nothing for None), without it counting as the user's pick."""
+        row = None if key is None else self._model.row_of(key)
+        self._selecting = True
+        try:
+            if row is None:
+                self.selectionModel().clear()
+                return
+            index = self.proxy.mapFromSource(self._model.index(row, 0))
+            self.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def size_columns(self) -> None:
+        """Each column as wide as its widest text, in the font in use (so it grows with display
+        scaling); the last one takes what is left."""
+        header = self.horizontalHeader()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        # Measured in bold, which is wider: a row that stands out must not be cut short.
+        cells = QFontMetrics(bold)
+        headings = header.fontMetrics()
+        padding = cells.averageCharWidth() * 4
+        model = self._model
+        for column in range(model.columnCount() - 1):
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal))
+            widest = headings.horizontalAdvance(heading)
+            for row in range(model.rowCount()):
+                widest = max(widest, cells.horizontalAdvance(str(model.index(row, column).data())))
+            if column in model.widest_columns:
+                widest = min(widest, cells.averageCharWidth() * model.widest_columns[column])
+            if column == model.stand_out_column:
+                # Room for the warning icon and the gap after it.
+                icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
+                widest += icon + cells.averageCharWidth() * 2
+            header.resizeSection(column, widest + padding)
+        row_height = cells.lineSpacing() + cells.height() // 2
+        self.verticalHeader().setDefaultSectionSize(row_height)
+        # Never squeezed below a few rows: the page scrolls instead.
+        frame = self.frameWidth() * 2 + self.horizontalScrollBar().sizeHint().height()
+        self.setMinimumHeight(header.sizeHint().height() + row_height * ROWS_ALWAYS_SHOWN + frame)
+
+    def _selection_changed(self) -> None:
+        key = self.selected_key()
+        if not self._selecting and key is not None:
+            self.picked.emit(key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Handled here rather than through `activated`, which some desktops emit on a single
+        # click and macOS does not emit for Enter at all.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if self.selected_key() is not None:
+                self.opened.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
