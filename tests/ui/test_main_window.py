@@ -18,9 +18,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.dates import week_commencing
-from workdiary.domain.records import Week
+from workdiary.domain.records import SupervisionSession, SupervisionStatus, Week
 from workdiary.storage import Diary
-from workdiary.ui.main_window import HISTORY, SETTINGS, THIS_WEEK, MainWindow
+from workdiary.ui.main_window import (
+    CONCERNS,
+    HISTORY,
+    SETTINGS,
+    SUPERVISION,
+    THIS_WEEK,
+    MainWindow,
+)
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -201,3 +208,40 @@ def test_the_letters_menu_writes_a_notice_logged_as_a_concern(
         dialog.save_to(tmp_path / "notice.pdf")
     assert (tmp_path / "notice.pdf").exists()
     assert window.saved_label.text().startswith("Last saved ")
+
+
+def test_supervision_and_concerns_are_pages_of_the_window(open_window: OpenWindow) -> None:
+    window = open_window()
+    window.show_page(SUPERVISION)
+    assert window.current_page() == SUPERVISION and window.supervision_page.isVisible()
+    window.show_page(CONCERNS)
+    assert window.current_page() == CONCERNS and window.concerns_page.isVisible()
+
+
+def test_a_new_supervision_interval_in_settings_reaches_the_supervision_page(
+    open_window: OpenWindow,
+) -> None:
+    window = open_window()
+    window._diary.supervision.save(
+        SupervisionSession(date.today() - timedelta(days=70), SupervisionStatus.HELD)
+    )
+    window.show_page(SUPERVISION)
+    window.supervision_page.reload()
+    page = window.supervision_page
+    assert page.overdue_banner.isHidden() and "Set how often" in page.due_line.text()
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("supervision_interval_weeks").setText("4")
+    assert window.settings_page.save()
+    assert not page.overdue_banner.isHidden() and "70 days ago" in page.overdue_text.text()
+
+
+def test_closing_with_an_unsaved_concern_asks_and_shows_it(open_window: OpenWindow) -> None:
+    messages = ScriptedMessages(answers=[False])
+    window = open_window(messages)
+    window.show_page(CONCERNS)
+    window.concerns_page.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
+    window.show_page(HISTORY)
+    assert not window.close()
+    assert "a concern" in messages.texts("confirm") and window.current_page() == CONCERNS
+    messages.answers.append(True)
+    assert window.close()

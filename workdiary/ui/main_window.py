@@ -24,14 +24,22 @@ from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 
 if TYPE_CHECKING:
+    from workdiary.ui.concerns_page import ConcernsPage
     from workdiary.ui.first_run import FirstRunDialog
     from workdiary.ui.history_page import HistoryPage
     from workdiary.ui.letters_dialog import LetterDialog
     from workdiary.ui.settings_page import SettingsPage
+    from workdiary.ui.supervision_page import SupervisionPage
     from workdiary.ui.week_editor import WeekEditor
 
-THIS_WEEK, HISTORY, SETTINGS = range(3)
-PAGE_NAMES = {THIS_WEEK: "This week", HISTORY: "History", SETTINGS: "Settings"}
+THIS_WEEK, HISTORY, SUPERVISION, CONCERNS, SETTINGS = range(5)
+PAGE_NAMES = {
+    THIS_WEEK: "This week",
+    HISTORY: "History",
+    SUPERVISION: "Supervision",
+    CONCERNS: "Concerns",
+    SETTINGS: "Settings",
+}
 
 SETTING_GEOMETRY = "window/geometry"
 SETTING_PAGE = "window/page"
@@ -62,6 +70,8 @@ class MainWindow(QMainWindow):
         # sooner, and a user who only logs this week never waits for History to be built.
         self._editor: WeekEditor | None = None
         self._history: HistoryPage | None = None
+        self._supervision_page: SupervisionPage | None = None
+        self._concerns_page: ConcernsPage | None = None
         self._settings_page: SettingsPage | None = None
         self._slots: dict[int, QWidget] = {}
         self.pages = QStackedWidget()
@@ -110,6 +120,26 @@ class MainWindow(QMainWindow):
         return self._history
 
     @property
+    def supervision_page(self) -> SupervisionPage:
+        if self._supervision_page is None:
+            from workdiary.ui.supervision_page import SupervisionPage
+
+            self._supervision_page = SupervisionPage(self._diary, self._messages)
+            self._supervision_page.saved.connect(self._diary_changed)
+            self._place(SUPERVISION, self._supervision_page)
+        return self._supervision_page
+
+    @property
+    def concerns_page(self) -> ConcernsPage:
+        if self._concerns_page is None:
+            from workdiary.ui.concerns_page import ConcernsPage
+
+            self._concerns_page = ConcernsPage(self._diary, self._messages)
+            self._concerns_page.saved.connect(self._diary_changed)
+            self._place(CONCERNS, self._concerns_page)
+        return self._concerns_page
+
+    @property
     def settings_page(self) -> SettingsPage:
         if self._settings_page is None:
             from workdiary.ui.settings_page import SettingsPage
@@ -132,6 +162,10 @@ class MainWindow(QMainWindow):
             page: QWidget = self.editor
         elif index == HISTORY:
             page = self.history
+        elif index == SUPERVISION:
+            page = self.supervision_page
+        elif index == CONCERNS:
+            page = self.concerns_page
         elif index == SETTINGS:
             page = self.settings_page
         else:
@@ -206,8 +240,11 @@ class MainWindow(QMainWindow):
     def _diary_changed(self) -> None:
         # A new week, or a new threshold, changes History's rows and flags (a page not built yet
         # will read the diary afresh when it is).
-        if self._history is not None:
-            self._history.reload()
+        # A new interval in Settings changes whether supervision is overdue; a letter written
+        # from the Letters menu is a new concern.
+        for page in (self._history, self._supervision_page, self._concerns_page):
+            if page is not None:
+                page.reload()
         self._show_last_saved()
 
     # First run
@@ -272,15 +309,21 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(page if page in PAGE_NAMES else THIS_WEEK)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        unsaved = self._editor is not None and self._editor.has_unsaved_changes()
+        editors = [
+            (THIS_WEEK, self._editor, "this week"),
+            (SUPERVISION, self._supervision_page, "a supervision session"),
+            (CONCERNS, self._concerns_page, "a concern"),
+        ]
+        unsaved = [(index, what) for index, page, what in editors
+                   if page is not None and page.has_unsaved_changes()]  # fmt: skip
         if unsaved and not self._messages.confirm(
             self,
             "Close Work Diary?",
-            "You have changes to this week that are not saved yet.",
+            f"You have changes to {unsaved[0][1]} that are not saved yet.",
             yes="Close without saving",
             no="Keep editing",
         ):
-            self.show_page(THIS_WEEK)
+            self.show_page(unsaved[0][0])
             event.ignore()
             return
         self._settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
