@@ -121,11 +121,11 @@ def test_a_concern_logged_in_the_editor_is_in_the_table_and_the_diary(
     assert focused() is page.box("channel")
     qtbot.keyClick(focused(), Qt.Key.Key_F)  # Foreseeability notice, by its first letter
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is page.box("summary")
-    set_text(page, "summary", WELSH_SUMMARY)
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.box("follow_up_on")
     qtbot.keyClicks(focused(), "02/12/2026")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.box("summary")
+    set_text(page, "summary", WELSH_SUMMARY)
     with qtbot.waitSignal(page.saved):
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
@@ -351,8 +351,8 @@ def test_every_field_is_labelled_with_its_own_letter(
     assert not letters & set("sncafgh")  # Save, New, Concerns, Answered, File, Go, Help
 
     page.box("raised_on").setFocus()
-    order = ["raised_on", "raised_with", "channel", "summary", "follow_up_on", "response"]
-    order += ["response_on", "status"]
+    order = ["raised_on", "raised_with", "channel", "follow_up_on", "response_on", "status"]
+    order += ["summary", "response"]
     assert list(TAB_ORDER) == order
     visited = []
     for _ in order:

@@ -87,16 +87,17 @@ HINTS = {
     "response_on": "The day the answer came",
     "status": "Answered once they replied; Closed when it needs nothing more",
 }
-# The fields in the order Tab visits them: what was raised, when to follow it up, what came back.
+# The fields in the order Tab visits them: reading order, down the column of details, then the
+# column of text, so the focus never jumps back and forth across the screen.
 TAB_ORDER = (
     "raised_on",
     "raised_with",
     "channel",
-    "summary",
     "follow_up_on",
-    "response",
     "response_on",
     "status",
+    "summary",
+    "response",
 )
 # Only a concern already saved has a response to record; a new one is open.
 RESPONSE_FIELDS = ("response", "response_on", "status")
