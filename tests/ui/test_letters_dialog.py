@@ -81,3 +81,30 @@ def test_an_access_request_period_that_ends_before_it_starts_cannot_be_saved(
     dialog.last_day.setText("31/10/2026")
     assert dialog.save_button.isEnabled()
     assert "Mon 01 Jun 2026 to Sat 31 Oct 2026" in dialog.preview.toPlainText()
+
+
+def test_the_notice_says_what_the_history_page_shows(qtbot: QtBot, tmp_path: Path) -> None:
+    from workdiary.domain.formatting import format_number
+    from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
+    from workdiary.ui.history_model import Column
+    from workdiary.ui.history_page import HistoryPage
+
+    path = tmp_path / "sample" / "diary.db"
+    fill_sample_diary(path, SAMPLE_LAST_WEEK_FOR_TESTS)
+    with Diary.open(path) as sample:
+        history = HistoryPage(sample)
+        qtbot.addWidget(history)
+        model = history.model
+        logged = [row for row in range(model.rowCount()) if model.line_at(row).entry is not None]
+        latest = logged[0]
+        shown = model.index(latest, Column.CAPACITY).data()
+        monday = model.index(latest, Column.WEEK).data()
+        last_4 = [model.line_at(row) for row in range(latest, latest + 4)]
+        unpaid = sum(
+            line.entry.record.unpaid_hours or 0 for line in last_4 if line.entry is not None
+        )
+        dialog = LetterDialog(sample, ScriptedMessages(), NOTICE)
+        qtbot.addWidget(dialog)
+        letter = " ".join(dialog.preview.toPlainText().split())
+    assert f"My latest WMT capacity figure is {shown}, for the week commencing {monday}" in letter
+    assert f"I worked {format_number(unpaid)} unpaid hours in the last 4 weeks" in letter
