@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QDialog, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
@@ -198,7 +198,7 @@ def test_demo_never_touches_the_users_diary(tmp_path: Path) -> None:
     assert not (data / "diary.db").exists()
 
 
-def test_the_letters_menu_writes_a_notice_logged_as_a_concern(
+def test_a_notice_written_from_the_window_is_logged_as_a_concern(
     open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = open_window()
@@ -245,3 +245,11 @@ def test_closing_with_an_unsaved_concern_asks_and_shows_it(open_window: OpenWind
     assert "a concern" in messages.texts("confirm") and window.current_page() == CONCERNS
     messages.answers.append(True)
     assert window.close()
+
+
+def test_the_concerns_page_offers_the_notice(open_window: OpenWindow) -> None:
+    window = open_window()
+    window.show_page(CONCERNS)
+    window.concerns_page.notice_button.click()
+    dialogs = [child for child in window.findChildren(QDialog) if child.isVisible()]
+    assert any(dialog.windowTitle() == "Foreseeability notice" for dialog in dialogs)

@@ -327,6 +327,9 @@ class ConcernsPage(QWidget):
     """Lists the concerns raised and edits one; `saved` after anything is saved."""
 
     saved = Signal()
+    # The window writes the letter (it is also on its File menu): "foreseeability" or
+    # "access-request".
+    letter_requested = Signal(str)
 
     def __init__(self, diary: Diary, messages: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -484,6 +487,13 @@ class ConcernsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(table_label)
         top.addWidget(list_hint, 1)
+        self.notice_button = QPushButton("Write a foreseeability notice…")
+        self.notice_button.setToolTip(
+            "A letter putting your employer on notice that your workload is harming your "
+            "health, with the figures from your diary; it is logged here once saved"
+        )
+        self.notice_button.clicked.connect(lambda: self.letter_requested.emit("foreseeability"))
+        top.addWidget(self.notice_button)
         top.addWidget(self.answer_button)
         top.addWidget(self.new_button)
 

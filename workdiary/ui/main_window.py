@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
 
             self._concerns_page = ConcernsPage(self._diary, self._messages)
             self._concerns_page.saved.connect(self._diary_changed)
+            self._concerns_page.letter_requested.connect(self.write_letter)
             self._place(CONCERNS, self._concerns_page)
         return self._concerns_page
 
@@ -177,6 +178,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        # The letters live here rather than in a menu of their own: every letter of "Letters"
+        # already takes the focus to a field with Alt on one page or another.
+        for kind, title in (("foreseeability", "Write a &foreseeability notice…"),
+                            ("access-request", "Write a subject &access request…")):  # fmt: skip
+            action = QAction(title, self)
+            action.triggered.connect(lambda _checked=False, kind=kind: self.write_letter(kind))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -188,13 +197,6 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
             go_menu.addAction(action)
-
-        letters_menu = self.menuBar().addMenu("&Letters")
-        for kind, title in (("foreseeability", "&Foreseeability notice…"),
-                            ("access-request", "&Subject access request…")):  # fmt: skip
-            action = QAction(title, self)
-            action.triggered.connect(lambda _checked=False, kind=kind: self.write_letter(kind))
-            letters_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
         open_folder = QAction("&Open data folder", self)
