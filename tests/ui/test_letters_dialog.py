@@ -34,6 +34,7 @@ def test_the_preview_shows_the_diarys_figures_and_the_officers_words(
 ) -> None:
     dialog = LetterDialog(diary, ScriptedMessages(), NOTICE)
     qtbot.addWidget(dialog)
+    assert dialog.focusWidget() is dialog.health  # the officer's own words come first
     assert "128.5 %" in dialog.preview.toPlainText()
     assert "3 consecutive weeks" in dialog.preview.toPlainText()
     dialog.health.setPlainText("Cwsg gwael; ŵ ŷ < & >")

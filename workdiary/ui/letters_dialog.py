@@ -119,6 +119,8 @@ class LetterDialog(QDialog):
         width = self.fontMetrics().averageCharWidth()
         self.resize(width * 150, self.fontMetrics().height() * 40)
         self.update_preview()
+        # Start where the officer has something to write; the addressee is usually right.
+        (self.health if kind == NOTICE else self.first_day).setFocus()
 
     # Building the form
 
