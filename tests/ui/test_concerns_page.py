@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -394,3 +395,24 @@ def test_the_model_passes_the_model_tester(
     proxy.sort(ConcernColumn.STATUS, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, ConcernColumn.STATUS).data().startswith("Overdue")
     qtmodeltester.check(proxy)
+
+
+def test_a_concerns_history_shows_the_answer_as_an_amendment(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    saved = diary.concerns.save(OVERDUE)
+    answered = replace(
+        OVERDUE,
+        response="Will review <soon> & reply",
+        response_on=OVERDUE.raised_on,
+        status=ConcernStatus.ANSWERED,
+    )
+    diary.concerns.save(answered, saved.entry.key)
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(saved.entry.key)
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    text = dialog.plain_text()
+    assert "Response: (empty) → Will review <soon> & reply" in text
+    assert "Status: Open → Answered" in text

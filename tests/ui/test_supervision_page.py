@@ -483,3 +483,20 @@ def test_the_model_passes_the_model_tester(
         "Not offered",
     ]
     qtmodeltester.check(proxy)
+
+
+def test_a_sessions_history_is_one_click_away(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    day = clock().astimezone().date() - timedelta(days=3)
+    saved = diary.supervision.save(SupervisionSession(day, HELD, "JM", 60, True))
+    diary.supervision.save(SupervisionSession(day, HELD, "JM", 45, True), saved.entry.key)
+    page = open_page(qtbot, diary, messages)
+    page.new_session()
+    assert page.show_history() is None and not page.history_button.isEnabled()
+    page.show_session(saved.entry.key)
+    dialog = page.show_history()
+    assert dialog is not None and page.history_button.isEnabled()
+    qtbot.addWidget(dialog)
+    text = dialog.plain_text()
+    assert "first recorded" in text and "Length: 60 minutes → 45 minutes" in text

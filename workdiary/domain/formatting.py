@@ -87,6 +87,14 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {word}"
 
 
+# Stored values of the choice fields (as rows and audit entries hold them), in words.
+CHOICE_WORDS: dict[str, dict[Any, str]] = {
+    "status": {status.value: words for status, words in SUPERVISION_STATUS_WORDS.items()}
+    | {status.value: words for status, words in CONCERN_STATUS_WORDS.items()},
+    "channel": {channel.value: words for channel, words in CONCERN_CHANNEL_WORDS.items()},
+    "workload_discussed": {1: "yes", 0: "no"},
+}
+
 EVENT_TITLES = {
     "create": "first recorded",
     "amend": "amended",
@@ -105,7 +113,8 @@ def describe_event(
     amendment, `Label: value` otherwise). Values longer than `longest_value` are cut short."""
 
     def value(field: str, raw: Any) -> str:
-        text = format_value(fields.get(field), raw)
+        words = CHOICE_WORDS.get(field, {})
+        text = words[raw] if raw in words else format_value(fields.get(field), raw)
         if longest_value is not None and len(text) > longest_value:
             text = text[: longest_value - 1].replace("\n", " ") + "…"
         return text

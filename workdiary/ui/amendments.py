@@ -1,4 +1,4 @@
-"""A week's history in a dialog: when it was first recorded and every change since, oldest first."""
+"""A record's history in a dialog: first recorded, then every change since, oldest first."""
 
 from __future__ import annotations
 
@@ -18,68 +18,48 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.formatting import describe_event
 from workdiary.domain.history import HistoryEvent
-from workdiary.domain.records import WEEK_FIELDS
-
-# The key never changes and is already in the dialog's title.
-HIDDEN_FIELDS = ("week_commencing",)
+from workdiary.domain.records import WEEK_FIELDS, FieldInfo
 
 
-def event_lines(event: HistoryEvent) -> tuple[str, list[str]]:
+def event_lines(
+    event: HistoryEvent, fields: dict[str, FieldInfo], hidden: tuple[str, ...] = ()
+) -> tuple[str, list[str]]:
     """`Sun 22 Nov 2026 17:20 — amended`, and a line a changed field."""
-    title, lines = describe_event(event, WEEK_FIELDS, hidden=HIDDEN_FIELDS)
+    title, lines = describe_event(event, fields, hidden=hidden)
     return f"{format_moment(event.at)} — {title}", lines
-
-
-def history_as_text(week_commencing: date, events: list[HistoryEvent]) -> str:
-    """The history as plain text, for the clipboard: what a rep would paste into an email."""
-    parts = [f"Week commencing {format_day(week_commencing)}"]
-    for event in events:
-        heading, lines = event_lines(event)
-        parts.append(heading + (":" if lines else ""))
-        parts.extend(f"    {line}" for line in lines)
-    if not events:
-        parts.append("This week has never been logged.")
-    return "\n".join(parts)
-
-
-def history_as_html(events: list[HistoryEvent]) -> str:
-    # Every value may be the user's own text (notes with < & >), so all of it is escaped;
-    # pre-wrap keeps the line breaks of multi-line notes.
-    if not events:
-        return "<p>This week has never been logged.</p>"
-    blocks = []
-    for event in events:
-        heading, lines = event_lines(event)
-        body = "".join(
-            f'<div style="white-space: pre-wrap; margin-left: 1.5em">{escape(line)}</div>'
-            for line in lines
-        )
-        blocks.append(f"<p><b>{escape(heading)}{':' if lines else ''}</b></p>{body}")
-    return '<div style="margin-bottom: 0.5em"></div>'.join(blocks)
 
 
 class AmendmentsDialog(QDialog):
     """Read-only; the text can be selected and copied, and "Copy all" puts it on the clipboard."""
 
     def __init__(
-        self, week_commencing: date, events: list[HistoryEvent], parent: QWidget | None = None
+        self,
+        record_name: str,
+        events: list[HistoryEvent],
+        fields: dict[str, FieldInfo],
+        hidden: tuple[str, ...] = (),
+        parent: QWidget | None = None,
     ) -> None:
+        """`record_name` says which record, as in "Week commencing Mon 16 Nov 2026"; `hidden`
+        fields (its key, which never changes and is in the title) are left out."""
         super().__init__(parent)
-        self.week_commencing = week_commencing
+        self.record_name = record_name
+        self.week_commencing: date | None = None  # set when the record is a week
         self._events = list(events)
-        title = f"History of the week commencing {format_day(week_commencing)}"
+        self._fields = fields
+        self._hidden = hidden
+        title = f"History: {record_name}"
         self.setWindowTitle(title)
 
         heading = QLabel(
-            f"Week commencing {format_day(week_commencing)}: when it was first recorded and "
-            "every change since, oldest first. Nothing is ever overwritten. Times are this "
-            "computer's local time."
+            f"{record_name}: when it was first recorded and every change since, oldest first. "
+            "Nothing is ever overwritten. Times are this computer's local time."
         )
         heading.setWordWrap(True)
 
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        self.text.setHtml(history_as_html(self._events))
+        self.text.setHtml(self._as_html())
         self.text.setAccessibleName(title)
         heading.setBuddy(self.text)
 
@@ -99,8 +79,48 @@ class AmendmentsDialog(QDialog):
         self.resize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 32)
         self.text.setFocus()
 
+    @classmethod
+    def for_week(
+        cls, week_commencing: date, events: list[HistoryEvent], parent: QWidget | None = None
+    ) -> AmendmentsDialog:
+        dialog = cls(
+            f"Week commencing {format_day(week_commencing)}",
+            events,
+            WEEK_FIELDS,
+            ("week_commencing",),
+            parent,
+        )
+        dialog.week_commencing = week_commencing
+        return dialog
+
+    def _lines(self, event: HistoryEvent) -> tuple[str, list[str]]:
+        return event_lines(event, self._fields, self._hidden)
+
     def plain_text(self) -> str:
-        return history_as_text(self.week_commencing, self._events)
+        """The history as plain text, for the clipboard: what a rep would paste into an email."""
+        parts = [self.record_name]
+        for event in self._events:
+            heading, lines = self._lines(event)
+            parts.append(heading + (":" if lines else ""))
+            parts.extend(f"    {line}" for line in lines)
+        if not self._events:
+            parts.append("It has never been recorded.")
+        return "\n".join(parts)
+
+    def _as_html(self) -> str:
+        # Every value may be the user's own text (notes with < & >), so all of it is escaped;
+        # pre-wrap keeps the line breaks of multi-line notes.
+        if not self._events:
+            return "<p>It has never been recorded.</p>"
+        blocks = []
+        for event in self._events:
+            heading, lines = self._lines(event)
+            body = "".join(
+                f'<div style="white-space: pre-wrap; margin-left: 1.5em">{escape(line)}</div>'
+                for line in lines
+            )
+            blocks.append(f"<p><b>{escape(heading)}{':' if lines else ''}</b></p>{body}")
+        return '<div style="margin-bottom: 0.5em"></div>'.join(blocks)
 
     def copy_all(self) -> None:
         QGuiApplication.clipboard().setText(self.plain_text())

@@ -50,6 +50,7 @@ from workdiary.domain.records import (
 )
 from workdiary.domain.validation import concern_problems
 from workdiary.storage import Diary, SaveResult
+from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.fields import DateField, format_date_for_typing
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import (
@@ -108,6 +109,7 @@ DIALOG_TEXT_LINES = 6
 CHANGES_LISTED = 4
 LONGEST_VALUE_SHOWN = 40
 NEW_CONCERN_KEYS = "Ctrl+N"
+HISTORY_KEYS = "Ctrl+H"
 MARK_ANSWERED_KEYS = "Ctrl+R"
 SAVE_KEYS = QKeySequence.StandardKey.Save
 
@@ -422,6 +424,16 @@ class ConcernsPage(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self._typed() != self._typed_when_loaded
 
+    def show_history(self) -> AmendmentsDialog | None:
+        """Open the history of the concern in the editor (None for one not saved yet)."""
+        if self._entry is None:
+            return None
+        events = self._diary.concerns.history(self._entry.key)
+        name = f"Concern raised on {format_day(self._entry.record.raised_on)}"
+        dialog = AmendmentsDialog(name, events, CONCERN_FIELDS, parent=self)
+        dialog.open()
+        return dialog
+
     def current_key(self) -> str | None:
         """The key of the concern in the editor; None for a new one."""
         return self._entry.key if self._entry else None
@@ -495,6 +507,13 @@ class ConcernsPage(QWidget):
         self.notice_button.clicked.connect(lambda: self.letter_requested.emit("foreseeability"))
         top.addWidget(self.notice_button)
         top.addWidget(self.answer_button)
+        self.history_button = QPushButton("Show history…")
+        self.history_button.setToolTip(
+            f"When this concern was first recorded, and every change since "
+            f"({native_text(HISTORY_KEYS)})"
+        )
+        self.history_button.clicked.connect(self.show_history)
+        top.addWidget(self.history_button)
         top.addWidget(self.new_button)
 
         self.table = RecordsTable(self.model, "Concerns raised")
@@ -637,6 +656,7 @@ class ConcernsPage(QWidget):
         for keys, action in (
             (SAVE_KEYS, self.save),
             (NEW_CONCERN_KEYS, self.new_concern),
+            (HISTORY_KEYS, self.show_history),
             (MARK_ANSWERED_KEYS, self.mark_answered),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -686,6 +706,7 @@ class ConcernsPage(QWidget):
 
     def _load(self, entry: Recorded[Concern] | None) -> None:
         self._entry = entry
+        self.history_button.setEnabled(entry is not None)
         concern = entry.record if entry else None
         raised_on = concern.raised_on if concern else self._today
         self.raised_on_field.setText(format_date_for_typing(raised_on))

@@ -365,7 +365,7 @@ class HistoryPage(QWidget):
         if monday is None or not self.history_action.isEnabled():
             return None
         events = self._diary.weeks.history(monday.isoformat())
-        dialog = AmendmentsDialog(monday, events, self)
+        dialog = AmendmentsDialog.for_week(monday, events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -52,6 +52,7 @@ from workdiary.domain.records import (
 )
 from workdiary.domain.validation import parse_number, supervision_problems
 from workdiary.storage import Diary, SaveResult
+from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.fields import DateField, format_date_for_typing
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import (
@@ -112,6 +113,7 @@ MINUTES_WIDTH_SAMPLE = "000000"
 CHANGES_LISTED = 4
 LONGEST_VALUE_SHOWN = 40
 NEW_SESSION_KEYS = "Ctrl+N"
+HISTORY_KEYS = "Ctrl+H"
 SAVE_KEYS = QKeySequence.StandardKey.Save
 
 
@@ -382,6 +384,16 @@ class SupervisionPage(QWidget):
         """The figures shown for the period chosen (None when no session is logged)."""
         return self._figures
 
+    def show_history(self) -> AmendmentsDialog | None:
+        """Open the history of the session in the editor (None for one not saved yet)."""
+        if self._entry is None:
+            return None
+        events = self._diary.supervision.history(self._entry.key)
+        name = f"Supervision session on {format_day(self._entry.record.held_on)}"
+        dialog = AmendmentsDialog(name, events, SUPERVISION_FIELDS, parent=self)
+        dialog.open()
+        return dialog
+
     def current_key(self) -> str | None:
         """The key of the session in the editor; None for a new one."""
         return self._entry.key if self._entry else None
@@ -484,6 +496,13 @@ class SupervisionPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(table_label)
         top.addWidget(list_hint, 1)
+        self.history_button = QPushButton("Show history…")
+        self.history_button.setToolTip(
+            f"When this session was first recorded, and every change since "
+            f"({native_text(HISTORY_KEYS)})"
+        )
+        self.history_button.clicked.connect(self.show_history)
+        top.addWidget(self.history_button)
         top.addWidget(self.new_button)
 
         self.table = RecordsTable(self.model, "Supervision sessions")
@@ -626,7 +645,11 @@ class SupervisionPage(QWidget):
 
     def _connect_keys(self) -> None:
         # Wherever the focus is on this page, and nowhere else in the window.
-        for keys, action in ((SAVE_KEYS, self.save), (NEW_SESSION_KEYS, self.new_session)):
+        for keys, action in (
+            (SAVE_KEYS, self.save),
+            (NEW_SESSION_KEYS, self.new_session),
+            (HISTORY_KEYS, self.show_history),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
@@ -710,6 +733,7 @@ class SupervisionPage(QWidget):
 
     def _load(self, entry: Recorded[SupervisionSession] | None) -> None:
         self._entry = entry
+        self.history_button.setEnabled(entry is not None)
         session = entry.record if entry else None
         self.date_field.setText(format_date_for_typing(session.held_on if session else self._today))
         status = session.status if session else SupervisionStatus.HELD
