@@ -9,11 +9,12 @@ import stat
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.clock import Clock
 from workdiary.domain.errors import (
     DiaryDamaged,
     DiaryLocked,
@@ -34,16 +35,6 @@ from workdiary.storage import Diary
 from workdiary.storage import diary as diary_module
 
 WEEK = Week(date(2026, 11, 16), 132.5, caseload=46, hours_worked=44.5, unpaid_hours=7.5)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

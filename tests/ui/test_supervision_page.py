@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineE
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.oversight import supervision_figures
@@ -34,16 +35,6 @@ WELSH_NOTES = "Llŷr: trafod <llwyth gwaith> & ŵyr, 3 > 2"
 HELD = SupervisionStatus.HELD
 BY_MANAGER = SupervisionStatus.CANCELLED_BY_MANAGER
 BY_ME = SupervisionStatus.CANCELLED_BY_ME
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.records import WEEK_FIELDS, Profile, Week
@@ -23,16 +24,6 @@ NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 THIS_WEEK = date(2026, 11, 16)
 LAST_WEEK = THIS_WEEK - timedelta(weeks=1)
 THREE_WEEKS_AGO = THIS_WEEK - timedelta(weeks=3)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
