@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from tests.processes import modules_loaded, workdiary
 from workdiary.domain.dates import week_commencing
 
 LAST_WEEK = week_commencing(date.today()) - timedelta(weeks=1)
-
-
-def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "workdiary", *argv],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
 
 
 def test_log_show_amend_history_and_verify(tmp_path: Path) -> None:
@@ -55,12 +40,8 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path: Path) -> No
 
 
 def test_the_command_line_loads_neither_qt_nor_reportlab(tmp_path: Path) -> None:
-    probe = (
-        "import sys, io; from workdiary.cli import main; "
-        "main(['show'], io.StringIO()); main(['verify'], io.StringIO()); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab')))"
+    code = (
+        "import io; from workdiary.cli import main; "
+        "main(['show'], io.StringIO()); main(['verify'], io.StringIO())"
     )
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                            text=True, check=True)  # fmt: skip
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(code, ("PySide6", "reportlab"), data_dir=tmp_path) == []

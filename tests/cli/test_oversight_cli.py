@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.processes import modules_loaded, workdiary
 from workdiary.cli import main
 from workdiary.domain.dates import DAY_NAMES, format_day
 from workdiary.domain.oversight import is_overdue
@@ -492,28 +490,11 @@ def test_the_sample_diary_lists_every_session_and_concern_by_id(diary_path: Path
 
 
 def test_the_new_commands_load_neither_qt_nor_reportlab(tmp_path: Path) -> None:
-    probe = (
-        "import sys, io; from workdiary.cli import main; "
-        "main(['supervision', 'list'], io.StringIO()); main(['concern', 'list'], io.StringIO()); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab')))"
+    code = (
+        "import io; from workdiary.cli import main; "
+        "main(['supervision', 'list'], io.StringIO()); main(['concern', 'list'], io.StringIO())"
     )
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                            text=True, check=True)  # fmt: skip
-    assert result.stdout.strip() == "[]"
-
-
-def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "workdiary", *argv],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    assert modules_loaded(code, ("PySide6", "reportlab"), data_dir=tmp_path) == []
 
 
 def test_add_list_answer_list_and_verify_as_a_user_types_them(tmp_path: Path) -> None:

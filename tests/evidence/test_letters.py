@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from tests.evidence.pdf_reading import (
     reader,
     without_subset_tag,
 )
+from tests.processes import modules_loaded
 from workdiary import __version__
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.notice import NoticeFigures
@@ -370,27 +370,17 @@ def test_poppler_agrees_every_font_is_embedded(tmp_path: Path) -> None:
 
 
 def test_importing_the_letters_loads_no_qt_no_storage_and_not_yet_reportlab() -> None:
-    probe = (
-        "import sys, workdiary.evidence.letters; "
-        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('PySide6', "
-        "'reportlab'))} | {m for m in sys.modules if m.startswith('workdiary.storage')}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    code = "import workdiary.evidence.letters"
+    assert modules_loaded(code, ("PySide6", "reportlab", "workdiary.storage")) == []
 
 
 def test_reportlab_is_loaded_when_a_pdf_is_made() -> None:
     # The other side of the probe above: the same check does see reportlab once it is used.
-    probe = (
-        "import sys; from datetime import date; from workdiary.domain.records import Profile; "
+    code = (
+        "from datetime import date; from workdiary.domain.records import Profile; "
         "from workdiary.evidence.letters import AccessRequest, access_request_pdf; "
         "access_request_pdf(AccessRequest(Profile(), date(2026, 1, 1), date(2025, 1, 1), "
-        "date(2025, 12, 31))); "
-        "print('reportlab' in sys.modules, any(m.startswith('PySide6') for m in sys.modules))"
+        "date(2025, 12, 31)))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "True False"
+    loaded = modules_loaded(code, ("PySide6", "reportlab"))
+    assert "reportlab" in loaded and not any(m.startswith("PySide6") for m in loaded)

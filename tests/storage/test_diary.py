@@ -6,8 +6,6 @@ import itertools
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.clock import Clock
+from tests.processes import modules_loaded
 from workdiary.domain.errors import (
     DiaryDamaged,
     DiaryLocked,
@@ -340,12 +339,8 @@ def test_the_app_knows_every_migration_it_ships() -> None:
 def test_opening_an_up_to_date_diary_does_not_load_the_migrations(diary_path: Path) -> None:
     diary_path.parent.mkdir(parents=True)
     Diary.open(diary_path).close()
-    probe = (
-        "import sys; from pathlib import Path; from workdiary.storage import Diary; "
-        f"d = Diary.open(Path({str(diary_path)!r})); d.weeks.all(); d.verify(); "
-        "print([m for m in sys.modules if m.startswith('sqlite_utils')])"
+    code = (
+        "from pathlib import Path; from workdiary.storage import Diary; "
+        f"d = Diary.open(Path({str(diary_path)!r})); d.weeks.all(); d.verify()"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(code, ("sqlite_utils",)) == []

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QTableView
 from pytestqt.qtbot import QtBot
 
+from tests.processes import workdiary
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.dates import week_commencing
 from workdiary.domain.records import SupervisionSession, SupervisionStatus, Week
@@ -153,12 +151,6 @@ def test_closing_with_unsaved_changes_asks_first(open_window: OpenWindow) -> Non
     assert window.isVisible() and window.current_page() == THIS_WEEK
     messages.answers.append(True)
     assert window.close()
-
-
-def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "workdiary", *argv], env=env, text=True,
-                          capture_output=True, timeout=120, check=False)  # fmt: skip
 
 
 def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: Path) -> None:

@@ -1,0 +1,42 @@
+"""Running Work Diary, or a few lines of Python, in a fresh process, as a user or a script would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """`workdiary ARGV…` on the diary in `data_dir`, offscreen, its output captured."""
+    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "workdiary", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def modules_loaded(code: str, packages: tuple[str, ...], data_dir: Path | None = None) -> list[str]:
+    """Run `code` in a fresh interpreter, and list the modules it then has from `packages`
+    (top-level names like "PySide6", or dotted ones like "workdiary.storage")."""
+    report = (
+        "\nimport json, sys\n"
+        f"wanted = {packages!r}\n"
+        "print(json.dumps(sorted(m for m in sys.modules\n"
+        "    if any(m == p or m.startswith(p + '.') for p in wanted))))\n"
+    )
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["WORKDIARY_DATA_DIR"] = str(data_dir)
+    result = subprocess.run(
+        [sys.executable, "-c", code + report], env=env, capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
