@@ -104,6 +104,20 @@ class Concern:
     status: ConcernStatus = ConcernStatus.OPEN
 
 
+@dataclass(frozen=True)
+class Export:
+    """A file the app wrote for someone else to read: when, what period, and how to check it."""
+
+    kind: str  # "evidence-pack"
+    made_at: str  # UTC, ISO 8601: the moment the snapshot it was made from was taken
+    period_from: date | None
+    period_to: date | None
+    fingerprint: str  # SHA-256 of the data the file shows (embedded in it)
+    chain_head: str  # the audit chain's last hash when it was made
+    file_name: str
+    file_sha256: str  # SHA-256 of the file as written
+
+
 R = TypeVar("R")
 
 

@@ -18,6 +18,7 @@ from workdiary.domain.records import (
     SUPERVISION_FIELDS,
     WEEK_FIELDS,
     Concern,
+    Export,
     FieldInfo,
     Profile,
     SupervisionSession,
@@ -82,6 +83,8 @@ class Diary:
         self.concerns = RecordTable(
             self, "concerns", Concern, concern_problems, ("raised_with", "summary", "response")
         )
+        # Exports are written by the app, not typed, so there is nothing to check them against.
+        self.exports = RecordTable(self, "exports", Export, lambda _export, _today: [], ())
         self._profile = RecordTable(
             self, "profile", Profile, lambda profile, _today: profile_problems(profile), ("name",)
         )
@@ -194,15 +197,23 @@ class Diary:
         """Whether anything at all has ever been recorded, the profile and deleted records too."""
         return self.audit.head()[0] > 0
 
-    def verify(self) -> VerifyReport:
-        # One read transaction: a save made meanwhile by another process is either wholly in
-        # what is checked or wholly out of it, never half of it.
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Read one consistent state of the diary: a save made meanwhile by another process is
+        either wholly in what is read or wholly out of it, never half of it."""
         with as_user_errors(self.path):
+            if self.connection.in_transaction:
+                yield
+                return
             self.connection.execute("BEGIN")
             try:
-                return verify(self, self._audited_tables())
+                yield
             finally:
                 self.connection.rollback()
+
+    def verify(self) -> VerifyReport:
+        with self.reading():
+            return verify(self, self._audited_tables())
 
     def _audited_tables(self) -> list[AuditedTable]:
         def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:
@@ -223,4 +234,5 @@ class Diary:
                 labeller(SUPERVISION_FIELDS),
             ),
             AuditedTable("concerns", "id", lambda key: f"Concern {key}", labeller(CONCERN_FIELDS)),
+            AuditedTable("exports", "id", lambda key: f"Export {key}", lambda column: column),
         ]

@@ -1,0 +1,89 @@
+"""Evidence packs from the diary, for both faces: take a snapshot of the diary, and once the pack
+is built (off the GUI thread, from the snapshot alone), write it and record the export."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+
+import workdiary
+from workdiary.domain.records import Export, Recorded
+from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
+from workdiary.files import make_folder, write_atomically
+from workdiary.storage import Diary
+
+# The records a pack shows; exports themselves are the diary's own bookkeeping.
+PACKED_ENTITIES = ("profile", "weeks", "supervision_sessions", "concerns")
+PACK_KIND = "evidence-pack"
+
+
+def take_snapshot(diary: Diary) -> Snapshot:
+    """Everything a pack may show, read in one consistent state of the diary."""
+    with diary.reading():
+        audit = tuple(
+            AuditRecord(
+                entry.seq,
+                entry.recorded_at,
+                entry.entity,
+                entry.entity_key,
+                entry.action,
+                entry.values,
+                entry.prev_hash,
+                entry.hash,
+            )
+            for entry in diary.audit.entries()
+            if entry.entity in PACKED_ENTITIES
+        )
+        count, head = diary.audit.head()
+        return Snapshot(
+            pack_id=uuid.uuid4().hex[:16],
+            taken_at=diary.clock().astimezone(UTC),
+            app_version=workdiary.__version__,
+            profile=diary.profile(),
+            weeks=tuple(diary.weeks.all()),
+            sessions=tuple(diary.supervision.all()),
+            concerns=tuple(diary.concerns.all()),
+            audit=audit,
+            chain_head=head,
+            audit_entries=count,
+        )
+
+
+@dataclass(frozen=True)
+class SavedPack:
+    path: Path
+    file_sha256: str
+    export: Recorded[Export]
+
+
+def save_pack(
+    diary: Diary, snapshot: Snapshot, options: PackOptions, fingerprint: str, pdf: bytes, path: Path
+) -> SavedPack:
+    """Write the pack (atomically, creating its folder) and record the export in the diary."""
+    make_folder(path.parent)
+    file_sha256 = write_atomically(path, pdf)
+    export = Export(
+        kind=PACK_KIND,
+        made_at=snapshot.taken_at.isoformat(timespec="microseconds"),
+        period_from=options.first_week,
+        period_to=options.last_week,
+        fingerprint=fingerprint,
+        chain_head=snapshot.chain_head,
+        file_name=path.name,
+        file_sha256=file_sha256,
+    )
+    saved = diary.exports.save(export, allow_identifiers=True)
+    return SavedPack(path, file_sha256, saved.entry)
+
+
+def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
+    """`WorkDiary-<name>-<from>-to-<to>.pdf`, with the name made safe for any file system."""
+    name = "".join(ch if ch.isalnum() else "-" for ch in snapshot.profile.name).strip("-")
+    while "--" in name:
+        name = name.replace("--", "-")
+    return (
+        f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-"
+        f"{options.last_week.isoformat()}.pdf"
+    )
