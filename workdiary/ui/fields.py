@@ -1,24 +1,26 @@
-"""Input widgets the forms share: date boxes that take a date as people type it, or a picked one."""
+"""What the forms share: date boxes that take a date as typed or picked, labels, keys in words."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QToolButton,
     QWidget,
     QWidgetAction,
 )
 
 from workdiary.domain.dates import parse_date
-from workdiary.domain.errors import InvalidInput
+from workdiary.domain.errors import FieldProblem, InvalidInput
 
 DATE_EXAMPLE = "16/11/2026"
 # A pattern, not an example date, so an empty box cannot be mistaken for one holding a date.
@@ -27,11 +29,76 @@ DATE_PLACEHOLDER = "dd/mm/yyyy"
 
 # What people type between day, month and year.
 DATE_SEPARATORS = frozenset("/.-")
+WARNING_SIGN = "⚠"
+# Dark red reads as a warning with good contrast on a light window; the sign and words carry the
+# meaning for anyone who cannot tell red apart.
+PROBLEM_STYLE = "color: #a4000f;"
 
 
 def format_date_for_typing(day: date) -> str:
     """A date as the user would type it back in: day first, as in the UK."""
     return day.strftime("%d/%m/%Y")
+
+
+def with_mnemonic(label: str, letter: str | None) -> str:
+    """`label` with `&` before `letter` (at the start of a word if it can be), for Alt+letter."""
+    escaped = label.replace("&", "&&")
+    if not letter:
+        return escaped
+    letters = [index for index, char in enumerate(escaped) if char.lower() == letter.lower()]
+    word_starts = [index for index in letters if index == 0 or not escaped[index - 1].isalpha()]
+    if not letters:
+        return escaped
+    chosen = (word_starts or letters)[0]
+    return escaped[:chosen] + "&" + escaped[chosen:]
+
+
+def native_text(keys: str | QKeySequence.StandardKey) -> str:
+    """Keys as this platform writes them: Ctrl+S, or ⌘S on a Mac."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def problems_for(problems: list[FieldProblem], field: str) -> list[str]:
+    return [problem.message for problem in problems if problem.field == field]
+
+
+# Labels and boxes in the forms' style
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label for text that may be the user's own: never read as markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    """A line in a softer colour (the palette's own, so a dark theme works too)."""
+    hint = plain_label(text)
+    palette = hint.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    hint.setPalette(palette)
+    return hint
+
+
+def problem_label() -> QLabel:
+    """Where a field says what is wrong with it, hidden until it does."""
+    problem = plain_label()
+    problem.setStyleSheet(PROBLEM_STYLE)
+    problem.setVisible(False)
+    return problem
+
+
+def text_box(lines: int) -> QPlainTextEdit:
+    """A box for a few lines of the user's own words, at least `lines` high."""
+    box = QPlainTextEdit()
+    # Tab is for moving on, as everywhere else in the form.
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines)
+    return box
 
 
 class DateField(QWidget):
@@ -76,7 +143,12 @@ class DateField(QWidget):
         layout.addWidget(self.line_edit)
         layout.addWidget(self.pick_button)
         layout.addStretch(1)
-        self.setFocusProxy(self.line_edit)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Handed on by hand rather than with a focus proxy: a proxy makes this widget a stop of
+        # its own in the tab chain, where it stays when a form moves the box elsewhere in the
+        # chain, and Tab would come back to the box from there.
+        self.line_edit.setFocus(event.reason())
 
     def text(self) -> str:
         return self.line_edit.text()

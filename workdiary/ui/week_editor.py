@@ -45,8 +45,20 @@ from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
-from workdiary.ui.fields import DateEdit, DateField, format_date_for_typing
+from workdiary.ui.fields import (
+    WARNING_SIGN,
+    DateEdit,
+    DateField,
+    format_date_for_typing,
+    native_text,
+    plain_label,
+    problem_label,
+    problems_for,
+    text_box,
+    with_mnemonic,
+)
 from workdiary.ui.messages import Messages
+from workdiary.ui.oversight_models import amendments_words
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -97,10 +109,6 @@ MNEMONICS = {
 # A number box is as wide as this, in the user's font, so it grows with the font and never clips.
 NUMBER_WIDTH_SAMPLE = "0000000.00"
 NOTES_LINES = 5
-WARNING_SIGN = "⚠"
-# Dark red reads as a warning with good contrast on a light window; the sign and words carry the
-# meaning for anyone who cannot tell red apart.
-PROBLEM_STYLE = "color: #a4000f;"
 # After an amendment the status line lists this many changes, each value cut to this length.
 CHANGES_LISTED = 4
 LONGEST_VALUE_SHOWN = 40
@@ -143,27 +151,6 @@ def as_typed(value: object) -> str:
         # Figures have at most two decimal places; no needless `.0`, no thousands commas.
         return f"{value:.2f}".rstrip("0").rstrip(".")
     return str(value)
-
-
-def with_mnemonic(label: str, letter: str | None) -> str:
-    """`label` with `&` before `letter` (at the start of a word if it can be), for Alt+letter."""
-    escaped = label.replace("&", "&&")
-    if not letter:
-        return escaped
-    letters = [index for index, char in enumerate(escaped) if char.lower() == letter.lower()]
-    word_starts = [index for index in letters if index == 0 or not escaped[index - 1].isalpha()]
-    if not letters:
-        return escaped
-    chosen = (word_starts or letters)[0]
-    return escaped[:chosen] + "&" + escaped[chosen:]
-
-
-def amendments_text(entry: Recorded[Week]) -> str:
-    if entry.amendments == 0:
-        return "not amended"
-    if entry.amendments == 1:
-        return "amended once"
-    return f"amended {entry.amendments} times"
 
 
 @dataclass
@@ -312,13 +299,11 @@ class WeekEditor(QWidget):
     # Building the widgets
 
     def _build_header(self) -> QVBoxLayout:
-        self.heading = QLabel()
+        self.heading = plain_label()
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
 
         self.previous_button = QPushButton("← Previous week")
         self.previous_button.setToolTip(f"Previous week ({native_text(PREVIOUS_WEEK_KEYS)})")
@@ -346,13 +331,9 @@ class WeekEditor(QWidget):
         navigation.addWidget(self.week_picker)
         navigation.addStretch(1)
 
-        self.record_line = QLabel()
-        self.record_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.record_line.setWordWrap(True)
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setWordWrap(True)
-        self.week_problem = self._problem_label()
+        self.record_line = plain_label()
+        self.notice = plain_label()
+        self.week_problem = problem_label()
 
         header = QVBoxLayout()
         header.addWidget(self.heading)
@@ -395,10 +376,7 @@ class WeekEditor(QWidget):
         box: QLineEdit | QPlainTextEdit
         row: QWidget
         if kind is FieldKind.TEXT:
-            notes = QPlainTextEdit()
-            # Tab is for moving on, as everywhere else in the form.
-            notes.setTabChangesFocus(True)
-            notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * NOTES_LINES)
+            notes = text_box(NOTES_LINES)
             notes.textChanged.connect(self._edited)
             box = row = notes
         elif kind is FieldKind.DATE:
@@ -417,7 +395,7 @@ class WeekEditor(QWidget):
         label = QLabel(with_mnemonic(info.label, MNEMONICS.get(name)))
         label.setBuddy(box)
         hint = self._hint_label(info.hint)
-        problem = self._problem_label()
+        problem = problem_label()
 
         top = grid.rowCount()
         if kind is FieldKind.TEXT:
@@ -463,14 +441,6 @@ class WeekEditor(QWidget):
         hint.setPalette(palette)
         return hint
 
-    def _problem_label(self) -> QLabel:
-        problem = QLabel()
-        problem.setTextFormat(Qt.TextFormat.PlainText)
-        problem.setWordWrap(True)
-        problem.setStyleSheet(PROBLEM_STYLE)
-        problem.setVisible(False)
-        return problem
-
     def _align_columns(self, grids: list[QGridLayout]) -> None:
         """Line the labels, boxes and units up down the whole form, across its sections."""
         for column in (0, 1):
@@ -487,9 +457,7 @@ class WeekEditor(QWidget):
                 grid.setColumnMinimumWidth(column, widest)
 
     def _build_footer(self) -> QHBoxLayout:
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        self.status = plain_label()
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton("&Save")
@@ -564,7 +532,7 @@ class WeekEditor(QWidget):
         if entry is not None:
             self.record_line.setText(
                 f"First recorded {format_moment(entry.first_recorded_at)} · "
-                f"{amendments_text(entry)}"
+                f"{amendments_words(entry)}"
             )
             late = is_retrospective(self._monday, entry.first_recorded_at)
             self.notice.setText(
@@ -727,12 +695,3 @@ class WeekEditor(QWidget):
 
 def as_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def native_text(keys: str | QKeySequence.StandardKey) -> str:
-    """Keys as this platform writes them: Ctrl+S, or ⌘S on a Mac."""
-    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def problems_for(problems: list[FieldProblem], field: str) -> list[str]:
-    return [problem.message for problem in problems if problem.field == field]

@@ -1,0 +1,670 @@
+"""The page Supervision and Concerns are built on: a list of records over a form that logs one."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workdiary.domain.dates import format_day, format_moment, parse_date
+from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInput, WorkDiaryError
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
+from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.history import HistoryEvent
+from workdiary.domain.identifiers import find_identifiers
+from workdiary.domain.records import FieldInfo, Recorded
+from workdiary.storage import Diary, SaveResult
+from workdiary.storage.records import RecordTable
+from workdiary.ui.amendments import AmendmentsDialog
+from workdiary.ui.fields import (
+    WARNING_SIGN,
+    DateField,
+    hint_label,
+    native_text,
+    plain_label,
+    problem_label,
+    problems_for,
+    text_box,
+    with_mnemonic,
+)
+from workdiary.ui.messages import Messages
+from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amendments_words
+
+R = TypeVar("R")
+
+TEXT_LINES = 3
+# After an amendment the status line lists this many changes, each value cut to this length.
+CHANGES_LISTED = 4
+LONGEST_VALUE_SHOWN = 40
+NEW_RECORD_KEYS = "Ctrl+N"
+HISTORY_KEYS = "Ctrl+H"
+SAVE_KEYS = QKeySequence.StandardKey.Save
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """What a page keeps: its records' fields as the form shows them, and its words for them."""
+
+    fields: dict[str, FieldInfo]
+    mnemonics: dict[str, str]  # the Alt+letter of each field's label
+    hints: dict[str, str]  # where the form says more than a field's own hint
+    # The text fields where the cursor goes, the first that has one, when a save finds what
+    # looks like an identifier.
+    may_identify: tuple[str, ...]
+    noun: str  # "session": New session, Save this session, The session was not saved
+    heading: str
+    table_label: str  # with its Alt+letter
+    table_name: str
+    title: str  # a saved record, in the editor and the status line: "Session on {day}"
+    history_title: str  # the same in its history: "Supervision session on {day}"
+    week_it_was: str  # "the week it was in", for a record recorded retrospectively
+    not_saved_yet: str  # what the editor says of a new record
+    still_typed: str  # after a save that failed: "Everything you typed is still in the form."
+
+
+@dataclass(frozen=True)
+class EditorField:
+    """One field of a form: what takes the focus, its hint, the line that says what is wrong,
+    and everything else that shows it (to hide it whole)."""
+
+    box: QWidget
+    hint: str
+    problem: QLabel
+    parts: tuple[QWidget, ...] = ()
+
+
+def show_field_problems(
+    fields: dict[str, EditorField], problems: list[FieldProblem]
+) -> QWidget | None:
+    """Each problem under its own field; the first field with one, to focus."""
+    first_bad: QWidget | None = None
+    for name, field in fields.items():
+        messages = problems_for(problems, name)
+        field.problem.setText("\n".join(f"{WARNING_SIGN} {text}" for text in messages))
+        field.problem.setVisible(bool(messages))
+        # A screen reader reads the problem with the box, before the hint.
+        field.box.setAccessibleDescription(" ".join([*messages, field.hint]).strip())
+        if messages and first_bad is None:
+            first_bad = field.box
+    return first_bad
+
+
+def read_date(
+    text: str, field: str, label: str, problems: list[FieldProblem], required: str = ""
+) -> date | None:
+    """The date typed, or None; what is wrong with it goes into `problems`. An empty box is fine
+    unless `required` says what to write instead."""
+    if not text.strip():
+        if required:
+            problems.append(FieldProblem(field, required))
+        return None
+    try:
+        return parse_date(text, field, label)
+    except InvalidInput as error:
+        problems += error.problems
+        return None
+
+
+def typed_in(box: QWidget) -> object:
+    """What a box of a form holds, to tell whether it was changed."""
+    if isinstance(box, QLineEdit):
+        return box.text()
+    if isinstance(box, QPlainTextEdit):
+        return box.toPlainText()
+    if isinstance(box, QComboBox):
+        return box.currentIndex()
+    if isinstance(box, QCheckBox):
+        return box.isChecked()
+    raise TypeError(f"A form has no boxes like {type(box).__name__}")
+
+
+def on_change(box: QWidget, slot: Callable[[], None]) -> None:
+    """Call `slot` whenever what `box` holds changes."""
+    if isinstance(box, QLineEdit | QPlainTextEdit):
+        box.textChanged.connect(slot)
+    elif isinstance(box, QComboBox):
+        box.currentIndexChanged.connect(slot)
+    elif isinstance(box, QCheckBox):
+        box.toggled.connect(slot)
+    else:
+        raise TypeError(f"A form has no boxes like {type(box).__name__}")
+
+
+class RecordPage(QWidget, Generic[R]):
+    """Lists a page's records and edits one; `saved` after anything is saved.
+
+    A page builds its own widgets above the list (`_build_overview`), beside its buttons
+    (`_build_list_buttons`), under the record's description (`_build_record_notes`) and in the
+    form (`_build_fields`); it fills the form from a record and reads one back from it
+    (`_fill_form`, `_record_from_form`), and shows what it reads from the diary besides the list
+    (`_show_overview`)."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        diary: Diary,
+        messages: Messages,
+        records: RecordTable[R],
+        model_type: type[RecordsModel[R]],
+        kind: RecordKind,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._diary = diary
+        self._messages = messages
+        self._records = records
+        self._kind = kind
+        self._today = diary.today()
+        # The record in the editor (None: a new one), and what the form held when it was loaded.
+        self._entry: Recorded[R] | None = None
+        self._typed_when_loaded: tuple[object, ...] = ()
+        self._last_outcome = ""
+        self._fields: dict[str, EditorField] = {}
+        self._date_fields: list[DateField] = []
+
+        self.model = model_type(self)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self._build_heading())
+        for widget in self._build_overview():
+            layout.addWidget(widget)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        # The whole page scrolls when the window is small (or the text large, at 200 %), rather
+        # than squeezing the list or the form; Save and what it said stay in sight below.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(content)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.page_scroll, 1)
+        footer = self._build_footer()
+        footer.setContentsMargins(layout.contentsMargins())
+        page_layout.addLayout(footer)
+
+        self._connect_keys()
+        for before, after in itertools.pairwise(self._tab_order()):
+            QWidget.setTabOrder(before, after)
+        self.setFocusProxy(self.table)
+        self.reload()
+        self._load(None)
+
+    # The public interface
+
+    def reload(self) -> None:
+        """Read the diary again (after a save elsewhere, a change in Settings, or on a new day)."""
+        try:
+            self._read_diary()
+        except WorkDiaryError as error:
+            self._messages.error(self, "Cannot read the diary", str(error))
+            return
+        if self._entry is not None and not self.has_unsaved_changes():
+            fresh = self._entry_with_key(self._entry.key)
+            if fresh is None:
+                self._load(None)
+            elif fresh != self._entry:
+                self._load(fresh)
+        self.table.select_key(self.current_key())
+
+    def new_record(self) -> bool:
+        """Clear the editor for a new record, dated today. False if the user kept their edits."""
+        if not self._may_leave_editor():
+            return False
+        self._load(None)
+        self.table.select_key(None)
+        self._focus_first_field()
+        return True
+
+    def show_record(self, key: str) -> bool:
+        """Load the record with `key` for amending. False if the user kept their edits, or there
+        is no such record."""
+        entry = self._entry_with_key(key)
+        if entry is None:
+            return False
+        if key != self.current_key():
+            if not self._may_leave_editor():
+                self.table.select_key(self.current_key())
+                return False
+            self._load(entry)
+        self.table.select_key(key)
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        return self._typed() != self._typed_when_loaded
+
+    def save(self) -> bool:
+        """Check and save the record in the editor. True when saved (or nothing had changed)."""
+        record, problems = self._record_from_form()
+        if record is None or problems:
+            self._show_problems(problems)
+            return False
+        result = self._save_record(
+            record,
+            self.current_key(),
+            self,
+            self._show_problems,
+            lambda: self._focus_identifier(record),
+        )
+        if result is None:
+            return False
+        self._show_saved(result)
+        return True
+
+    def show_history(self) -> AmendmentsDialog | None:
+        """Open the history of the record in the editor (None for one not saved yet)."""
+        if self._entry is None:
+            return None
+        events = self._records.history(self._entry.key)
+        name = self._kind.history_title.format(day=self._day_words(self._entry.record))
+        dialog = AmendmentsDialog(name, events, self._kind.fields, parent=self)
+        dialog.open()
+        return dialog
+
+    def current_key(self) -> str | None:
+        """The key of the record in the editor; None for a new one."""
+        return self._entry.key if self._entry else None
+
+    def box(self, field: str) -> QWidget:
+        """The widget `field` (a field of the record) is entered in."""
+        return self._fields[field].box
+
+    def problem_label(self, field: str) -> QLabel:
+        """The line under `field` that says what is wrong with it."""
+        return self._fields[field].problem
+
+    # What each page adds
+
+    def _build_overview(self) -> list[QWidget]:
+        """What the page shows between its heading and the list."""
+        raise NotImplementedError
+
+    def _build_list_buttons(self) -> list[QPushButton]:
+        """Buttons over the list, before Show history and New."""
+        return []
+
+    def _build_record_notes(self) -> list[QWidget]:
+        """Lines under the description of the record in the editor."""
+        return []
+
+    def _build_fields(self, details: QGridLayout, texts: QGridLayout) -> None:
+        """Make the form's boxes and add them (`_add_field`, `_add_date_field`, `_add_text_field`)
+        in reading order: a column of details, and one of text beside it."""
+        raise NotImplementedError
+
+    def _fill_form(self, record: R | None) -> None:
+        """Put `record` in the form, or what a new record starts with."""
+        raise NotImplementedError
+
+    def _record_from_form(self) -> tuple[R | None, list[FieldProblem]]:
+        """The record the form describes, and everything wrong with it, all at once; None when
+        something could not be read at all."""
+        raise NotImplementedError
+
+    def _show_overview(self, records: list[R]) -> None:
+        """Show what the page says of all its records, besides listing them."""
+        raise NotImplementedError
+
+    def _tab_order(self) -> list[QWidget]:
+        """What Tab visits, in turn: reading order, the list and then the form."""
+        boxes = [field.box for field in self._fields.values()]
+        return [self.new_button, self.table, *boxes, self.save_button]
+
+    # Building the widgets
+
+    def _build_heading(self) -> QLabel:
+        heading = plain_label(self._kind.heading)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        return heading
+
+    def _build_list(self) -> QWidget:
+        noun = self._kind.noun
+        self.new_button = QPushButton(f"&New {noun}")
+        self.new_button.setToolTip(f"Log another {noun} ({native_text(NEW_RECORD_KEYS)})")
+        self.new_button.clicked.connect(self.new_record)
+        table_label = QLabel(self._kind.table_label)
+        list_hint = hint_label(f"Select a {noun} to amend it: every change is kept in its history.")
+        top = QHBoxLayout()
+        top.addWidget(table_label)
+        top.addWidget(list_hint, 1)
+        for button in self._build_list_buttons():
+            top.addWidget(button)
+        self.history_button = QPushButton("Show history…")
+        self.history_button.setToolTip(
+            f"When this {noun} was first recorded, and every change since "
+            f"({native_text(HISTORY_KEYS)})"
+        )
+        self.history_button.clicked.connect(self.show_history)
+        top.addWidget(self.history_button)
+        top.addWidget(self.new_button)
+
+        self.table = RecordsTable(self.model, self._kind.table_name)
+        self.table.picked.connect(self.show_record)
+        self.table.opened.connect(self._focus_first_field)
+        table_label.setBuddy(self.table)
+
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        return holder
+
+    def _build_editor(self) -> QWidget:
+        self.editor_heading = plain_label()
+        bold = QFont(self.editor_heading.font())
+        bold.setBold(True)
+        self.editor_heading.setFont(bold)
+        self.record_line = plain_label()
+
+        details = QGridLayout()
+        details.setColumnStretch(2, 1)
+        texts = QGridLayout()
+        texts.setColumnStretch(0, 1)
+        self._build_fields(details, texts)
+        details.setRowStretch(details.rowCount(), 1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(details, 1)
+        columns.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        columns.addLayout(texts, 1)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.addWidget(self.editor_heading)
+        form_layout.addWidget(self.record_line)
+        for line in self._build_record_notes():
+            form_layout.addWidget(line)
+        form_layout.addLayout(columns, 1)
+        return form
+
+    def _add_field(
+        self, grid: QGridLayout, name: str, box: QWidget, shown: QWidget | None = None
+    ) -> None:
+        """A field in the details column: its label, the box (in `shown`, if it is inside
+        something more) with its unit, its hint, and its problem line."""
+        info = self._kind.fields[name]
+        hint = self._kind.hints.get(name, info.hint)
+        box.setAccessibleName(info.label)
+        if hint:
+            box.setAccessibleDescription(hint)
+            box.setToolTip(hint)
+        cell = QWidget()
+        cell_layout = QHBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.addWidget(shown or box)
+        if info.unit:
+            unit = QLabel(info.unit)
+            unit.setBuddy(box)
+            cell_layout.addWidget(unit)
+        cell_layout.addStretch(1)
+        parts: list[QWidget] = []
+        top = grid.rowCount()
+        if not isinstance(box, QCheckBox):  # a check box carries its own label
+            label = QLabel(with_mnemonic(info.label, self._kind.mnemonics[name]) + ":")
+            label.setBuddy(box)
+            grid.addWidget(label, top, 0)
+            parts.append(label)
+        grid.addWidget(cell, top, 1)
+        parts.append(cell)
+        if hint:
+            hint_line = hint_label(hint)
+            grid.addWidget(hint_line, top, 2)
+            parts.append(hint_line)
+        problem = problem_label()
+        grid.addWidget(problem, top + 1, 1, 1, 2)
+        self._fields[name] = EditorField(box, hint, problem, tuple(parts))
+        on_change(box, self._refresh_status)
+
+    def _add_date_field(self, grid: QGridLayout, name: str) -> DateField:
+        field = DateField()
+        self._date_fields.append(field)
+        self._add_field(grid, name, field.line_edit, field)
+        return field
+
+    def _add_text_field(self, grid: QGridLayout, name: str) -> QPlainTextEdit:
+        """A field in the text column: its label over the box, and its problem line."""
+        info = self._kind.fields[name]
+        box = text_box(TEXT_LINES)
+        # As tall as the room beside the other fields, rather than its own generous height.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        box.setAccessibleName(info.label)
+        label = QLabel(with_mnemonic(info.label, self._kind.mnemonics[name]) + ":")
+        label.setBuddy(box)
+        problem = problem_label()
+        top = grid.rowCount()
+        grid.addWidget(label, top, 0)
+        grid.addWidget(box, top + 1, 0)
+        # The boxes share whatever height the editor has.
+        grid.setRowStretch(top + 1, 1)
+        grid.addWidget(problem, top + 2, 0)
+        self._fields[name] = EditorField(box, "", problem, (label, box))
+        on_change(box, self._refresh_status)
+        return box
+
+    def _show_field(self, name: str, shown: bool) -> None:
+        for part in self._fields[name].parts:
+            part.setVisible(shown)
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.status = plain_label()
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip(f"Save this {self._kind.noun} ({native_text(SAVE_KEYS)})")
+        self.save_button.clicked.connect(self.save)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return footer
+
+    def _connect_keys(self) -> None:
+        self._add_shortcut(SAVE_KEYS, self.save)
+        self._add_shortcut(NEW_RECORD_KEYS, self.new_record)
+        self._add_shortcut(HISTORY_KEYS, self.show_history)
+
+    def _add_shortcut(
+        self, keys: str | QKeySequence.StandardKey, action: Callable[[], object]
+    ) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        # Wherever the focus is on this page, and nowhere else in the window.
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(action)
+
+    # Reading the diary
+
+    def _read_diary(self) -> None:
+        entries = self._records.all()
+        self._today = self._diary.today()
+        for field in self._date_fields:
+            field.set_latest(self._today)
+        self.model.set_entries(entries, self._today)
+        self._show_overview([entry.record for entry in entries])
+
+    def _entry_with_key(self, key: str) -> Recorded[R] | None:
+        row = self.model.row_of(key)
+        return None if row is None else self.model.entry_at(row)
+
+    def _may_leave_editor(self) -> bool:
+        """True when the editor can show something else: nothing unsaved, or the user said so."""
+        if not self.has_unsaved_changes():
+            return True
+        return self._messages.confirm(
+            self,
+            "Unsaved changes",
+            f"You have changed this {self._kind.noun} without saving. Discard those changes?",
+            yes="Discard changes",
+            no="Keep editing",
+        )
+
+    # The editor
+
+    def _load(self, entry: Recorded[R] | None) -> None:
+        self._entry = entry
+        self.history_button.setEnabled(entry is not None)
+        self._fill_form(entry.record if entry else None)
+        self._typed_when_loaded = self._typed()
+        self._last_outcome = ""
+        self._show_problems([], focus=False)
+        self._describe_record()
+        self._refresh_status()
+
+    def _describe_record(self) -> None:
+        entry = self._entry
+        if entry is None:
+            self.editor_heading.setText(f"New {self._kind.noun}")
+            self.record_line.setText(self._kind.not_saved_yet)
+            return
+        self.editor_heading.setText(self._kind.title.format(day=self._day_words(entry.record)))
+        line = (
+            f"First recorded {format_moment(entry.first_recorded_at)} · {amendments_words(entry)}"
+        )
+        if is_retrospective(self.model.day_of(entry.record), entry.first_recorded_at):
+            line += (
+                f" · recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after "
+                f"{self._kind.week_it_was} ended)"
+            )
+        self.record_line.setText(line)
+
+    def _day_words(self, record: R) -> str:
+        return format_day(self.model.day_of(record))
+
+    def _typed(self) -> tuple[object, ...]:
+        return tuple(typed_in(field.box) for field in self._fields.values())
+
+    def _show_problems(self, problems: list[FieldProblem], focus: bool = True) -> None:
+        """Each problem under its own field; the focus goes to the first one wrong."""
+        first_bad = show_field_problems(self._fields, problems)
+        elsewhere = [problem.message for problem in problems if problem.field not in self._fields]
+        if elsewhere:
+            self._messages.warning(
+                self, f"The {self._kind.noun} was not saved", "\n".join(elsewhere)
+            )
+        if focus and first_bad is not None:
+            first_bad.setFocus()
+            self.page_scroll.ensureWidgetVisible(first_bad)
+
+    def _focus_first_field(self) -> None:
+        box = next(iter(self._fields.values())).box
+        box.setFocus()
+        if isinstance(box, QLineEdit):
+            box.selectAll()
+
+    def _focus_identifier(self, record: R) -> None:
+        """Put the cursor in the first box whose text looks like it identifies someone."""
+        for name in self._kind.may_identify:
+            if find_identifiers(getattr(record, name), self._today):
+                self._fields[name].box.setFocus()
+                return
+
+    # Saving
+
+    def _save_record(
+        self,
+        record: R,
+        key: str | None,
+        asker: QWidget,
+        show_problems: Callable[[list[FieldProblem]], None],
+        focus_identifier: Callable[[], None],
+    ) -> SaveResult[R] | None:
+        """Save `record` (amending the one at `key`, if any), asking over `asker` before saving
+        text that looks like it identifies someone. None if it was not saved: `show_problems`
+        got what is wrong, or `focus_identifier` was called, or the messages said why."""
+        allow_identifiers = False
+        while True:
+            try:
+                return self._records.save(record, key, allow_identifiers=allow_identifiers)
+            except InvalidInput as error:
+                show_problems(error.problems)
+                return None
+            except IdentifierWarning as warning:
+                if allow_identifiers or not self._messages.confirm(
+                    asker,
+                    "Check before saving",
+                    str(warning),
+                    yes="Save anyway",
+                    no="Go back and edit",
+                ):
+                    focus_identifier()
+                    return None
+                allow_identifiers = True
+            except WorkDiaryError as error:
+                # What was typed stays where it was, so nothing is lost if saving can be retried.
+                self._messages.error(
+                    asker,
+                    f"The {self._kind.noun} was not saved",
+                    f"{error}\n\n{self._kind.still_typed}",
+                )
+                return None
+
+    def _show_saved(self, result: SaveResult[R], what_changed: str = "") -> None:
+        """Show the record as saved, and say what the save did (`what_changed`, when the page
+        has better words for an amendment than the list of changes)."""
+        self._read_diary()
+        self._load(result.entry)
+        self.table.select_key(result.entry.key)
+        at = result.entry.last_changed_at.astimezone().strftime("%H:%M")
+        if result.action == "unchanged":
+            self._last_outcome = "Nothing changed, so there was nothing new to save."
+        elif result.action == "created":
+            title = self._kind.title.format(day=self._day_words(result.entry.record))
+            self._last_outcome = (
+                f"Saved at {at}. The {title[:1].lower()}{title[1:]} is in your diary."
+            )
+        elif what_changed:
+            self._last_outcome = f"Saved at {at}. {what_changed}"
+        else:
+            self._last_outcome = (
+                f"Saved at {at}. Changed {self._changes_sentence(result)}. The earlier values "
+                f"stay in this {self._kind.noun}'s history."
+            )
+        self._refresh_status()
+        if result.action != "unchanged":
+            self.saved.emit()
+
+    def _changes_sentence(self, result: SaveResult[R]) -> str:
+        """`Follow up on: Mon 30 Nov 2026 → Mon 07 Dec 2026; …`, kept short for the status line."""
+        event = HistoryEvent(result.entry.last_changed_at, "amend", result.changes)
+        _title, lines = describe_event(event, self._kind.fields, longest_value=LONGEST_VALUE_SHOWN)
+        shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
+        more = len(lines) - CHANGES_LISTED
+        return shown + (f"; and {count(more, 'other change')}" if more > 0 else "")
+
+    def _refresh_status(self) -> None:
+        if self.has_unsaved_changes():
+            self.status.setText(
+                f"Not saved yet. Press {native_text(SAVE_KEYS)}, or Save, when you are done."
+            )
+        else:
+            self.status.setText(self._last_outcome)
