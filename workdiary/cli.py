@@ -195,11 +195,19 @@ def build_parser() -> argparse.ArgumentParser:
     # Imported here, not at the top: that module builds on this one's helpers.
     from workdiary.cli_letters import add_letter_commands
     from workdiary.cli_oversight import add_oversight_commands
+    from workdiary.cli_packs import add_pack_commands
 
     add_oversight_commands(commands, common)
     add_letter_commands(commands, common)
+    add_pack_commands(commands, common)
 
-    command("verify", _verify, "check that nothing in the diary was changed behind its back")
+    verify = command(
+        "verify",
+        _verify,
+        "check that nothing in the diary was changed behind its back, or check an evidence pack",
+    )
+    verify.add_argument("pack", nargs="?", metavar="PACK.pdf", help="an evidence pack to check")
+    verify.set_defaults(reads_only=True)
     command("demo", _demo, "fill an empty diary with ten years of sample entries, to try things")
     return parser
 
@@ -609,6 +617,10 @@ def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    if args.pack:
+        from workdiary.cli_packs import verify_pack
+
+        return verify_pack(args.pack, paths, out)
     if not paths.diary_file.exists():
         print(
             f"There is no diary at {paths.diary_file} yet, so there is nothing to check.", file=out

@@ -4,11 +4,15 @@ is built (off the GUI thread, from the snapshot alone), write it and record the 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import workdiary
+from workdiary.domain.dates import format_moment
+from workdiary.domain.history import changes_between
 from workdiary.domain.records import Export, Recorded
 from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
 from workdiary.files import make_folder, write_atomically
@@ -87,3 +91,53 @@ def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
         f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-"
         f"{options.last_week.isoformat()}.pdf"
     )
+
+
+@dataclass(frozen=True)
+class DiaryComparison:
+    """A pack compared with the diary it came from."""
+
+    matches: bool  # every audit entry in the pack is in the diary, unchanged
+    disagreements: list[str]  # why not, when it does not
+    amended_since: list[str]  # records changed in the diary after the pack was made
+
+
+def compare_with_diary(diary: Diary, data: Mapping[str, Any]) -> DiaryComparison:
+    """Check a pack's embedded data against the diary: its audit entries must be the diary's own,
+    and any record in it amended (or deleted) since is named, with when and which fields."""
+    with diary.reading():
+        entries = {entry.seq: entry for entry in diary.audit.entries()}
+    disagreements = []
+    last_in_pack: dict[tuple[str, str], Any] = {}
+    for item in data.get("audit", []):
+        mine = entries.get(item["seq"])
+        if mine is None or mine.hash != item["hash"]:
+            disagreements.append(
+                f"Audit entry {item['seq']} ({item['entity']} {item['entity_key']}) is not the "
+                "diary's own: the pack was made from another diary, or one of them was changed."
+            )
+        last_in_pack[(item["entity"], item["entity_key"])] = item
+    amended = []
+    for (entity, key), item in last_in_pack.items():
+        later = [
+            entry
+            for seq, entry in entries.items()
+            if seq > item["seq"] and (entry.entity, entry.entity_key) == (entity, key)
+        ]
+        # Start from the diary's own entry at that point (its hash matched the pack's), not the
+        # pack's copy: a pack made without notes holds a placeholder where the notes were.
+        mine = entries.get(item["seq"])
+        previous = mine.values if mine is not None else item["record"]
+        for entry in later:
+            fields = [
+                diary.field_label(entity, change.field)
+                for change in changes_between(previous, entry.values, diary.record_fields(entity))
+            ]
+            what = "deleted" if entry.action == "delete" else "amended"
+            detail = f", field {', '.join(fields)}" if fields and what == "amended" else ""
+            amended.append(
+                f"{diary.describe_record(entity, key)}: {what} in the diary after this pack was "
+                f"made (on {format_moment(entry.moment)}{detail})"
+            )
+            previous = entry.values
+    return DiaryComparison(not disagreements, disagreements, amended)

@@ -7,13 +7,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import count, format_number
 from workdiary.domain.notice import NoticeFigures
 from workdiary.domain.records import Concern, ConcernChannel, Profile
+from workdiary.evidence.text import markup, own_paragraphs, unix_lines
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -202,11 +202,6 @@ def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
     return lines
 
 
-def _unix_lines(text: str) -> str:
-    """Text pasted from Windows or an old Mac breaks its lines with \r\n or \r."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _sender(profile: Profile) -> tuple[str, ...]:
     return tuple(
         part.strip() for part in (profile.name, profile.role, profile.team) if part.strip()
@@ -233,10 +228,10 @@ def _notice_letter(request: NoticeRequest) -> _Letter:
     if request.health_effects.strip():
         body += [
             _Heading("How my workload is affecting my health"),
-            _OwnWords(_unix_lines(request.health_effects)),
+            _OwnWords(unix_lines(request.health_effects)),
         ]
     if request.asks.strip():
-        body += [_Heading("What I am asking for"), _OwnWords(_unix_lines(request.asks))]
+        body += [_Heading("What I am asking for"), _OwnWords(unix_lines(request.asks))]
     body += [
         _Para(
             "Please reply to me in writing, and carry out a risk assessment of my workload and "
@@ -347,28 +342,6 @@ _HEADER_FROM_TOP = 13 * _MM
 _KEEP_WITH_TEXT = 72
 
 
-def _markup(text: str, font: str) -> str:
-    """Text made safe for a Paragraph in `font`: drawable, escaped, line breaks kept."""
-    from workdiary.evidence.fonts import printable
-
-    return escape(printable(text, font)).replace("\n", "<br/>")
-
-
-def _own_paragraphs(text: str) -> list[str]:
-    """The officer's words split at blank lines; single line breaks stay within a paragraph."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in text.strip("\n").split("\n"):
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return paragraphs
-
-
 def _story(letter: _Letter) -> list[Flowable]:
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -395,7 +368,7 @@ def _story(letter: _Letter) -> list[Flowable]:
     )
 
     def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-        return Paragraph(_markup(text, style.fontName), style, bulletText=bullet)
+        return Paragraph(markup(text, style.fontName), style, bulletText=bullet)
 
     story: list[Flowable] = []
     for index, line in enumerate(letter.sender):
@@ -416,7 +389,7 @@ def _story(letter: _Letter) -> list[Flowable]:
             # with the whole of a long text after it, to the next page and leave a gap.)
             story += [CondPageBreak(_KEEP_WITH_TEXT), para(block.text, heading)]
         elif isinstance(block, _OwnWords):
-            story += [para(part, body) for part in _own_paragraphs(block.text)]
+            story += [para(part, body) for part in own_paragraphs(block.text)]
         else:
             following = letter.body[position + 1 : position + 2]
             if following and isinstance(following[0], _Bullets):

@@ -215,6 +215,31 @@ class Diary:
         with self.reading():
             return verify(self, self._audited_tables())
 
+    def describe_record(self, entity: str, key: str) -> str:
+        """How a record is named to the user: "Week commencing Mon 16 Nov 2026", "Concern 3"."""
+        for table in self._audited_tables():
+            if table.table == entity:
+                return table.describe(key)
+        return f"{entity} {key}"
+
+    def field_label(self, entity: str, field: str) -> str:
+        """A field as the user knows it: "WMT capacity" for weeks' capacity_pct."""
+        for table in self._audited_tables():
+            if table.table == entity:
+                return table.field_label(field)
+        return field
+
+    def record_fields(self, entity: str) -> list[str]:
+        """The fields of the records in table `entity` (the user's values, not the bookkeeping)."""
+        tables: dict[str, RecordTable[Any]] = {
+            "profile": self._profile,
+            "weeks": self.weeks,
+            "supervision_sessions": self.supervision,
+            "concerns": self.concerns,
+            "exports": self.exports,
+        }
+        return list(tables[entity].fields) if entity in tables else []
+
     def _audited_tables(self) -> list[AuditedTable]:
         def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:
             return lambda column: fields[column].label if column in fields else column

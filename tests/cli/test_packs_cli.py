@@ -1,0 +1,89 @@
+"""`workdiary export` and `workdiary verify PACK.pdf`, as a user or a rep would run them."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.processes import workdiary
+from workdiary.cli import main
+from workdiary.domain.dates import week_commencing
+
+THIS_WEEK = week_commencing(date.today())
+NOTE = "Cyfarfod tîm — ŵ ŷ; caseload > 50 & reports < Friday"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out), out.getvalue()
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    for back, capacity in enumerate((131.5, 125.0, 118.0, 112.0, 95.0)):
+        week = str(THIS_WEEK - timedelta(weeks=back))
+        figures = ["--capacity", str(capacity), "--hours", "45", "--unpaid", "6"]
+        run("log-week", "--week", week, *figures, "--notes", f"{NOTE} {back}")
+    path = tmp_path / "packs" / "pack.pdf"
+    status, said = run("export", "--from", str(THIS_WEEK - timedelta(weeks=4)), "--to",
+                       str(THIS_WEEK), "--out", str(path))  # fmt: skip
+    assert status == 0, said
+    return path
+
+
+def text_of(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_a_pack_shows_every_week_and_its_notes_and_is_recorded(pack: Path) -> None:
+    text = text_of(pack)
+    for capacity in ("131.5 %", "125 %", "118 %", "112 %", "95 %"):
+        assert capacity in text
+    assert NOTE in text
+    status, said = run("verify", str(pack))
+    assert status == 0 and "intact" in said and "matches this diary" in said
+
+
+def test_an_amendment_after_export_is_reported_as_such(pack: Path) -> None:
+    run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=1)), "--capacity", "140")
+    status, said = run("verify", str(pack))
+    assert status == 0
+    assert "amended in the diary after this pack was made" in said and "WMT capacity" in said
+
+
+def test_one_changed_byte_in_the_embedded_data_makes_verify_fail(
+    pack: Path, tmp_path: Path
+) -> None:
+    data = pack.read_bytes()
+    at = data.index(b'"capacity_pct":131.5')
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(data[: at + 16] + b"2" + data[at + 17 :])
+    status, said = run("verify", str(altered))
+    assert status == 1 and "altered" in said
+
+
+def test_without_notes_no_note_text_is_anywhere(pack: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared.pdf"
+    assert run("export", "--from", str(THIS_WEEK - timedelta(weeks=4)), "--to", str(THIS_WEEK),
+               "--out", str(shared), "--no-notes")[0] == 0  # fmt: skip
+    assert "Cyfarfod" not in text_of(shared)
+    assert b"Cyfarfod" not in shared.read_bytes()  # nor in the data embedded in it
+    assert run("verify", str(shared))[0] == 0
+
+
+def test_bad_requests_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run("export", "--from", "2026-05-01", "--to", "2026-01-01", "--out", "x.pdf")[0] == 2
+    assert run("export", "--from", "2026-01-01", "--to", "2026-05-01", "--out", "x.doc")[0] == 2
+    assert run("verify", str(tmp_path / "missing.pdf"))[0] == 2
+    not_a_pack = tmp_path / "letter.pdf"
+    not_a_pack.write_bytes(b"%PDF-1.4\nnot really")
+    assert run("verify", str(not_a_pack))[0] == 1
+
+
+def test_export_and_verify_as_processes(pack: Path, private_data_dir: Path) -> None:
+    result = workdiary(private_data_dir, "verify", str(pack))
+    assert result.returncode == 0 and "intact" in result.stdout

@@ -1,0 +1,103 @@
+"""`workdiary export` and `workdiary verify PACK.pdf`: evidence packs from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from workdiary.cli import EXIT_CHECK_FAILED, EXIT_OK, add_command, open_diary
+from workdiary.domain.dates import format_day, parse_date, week_commencing
+from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.formatting import count
+from workdiary.paths import AppPaths
+
+if TYPE_CHECKING:
+    from workdiary.cli import Commands
+
+
+def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    export = add_command(
+        commands,
+        common,
+        "export",
+        _export,
+        "write an evidence pack: a PDF of the period, with the data inside it to check it by",
+    )
+    export.add_argument(
+        "--from", dest="first", required=True, metavar="DATE", help="from this week"
+    )
+    export.add_argument("--to", dest="last", required=True, metavar="DATE", help="to this week")
+    export.add_argument("--out", required=True, metavar="PACK.pdf", help="where to write it")
+    export.add_argument(
+        "--no-notes", action="store_true", help="leave out the free-text notes, to share it"
+    )
+    export.add_argument(
+        "--prepared-for", metavar="TEXT", default="", help="who it is for, printed on the cover"
+    )
+
+
+def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from workdiary import packs
+    from workdiary.evidence.pack import build_pack
+    from workdiary.evidence.snapshot import PackOptions
+
+    pdf_path = Path(args.out).expanduser()
+    if pdf_path.suffix.lower() != ".pdf":
+        raise InvalidInput([FieldProblem("out", "The file to write must end in .pdf.")])
+    first = week_commencing(parse_date(args.first, "from", "The first week"))
+    last = week_commencing(parse_date(args.last, "to", "The last week"))
+    if first > last:
+        raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
+    with open_diary(paths) as diary:
+        last = min(last, week_commencing(diary.today()))
+        options = PackOptions(
+            first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
+        )
+        snapshot = packs.take_snapshot(diary)
+        pack = build_pack(snapshot, options)
+        saved = packs.save_pack(diary, snapshot, options, pack.fingerprint, pack.pdf, pdf_path)
+    print(
+        f"Wrote the evidence pack for the weeks commencing {format_day(first)} to "
+        f"{format_day(last)} ({count(pack.pages, 'page')}):\n  {saved.path}\n"
+        f"Data fingerprint: {pack.fingerprint}\nFile SHA-256:     {saved.file_sha256}\n"
+        f"Anyone can check it with: workdiary verify {saved.path.name}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def verify_pack(pack_file: str, paths: AppPaths, out: TextIO) -> int:
+    """The pack checked against itself, then, where the diary is here, against the diary."""
+    from workdiary import packs
+    from workdiary.evidence.pack_data import check_pack
+
+    path = Path(pack_file).expanduser()
+    try:
+        pdf = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(
+            [FieldProblem("pack", f"Cannot read {path}: {error.strerror or error}.")]
+        ) from error
+    check = check_pack(pdf)
+    if not check.intact or check.contents is None or check.contents.data is None:
+        print(check.message, file=out)
+        return EXIT_CHECK_FAILED
+    print(check.message, file=out)
+    if not paths.diary_file.exists():
+        print("There is no diary here to compare it with.", file=out)
+        return EXIT_OK
+    with open_diary(paths) as diary:
+        comparison = packs.compare_with_diary(diary, check.contents.data)
+    if not comparison.matches:
+        print("But it does NOT match this diary:", file=out)
+        for line in comparison.disagreements[:20]:
+            print(f"  - {line}", file=out)
+        return EXIT_CHECK_FAILED
+    if comparison.amended_since:
+        print("It matches this diary, but these records were changed after it was made:", file=out)
+        for line in comparison.amended_since:
+            print(f"  - {line}", file=out)
+        return EXIT_OK
+    print("It matches this diary: nothing in it has changed since it was made.", file=out)
+    return EXIT_OK

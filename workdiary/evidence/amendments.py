@@ -1,0 +1,123 @@
+"""The amendment history a pack prints: every later change to the records it shows, in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from workdiary.domain.dates import format_day
+from workdiary.domain.formatting import EVENT_TITLES, describe_event
+from workdiary.domain.history import Change, HistoryEvent, changes_between
+from workdiary.domain.records import (
+    CONCERN_FIELDS,
+    PROFILE_FIELDS,
+    SUPERVISION_FIELDS,
+    WEEK_FIELDS,
+    FieldInfo,
+)
+from workdiary.evidence.period import CONCERNS, NOTE_FIELDS, PROFILE, SESSIONS, WEEKS
+from workdiary.evidence.snapshot import AuditRecord
+
+ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
+    WEEKS: WEEK_FIELDS,
+    SESSIONS: SUPERVISION_FIELDS,
+    CONCERNS: CONCERN_FIELDS,
+    PROFILE: PROFILE_FIELDS,
+}
+# A week's Monday is its key and never changes; its name already says it.
+_HIDDEN = {WEEKS: ("week_commencing",)}
+NOTES_LEFT_OUT = "changed (left out of this pack)"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One change after a record was first recorded: when, to which record, what, field by field."""
+
+    seq: int
+    at: datetime  # UTC
+    record: str  # "Week commencing Mon 16 Nov 2026"
+    what: str  # "amended", "deleted (kept here in its history)", ...
+    lines: tuple[str, ...]
+    deleted: bool  # the record is deleted now (its last entry is a deletion)
+
+
+def _day(stored: Any) -> str:
+    """A stored ISO date as people read it (or as it is, if it is not one)."""
+    try:
+        return format_day(date.fromisoformat(stored)) if isinstance(stored, str) else "(no date)"
+    except ValueError:
+        return str(stored)
+
+
+def record_name(entity: str, key: str, values: Mapping[str, Any]) -> str:
+    """Which record, in words: "Week commencing Mon 16 Nov 2026", "Concern raised …"."""
+    if entity == WEEKS:
+        return f"Week commencing {_day(key)}"
+    if entity == SESSIONS:
+        return f"Supervision session of {_day(values.get('held_on'))}"
+    if entity == CONCERNS:
+        return f"Concern raised {_day(values.get('raised_on'))}"
+    if entity == PROFILE:
+        return "Your profile"
+    return f"{entity} {key}"
+
+
+def amendment_history(audit: Sequence[AuditRecord], include_notes: bool) -> list[Amendment]:
+    """Every amendment, deletion and restoring in `audit`, oldest first. A record's first
+    recording is left out: each table shows when its records were first recorded. A deletion
+    lists what the record held when it was deleted; a restoring, what it holds again."""
+    previous: dict[tuple[str, str], dict[str, Any]] = {}
+    last_action: dict[tuple[str, str], str] = {}
+    events: list[tuple[AuditRecord, list[Change]]] = []
+    for entry in sorted(audit, key=lambda entry: entry.seq):
+        ident = (entry.entity, entry.entity_key)
+        values = dict(entry.record)
+        before = previous.get(ident)
+        previous[ident] = values
+        last_action[ident] = entry.action
+        if entry.action == "create":
+            continue
+        fields = list(ENTITY_FIELDS.get(entry.entity, {}))
+        if entry.action in ("delete", "restore") or before is None:
+            changes = changes_between(None, values, fields)
+        else:
+            changes = changes_between(before, values, fields)
+        events.append((entry, changes))
+    return [
+        _amendment(entry, changes, include_notes, last_action[(entry.entity, entry.entity_key)])
+        for entry, changes in events
+    ]
+
+
+def _amendment(
+    entry: AuditRecord, changes: list[Change], include_notes: bool, last_action: str
+) -> Amendment:
+    fields = ENTITY_FIELDS.get(entry.entity, {})
+    notes = () if include_notes else NOTE_FIELDS.get(entry.entity, ())
+    moment = datetime.fromisoformat(entry.recorded_at)
+    shown = [change for change in changes if change.field not in notes]
+    # describe_event writes `old → new` for an amendment and the values for any other action:
+    # what a deleted record held, and what a restored one holds again.
+    _, lines = describe_event(
+        HistoryEvent(moment, entry.action, shown), fields, hidden=_HIDDEN.get(entry.entity, ())
+    )
+    for change in changes:
+        if change.field in notes:
+            label = fields[change.field].label if change.field in fields else change.field
+            state = NOTES_LEFT_OUT if entry.action == "amend" else "(left out of this pack)"
+            lines.append(f"{label}: {state}")
+    what = EVENT_TITLES.get(entry.action, entry.action)
+    if entry.action == "delete" and lines:
+        what += ". It held:"
+    elif entry.action == "restore" and lines:
+        what += ", holding:"
+    return Amendment(
+        seq=entry.seq,
+        at=moment,
+        record=record_name(entry.entity, entry.entity_key, entry.record),
+        what=what,
+        lines=tuple(lines),
+        deleted=last_action == "delete",
+    )

@@ -1,0 +1,61 @@
+"""The evidence pack: a pure function from a snapshot of the diary and options to a finished PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workdiary.domain.canonical import canonical_json, sha256_hex
+from workdiary.domain.dates import format_day
+from workdiary.evidence.pack_data import DATA_FILE_NAME, covered_data, embed
+from workdiary.evidence.period import coverage, period_words
+from workdiary.evidence.snapshot import PackOptions, Snapshot
+
+# How much of the fingerprint every footer prints: enough to tell packs apart at a glance.
+SHORT_FINGERPRINT = 16
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A finished pack: the PDF (its data embedded), the fingerprint printed in it, the canonical
+    JSON that fingerprint is the SHA-256 of, and how many pages it has."""
+
+    pdf: bytes
+    fingerprint: str
+    data_json: str
+    pages: int
+
+
+def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
+    """The pack for `options` made from `snapshot`: no I/O and no clock (its time is the
+    snapshot's), so the same snapshot and options always give the same fingerprint.
+
+    Raises InvalidInput for a period that ends before it starts."""
+    # reportlab is imported here, not at the top: it costs start-up time the app need not pay.
+    from workdiary.evidence.pack_render import Furniture, Metadata, render
+    from workdiary.evidence.pack_story import story
+
+    covered = coverage(snapshot, options)
+    data_json = canonical_json(covered_data(snapshot, options, covered))
+    fingerprint = sha256_hex(data_json)
+    name = snapshot.profile.name.strip() or "(no name given)"
+    period = f"{format_day(covered.first_week)} to {format_day(covered.last_day)}"
+    furniture = Furniture(
+        name=name,
+        short_fingerprint=fingerprint[:SHORT_FINGERPRINT],
+        running_head=f"Workload evidence pack  ·  {name}  ·  {period}",
+        created=snapshot.taken_at,
+    )
+    metadata = Metadata(
+        title=f"Workload evidence pack: {name}, {period}",
+        author=snapshot.profile.name.strip(),
+        subject=(
+            f"Workload, supervision and concerns recorded in Work Diary, {period_words(covered)}. "
+            f"Data fingerprint (SHA-256 of the embedded {DATA_FILE_NAME}): {fingerprint}"
+        ),
+        creator=f"Work Diary {snapshot.app_version}",
+        keywords=f"Work Diary evidence pack; pack id {snapshot.pack_id}; fingerprint {fingerprint}",
+    )
+    pdf, pages = render(story(snapshot, options, covered, fingerprint), furniture, metadata)
+    return Pack(
+        pdf=embed(pdf, data_json), fingerprint=fingerprint, data_json=data_json, pages=pages
+    )

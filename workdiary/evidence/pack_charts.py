@@ -1,0 +1,348 @@
+"""The pack's two charts, as vector shapes in the embedded font (imported to make a pack)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from workdiary.domain.dates import MONTH_NAMES
+from workdiary.domain.figures import WeekLine
+from workdiary.domain.formatting import format_number
+from workdiary.domain.records import Profile
+from workdiary.evidence.fonts import REGULAR
+
+LABEL_SIZE = 7.0
+LEGEND_SIZE = 7.5
+_LEFT = 34.0  # room for the value labels
+_RIGHT = 6.0
+_RIGHT_WITH_LABEL = 30.0  # room for the threshold's value to the right of the plot
+_PLOT_HEIGHT = 185.0
+_BELOW = 14.0  # the date labels under the plot
+_LEGEND_LINE = 11.0
+_KEY_WIDTH = 16.0
+
+# Chosen to stay apart when printed in grey: a dark line, a light band, mid-grey bars. No meaning
+# rests on colour alone: each series also differs in shape (solid, dashed, band, bar, tick).
+LINE = Color(0.05, 0.2, 0.45)
+THRESHOLD = Color(0.6, 0.1, 0.05)
+BAND = Color(0.97, 0.82, 0.76)
+GRID = Color(0.86, 0.86, 0.86)
+AXIS = Color(0.3, 0.3, 0.3)
+MISSING = Color(0.45, 0.45, 0.45)
+BAR = Color(0.68, 0.68, 0.68)
+CONTRACTED = Color(0.35, 0.35, 0.35)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where the plot sits in its drawing, and how weeks and values map onto it."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+    weeks: int
+    top_value: float
+
+    @property
+    def step(self) -> float:
+        return self.width / max(self.weeks, 1)
+
+    def x(self, index: int) -> float:
+        """The middle of a week's slot."""
+        return self.left + (index + 0.5) * self.step
+
+    def slot(self, index: int) -> float:
+        """The left edge of a week's slot."""
+        return self.left + index * self.step
+
+    def y(self, value: float) -> float:
+        return self.bottom + self.height * max(0.0, min(value, self.top_value)) / self.top_value
+
+
+Key = Callable[[Group, float, float], None]
+SOLID: tuple[float, ...] = ()
+
+
+def _box(x: float, y: float, width: float, height: float, colour: Color) -> Rect:
+    """A filled rectangle with no outline."""
+    box = Rect(x, y, width, height)
+    box.fillColor = colour
+    box.strokeColor = None
+    return box
+
+
+def _value_step(top: float) -> float:
+    for step in (5.0, 10.0, 20.0, 25.0, 50.0, 100.0):
+        if top / step <= 6:
+            return step
+    return float(10 ** math.ceil(math.log10(top / 6)))
+
+
+def _top(highest: float, step: float) -> float:
+    return max(step, math.ceil(highest / step) * step)
+
+
+def date_marks(mondays: Sequence[date]) -> list[tuple[int, str]]:
+    """Where each year starts, and its label; over three years or less, each quarter (more than a
+    year) or month. Labels by week or month over ten years would run together."""
+    weeks = len(mondays)
+    marks: list[tuple[int, str]] = []
+    for index, monday in enumerate(mondays):
+        previous = mondays[index - 1] if index else None
+        new_year = previous is None or monday.year != previous.year
+        if weeks > 156:
+            if new_year:
+                marks.append((index, str(monday.year)))
+            continue
+        if previous is not None and monday.month == previous.month:
+            continue
+        if weeks > 52 and previous is not None and (monday.month - 1) % 3:
+            continue
+        month = MONTH_NAMES[monday.month - 1]
+        marks.append((index, f"{month} {monday.year}" if new_year else month))
+    return marks
+
+
+def _axes(group: Group, frame: _Frame, mondays: Sequence[date], unit: str) -> None:
+    step = _value_step(frame.top_value)
+    value = 0.0
+    while value <= frame.top_value + 1e-9:
+        y = frame.y(value)
+        group.add(
+            Line(frame.left, y, frame.left + frame.width, y, strokeColor=GRID, strokeWidth=0.4)
+        )
+        group.add(
+            String(
+                frame.left - 3,
+                y - 2.5,
+                f"{format_number(value)}{unit}",
+                fontName=REGULAR,
+                fontSize=LABEL_SIZE,
+                textAnchor="end",
+                fillColor=AXIS,
+            )
+        )
+        value += step
+    right = frame.left + frame.width
+    group.add(
+        Line(frame.left, frame.bottom, right, frame.bottom, strokeColor=AXIS, strokeWidth=0.6)
+    )
+    marks = date_marks(mondays)
+    last_end = -math.inf
+    for position, (index, label) in enumerate(marks):
+        x = frame.slot(index)
+        group.add(Line(x, frame.bottom, x, frame.bottom - 3, strokeColor=AXIS, strokeWidth=0.6))
+        # A label sits in the middle of its year (or month). A stretch too short for its label
+        # (the few weeks of a year a period starts or ends in) keeps its tick but no label, and
+        # a label is never printed over another.
+        following = frame.slot(marks[position + 1][0]) if position + 1 < len(marks) else right
+        width = stringWidth(label, REGULAR, LABEL_SIZE)
+        centre = (x + following) / 2
+        if following - x < width and len(marks) > 1:
+            continue
+        if centre - width / 2 < last_end + 4:
+            continue
+        group.add(
+            String(
+                centre,
+                frame.bottom - 10,
+                label,
+                fontName=REGULAR,
+                fontSize=LABEL_SIZE,
+                textAnchor="middle",
+                fillColor=AXIS,
+            )
+        )
+        last_end = centre + width / 2
+
+
+def _stretches(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Consecutive stretches of True, as (first, last) indexes."""
+    stretches: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            stretches.append((start, index - 1))
+            start = None
+    return stretches
+
+
+def _series(
+    group: Group,
+    frame: _Frame,
+    values: Sequence[float | None],
+    colour: Color,
+    dashes: Sequence[float] = SOLID,
+) -> None:
+    """A line through the known values. An unknown value breaks it, so a week not logged is a gap,
+    never a zero; a value between two gaps is a dot, so it does not vanish."""
+    width = 1.0 if frame.weeks <= 160 else 0.6
+    for first, last in _stretches([value is not None for value in values]):
+        points: list[float] = []
+        for index in range(first, last + 1):
+            value = values[index]
+            if value is not None:
+                points += [frame.x(index), frame.y(value)]
+        if first == last:
+            radius = min(2.5, max(1.1, frame.step * 0.12))
+            group.add(Circle(points[0], points[1], radius, fillColor=colour, strokeColor=None))
+        else:
+            group.add(
+                PolyLine(
+                    points,
+                    strokeColor=colour,
+                    strokeWidth=width,
+                    strokeDashArray=dashes,
+                    strokeLineJoin=1,
+                )
+            )
+
+
+def _missing_ticks(group: Group, frame: _Frame, lines: Sequence[WeekLine]) -> None:
+    width = min(0.8, max(0.3, frame.step * 0.6))
+    for index, line in enumerate(lines):
+        if line.not_logged:
+            x = frame.x(index)
+            group.add(
+                Line(x, frame.bottom, x, frame.bottom + 5, strokeColor=MISSING, strokeWidth=width)
+            )
+
+
+def _line_key(colour: Color, dashes: Sequence[float] = SOLID) -> Key:
+    def draw(group: Group, x: float, y: float) -> None:
+        group.add(
+            Line(
+                x, y, x + _KEY_WIDTH, y, strokeColor=colour, strokeWidth=1.2, strokeDashArray=dashes
+            )
+        )
+
+    return draw
+
+
+def _box_key(colour: Color, width: float) -> Key:
+    def draw(group: Group, x: float, y: float) -> None:
+        left = x + (_KEY_WIDTH - width) / 2
+        group.add(_box(left, y - 4, width, 8, colour))
+
+    return draw
+
+
+def _tick_key(group: Group, x: float, y: float) -> None:
+    group.add(Line(x + _KEY_WIDTH / 2, y - 4, x + _KEY_WIDTH / 2, y + 2, strokeColor=MISSING))
+
+
+def _chart(
+    width: float,
+    lines: Sequence[WeekLine],
+    top_value: float,
+    legend: Sequence[tuple[Key, str]],
+    right: float = _RIGHT,
+) -> tuple[Drawing, Group, _Frame]:
+    """A drawing with the plot above its legend, and the group to draw the plot into."""
+    legend_height = len(legend) * _LEGEND_LINE
+    bottom = legend_height + 8 + _BELOW
+    # The drawing's own starting font is Helvetica unless told otherwise, and would be named in
+    # every page's resources without being embedded.
+    drawing = Drawing(
+        width, bottom + _PLOT_HEIGHT + 4, initialFontName=REGULAR, initialFontSize=LABEL_SIZE
+    )
+    frame = _Frame(_LEFT, bottom, width - _LEFT - right, _PLOT_HEIGHT, len(lines), top_value)
+    legend_group = Group()
+    for row, (draw_key, text) in enumerate(legend):
+        y = legend_height - row * _LEGEND_LINE - 4
+        draw_key(legend_group, frame.left, y)
+        legend_group.add(
+            String(
+                frame.left + _KEY_WIDTH + 6, y - 2.5, text, fontName=REGULAR, fontSize=LEGEND_SIZE
+            )
+        )
+    plot = Group()
+    drawing.add(plot)
+    drawing.add(legend_group)
+    return drawing, plot, frame
+
+
+def capacity_chart(lines: Sequence[WeekLine], profile: Profile, width: float) -> Drawing:
+    """Capacity % week by week from 0, the threshold as a dashed line, the runs that meet the
+    excessive-workload test as shaded bands, and a tick at the foot for each week not logged."""
+    threshold = profile.threshold_pct
+    values = [line.entry.record.capacity_pct if line.entry else None for line in lines]
+    highest = max([value for value in values if value is not None] + [threshold])
+    threshold_words = f"{format_number(threshold)} % threshold"
+    run = f"{profile.run_weeks} or more weeks in a row at or over {format_number(threshold)} %"
+    drawing, plot, frame = _chart(
+        width,
+        lines,
+        _top(highest + 5, 25.0),
+        [
+            (_line_key(LINE), "Solid line: WMT capacity each week, as recorded"),
+            (_line_key(THRESHOLD, [4, 2]), f"Dashed line: your {threshold_words}"),
+            (
+                _box_key(BAND, _KEY_WIDTH),
+                f"Shaded band: {run} (the MoJ test for excessive workload)",
+            ),
+            (_tick_key, "Tick at the foot, and a gap in the line: a week not logged"),
+        ],
+        _RIGHT_WITH_LABEL,
+    )
+    for first, last in _stretches([line.in_excessive_run for line in lines]):
+        left = frame.slot(first)
+        plot.add(_box(left, frame.bottom, frame.slot(last + 1) - left, frame.height, BAND))
+    _axes(plot, frame, [line.week_commencing for line in lines], " %")
+    _missing_ticks(plot, frame, lines)
+    y = frame.y(threshold)
+    right = frame.left + frame.width
+    plot.add(
+        Line(frame.left, y, right, y, strokeColor=THRESHOLD, strokeWidth=1, strokeDashArray=[4, 2])
+    )
+    # Beside the plot, not on it, where the weekly line would run over it.
+    plot.add(
+        String(
+            right + 3,
+            y - 2.5,
+            f"{format_number(threshold)} %",
+            fontName=REGULAR,
+            fontSize=LABEL_SIZE,
+            fillColor=THRESHOLD,
+        )
+    )
+    _series(plot, frame, values, LINE)
+    return drawing
+
+
+def hours_chart(lines: Sequence[WeekLine], width: float) -> Drawing:
+    """Hours worked week by week against contracted hours, with unpaid hours as bars from 0."""
+    worked = [line.entry.record.hours_worked if line.entry else None for line in lines]
+    contracted = [line.entry.record.contracted_hours if line.entry else None for line in lines]
+    unpaid = [line.entry.record.unpaid_hours if line.entry else None for line in lines]
+    known = [value for value in [*worked, *contracted, *unpaid] if value is not None]
+    drawing, plot, frame = _chart(
+        width,
+        lines,
+        _top(max([*known, 1.0]) + 2, 10.0),
+        [
+            (_line_key(LINE), "Solid line: hours worked each week, as recorded"),
+            (_line_key(CONTRACTED, [3, 2]), "Dashed line: contracted hours that week"),
+            (_box_key(BAR, 6), "Grey bars: unpaid hours that week"),
+            (_tick_key, "Tick at the foot: a week not logged. A gap in a line: no hours recorded"),
+        ],
+    )
+    _axes(plot, frame, [line.week_commencing for line in lines], " h")
+    bar = max(frame.step * 0.7, 0.25)
+    for index, value in enumerate(unpaid):
+        if value:
+            height = frame.y(value) - frame.bottom
+            plot.add(_box(frame.x(index) - bar / 2, frame.bottom, bar, height, BAR))
+    _missing_ticks(plot, frame, lines)
+    _series(plot, frame, contracted, CONTRACTED, [3, 2])
+    _series(plot, frame, worked, LINE)
+    return drawing

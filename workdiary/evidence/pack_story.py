@@ -1,0 +1,1150 @@
+"""What a pack says, section by section, as Platypus flowables (imported only when a pack is made).
+
+Every string that came from the diary goes through `markup` (Paragraphs) or `printable` (plain
+table cells, which reportlab does not parse), so an officer's `<`, `&` or Welsh letters print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from workdiary.domain.dates import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    format_day,
+    format_moment,
+)
+from workdiary.domain.figures import (
+    RETROSPECTIVE_AFTER_DAYS,
+    WTR_LIMIT_HOURS,
+    WTR_MIN_WEEKS_WITH_HOURS,
+    WTR_REFERENCE_WEEKS,
+    PeriodSummary,
+    Run,
+    WeekLine,
+    is_retrospective,
+    runs_at_or_over,
+    summarise,
+    week_lines,
+)
+from workdiary.domain.formatting import (
+    CONCERN_CHANNEL_WORDS,
+    CONCERN_STATUS_WORDS,
+    SUPERVISION_STATUS_WORDS,
+    count,
+    format_money,
+    format_number,
+    week_flags,
+)
+from workdiary.domain.oversight import (
+    SupervisionFigures,
+    is_answered,
+    is_overdue,
+    supervision_figures,
+)
+from workdiary.domain.records import (
+    Concern,
+    Profile,
+    Recorded,
+    SupervisionSession,
+    SupervisionStatus,
+)
+from workdiary.evidence.amendments import Amendment, amendment_history
+from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
+from workdiary.evidence.pack_charts import capacity_chart, hours_chart
+from workdiary.evidence.pack_data import DATA_FILE_NAME
+from workdiary.evidence.pack_render import FRAME_WIDTH, PageNumberOf, SectionHeading
+from workdiary.evidence.period import WEEKS, Coverage, period_words
+from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
+from workdiary.evidence.text import markup, own_paragraphs
+
+SECTION_TITLES = {
+    "cover": "Cover and contents",
+    "summary": "Summary figures",
+    "charts": "Charts",
+    "weeks": "Weekly figures",
+    "supervision": "Supervision log",
+    "concerns": "Concerns raised",
+    "notes": "Weekly notes",
+    "amendments": "Amendment history",
+    "attachments": "Attachments",
+    "verification": "How to check this pack",
+}
+NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
+# Room for an entry's heading and its first lines: less than this left on a page, and the entry
+# starts on the next, so that no heading is left alone at the foot of a page. (keepWithNext would
+# do it too, at twice the layout work: it wraps each heading with what follows, then each again.)
+_KEEP_WITH_TEXT = 48
+DASH = "—"
+TABLE_SIZE = 8.0
+_RULE = Color(0.75, 0.75, 0.75)
+_HEADER_FILL = Color(0.9, 0.9, 0.9)
+_RUN_FILL = Color(0.99, 0.9, 0.87)
+_QUIET = Color(0.35, 0.35, 0.35)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    name: ParagraphStyle
+    section: ParagraphStyle
+    part: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    fact: ParagraphStyle
+    hash: ParagraphStyle
+    entry: ParagraphStyle
+    entry_line: ParagraphStyle
+    entry_note: ParagraphStyle
+    note_heading: ParagraphStyle
+    note: ParagraphStyle
+
+
+@cache
+def _styles() -> _Styles:
+    body = paragraph_style("PackBody", fontSize=9.5, leading=13, spaceAfter=5)
+    return _Styles(
+        title=paragraph_style("PackTitle", BOLD, fontSize=20, leading=25, spaceAfter=10),
+        name=paragraph_style("PackName", BOLD, fontSize=13, leading=17, spaceAfter=2),
+        section=paragraph_style("PackSection", BOLD, fontSize=15, leading=19, spaceAfter=8),
+        part=paragraph_style(
+            "PackPart", BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4
+        ),
+        heading=paragraph_style(
+            "PackHeading", BOLD, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3
+        ),
+        body=body,
+        small=paragraph_style("PackSmall", fontSize=8, leading=10.5, spaceAfter=4),
+        cell=paragraph_style("PackCell", fontSize=TABLE_SIZE, leading=10),
+        cell_bold=paragraph_style("PackCellBold", BOLD, fontSize=TABLE_SIZE, leading=10),
+        fact=paragraph_style("PackFact", fontSize=9, leading=12),
+        # Small enough that a 64-character hash stays on one line, to be read and copied whole.
+        hash=paragraph_style("PackHash", fontSize=8, leading=12),
+        entry=paragraph_style("PackEntry", fontSize=9, leading=12, spaceBefore=6, spaceAfter=1),
+        entry_line=paragraph_style(
+            "PackEntryLine", fontSize=9, leading=12, leftIndent=14, spaceAfter=1
+        ),
+        entry_note=paragraph_style(
+            "PackEntryNote",
+            ITALIC,
+            fontSize=8,
+            leading=10.5,
+            leftIndent=14,
+            spaceAfter=2,
+        ),
+        note_heading=paragraph_style(
+            "PackNoteHeading",
+            fontSize=9.5,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=2,
+        ),
+        note=paragraph_style("PackNote", fontSize=9.5, leading=13, spaceAfter=4, leftIndent=10),
+    )
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(markup(text, style.fontName), style)
+
+
+def _part(title: str) -> list[Flowable]:
+    """A heading within a section, never left alone at the foot of a page."""
+    return [CondPageBreak(_KEEP_WITH_TEXT * 2), _para(title, _styles().part)]
+
+
+def _prose(text: str, style: ParagraphStyle) -> Paragraph:
+    """Our own words, with `commands` (never the officer's text, which may hold a backquote) in
+    bold so that they stand out to be typed."""
+    return _rich(((part, index % 2 == 1) for index, part in enumerate(text.split("`"))), style)
+
+
+def _rich(parts: Iterable[tuple[str, bool]], style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain and bold runs, each escaped."""
+    text = "".join(
+        f"<b>{markup(part, BOLD)}</b>" if bold else markup(part, style.fontName)
+        for part, bold in parts
+    )
+    return Paragraph(text, style)
+
+
+def _local_day(moment: datetime) -> str:
+    return format_day(moment.astimezone().date())
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else DASH
+
+
+def _hours(value: float) -> str:
+    return f"{format_number(value)} {'hour' if value == 1 else 'hours'}"
+
+
+@dataclass(frozen=True)
+class _Pack:
+    """Everything the sections are written from, worked out once."""
+
+    snapshot: Snapshot
+    options: PackOptions
+    covered: Coverage
+    fingerprint: str
+    lines: list[WeekLine]
+    summary: PeriodSummary
+    supervision: SupervisionFigures
+    amendments: list[Amendment]
+    today: date
+    deleted_weeks: dict[date, datetime]  # weeks in the period whose entry is deleted now
+
+    @property
+    def profile(self) -> Profile:
+        return self.snapshot.profile
+
+    @property
+    def threshold(self) -> str:
+        return f"{format_number(self.profile.threshold_pct)} %"
+
+    @property
+    def sections(self) -> list[str]:
+        chosen = [section for section in SECTIONS if section in self.options.sections]
+        # Notes left out of a pack leave nothing for their section to show.
+        return [s for s in chosen if s != "notes" or self.options.include_notes]
+
+    def number(self, section: str) -> int:
+        return self.sections.index(section) + 1
+
+
+def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
+    last: dict[str, tuple[str, str]] = {}
+    for entry in covered.audit:
+        if entry.entity == WEEKS:
+            last[entry.entity_key] = (entry.action, entry.recorded_at)
+    deleted = {}
+    for key, (action, when) in last.items():
+        if action == "delete":
+            try:
+                deleted[date.fromisoformat(key)] = datetime.fromisoformat(when)
+            except ValueError:
+                continue
+    return deleted
+
+
+def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str) -> _Pack:
+    profile = snapshot.profile
+    lines = week_lines(snapshot.weeks, profile, covered.first_week, covered.last_week)
+    sessions = [entry.record for entry in snapshot.sessions]
+    return _Pack(
+        snapshot=snapshot,
+        options=options,
+        covered=covered,
+        fingerprint=fingerprint,
+        lines=lines,
+        summary=summarise(lines, profile),
+        supervision=supervision_figures(
+            sessions, covered.first_week, covered.last_day, profile.supervision_interval_weeks
+        ),
+        amendments=amendment_history(covered.audit, options.include_notes),
+        today=snapshot.taken_at.astimezone().date(),
+        deleted_weeks=_deleted_weeks(covered),
+    )
+
+
+def story(
+    snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str
+) -> list[Flowable]:
+    """The pack's flowables, the cover first and then each chosen section on a new page."""
+    pack = _gather(snapshot, options, covered, fingerprint)
+    writers = {
+        "summary": _summary,
+        "charts": _charts,
+        "weeks": _weekly_table,
+        "supervision": _supervision_log,
+        "concerns": _concerns_log,
+        "notes": _notes,
+        "amendments": _amendments,
+        "attachments": _attachments,
+        "verification": _verification,
+    }
+    flowables = _cover(pack)
+    for section in pack.sections:
+        flowables.append(PageBreak())
+        flowables.append(_section_heading(pack, section))
+        flowables += writers[section](pack)
+    return flowables
+
+
+def _section_heading(pack: _Pack, section: str) -> SectionHeading:
+    title = f"{pack.number(section)}. {SECTION_TITLES[section]}"
+    if section == "weeks":
+        title += ", oldest first"
+    return SectionHeading(markup(title, BOLD), _styles().section, section, title)
+
+
+def _facts(rows: Sequence[tuple[str, Flowable | str]], label_width: float = 118) -> Table:
+    styles = _styles()
+    data = [
+        [
+            _para(label, styles.fact),
+            value if isinstance(value, Flowable) else _para(value, styles.fact),
+        ]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_width, FRAME_WIDTH - label_width], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                # Even a table of Paragraphs starts each cell in its own font, Helvetica unless
+                # told otherwise, which would then be named in the PDF without being embedded.
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, _RULE),
+            ]
+        )
+    )
+    return table
+
+
+def _generated_at(moment: datetime) -> str:
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    zone = local.tzname() or ""
+    utc_offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    where = f"{zone}, {utc_offset}" if zone and zone not in (utc_offset, "UTC") else utc_offset
+    utc = moment.astimezone(UTC)
+    return (
+        f"{format_moment(moment)} local time ({where})\n"
+        f"{format_day(utc.date())} {utc.hour:02d}:{utc.minute:02d} UTC"
+    )
+
+
+# The cover
+
+
+def _cover(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    snapshot, profile, options = pack.snapshot, pack.profile, pack.options
+    who = [part.strip() for part in (profile.role, profile.team) if part.strip()]
+    flowables: list[Flowable] = [
+        SectionHeading(
+            markup("Workload evidence pack", BOLD), styles.title, "cover", SECTION_TITLES["cover"]
+        ),
+        _para(profile.name.strip() or "(no name given in the diary)", styles.name),
+    ]
+    if who:
+        flowables.append(_para(", ".join(who), styles.body))
+    flowables.append(Spacer(1, 6))
+    facts: list[tuple[str, Flowable | str]] = []
+    if options.prepared_for.strip():
+        facts.append(("Prepared for", options.prepared_for.strip()))
+    notes = (
+        "Included"
+        if options.include_notes
+        else "Left out of this copy: the weekly notes, and the actions and notes of supervision "
+        "sessions. Every figure, date and change is still shown."
+    )
+    facts += [
+        ("Period", period_words(pack.covered)),
+        ("Generated", _generated_at(snapshot.taken_at)),
+        ("Pack id", snapshot.pack_id),
+        ("Data fingerprint (SHA-256)", _para(pack.fingerprint, styles.hash)),
+        ("Audit chain head", _para(snapshot.chain_head, styles.hash)),
+        ("Audit entries", f"{snapshot.audit_entries:,} in the diary's chain when this was made"),
+        ("Made with", f"Work Diary {snapshot.app_version}"),
+        ("Free-text notes", notes),
+    ]
+    flowables.append(_facts(facts))
+    flowables += [
+        _para("How these records were kept", styles.heading),
+        _para(
+            "Each figure was recorded in Work Diary with the date and time it was entered, and "
+            "every table in this pack shows when each record was first recorded. An amendment "
+            "never overwrites: the earlier values are kept, and every change is listed with its "
+            "date in the amendment history. Every change to the diary is written to an audit log "
+            "in which each entry carries the SHA-256 hash of the one before it (a hash chain), so "
+            "a change made behind the app's back shows up when the diary is checked. A week "
+            f"first recorded more than {RETROSPECTIVE_AFTER_DAYS} days after it ended is marked "
+            "retrospective.",
+            styles.body,
+        ),
+        _para("How to check this pack", styles.heading),
+        _prose(
+            "The records and audit entries this pack shows are embedded in this PDF as the file "
+            f"{DATA_FILE_NAME}; the data fingerprint above is its SHA-256 hash, and its first 16 "
+            "characters are in every page's footer. Run `workdiary verify PACK.pdf`: it recomputes "
+            "the fingerprint from the data embedded in this PDF and compares it with the one "
+            "printed here, and, where the diary itself is present, compares the pack with the "
+            "diary."
+            + (
+                " The last section explains how to check the fingerprint by hand."
+                if "verification" in pack.sections
+                else ""
+            ),
+            styles.body,
+        ),
+    ]
+    if pack.sections:
+        flowables.append(_para("Contents", styles.heading))
+        for section in pack.sections:
+            title = f"{pack.number(section)}. {SECTION_TITLES[section]}"
+            flowables.append(PageNumberOf(title, section))
+    return flowables
+
+
+# Summary figures
+
+
+def _summary(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    summary, profile = pack.summary, pack.profile
+    flowables: list[Flowable] = [
+        _para(
+            f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
+            "the diary. A week not logged counts as not logged, never as zero.",
+            styles.body,
+        ),
+        _para("Workload (WMT capacity)", styles.part),
+    ]
+    logged = summary.weeks_logged
+    workload: list[tuple[str, Flowable | str]] = [
+        ("Weeks in the period", f"{summary.weeks_in_period:,}"),
+        ("Weeks logged", f"{logged:,} ({_percent(logged, summary.weeks_in_period)})"),
+        (
+            "Weeks not logged",
+            f"{summary.weeks_not_logged:,}"
+            + (" (each is listed in the weekly figures)" if summary.weeks_not_logged else ""),
+        ),
+    ]
+    if summary.average_capacity_pct is not None and summary.peak_capacity_week is not None:
+        assert summary.peak_capacity_pct is not None
+        workload += [
+            (
+                "Average capacity",
+                f"{format_number(round(summary.average_capacity_pct, 1))} % over the "
+                f"{count(logged, 'week')} logged",
+            ),
+            (
+                "Peak capacity",
+                f"{format_number(summary.peak_capacity_pct)} %, in the week commencing "
+                f"{format_day(summary.peak_capacity_week)}",
+            ),
+            (
+                f"Weeks at or over {pack.threshold}",
+                f"{summary.weeks_at_or_over:,} of the {count(logged, 'week')} logged "
+                f"({_percent(summary.weeks_at_or_over, logged)})",
+            ),
+        ]
+    runs = summary.excessive_runs
+    run_weeks = sum(run.weeks for run in runs)
+    test = (
+        f"{profile.run_weeks} or more consecutive weeks at or over {pack.threshold}, the MoJ "
+        "test for excessive workload"
+    )
+    workload.append(
+        (
+            "Runs meeting the excessive-workload test",
+            f"{count(len(runs), 'run')}, {count(run_weeks, 'week')} in all ({test})"
+            if runs
+            else f"None ({test})",
+        )
+    )
+    flowables.append(_facts(workload, 150))
+    if runs:
+        flowables += _runs_table(pack, runs)
+    flowables += [*_part("Hours"), _facts(_hours_facts(pack), 150)]
+    flowables += _part("How the weeks were recorded")
+    keeping: list[tuple[str, Flowable | str]] = [
+        (
+            "Recorded retrospectively",
+            f"{count(summary.retrospective_weeks, 'week')} first recorded more than "
+            f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended; each is marked "
+            "“retrospective” in the weekly figures",
+        ),
+        (
+            "Amended",
+            f"{count(summary.amended_weeks, 'week')} changed after first being recorded; every "
+            "change is in the amendment history",
+        ),
+    ]
+    if pack.deleted_weeks:
+        keeping.append(
+            (
+                "Deleted",
+                f"{count(len(pack.deleted_weeks), 'week')} whose entry was deleted; what it held "
+                "is in the amendment history",
+            )
+        )
+    flowables.append(_facts(keeping, 150))
+    flowables += [*_part("Supervision"), _facts(_supervision_facts(pack), 150)]
+    flowables += [*_part("Concerns raised"), _facts(_concern_facts(pack), 150)]
+    return flowables
+
+
+def _runs_table(pack: _Pack, runs: list[Run]) -> list[Flowable]:
+    styles = _styles()
+    # A run the period starts in the middle of began before it: say when it really began.
+    whole = runs_at_or_over(
+        [entry.record for entry in pack.snapshot.weeks],
+        pack.profile.threshold_pct,
+        pack.profile.run_weeks,
+    )
+    rows: list[list[Any]] = [
+        [
+            _para(text, styles.cell_bold)
+            for text in ("From (week commencing)", "To", "Weeks", "Peak")
+        ]
+    ]
+    notes = []
+    for run in runs:
+        # The part of a run inside the period is a run of the whole diary's, clipped.
+        whole_run = next(
+            (candidate for candidate in whole if candidate.covers(run.first_week)), None
+        )
+        start, end = format_day(run.first_week), format_day(run.last_week)
+        in_all = f"{count(whole_run.weeks, 'week')} in all" if whole_run else ""
+        if whole_run is not None and whole_run.first_week < run.first_week:
+            start += " *"
+            notes.append(
+                "* This run began before the period, in the week commencing "
+                f"{format_day(whole_run.first_week)}: {in_all}."
+            )
+        if whole_run is not None and whole_run.last_week > run.last_week:
+            end += " †"
+            notes.append(
+                "† This run went on after the period, to the week commencing "
+                f"{format_day(whole_run.last_week)}: {in_all}."
+            )
+        rows.append([start, end, str(run.weeks), f"{format_number(run.peak_pct)} %"])
+    table = Table(rows, colWidths=[150, 150, 50, 60], repeatRows=1, hAlign="LEFT", spaceBefore=6)
+    table.setStyle(_grid_style())
+    flowables: list[Flowable] = [
+        Spacer(1, 4),
+        _para(f"The runs of {_run_words(pack)} within the period, oldest first:", styles.small),
+        table,
+    ]
+    flowables += [_para(note, styles.small) for note in notes]
+    return flowables
+
+
+def _run_words(pack: _Pack) -> str:
+    return f"{pack.profile.run_weeks} or more weeks at or over {pack.threshold}"
+
+
+def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    summary, profile = pack.summary, pack.profile
+    facts: list[tuple[str, Flowable | str]] = []
+    if summary.weeks_with_hours:
+        difference = summary.hours_worked - summary.contracted_hours
+        more = (
+            f"{_hours(difference)} more than contracted"
+            if difference > 0
+            else f"{_hours(-difference)} fewer than contracted"
+            if difference < 0
+            else "the same as contracted"
+        )
+        facts.append(
+            (
+                "Hours worked",
+                f"{_hours(summary.hours_worked)} against {_hours(summary.contracted_hours)} "
+                f"contracted, over the {count(summary.weeks_with_hours, 'week')} with both "
+                f"recorded: {more}",
+            )
+        )
+    else:
+        facts.append(
+            (
+                "Hours worked",
+                "No week in the period has both hours worked and contracted hours recorded",
+            )
+        )
+    unpaid = _hours(summary.unpaid_hours)
+    if summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
+        unpaid += (
+            f", worth {format_money(summary.unpaid_value_gbp)} at "
+            f"{format_money(profile.hourly_rate)} an hour"
+        )
+    else:
+        unpaid += " (no hourly rate is set in the diary, so no value is given)"
+    facts.append(("Unpaid hours", unpaid))
+    limit = format_number(WTR_LIMIT_HOURS)
+    if summary.peak_wtr_average is not None and summary.peak_wtr_week is not None:
+        facts += [
+            (
+                f"Highest {WTR_REFERENCE_WEEKS}-week average",
+                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, over the "
+                f"{WTR_REFERENCE_WEEKS} weeks to the week commencing "
+                f"{format_day(summary.peak_wtr_week)} (Working Time Regulations limit: "
+                f"{limit} hours)",
+            ),
+            (
+                f"Weeks with a {WTR_REFERENCE_WEEKS}-week average over {limit} hours",
+                f"{summary.weeks_wtr_over_limit:,}",
+            ),
+        ]
+    else:
+        facts.append(
+            (
+                f"{WTR_REFERENCE_WEEKS}-week average",
+                f"Not worked out: it needs hours worked in at least {WTR_MIN_WEEKS_WITH_HOURS} of "
+                f"{WTR_REFERENCE_WEEKS} consecutive weeks",
+            )
+        )
+    return facts
+
+
+def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    figures = pack.supervision
+    if figures.expected is not None and figures.interval_weeks:
+        expected = (
+            f" against {figures.expected:,} expected (every "
+            f"{count(figures.interval_weeks, 'week')}, as set in the diary)"
+        )
+    else:
+        expected = " (the diary does not say how often supervision is due)"
+    facts: list[tuple[str, Flowable | str]] = [
+        ("Supervision held", f"{count(figures.held, 'session')}{expected}"),
+    ]
+    for status in (
+        SupervisionStatus.CANCELLED_BY_MANAGER,
+        SupervisionStatus.CANCELLED_BY_ME,
+        SupervisionStatus.RESCHEDULED,
+        SupervisionStatus.NOT_OFFERED,
+    ):
+        facts.append((SUPERVISION_STATUS_WORDS[status], f"{figures.by_status.get(status, 0):,}"))
+    if figures.held:
+        facts.append(
+            (
+                "Workload discussed",
+                f"at {figures.workload_discussed:,} of the {count(figures.held, 'session')} held",
+            )
+        )
+    gap = figures.longest_gap
+    if gap is not None:
+        weeks, days = divmod(gap.days, 7)
+        length = count(weeks, "week") + (f" and {count(days, 'day')}" if days else "")
+        until = (
+            f"the end of the period, {format_day(gap.until)}, with none held since"
+            if gap.open_ended
+            else format_day(gap.until)
+        )
+        facts.append(
+            (
+                "Longest gap",
+                f"{count(gap.days, 'day')} ({length}), from {format_day(gap.after)} to {until}",
+            )
+        )
+    last = format_day(figures.last_held) if figures.last_held else "No supervision held is recorded"
+    facts.append(("Last held", last))
+    return facts
+
+
+def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    concerns = [entry.record for entry in pack.covered.concerns]
+    unanswered = [concern for concern in concerns if not is_answered(concern)]
+    overdue = [concern for concern in unanswered if is_overdue(concern, pack.today)]
+    waiting = f"{len(unanswered):,}"
+    if overdue:
+        waiting += f" ({len(overdue):,} of them past the date set to chase a reply)"
+    return [
+        ("Concerns raised", f"{len(concerns):,}"),
+        ("Answered or closed", f"{len(concerns) - len(unanswered):,}"),
+        ("Still unanswered", waiting),
+    ]
+
+
+# Charts
+
+
+def _charts(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    if not pack.summary.weeks_logged:
+        return [
+            _para("No week in the period was logged, so there is nothing to chart.", styles.body)
+        ]
+    return [
+        _para("WMT capacity each week", styles.part),
+        capacity_chart(pack.lines, pack.profile, FRAME_WIDTH),
+        Spacer(1, 10),
+        _para("Hours worked each week", styles.part),
+        hours_chart(pack.lines, FRAME_WIDTH),
+        Spacer(1, 6),
+        _para(
+            "Both charts run from the first week of the period on the left to the last on the "
+            "right, and both start from zero. The figures behind them are in the weekly table.",
+            styles.small,
+        ),
+    ]
+
+
+# Tables
+
+
+def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_SIZE, 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, _RULE),
+            *extra,
+        ]
+    )
+
+
+def _header(texts: Sequence[str]) -> list[Any]:
+    return [_para(text, _styles().cell_bold) for text in texts]
+
+
+def _wrapped(texts: Sequence[str], width: float) -> str:
+    """Flags joined and wrapped to the column by hand: far quicker than a Paragraph per row."""
+    return "\n".join(simpleSplit(printable(", ".join(texts)), REGULAR, TABLE_SIZE, width))
+
+
+_PADDING = 6.0
+
+
+@cache
+def _date_width() -> float:
+    """The widest date a column may hold, `Wed 28 Sep 2026` or so, with the cell's padding."""
+    return _PADDING + max(
+        stringWidth(f"{day} 28 {month} 2026", REGULAR, TABLE_SIZE)
+        for day in DAY_NAMES
+        for month in MONTH_NAMES
+    )
+
+
+def _width(*texts: str, font: str = BOLD) -> float:
+    """Room for the widest of `texts` (a header's longest word, say), with the cell's padding."""
+    return _PADDING + 1 + max(stringWidth(text, font, TABLE_SIZE) for text in texts)
+
+
+def _figure(value: float | None, unit: str = "") -> str:
+    return DASH if value is None else f"{format_number(value)}{unit}"
+
+
+def _first_recorded(entry: Recorded[Any], day: date) -> list[str]:
+    words = [_local_day(entry.first_recorded_at)]
+    if is_retrospective(day, entry.first_recorded_at):
+        words.append("retrospective")
+    if entry.amended:
+        words.append("amended" if entry.amendments == 1 else f"amended {entry.amendments} times")
+    return words
+
+
+def _week_columns() -> list[float]:
+    """Week, capacity, caseload, hours, unpaid, first recorded; the flags take the rest."""
+    widths = [
+        _date_width(),
+        _width("capacity", "888.8 %"),
+        _width("Caseload"),
+        _width("contracted", "888.25 / 88.25", font=REGULAR),
+        max(_width("Unpaid"), _width("88.25", font=REGULAR)),
+        _date_width(),
+    ]
+    return [*widths, FRAME_WIDTH - sum(widths)]
+
+
+def _weekly_table(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    flowables: list[Flowable] = [
+        _para(
+            "Every week of the period, oldest first, logged or not. “First recorded” is the day "
+            "the week was first entered in the diary. Flags: “at/over "
+            f"{pack.threshold}”: at or over the threshold; “excessive run”: part of "
+            f"{_run_words(pack)} in a row, the MoJ test for excessive workload; "
+            f"“retrospective”: first recorded more than {RETROSPECTIVE_AFTER_DAYS} days after "
+            "the week ended; “amended”: changed after it was first recorded (the amendment "
+            "history shows how); “not logged”: nothing was recorded for the week.",
+            styles.small,
+        )
+    ]
+    by_year: dict[int, list[WeekLine]] = {}
+    for line in pack.lines:
+        by_year.setdefault(line.week_commencing.year, []).append(line)
+    several = len(by_year) > 1
+    for year, lines in by_year.items():
+        if several:
+            flowables.append(CondPageBreak(90))
+            flowables.append(
+                SectionHeading(str(year), styles.part, f"weeks-{year}", str(year), level=1)
+            )
+        flowables.append(_week_rows(pack, lines))
+    return flowables
+
+
+def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
+    widths = _week_columns()
+    flags_width = widths[-1] - _PADDING
+    rows: list[list[Any]] = [
+        _header(
+            (
+                "Week commencing",
+                "WMT capacity",
+                "Caseload",
+                "Hours worked / contracted",
+                "Unpaid hours",
+                "First recorded",
+                "Flags",
+            )
+        )
+    ]
+    extra: list[tuple[Any, ...]] = []
+    for index, line in enumerate(lines, start=1):
+        flags = [flag.text for flag in week_flags(line, pack.profile)]
+        entry = line.entry
+        if entry is None:
+            deleted = pack.deleted_weeks.get(line.week_commencing)
+            if deleted is not None:
+                flags.append(f"an entry was deleted on {_local_day(deleted)}")
+            rows.append(
+                [
+                    format_day(line.week_commencing),
+                    DASH,
+                    DASH,
+                    DASH,
+                    DASH,
+                    DASH,
+                    _wrapped(flags, flags_width),
+                ]
+            )
+            extra.append(("TEXTCOLOR", (0, index), (-1, index), _QUIET))
+            continue
+        week = entry.record
+        hours = DASH
+        if week.hours_worked is not None or week.contracted_hours is not None:
+            hours = f"{_figure(week.hours_worked)} / {_figure(week.contracted_hours)}"
+        rows.append(
+            [
+                format_day(line.week_commencing),
+                _figure(week.capacity_pct, " %"),
+                _figure(week.caseload),
+                hours,
+                _figure(week.unpaid_hours),
+                _local_day(entry.first_recorded_at),
+                _wrapped(flags, flags_width),
+            ]
+        )
+        if line.in_excessive_run:
+            extra.append(("BACKGROUND", (0, index), (-1, index), _RUN_FILL))
+    extra += [("ALIGN", (1, 1), (4, -1), "RIGHT")]
+    table = Table(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(_grid_style(extra))
+    return table
+
+
+def _supervision_log(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    entries = pack.covered.sessions
+    include_notes = pack.options.include_notes
+    intro = (
+        "Every supervision session recorded for the period (held, cancelled, moved or not "
+        "offered), oldest first, with the day each was first recorded."
+    )
+    if not include_notes:
+        intro += " The actions agreed and notes are left out of this copy."
+    flowables: list[Flowable] = [_para(intro, styles.small)]
+    if not entries:
+        return [
+            *flowables,
+            _para("No supervision sessions are recorded for the period.", styles.body),
+        ]
+    headers = ["Date", "Status", "Supervisor", "Length", "Workload discussed"]
+    widths = [
+        _date_width(),
+        _width("Cancelled by", font=REGULAR),
+        _width("Supervisor"),
+        _width("888 min", font=REGULAR),
+        _width("discussed"),
+    ]
+    if include_notes:
+        headers.append("Actions agreed and notes")
+        widths.append(FRAME_WIDTH - sum(widths) - _date_width())
+    headers.append("First recorded")
+    widths.append(_date_width())
+    rows: list[list[Any]] = [_header(headers)]
+    for entry in entries:
+        session: SupervisionSession = entry.record
+        discussed = {True: "yes", False: "no", None: DASH}[session.workload_discussed]
+        row: list[Any] = [
+            format_day(session.held_on),
+            _para(SUPERVISION_STATUS_WORDS[session.status], styles.cell),
+            _para(session.supervisor or DASH, styles.cell),
+            f"{session.minutes} min" if session.minutes is not None else DASH,
+            discussed,
+        ]
+        if include_notes:
+            row.append(_session_text(session))
+        row.append("\n".join(_first_recorded(entry, session.held_on)))
+        rows.append(row)
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=24)
+    table.setStyle(_grid_style())
+    flowables.append(table)
+    return flowables
+
+
+def _session_text(session: SupervisionSession) -> Paragraph:
+    styles = _styles()
+    parts = []
+    if session.actions.strip():
+        parts.append(f"<b>Actions:</b> {markup(session.actions.strip())}")
+    if session.notes.strip():
+        parts.append(f"<b>Notes:</b> {markup(session.notes.strip())}")
+    return Paragraph("<br/>".join(parts) or DASH, styles.cell)
+
+
+def _concerns_log(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    entries = pack.covered.concerns
+    flowables: list[Flowable] = [
+        _para(
+            "Every concern about workload recorded as raised in the period, oldest first: who it "
+            "was raised with and how, what was said, what came back, and the day each was first "
+            "recorded. A concern still unanswered after the date set to chase a reply is marked "
+            "“overdue”.",
+            styles.small,
+        )
+    ]
+    if not entries:
+        return [*flowables, _para("No concerns are recorded as raised in the period.", styles.body)]
+    for entry in entries:
+        concern: Concern = entry.record
+        with_whom = concern.raised_with.strip()
+        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
+        flowables.append(
+            _rich(
+                [
+                    (format_day(concern.raised_on), True),
+                    (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
+                    (f", with {with_whom}" if with_whom else "", False),
+                    ("  ·  ", False),
+                    (_concern_status(concern, pack.today), True),
+                ],
+                styles.entry,
+            )
+        )
+        flowables.append(
+            _para(
+                f"First recorded {', '.join(_first_recorded(entry, concern.raised_on))}",
+                styles.entry_note,
+            )
+        )
+        flowables += _labelled("What was said", concern.summary)
+        response = "Response"
+        if concern.response_on is not None:
+            response += f" ({format_day(concern.response_on)})"
+        flowables += _labelled(response, concern.response.strip() or DASH)
+    return flowables
+
+
+def _labelled(label: str, text: str) -> list[Flowable]:
+    """The officer's words under a label: the first paragraph after it, the rest below."""
+    style = _styles().entry_line
+    parts = own_paragraphs(text) or [DASH]
+    first = Paragraph(f"<b>{markup(label, BOLD)}:</b> {markup(parts[0])}", style)
+    return [first, *(_para(part, style) for part in parts[1:])]
+
+
+def _concern_status(concern: Concern, today: date) -> str:
+    words = CONCERN_STATUS_WORDS[concern.status]
+    if is_answered(concern):
+        return words
+    if concern.follow_up_on is not None:
+        due = format_day(concern.follow_up_on)
+        if is_overdue(concern, today):
+            return f"{words}: overdue, no reply by {due}"
+        return f"{words}: chase a reply on {due}"
+    return f"{words}: no reply recorded"
+
+
+# Notes
+
+
+def _notes(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    written = [line for line in pack.lines if line.entry and line.entry.record.notes.strip()]
+    flowables: list[Flowable] = [
+        _para(
+            "The notes written for each week, oldest first, in full and as written. Each note "
+            "says when its week was first recorded; a note changed later is in the amendment "
+            "history with its earlier wording.",
+            styles.small,
+        )
+    ]
+    if not written:
+        return [
+            *flowables,
+            _para("No notes were written for the weeks in this period.", styles.body),
+        ]
+    years = {line.week_commencing.year for line in written}
+    year_shown: int | None = None
+    for line in written:
+        entry = line.entry
+        assert entry is not None
+        if len(years) > 1 and line.week_commencing.year != year_shown:
+            year_shown = line.week_commencing.year
+            flowables.append(CondPageBreak(90))
+            flowables.append(
+                SectionHeading(
+                    str(year_shown), styles.part, f"notes-{year_shown}", str(year_shown), level=1
+                )
+            )
+        marks = _first_recorded(entry, line.week_commencing)
+        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
+        flowables.append(
+            _rich(
+                [
+                    (f"Week commencing {format_day(line.week_commencing)}", True),
+                    (f"  ·  first recorded {', '.join(marks)}", False),
+                ],
+                styles.note_heading,
+            )
+        )
+        flowables += [_para(part, styles.note) for part in own_paragraphs(entry.record.notes)]
+    return flowables
+
+
+# Amendment history
+
+
+def _amendments(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    amendments = pack.amendments
+    intro = (
+        f"Every change made to the records in this pack after they were first recorded, oldest "
+        f"first: {count(len(amendments), 'change')}. Nothing is overwritten: an amendment shows "
+        "the value before and after it (old → new), a deletion shows what the record held. "
+        "Records never changed after they were first recorded are not listed here; the tables "
+        "show when each was first recorded. Changes to the profile are included, because its "
+        "threshold decides the flags. Times are the local time of the computer that made the "
+        "pack."
+    )
+    if not pack.options.include_notes:
+        intro += " Changes to notes are listed without their wording, which this copy leaves out."
+    flowables: list[Flowable] = [_para(intro, styles.small)]
+    if not amendments:
+        flowables.append(
+            _para(
+                "None of these records has been amended or deleted since it was first recorded.",
+                styles.body,
+            )
+        )
+    for amendment in amendments:
+        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
+        flowables.append(
+            _rich(
+                [
+                    (format_moment(amendment.at), True),
+                    (f"  ·  {amendment.record}: {amendment.what}", False),
+                ],
+                styles.entry,
+            )
+        )
+        flowables += [_para(line, styles.entry_line) for line in amendment.lines]
+    return flowables
+
+
+# Attachments and verification
+
+
+def _attachments(pack: _Pack) -> list[Flowable]:
+    return [_para(NO_ATTACHMENTS, _styles().body)]
+
+
+def _verification(pack: _Pack) -> list[Flowable]:
+    styles = _styles()
+    snapshot, covered = pack.snapshot, pack.covered
+    sessions = count(len(covered.sessions), "supervision session")
+    data = (
+        f"{count(len(covered.weeks), 'week')}, {sessions} and "
+        f"{count(len(covered.concerns), 'concern')}, with the "
+        f"{count(len(covered.audit), 'audit entry', 'audit entries')} about them and the profile"
+    )
+    flowables: list[Flowable] = [
+        _facts(
+            [
+                ("Data fingerprint (SHA-256)", _para(pack.fingerprint, styles.hash)),
+                ("Audit chain head", _para(snapshot.chain_head, styles.hash)),
+                ("Entries in the chain", f"{snapshot.audit_entries:,}"),
+                ("Data in this PDF", data),
+                ("Pack id", snapshot.pack_id),
+            ],
+            140,
+        ),
+        _para("How the fingerprint is made", styles.heading),
+        _para(
+            f"The records this pack shows and the audit entries about them are embedded in this "
+            f"PDF as the file {DATA_FILE_NAME}, written as canonical JSON (keys in order, no "
+            "spaces, UTF-8). The fingerprint is the SHA-256 hash of that file. Change one "
+            "character of it and the fingerprint no longer matches the one printed on the cover, "
+            "on this page and, in short, in every footer.",
+            styles.body,
+        ),
+        _para("Checking it with Work Diary", styles.heading),
+        _prose(
+            "Run `workdiary verify PACK.pdf`. It says whether the data inside the pack still gives "
+            "the printed fingerprint and, where the diary is present, whether any record in the "
+            "pack has been changed in the diary since the pack was made, and how.",
+            styles.body,
+        ),
+        _para("Checking it by hand", styles.heading),
+        _prose(
+            "1. Save the embedded file: from a PDF reader's attachments panel, or with "
+            "`pdfdetach -saveall PACK.pdf` (Poppler).",
+            styles.body,
+        ),
+        _prose(
+            f"2. Work out its SHA-256: `sha256sum {DATA_FILE_NAME}` (Linux), "
+            f"`shasum -a 256 {DATA_FILE_NAME}` (macOS) or "
+            f"`certutil -hashfile {DATA_FILE_NAME} SHA256` (Windows).",
+            styles.body,
+        ),
+        _para(
+            "3. The result must be the data fingerprint above, character for character.",
+            styles.body,
+        ),
+        _para(
+            "4. Each audit entry in the file carries its own hash: the SHA-256 of the canonical "
+            "JSON of its seq, recorded_at, entity, entity_key, action, prev_hash and record (the "
+            "record as canonical JSON text). prev_hash is the hash of the entry before it in the "
+            "diary's chain, and the chain head above is the hash of the diary's last entry when "
+            "the pack was made."
+            + (
+                ""
+                if pack.options.include_notes
+                else " In this copy the notes in the entries are replaced by “(left out of this "
+                "pack)”, so those entries' hashes can only be checked against the diary."
+            ),
+            styles.body,
+        ),
+    ]
+    return flowables

@@ -1,0 +1,127 @@
+"""What a pack covers: the weeks, sessions and concerns of its period, and their audit entries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing, week_ending
+from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.formatting import count
+from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
+from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
+
+# The audit log's names for the records a pack shows (its `entity`, the diary's table names).
+WEEKS = "weeks"
+SESSIONS = "supervision_sessions"
+CONCERNS = "concerns"
+PROFILE = "profile"
+
+# The stored field that dates each kind of record, and so decides whether it is in a period.
+DATE_FIELDS = {WEEKS: "week_commencing", SESSIONS: "held_on", CONCERNS: "raised_on"}
+# The officer's free text that "leave out notes" keeps out of a pack, by entity. What a concern
+# said and the answer to it are the substance of the concern, not notes, so they stay.
+NOTE_FIELDS: dict[str, tuple[str, ...]] = {WEEKS: ("notes",), SESSIONS: ("actions", "notes")}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The records dated within the period, oldest first, and every audit entry about them (and
+    about the profile, whose threshold decides the flags), by sequence number."""
+
+    first_week: date  # Monday
+    last_week: date  # Monday
+    weeks: tuple[Recorded[Week], ...]
+    sessions: tuple[Recorded[SupervisionSession], ...]
+    concerns: tuple[Recorded[Concern], ...]
+    audit: tuple[AuditRecord, ...]
+
+    @property
+    def last_day(self) -> date:
+        return week_ending(self.last_week)
+
+    @property
+    def weeks_in_period(self) -> int:
+        return (self.last_week - self.first_week) // ONE_WEEK + 1
+
+
+def period_words(covered: Coverage) -> str:
+    """`Mon 07 Sep 2026 to Sun 15 Nov 2026 (10 weeks)`."""
+    return (
+        f"{format_day(covered.first_week)} to {format_day(covered.last_day)} "
+        f"({count(covered.weeks_in_period, 'week')})"
+    )
+
+
+def check_options(options: PackOptions) -> tuple[date, date]:
+    """The period's first and last Mondays; a period that ends before it starts, or a section
+    this version does not know, is refused rather than printed wrong."""
+    first, last = week_commencing(options.first_week), week_commencing(options.last_week)
+    if first > last:
+        raise InvalidInput(
+            [
+                FieldProblem(
+                    "last_week",
+                    f"The period ends (week commencing {format_day(last)}) before it starts "
+                    f"(week commencing {format_day(first)}).",
+                )
+            ]
+        )
+    unknown = sorted(set(options.sections) - set(SECTIONS))
+    if unknown:
+        raise ValueError(f"Unknown pack sections: {', '.join(unknown)}")
+    return first, last
+
+
+def _stored_date(values: Mapping[str, Any], field: str) -> date | None:
+    text = values.get(field)
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
+    first, last = check_options(options)
+    end = week_ending(last)
+    weeks = sorted(
+        (entry for entry in snapshot.weeks if first <= entry.record.week_commencing <= last),
+        key=lambda entry: entry.record.week_commencing,
+    )
+    sessions = sorted(
+        (entry for entry in snapshot.sessions if first <= entry.record.held_on <= end),
+        key=lambda entry: (entry.record.held_on, _key_order(entry.key)),
+    )
+    concerns = sorted(
+        (entry for entry in snapshot.concerns if first <= entry.record.raised_on <= end),
+        key=lambda entry: (entry.record.raised_on, _key_order(entry.key)),
+    )
+    # A record belongs to the period by the date it holds now; a deleted one, which the snapshot
+    # no longer lists, by the date its last audit entry held, so its deletion is shown too.
+    latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for record in snapshot.audit:
+        latest[(record.entity, record.entity_key)] = record.record
+    wanted = {(WEEKS, entry.key) for entry in weeks}
+    wanted |= {(SESSIONS, entry.key) for entry in sessions}
+    wanted |= {(CONCERNS, entry.key) for entry in concerns}
+    for (entity, key), values in latest.items():
+        field = DATE_FIELDS.get(entity)
+        day = _stored_date(values, field) if field else None
+        if day is not None and first <= day <= end:
+            wanted.add((entity, key))
+    audit = sorted(
+        (
+            record
+            for record in snapshot.audit
+            if record.entity == PROFILE or (record.entity, record.entity_key) in wanted
+        ),
+        key=lambda record: record.seq,
+    )
+    return Coverage(first, last, tuple(weeks), tuple(sessions), tuple(concerns), tuple(audit))
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    """Keys are row numbers as text: "10" comes after "9"."""
+    return (int(key), "") if key.isdigit() else (0, key)

@@ -1,0 +1,34 @@
+"""The officer's own words made safe for a reportlab Paragraph: drawable, escaped, breaks kept."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from workdiary.evidence.fonts import REGULAR, printable
+
+
+def markup(text: str, font: str = REGULAR) -> str:
+    """Text made safe for a Paragraph in `font`: drawable, escaped, line breaks kept. Every string
+    goes through here: ours carry no markup, and the officer's may hold <, & and > that reportlab
+    would otherwise read as markup."""
+    return escape(printable(text, font)).replace("\n", "<br/>")
+
+
+def unix_lines(text: str) -> str:
+    """Text pasted from Windows or an old Mac breaks its lines with \r\n or \r."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def own_paragraphs(text: str) -> list[str]:
+    """The officer's words split at blank lines; single line breaks stay within a paragraph."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in unix_lines(text).strip("\n").split("\n"):
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
