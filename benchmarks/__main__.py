@@ -2,11 +2,11 @@
 
 import sys
 
-from benchmarks import core, desktop
+from benchmarks import core, desktop, pack
 
 
 def main() -> int:
-    results = core.run() + desktop.run()
+    results = core.run() + desktop.run() + pack.run()
     for result in results:
         print(result.line())
     return 0 if all(result.within_floor for result in results) else 1

@@ -146,10 +146,16 @@ class SampleEvent:
 
 
 def fill_sample_diary(
-    path: Path, last_week: date, *, seed: int = SAMPLE_SEED, now: datetime | None = None
+    path: Path,
+    last_week: date,
+    *,
+    seed: int = SAMPLE_SEED,
+    now: datetime | None = None,
+    weeks: int = SAMPLE_WEEKS,
 ) -> SampleSummary:
-    """Fill the diary at `path` with ten years of sample entries ending with the week of
-    `last_week`, made through the same storage API as the app, each at a made-up past moment.
+    """Fill the diary at `path` with ten years (or `weeks`) of sample entries ending with the
+    week of `last_week`, made through the same storage API as the app, each at a made-up past
+    moment.
 
     The content and its moments depend only on `last_week` and `seed`, unless `last_week` is so
     recent that some moments would fall after `now` (the real time unless a test pins it): then
@@ -163,7 +169,7 @@ def fill_sample_diary(
     last_monday = week_commencing(last_week)
     if last_monday > week_commencing(real_now.astimezone().date()):
         raise ValueError(f"The sample cannot end with a week that has not started ({last_week}).")
-    events = SampleBuilder(random.Random(seed), last_monday).build()
+    events = SampleBuilder(random.Random(seed), last_monday, weeks).build()
     cutoff = min(sample_ends_at(last_monday), real_now - REAL_CLOCK_MARGIN)
     scheduled = schedule(events, cutoff)
 
@@ -177,7 +183,7 @@ def fill_sample_diary(
                     "Nothing was changed. Use a new data folder (--data-dir) for the sample."
                 )
             deletions = apply_events(diary, clock, scheduled)
-        return summarise_sample(diary, last_monday, deletions)
+        return summarise_sample(diary, last_monday, deletions, weeks)
 
 
 def sample_ends_at(last_monday: date) -> datetime:
@@ -241,13 +247,15 @@ def apply_events(diary: Diary, clock: SettableClock, events: Sequence[SampleEven
     return deletions
 
 
-def summarise_sample(diary: Diary, last_monday: date, deletions: int) -> SampleSummary:
+def summarise_sample(
+    diary: Diary, last_monday: date, deletions: int, sample_weeks: int = SAMPLE_WEEKS
+) -> SampleSummary:
     weeks = diary.weeks.all()
     return SampleSummary(
-        first_week=first_sample_week(last_monday),
+        first_week=first_sample_week(last_monday, sample_weeks),
         last_week=last_monday,
         weeks_logged=len(weeks),
-        weeks_missing=SAMPLE_WEEKS - len(weeks),
+        weeks_missing=sample_weeks - len(weeks),
         weeks_amended=sum(1 for entry in weeks if entry.amended),
         weeks_retrospective=sum(
             1
@@ -261,8 +269,8 @@ def summarise_sample(diary: Diary, last_monday: date, deletions: int) -> SampleS
     )
 
 
-def first_sample_week(last_monday: date) -> date:
-    return last_monday - ONE_WEEK * (SAMPLE_WEEKS - 1)
+def first_sample_week(last_monday: date, weeks: int = SAMPLE_WEEKS) -> date:
+    return last_monday - ONE_WEEK * (weeks - 1)
 
 
 # UK local time, worked out by hand rather than with zoneinfo: Windows has no time zone database
@@ -544,10 +552,11 @@ class PlannedWeek:
 class SampleBuilder:
     """Works out every change the sample makes and when, from one seeded random generator."""
 
-    def __init__(self, rng: random.Random, last_monday: date) -> None:
+    def __init__(self, rng: random.Random, last_monday: date, weeks: int = SAMPLE_WEEKS) -> None:
         self.rng = rng
+        self.weeks = weeks
         self.last_monday = last_monday
-        self.first_monday = first_sample_week(last_monday)
+        self.first_monday = first_sample_week(last_monday, weeks)
         self.events: list[SampleEvent] = []
         self.plan: list[PlannedWeek] = []
         self.logged: dict[date, Week] = {}
@@ -579,7 +588,7 @@ class SampleBuilder:
 
     def spo(self, day: date) -> str:
         """The senior probation officer (supervisor) at the time: three over the ten years."""
-        era = (day - self.first_monday).days * len(SPO_BY_ERA) // (SAMPLE_WEEKS * 7)
+        era = (day - self.first_monday).days * len(SPO_BY_ERA) // (self.weeks * 7)
         return SPO_BY_ERA[min(era, len(SPO_BY_ERA) - 1)]
 
     def capacity_on(self, day: date) -> float | None:
@@ -603,9 +612,9 @@ class SampleBuilder:
         rng = self.rng
         capacity, caseload, base = 98.0, 38.0, 97.0
         pressure_weeks, pressure_level = 0, 0.0
-        for index in range(SAMPLE_WEEKS):
+        for index in range(self.weeks):
             base = clamp(base + rng.gauss(0, 1.0), 88.0, 104.0)
-            trend = 10.0 * index / SAMPLE_WEEKS
+            trend = 10.0 * index / self.weeks
             if pressure_weeks == 0 and rng.random() < 0.035:
                 pressure_weeks = rng.randint(6, 18)
                 pressure_level = rng.uniform(118.0, 148.0)
@@ -629,7 +638,7 @@ class SampleBuilder:
         """Weeks not logged: spells off sick (2-3 weeks), some summer and Christmas leave, and the
         odd week simply forgotten. The first week and the last four are always logged."""
         rng = self.rng
-        last_free = SAMPLE_WEEKS - 5
+        last_free = self.weeks - 5
         for _ in range(5):
             start = rng.randint(10, last_free - 3)
             length = rng.randint(2, 3)
