@@ -20,6 +20,7 @@ from workdiary.domain.records import SupervisionSession, SupervisionStatus, Week
 from workdiary.storage import Diary
 from workdiary.ui.main_window import (
     CONCERNS,
+    EVIDENCE,
     HISTORY,
     SETTINGS,
     SUPERVISION,
@@ -245,3 +246,9 @@ def test_the_concerns_page_offers_the_notice(open_window: OpenWindow) -> None:
     window.concerns_page.notice_button.click()
     dialogs = [child for child in window.findChildren(QDialog) if child.isVisible()]
     assert any(dialog.windowTitle() == "Foreseeability notice" for dialog in dialogs)
+
+
+def test_the_evidence_pack_is_a_page_of_the_window(open_window: OpenWindow) -> None:
+    window = open_window()
+    window.show_page(EVIDENCE)
+    assert window.current_page() == EVIDENCE and window.evidence_page.isVisible()

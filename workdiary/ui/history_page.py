@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +61,26 @@ PERIODS = (
     Period("Custom dates", None, custom=True),
 )
 DEFAULT_PERIOD = "Everything"
+
+
+def period_weeks(
+    period: Period,
+    entries: Sequence[Recorded[Week]],
+    today: date,
+    first: date | None = None,
+    last: date | None = None,
+) -> tuple[date, date] | None:
+    """The Mondays `period` runs between (a custom one from `first` to `last`), as History shows
+    it and an evidence pack covers it; None when there is nothing to show."""
+    if period.custom:
+        return period_bounds(entries, today, first, last)
+    bounds = period_bounds(entries, today, None, None)
+    if bounds is None or period.weeks is None:
+        return bounds
+    # Never before the first logged week: weeks before the diary was kept are not "missing".
+    start, end = bounds
+    return max(start, end - ONE_WEEK * (period.weeks - 1)), end
+
 
 # What the widest cell of each column looks like, to size the columns from the font in use
 # (so they grow with display scaling instead of being fixed pixels).
@@ -257,13 +278,8 @@ class HistoryPage(QWidget):
         period = self._chosen_period()
         if period.custom:
             first, last = _to_date(self.from_date.date()), _to_date(self.to_date.date())
-            return period_bounds(self._entries, self._today, first, last)
-        bounds = period_bounds(self._entries, self._today, None, None)
-        if bounds is None or period.weeks is None:
-            return bounds
-        # Never before the first logged week: weeks before the diary was kept are not "missing".
-        first, last = bounds
-        return max(first, last - ONE_WEEK * (period.weeks - 1)), last
+            return period_weeks(period, self._entries, self._today, first, last)
+        return period_weeks(period, self._entries, self._today)
 
     def _show_period(self) -> None:
         kept = self.selected_week()

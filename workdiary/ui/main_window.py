@@ -25,6 +25,7 @@ from workdiary.ui.messages import Messages
 
 if TYPE_CHECKING:
     from workdiary.ui.concerns_page import ConcernsPage
+    from workdiary.ui.evidence_page import EvidencePage
     from workdiary.ui.first_run import FirstRunDialog
     from workdiary.ui.history_page import HistoryPage
     from workdiary.ui.letters_dialog import LetterDialog
@@ -32,12 +33,13 @@ if TYPE_CHECKING:
     from workdiary.ui.supervision_page import SupervisionPage
     from workdiary.ui.week_editor import WeekEditor
 
-THIS_WEEK, HISTORY, SUPERVISION, CONCERNS, SETTINGS = range(5)
+THIS_WEEK, HISTORY, SUPERVISION, CONCERNS, EVIDENCE, SETTINGS = range(6)
 PAGE_NAMES = {
     THIS_WEEK: "This week",
     HISTORY: "History",
     SUPERVISION: "Supervision",
     CONCERNS: "Concerns",
+    EVIDENCE: "Evidence pack",
     SETTINGS: "Settings",
 }
 
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._history: HistoryPage | None = None
         self._supervision_page: SupervisionPage | None = None
         self._concerns_page: ConcernsPage | None = None
+        self._evidence_page: EvidencePage | None = None
         self._settings_page: SettingsPage | None = None
         self._slots: dict[int, QWidget] = {}
         self.pages = QStackedWidget()
@@ -141,6 +144,16 @@ class MainWindow(QMainWindow):
         return self._concerns_page
 
     @property
+    def evidence_page(self) -> EvidencePage:
+        if self._evidence_page is None:
+            from workdiary.ui.evidence_page import EvidencePage
+
+            self._evidence_page = EvidencePage(self._diary, self._messages)
+            self._evidence_page.exported.connect(self._diary_changed)
+            self._place(EVIDENCE, self._evidence_page)
+        return self._evidence_page
+
+    @property
     def settings_page(self) -> SettingsPage:
         if self._settings_page is None:
             from workdiary.ui.settings_page import SettingsPage
@@ -167,6 +180,8 @@ class MainWindow(QMainWindow):
             page = self.supervision_page
         elif index == CONCERNS:
             page = self.concerns_page
+        elif index == EVIDENCE:
+            page = self.evidence_page
         elif index == SETTINGS:
             page = self.settings_page
         else:
@@ -244,7 +259,8 @@ class MainWindow(QMainWindow):
         # will read the diary afresh when it is).
         # A new interval in Settings changes whether supervision is overdue; a letter written
         # from the Letters menu is a new concern.
-        for page in (self._history, self._supervision_page, self._concerns_page):
+        pages = (self._history, self._supervision_page, self._concerns_page, self._evidence_page)
+        for page in pages:
             if page is not None:
                 page.reload()
         self._show_last_saved()
@@ -318,6 +334,17 @@ class MainWindow(QMainWindow):
         ]
         unsaved = [(index, what) for index, page, what in editors
                    if page is not None and page.has_unsaved_changes()]  # fmt: skip
+        exporting = self._evidence_page is not None and self._evidence_page.is_exporting()
+        if exporting and not self._messages.confirm(
+            self,
+            "Close Work Diary?",
+            "An evidence pack is still being made. If you close now it will not be saved.",
+            yes="Close without it",
+            no="Wait for it",
+        ):
+            self.show_page(EVIDENCE)
+            event.ignore()
+            return
         if unsaved and not self._messages.confirm(
             self,
             "Close Work Diary?",

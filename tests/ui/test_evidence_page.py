@@ -1,0 +1,394 @@
+"""The Evidence page: what a pack will hold, exporting it off the GUI thread, cancelling, errors."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from tests.clock import Clock
+from tests.evidence.pdf_reading import pdf_text
+from tests.ui.scripted_messages import ScriptedMessages
+from workdiary import packs
+from workdiary.domain.dates import ONE_WEEK, week_ending
+from workdiary.domain.figures import period_bounds, summarise, week_lines
+from workdiary.evidence import pack as pack_module
+from workdiary.evidence.pack import Pack
+from workdiary.evidence.pack_data import check_pack
+from workdiary.evidence.snapshot import PackOptions, Snapshot
+from workdiary.files import FileNotWritten
+from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
+from workdiary.storage import Diary
+from workdiary.ui.evidence_page import EvidencePage
+
+# The Monday after the sample's last week: that week has ended, this one is not logged.
+MONDAY_AFTER = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+BUILD_TIMEOUT_MS = 60_000
+
+Build = Callable[[Snapshot, PackOptions], Pack]
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 10-year sample, filled once; each test works on a copy of it."""
+    path = tmp_path_factory.mktemp("sample") / "diary.db"
+    fill_sample_diary(path, SAMPLE_LAST_WEEK_FOR_TESTS)
+    return path
+
+
+@pytest.fixture
+def diary(sample_file: Path, diary_path: Path) -> Iterator[Diary]:
+    diary_path.parent.mkdir(parents=True)
+    shutil.copyfile(sample_file, diary_path)
+    with Diary.open(diary_path, clock=Clock(MONDAY_AFTER)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def messages() -> ScriptedMessages:
+    return ScriptedMessages()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> Iterator[EvidencePage]:
+    shown = EvidencePage(diary, messages)
+    qtbot.addWidget(shown)
+    yield shown
+    assert shown.wait_for_builds(BUILD_TIMEOUT_MS)
+
+
+def expected_weeks_words(diary: Diary, weeks: int | None) -> str:
+    """What the summary should say of the latest `weeks` weeks (None: all), from the domain's
+    own figures."""
+    entries = diary.weeks.all()
+    bounds = period_bounds(entries, diary.today(), None, None)
+    assert bounds is not None
+    first, last = bounds
+    if weeks is not None:
+        first = max(first, last - ONE_WEEK * (weeks - 1))
+    summary = summarise(week_lines(entries, diary.profile(), first, last), diary.profile())
+    return (
+        f"{summary.weeks_in_period:,} weeks, {summary.weeks_logged:,} logged and "
+        f"{summary.weeks_not_logged:,} not logged"
+    )
+
+
+def export_and_wait(qtbot: QtBot, page: EvidencePage, path: Path) -> None:
+    with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
+        page.export_to(path)
+    assert blocker.args == [path]
+
+
+def test_the_summary_follows_the_period_with_the_domains_week_counts(
+    page: EvidencePage, diary: Diary
+) -> None:
+    shown = {}
+    for label, weeks in (("Last 3 months", 13), ("Last 2 years", 104), ("Everything", None)):
+        page.choose_period(label)
+        text = page.summary.text()
+        assert expected_weeks_words(diary, weeks) in text
+        shown[label] = text
+    assert len(set(shown.values())) == 3
+    # Last 3 months: 13 weeks ending with the sample's last week, and what was recorded in them.
+    page.choose_period("Last 3 months")
+    last = SAMPLE_LAST_WEEK_FOR_TESTS
+    first = last - ONE_WEEK * 12
+    sessions = [
+        s for s in diary.supervision.all() if first <= s.record.held_on <= week_ending(last)
+    ]
+    concerns = [c for c in diary.concerns.all() if first <= c.record.raised_on <= week_ending(last)]
+    text = page.summary.text()
+    assert f"{len(sessions)} supervision session" in text
+    assert f"{len(concerns)} concern" in text
+    assert "About " in text and " page" in text
+
+
+def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: EvidencePage) -> None:
+    page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 30))  # a Wednesday to a Sunday
+    assert page.from_date.isVisibleTo(page)
+    options = page.pack_options()
+    assert options is not None
+    assert (options.first_week, options.last_week) == (date(2025, 1, 6), date(2025, 3, 24))
+    assert "Mon 06 Jan 2025 to Sun 30 Mar 2025: 12 weeks," in page.summary.text()
+    assert page.export_button.isEnabled()
+
+    page.to_date.setText("01/01/2025")
+    assert "ends before it starts" in page.period_problem.text()
+    assert page.pack_options() is None and not page.export_button.isEnabled()
+    page.to_date.setText("31/02/2025")
+    assert page.period_problem.isVisibleTo(page) and not page.export_button.isEnabled()
+
+
+def test_sections_and_notes_change_what_the_pack_will_hold(page: EvidencePage) -> None:
+    page.choose_period("Everything")
+    everything = page.summary.text()
+    page.section_boxes["weeks"].setChecked(False)
+    options = page.pack_options()
+    assert options is not None and "weeks" not in options.sections
+    assert page.summary.text() != everything  # fewer pages
+
+    page.leave_out_notes.setChecked(True)
+    assert "Notes left out" in page.summary.text()
+    assert not page.section_boxes["notes"].isEnabled()
+
+    for box in page.section_boxes.values():
+        box.setChecked(False)
+    assert "No sections chosen" in page.summary.text()
+    assert not page.export_button.isEnabled()
+
+
+def test_an_empty_diary_has_nothing_to_export(qtbot: QtBot, tmp_path: Path) -> None:
+    with Diary.open(tmp_path / "empty.db", clock=Clock(MONDAY_AFTER)) as empty:
+        page = EvidencePage(empty, ScriptedMessages())
+        qtbot.addWidget(page)
+        assert "No weeks are logged yet" in page.period_problem.text()
+        assert not page.export_button.isEnabled()
+        assert page.exports_list.topLevelItemCount() == 0
+        assert not page.copy_button.isEnabled()
+
+
+def test_export_writes_an_intact_pack_off_the_gui_thread_records_it_and_lists_it(
+    qtbot: QtBot,
+    page: EvidencePage,
+    diary: Diary,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[threading.Thread] = []
+    collecting: list[bool] = []
+    real_build: Build = pack_module.build_pack
+
+    def recording_build(snapshot: Snapshot, options: PackOptions) -> Pack:
+        threads.append(threading.current_thread())
+        collecting.append(gc.isenabled())
+        return real_build(snapshot, options)
+
+    monkeypatch.setattr(pack_module, "build_pack", recording_build)
+    page.choose_period("Everything")
+    page.prepared_for.setText("Napo branch rep (J. S.)")
+    estimate = page.summary.text()
+    path = tmp_path / "packs" / "pack.pdf"
+
+    with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
+        page.export_to(path)
+        # The GUI thread is free while the pack is made, and the options cannot change under it.
+        assert page.is_exporting()
+        assert not page.export_button.isEnabled() and not page.period.isEnabled()
+        assert page.cancel_button.isVisibleTo(page) and page.progress.isVisibleTo(page)
+    assert blocker.args == [path]
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+    # The garbage collector was paused while the worker ran (a Qt object freed in its thread can
+    # crash the app), and runs again now.
+    assert collecting == [False] and gc.isenabled()
+    assert not page.is_exporting() and page.export_button.isEnabled()
+
+    pdf = path.read_bytes()
+    check = check_pack(pdf)
+    assert check.intact, check.message
+    [export] = diary.exports.all()
+    fingerprint = export.record.fingerprint
+    assert export.record.file_name == "pack.pdf"
+    assert check.contents is not None and check.contents.printed_fingerprint == fingerprint
+    assert "Napo branch rep (J. S.)" in pdf_text(pdf)
+
+    # The page says where it went and the fingerprint, and offers the folder.
+    assert str(path) in page.status.text() and fingerprint in page.status.text()
+    assert page.open_folder_button.isVisibleTo(page)
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    page.open_folder_button.click()
+    assert [url.toLocalFile() for url in opened] == [str(path.parent)]
+
+    # The estimate was honest: within a couple of pages of the pack it made.
+    pages = int(page.status.text().split("(")[1].split(" page")[0])
+    estimated = int(estimate.split("About ")[1].split(" page")[0])
+    assert abs(estimated - pages) <= 2
+
+    # The list of earlier exports shows it, with its fingerprint to copy.
+    assert page.exports_list.topLevelItemCount() == 1
+    item = page.exports_list.topLevelItem(0)
+    assert item is not None
+    assert item.text(2) == "pack.pdf"
+    assert item.text(3) == f"{fingerprint[:16]}…" and item.toolTip(3) == fingerprint
+    assert "Mon 23 Nov 2026" in item.text(0)
+    page.copy_button.click()
+    assert QGuiApplication.clipboard().text() == fingerprint
+    assert messages.said == []  # all of it said on the page, no message box
+
+
+def test_the_list_shows_earlier_exports_newest_first(
+    qtbot: QtBot, page: EvidencePage, diary: Diary, tmp_path: Path
+) -> None:
+    clock = diary.clock
+    assert isinstance(clock, Clock)
+    page.choose_period("Last 3 months")
+    export_and_wait(qtbot, page, tmp_path / "first.pdf")
+    clock.now += timedelta(hours=2)
+    page.choose_period("Last 6 months")
+    export_and_wait(qtbot, page, tmp_path / "second.pdf")
+    names = [page.exports_list.topLevelItem(row).text(2) for row in range(2)]  # type: ignore[union-attr]
+    assert names == ["second.pdf", "first.pdf"]
+    # A page opened later reads the same list from the diary.
+    again = EvidencePage(diary, ScriptedMessages())
+    qtbot.addWidget(again)
+    assert again.exports_list.topLevelItemCount() == 2
+
+
+def test_cancel_writes_nothing_records_nothing_and_the_page_is_ready_again(
+    qtbot: QtBot,
+    page: EvidencePage,
+    diary: Diary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real_build: Build = pack_module.build_pack
+
+    def slow_build(snapshot: Snapshot, options: PackOptions) -> Pack:
+        started.set()
+        release.wait(timeout=BUILD_TIMEOUT_MS / 1000)
+        return real_build(snapshot, options)
+
+    monkeypatch.setattr(pack_module, "build_pack", slow_build)
+    page.choose_period("Last 3 months")
+    path = tmp_path / "cancelled.pdf"
+    try:
+        page.export_to(path)
+        qtbot.waitUntil(started.is_set, timeout=BUILD_TIMEOUT_MS)
+        assert page.is_exporting()
+        page.cancel_button.click()
+        # Ready at once, while the build it cannot interrupt is still running.
+        assert not page.is_exporting()
+        assert "cancelled" in page.status.text() and "Nothing was written" in page.status.text()
+        assert page.export_button.isEnabled() and page.period.isEnabled()
+        assert not page.cancel_button.isVisibleTo(page) and not page.progress.isVisibleTo(page)
+    finally:
+        release.set()
+    assert page.wait_for_builds(BUILD_TIMEOUT_MS)
+    QCoreApplication.processEvents()  # what the thrown-away build reported
+    assert not path.exists() and list(tmp_path.glob("*.pdf")) == []
+    assert diary.exports.all() == []
+    assert page.exports_list.topLevelItemCount() == 0
+    assert gc.isenabled()
+
+    # And the next export goes through as usual.
+    export_and_wait(qtbot, page, tmp_path / "after.pdf")
+    assert [e.record.file_name for e in diary.exports.all()] == ["after.pdf"]
+    assert not path.exists()
+
+
+def test_leaving_out_notes_leaves_no_note_text_in_the_pack(
+    qtbot: QtBot, page: EvidencePage, diary: Diary, tmp_path: Path
+) -> None:
+    page.choose_period("Last 3 months")
+    options = page.pack_options()
+    assert options is not None
+    notes = [
+        entry.record.notes.strip()
+        for entry in diary.weeks.all()
+        if options.first_week <= entry.record.week_commencing <= options.last_week
+        and entry.record.notes.strip()
+    ]
+    notes += [
+        text.strip()
+        for entry in diary.supervision.all()
+        if options.first_week <= entry.record.held_on <= week_ending(options.last_week)
+        for text in (entry.record.notes, entry.record.actions)
+        if text.strip()
+    ]
+    assert notes, "the sample has notes in its last 3 months"
+    # Each note's opening words, as the PDF's text gives them back.
+    openings = [" ".join(note.split()[:6]) for note in notes]
+
+    export_and_wait(qtbot, page, tmp_path / "with-notes.pdf")
+    with_notes = pdf_text((tmp_path / "with-notes.pdf").read_bytes())
+    assert all(opening in with_notes for opening in openings)
+
+    page.leave_out_notes.setChecked(True)
+    export_and_wait(qtbot, page, tmp_path / "no-notes.pdf")
+    pdf = (tmp_path / "no-notes.pdf").read_bytes()
+    assert check_pack(pdf).intact
+    without = pdf_text(pdf)
+    assert not [opening for opening in openings if opening in without]
+    assert "Left out of this copy" in without
+
+
+def test_a_saving_error_is_shown_and_the_page_is_ready_again(
+    qtbot: QtBot,
+    page: EvidencePage,
+    diary: Diary,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing_save(*_args: object) -> packs.SavedPack:
+        raise FileNotWritten("Cannot write the pack: the disk is full.")
+
+    monkeypatch.setattr(packs, "save_pack", failing_save)
+    page.choose_period("Last 3 months")
+    page.export_to(tmp_path / "pack.pdf")
+    qtbot.waitUntil(lambda: not page.is_exporting(), timeout=BUILD_TIMEOUT_MS)
+    [said] = messages.said
+    assert said.kind == "error" and "the disk is full" in said.text
+    assert page.export_button.isEnabled() and page.period.isEnabled()
+    assert not page.cancel_button.isVisibleTo(page) and not page.open_folder_button.isVisibleTo(
+        page
+    )
+    assert "not saved" in page.status.text()
+    assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
+
+
+def test_a_fault_while_making_the_pack_is_shown_in_plain_words(
+    qtbot: QtBot,
+    page: EvidencePage,
+    diary: Diary,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken_build(snapshot: Snapshot, options: PackOptions) -> Pack:
+        raise RuntimeError("a bug in the pack")
+
+    monkeypatch.setattr(pack_module, "build_pack", broken_build)
+    page.choose_period("Last 3 months")
+    page.export_to(tmp_path / "pack.pdf")
+    qtbot.waitUntil(lambda: not page.is_exporting(), timeout=BUILD_TIMEOUT_MS)
+    [said] = messages.said
+    assert said.kind == "error" and "nothing was written" in said.text
+    assert "a bug in the pack" in said.text
+    assert page.export_button.isEnabled()
+    assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
+
+
+def test_the_file_dialog_starts_in_documents_with_the_packs_name(
+    qtbot: QtBot, page: EvidencePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    chosen = tmp_path / "chosen"  # no .pdf: the page adds it
+
+    def save_file_name(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return str(chosen), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    page.choose_period("Last 3 months")
+    with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
+        page.export_button.click()
+    [start] = asked
+    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-16.pdf"
+    assert blocker.args == [tmp_path / "chosen.pdf"]
