@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
@@ -40,23 +37,6 @@ NOT_DUE_YET = Concern(
     summary="Wrote asking for a workload review.",
     follow_up_on=date(2026, 11, 30),
 )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
-    diary_path.parent.mkdir(parents=True, exist_ok=True)
-    with Diary.open(diary_path, clock) as opened:
-        yield opened
-
-
-@pytest.fixture
-def messages() -> ScriptedMessages:
-    return ScriptedMessages()
 
 
 def open_page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> ConcernsPage:

@@ -3,9 +3,7 @@ and the figures for a period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,23 +33,6 @@ WELSH_NOTES = "Llŷr: trafod <llwyth gwaith> & ŵyr, 3 > 2"
 HELD = SupervisionStatus.HELD
 BY_MANAGER = SupervisionStatus.CANCELLED_BY_MANAGER
 BY_ME = SupervisionStatus.CANCELLED_BY_ME
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
-    diary_path.parent.mkdir(parents=True, exist_ok=True)
-    with Diary.open(diary_path, clock) as opened:
-        yield opened
-
-
-@pytest.fixture
-def messages() -> ScriptedMessages:
-    return ScriptedMessages()
 
 
 def every_four_weeks(diary: Diary) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -24,23 +23,6 @@ NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 THIS_WEEK = date(2026, 11, 16)
 LAST_WEEK = THIS_WEEK - timedelta(weeks=1)
 THREE_WEEKS_AGO = THIS_WEEK - timedelta(weeks=3)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def diary(diary_path: Path, clock: Clock) -> Iterator[Diary]:
-    diary_path.parent.mkdir(parents=True, exist_ok=True)
-    with Diary.open(diary_path, clock) as opened:
-        yield opened
-
-
-@pytest.fixture
-def messages() -> ScriptedMessages:
-    return ScriptedMessages()
 
 
 def open_editor(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> WeekEditor:
