@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import focused, shown_active
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
@@ -40,20 +41,7 @@ NOT_DUE_YET = Concern(
 
 
 def open_page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> ConcernsPage:
-    page = ConcernsPage(diary, messages)
-    qtbot.addWidget(page)
-    page.resize(1000, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return shown_active(qtbot, ConcernsPage(diary, messages))
 
 
 def set_text(page: ConcernsPage, field: str, text: str) -> None:

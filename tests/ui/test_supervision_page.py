@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import focused, shown_active
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.oversight import supervision_figures
 from workdiary.domain.records import (
@@ -40,20 +41,7 @@ def every_four_weeks(diary: Diary) -> None:
 
 
 def open_page(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> SupervisionPage:
-    page = SupervisionPage(diary, messages)
-    qtbot.addWidget(page)
-    page.resize(1000, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return shown_active(qtbot, SupervisionPage(diary, messages))
 
 
 def row_texts(page: SupervisionPage, row: int) -> list[str]:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import shown_active
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.records import WEEK_FIELDS, Profile, Week
 from workdiary.storage import Diary
@@ -26,14 +27,7 @@ THREE_WEEKS_AGO = THIS_WEEK - timedelta(weeks=3)
 
 
 def open_editor(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> WeekEditor:
-    editor = WeekEditor(diary, messages)
-    qtbot.addWidget(editor)
-    editor.resize(900, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    return editor
+    return shown_active(qtbot, WeekEditor(diary, messages), 900, 700)
 
 
 def type_into(editor: WeekEditor, field: str, text: str) -> None:
