@@ -540,7 +540,7 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
 def _show_json(
     lines: list[WeekLine], summary: PeriodSummary | None, profile: Profile
 ) -> dict[str, Any]:
-    from workdiary.storage.rows import to_row
+    from workdiary.domain.rows import to_row
 
     weeks = []
     for line in lines:

@@ -267,7 +267,7 @@ def _retrospective_note(what: str, day: date, entry: Recorded[Any], out: TextIO)
 
 def _record_json(entry: Recorded[Any], day: date) -> dict[str, Any]:
     """A stored record with its id and the story of its recording, for --json."""
-    from workdiary.storage.rows import to_row
+    from workdiary.domain.rows import to_row
 
     item: dict[str, Any] = {"id": entry.key, **to_row(entry.record)}
     # to_row stores yes/no as 1/0 for SQLite; a script reading JSON expects true/false.

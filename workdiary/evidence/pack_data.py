@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import json
-import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
+from workdiary.domain.rows import to_row
 from workdiary.evidence.period import (
     CONCERNS,
     NOTE_FIELDS,
@@ -46,47 +44,10 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-# Rows as the diary stores them. storage.rows.to_row does the same, but evidence may not import
-# storage (DESIGN.md's layers); a test checks that the two agree on every record of the sample.
-
-_FLOAT_FIELDS: dict[type, frozenset[str]] = {}
-
-
-def _float_fields(record_type: type) -> frozenset[str]:
-    fields = _FLOAT_FIELDS.get(record_type)
-    if fields is None:
-        fields = frozenset(
-            name
-            for name, hint in typing.get_type_hints(record_type).items()
-            if float in (hint, *typing.get_args(hint))
-        )
-        _FLOAT_FIELDS[record_type] = fields
-    return fields
-
-
-def record_row(record: object) -> dict[str, Any]:
-    """A record's fields as the diary's tables hold them: dates as ISO text, choices by their
-    stored names, yes/no as 1/0, and a whole number in a decimal field as a decimal."""
-    floats = _float_fields(type(record))
-    row: dict[str, Any] = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
-        value = getattr(record, field.name)
-        if isinstance(value, Enum):
-            value = value.value
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, bool):
-            value = int(value)
-        elif isinstance(value, int) and field.name in floats:
-            value = float(value)
-        row[field.name] = value
-    return row
-
-
 def stored_row(entity: str, entry: Any) -> dict[str, Any]:
     """A Recorded record as its row in the diary: its fields, when it was first recorded and last
     changed, its revision, and (for records numbered by the diary) its id."""
-    row = record_row(entry.record)
+    row = to_row(entry.record)
     row.update(
         recorded_at=utc_text(entry.first_recorded_at),
         updated_at=utc_text(entry.last_changed_at),
@@ -147,7 +108,7 @@ def covered_data(snapshot: Snapshot, options: PackOptions, covered: Coverage) ->
             "include_notes": options.include_notes,
             "prepared_for": options.prepared_for,
         },
-        "profile": record_row(snapshot.profile),
+        "profile": to_row(snapshot.profile),
         "records": {
             WEEKS: rows(WEEKS, covered.weeks),
             SESSIONS: rows(SESSIONS, covered.sessions),

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from workdiary.domain.errors import FieldProblem, NotFound
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import Recorded
+from workdiary.domain.rows import from_row, record_fields, to_row
 from workdiary.domain.validation import require_no_identifiers, require_valid
 from workdiary.storage.history import history_from_entries
-from workdiary.storage.rows import from_row, record_fields, to_row
 
 if TYPE_CHECKING:
     from workdiary.storage.diary import Diary

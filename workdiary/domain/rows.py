@@ -1,4 +1,5 @@
-"""Converting records to table rows and back: dates as ISO text, choices as their names."""
+"""Records as the diary stores them and back: dates as ISO text, choices by their names, yes/no as
+1/0. Pure, so storage, the packs and the command line's JSON all use the one conversion."""
 
 from __future__ import annotations
 
