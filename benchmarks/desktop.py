@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.harness import PYTHON, Result
+from benchmarks.harness import PYTHON, Result, process_environment
 from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
 
 STARTUP_FLOOR_RATIO = 1.5
@@ -30,7 +30,7 @@ BARE_WINDOW = (
 
 def _run(argv: list[str], data_dir: Path) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one whole process."""
-    env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**process_environment(data_dir), "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(process.pid, 0)

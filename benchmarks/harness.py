@@ -32,9 +32,16 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(timings)
 
 
-def run_process(argv: list[str], data_dir: Path) -> None:
+def process_environment(data_dir: Path) -> dict[str, str]:
+    """The environment a timed process runs in: the diary in `data_dir`, and Python free to cache
+    compiled bytecode, as it does for an installed app (the untimed first run writes the cache)."""
     env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir)}
-    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_process(argv: list[str], data_dir: Path) -> None:
+    subprocess.run(argv, env=process_environment(data_dir), check=True, stdout=subprocess.DEVNULL)
 
 
 def process_seconds(argv: list[str], data_dir: Path, repeats: int) -> float:

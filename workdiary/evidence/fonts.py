@@ -73,24 +73,23 @@ def document_options() -> dict[str, Any]:
 
 
 @cache
-def _drawable(font: str) -> frozenset[int]:
+def _drawable(font: str) -> frozenset[str]:
+    """The characters `font` can draw, and the line break, which the layout handles."""
     register_fonts()
     return frozenset(
-        code
+        chr(code)
         for code in _registered[font].face.charToGlyph
         if unicodedata.category(chr(code)) not in ("Cc", "Cs")
-    )
+    ) | {"\n"}
 
 
 def printable(text: str, font: str = REGULAR) -> str:
     """`text` as `font` can draw it: line breaks kept, other control characters made spaces, and
     characters the font lacks shown as U+FFFD (�) rather than dropped without a trace."""
     drawable = _drawable(font)
+    if drawable.issuperset(text):  # nearly always, and checked at C speed
+        return text
     return "".join(
-        character
-        if character == "\n" or ord(character) in drawable
-        else " "
-        if character in _SPACE_LIKE
-        else REPLACEMENT
+        character if character in drawable else " " if character in _SPACE_LIKE else REPLACEMENT
         for character in text
     )
