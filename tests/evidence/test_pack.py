@@ -745,9 +745,21 @@ def test_the_sample_pack_is_intact_numbered_and_in_embedded_fonts(
     pdf = reader(pack.pdf)
     assert f"Page {pack.pages} of {pack.pages}" in flat(pdf.pages[-1].extract_text())
     assert all(font.truetype_embedded for font in fonts_used(pack.pdf))
-    # Ten years of weeks and notes: the outline leads to each year of them.
-    years = [entry for entry in pdf.outline if isinstance(entry, list)]
-    assert [getattr(entry, "title", "") for entry in years[0]][:3] == ["2016", "2017", "2018"]
+    # Ten years of weeks, supervision and notes: the outline leads to each year of each.
+    years: dict[str, list[str]] = {}
+    section = ""
+    for entry in pdf.outline:
+        if isinstance(entry, list):  # the parts of the section before it
+            years[section] = [getattr(child, "title", "") for child in entry]
+        else:
+            section = entry.title
+    assert list(years) == [
+        "3. Weekly figures, oldest first",
+        "4. Supervision log",
+        "6. Weekly notes",
+    ]
+    for part, titles in years.items():
+        assert titles[:3] == ["2016", "2017", "2018"], part
 
 
 def test_the_sample_data_is_the_diarys_rows_and_its_audit_hashes_recompute(

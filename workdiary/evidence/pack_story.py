@@ -5,11 +5,11 @@ table cells, which reportlab does not parse), so an officer's `<`, `&` or Welsh 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -98,6 +98,7 @@ _RULE = Color(0.75, 0.75, 0.75)
 _HEADER_FILL = Color(0.9, 0.9, 0.9)
 _RUN_FILL = Color(0.99, 0.9, 0.87)
 _QUIET = Color(0.35, 0.35, 0.35)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,6 @@ class _Styles:
     body: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
-    cell_bold: ParagraphStyle
     fact: ParagraphStyle
     hash: ParagraphStyle
     entry: ParagraphStyle
@@ -136,7 +136,6 @@ def _styles() -> _Styles:
         body=body,
         small=paragraph_style("PackSmall", fontSize=8, leading=10.5, spaceAfter=4),
         cell=paragraph_style("PackCell", fontSize=TABLE_SIZE, leading=10),
-        cell_bold=paragraph_style("PackCellBold", BOLD, fontSize=TABLE_SIZE, leading=10),
         fact=paragraph_style("PackFact", fontSize=9, leading=12),
         # Small enough that a 64-character hash stays on one line, to be read and copied whole.
         hash=paragraph_style("PackHash", fontSize=8, leading=12),
@@ -509,12 +508,8 @@ def _runs_table(pack: _Pack, runs: list[Run]) -> list[Flowable]:
         pack.profile.threshold_pct,
         pack.profile.run_weeks,
     )
-    rows: list[list[Any]] = [
-        [
-            _para(text, styles.cell_bold)
-            for text in ("From (week commencing)", "To", "Weeks", "Peak")
-        ]
-    ]
+    widths = [150, 150, 50, 60]
+    rows: list[list[Any]] = [_header(("From (week commencing)", "To", "Weeks", "Peak"), widths)]
     notes = []
     for run in runs:
         # The part of a run inside the period is a run of the whole diary's, clipped.
@@ -536,7 +531,7 @@ def _runs_table(pack: _Pack, runs: list[Run]) -> list[Flowable]:
                 f"{format_day(whole_run.last_week)}: {in_all}."
             )
         rows.append([start, end, str(run.weeks), f"{format_number(run.peak_pct)} %"])
-    table = Table(rows, colWidths=[150, 150, 50, 60], repeatRows=1, hAlign="LEFT", spaceBefore=6)
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", spaceBefore=6)
     table.setStyle(_grid_style())
     flowables: list[Flowable] = [
         Spacer(1, 4),
@@ -709,6 +704,7 @@ def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("FONT", (0, 0), (-1, 0), BOLD, TABLE_SIZE, 10),
             ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, _RULE),
             *extra,
@@ -716,13 +712,21 @@ def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     )
 
 
-def _header(texts: Sequence[str]) -> list[Any]:
-    return [_para(text, _styles().cell_bold) for text in texts]
+def _header(texts: Sequence[str], widths: Sequence[float]) -> list[str]:
+    """A table's header row, each our own words wrapped to its column (the grid style sets it in
+    bold): a Paragraph per header would be laid out again on every page the table runs to."""
+    return [_lines(text, width - _PADDING, BOLD) for text, width in zip(texts, widths, strict=True)]
+
+
+def _lines(text: str, width: float, font: str = REGULAR) -> str:
+    """Our own words wrapped to `width` by hand, for a table cell: far quicker than a Paragraph.
+    (Not for the officer's text: a word too long for the column would run out of it.)"""
+    return "\n".join(simpleSplit(printable(text, font), font, TABLE_SIZE, width))
 
 
 def _wrapped(texts: Sequence[str], width: float) -> str:
-    """Flags joined and wrapped to the column by hand: far quicker than a Paragraph per row."""
-    return "\n".join(simpleSplit(printable(", ".join(texts)), REGULAR, TABLE_SIZE, width))
+    """Flags, joined and wrapped to the column."""
+    return _lines(", ".join(texts), width)
 
 
 _PADDING = 6.0
@@ -756,6 +760,23 @@ def _first_recorded(entry: Recorded[Any], day: date) -> list[str]:
     return words
 
 
+def _by_year(items: Iterable[T], day_of: Callable[[T], date]) -> dict[int, list[T]]:
+    """`items` (oldest first) grouped by the year of their day, so that a long table is made of
+    one table a year: reportlab lays out what is left of a table again on every page it runs to."""
+    years: dict[int, list[T]] = {}
+    for item in items:
+        years.setdefault(day_of(item).year, []).append(item)
+    return years
+
+
+def _year_heading(year: int, section: str) -> list[Flowable]:
+    """A year's heading within a section, in the outline too, never alone at a page's foot."""
+    return [
+        CondPageBreak(90),
+        SectionHeading(str(year), _styles().part, f"{section}-{year}", str(year), level=1),
+    ]
+
+
 def _week_columns() -> list[float]:
     """Week, capacity, caseload, hours, unpaid, first recorded; the flags take the rest."""
     widths = [
@@ -783,16 +804,10 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             styles.small,
         )
     ]
-    by_year: dict[int, list[WeekLine]] = {}
-    for line in pack.lines:
-        by_year.setdefault(line.week_commencing.year, []).append(line)
-    several = len(by_year) > 1
+    by_year = _by_year(pack.lines, lambda line: line.week_commencing)
     for year, lines in by_year.items():
-        if several:
-            flowables.append(CondPageBreak(90))
-            flowables.append(
-                SectionHeading(str(year), styles.part, f"weeks-{year}", str(year), level=1)
-            )
+        if len(by_year) > 1:
+            flowables += _year_heading(year, "weeks")
         flowables.append(_week_rows(pack, lines))
     return flowables
 
@@ -810,7 +825,8 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
                 "Unpaid hours",
                 "First recorded",
                 "Flags",
-            )
+            ),
+            widths,
         )
     ]
     extra: list[tuple[Any, ...]] = []
@@ -865,12 +881,11 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
 def _supervision_log(pack: _Pack) -> list[Flowable]:
     styles = _styles()
     entries = pack.covered.sessions
-    include_notes = pack.options.include_notes
     intro = (
         "Every supervision session recorded for the period (held, cancelled, moved or not "
         "offered), oldest first, with the day each was first recorded."
     )
-    if not include_notes:
+    if not pack.options.include_notes:
         intro += " The actions agreed and notes are left out of this copy."
     flowables: list[Flowable] = [_para(intro, styles.small)]
     if not entries:
@@ -878,6 +893,17 @@ def _supervision_log(pack: _Pack) -> list[Flowable]:
             *flowables,
             _para("No supervision sessions are recorded for the period.", styles.body),
         ]
+    by_year = _by_year(entries, lambda entry: entry.record.held_on)
+    for year, year_entries in by_year.items():
+        if len(by_year) > 1:
+            flowables += _year_heading(year, "supervision")
+        flowables.append(_session_rows(pack, year_entries))
+    return flowables
+
+
+def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) -> Table:
+    styles = _styles()
+    include_notes = pack.options.include_notes
     headers = ["Date", "Status", "Supervisor", "Length", "Workload discussed"]
     widths = [
         _date_width(),
@@ -891,13 +917,14 @@ def _supervision_log(pack: _Pack) -> list[Flowable]:
         widths.append(FRAME_WIDTH - sum(widths) - _date_width())
     headers.append("First recorded")
     widths.append(_date_width())
-    rows: list[list[Any]] = [_header(headers)]
+    rows: list[list[Any]] = [_header(headers, widths)]
     for entry in entries:
-        session: SupervisionSession = entry.record
+        session = entry.record
         discussed = {True: "yes", False: "no", None: DASH}[session.workload_discussed]
         row: list[Any] = [
             format_day(session.held_on),
-            _para(SUPERVISION_STATUS_WORDS[session.status], styles.cell),
+            _lines(SUPERVISION_STATUS_WORDS[session.status], widths[1] - _PADDING),
+            # The officer's text: a Paragraph, which breaks a word too long for the column.
             _para(session.supervisor or DASH, styles.cell),
             f"{session.minutes} min" if session.minutes is not None else DASH,
             discussed,
@@ -908,8 +935,7 @@ def _supervision_log(pack: _Pack) -> list[Flowable]:
         rows.append(row)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=24)
     table.setStyle(_grid_style())
-    flowables.append(table)
-    return flowables
+    return table
 
 
 def _session_text(session: SupervisionSession) -> Paragraph:
@@ -1012,12 +1038,7 @@ def _notes(pack: _Pack) -> list[Flowable]:
         assert entry is not None
         if len(years) > 1 and line.week_commencing.year != year_shown:
             year_shown = line.week_commencing.year
-            flowables.append(CondPageBreak(90))
-            flowables.append(
-                SectionHeading(
-                    str(year_shown), styles.part, f"notes-{year_shown}", str(year_shown), level=1
-                )
-            )
+            flowables += _year_heading(year_shown, "notes")
         marks = _first_recorded(entry, line.week_commencing)
         flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
         flowables.append(
