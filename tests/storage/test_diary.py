@@ -161,9 +161,11 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
     diary: Diary, clock: Clock
 ) -> None:
     diary.weeks.save(WEEK)
+    assert diary.weeks.count() == 1
     clock.now += timedelta(hours=1)
     diary.weeks.delete("2026-11-16")
     assert diary.weeks.get("2026-11-16") is None and diary.weeks.all() == []
+    assert diary.weeks.count() == 0
     assert diary.connection.execute("SELECT count(*) FROM weeks").fetchone()[0] == 1
     with pytest.raises(NotFound):
         diary.weeks.delete("2026-11-16")

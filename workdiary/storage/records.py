@@ -84,6 +84,13 @@ class RecordTable(Generic[R]):
         )
         return [self._recorded(row) for row in rows]
 
+    def count(self) -> int:
+        """How many records are not deleted."""
+        rows = self._diary.query(
+            f"SELECT count(*) AS n FROM [{self.table}] WHERE deleted_at IS NULL"
+        )
+        return int(rows[0]["n"])
+
     def history(self, key: str) -> list[HistoryEvent]:
         return history_from_entries(self._diary.audit.entries(self.table, key), self.fields)
 
