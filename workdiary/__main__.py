@@ -1,7 +1,5 @@
 """`python -m workdiary`: the same as the `workdiary` command."""
 
-import sys
+from workdiary.cli import run
 
-from workdiary.cli import main
-
-sys.exit(main())
+run()
