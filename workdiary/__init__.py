@@ -1,15 +1,6 @@
 """Work Diary: a private, tamper-evident weekly record of workload."""
 
-from typing import Any
-
-
-def __getattr__(name: str) -> Any:
-    # Read from the package metadata only when asked: scanning installed packages costs start-up.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("workdiary")
-        except PackageNotFoundError:
-            return "0+unknown"
-    raise AttributeError(name)
+# The one place the version is written: pyproject.toml reads it from here when the package is
+# built, and the app, the command line and every evidence pack print it without scanning the
+# installed packages' metadata at start-up.
+__version__ = "0.1.0"
