@@ -9,10 +9,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -22,8 +20,17 @@ from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.figures import WeekLine
 from workdiary.domain.formatting import format_number, week_flags
 from workdiary.domain.records import Profile
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from workdiary.ui.table_models import (
+    ACCESSIBLE,
+    ALIGNMENT,
+    DISPLAY,
+    FONT,
+    LEFT,
+    RIGHT,
+    TOOL_TIP,
+    ModelIndex,
+    ReadOnlyTableModel,
+)
 
 
 class Column(IntEnum):
@@ -65,15 +72,6 @@ NUMBER_COLUMNS = (Column.CAPACITY, Column.CASELOAD, Column.HOURS, Column.UNPAID)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 DESCENDING_SORT_ROLE = SORT_ROLE + 1
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 # How much each flag weighs when the Flags column is sorted: sorted descending, the weeks that
 # matter most to a grievance come first (any excessive run outweighs everything below it).
@@ -81,7 +79,7 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 NOT_LOGGED_MARK = "—"
 
 
-_ALIGNMENTS = [_RIGHT if column in NUMBER_COLUMNS else _LEFT for column in Column]
+_ALIGNMENTS = [RIGHT if column in NUMBER_COLUMNS else LEFT for column in Column]
 
 
 def _number(value: float | None) -> str:
@@ -92,9 +90,13 @@ def _sort_keys(values: Sequence[float | None], missing: float) -> list[float]:
     return [missing if value is None else float(value) for value in values]
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ReadOnlyTableModel):
     """Weeks newest first. A row's strings are worked out the first time the view asks for the
     row, then kept: a view shows a screenful of ten years, and opening History must be quick."""
+
+    headers = tuple(HEADERS[column] for column in Column)
+    header_tips = tuple(HEADER_TIPS[column] for column in Column)
+    number_columns = frozenset(NUMBER_COLUMNS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -170,13 +172,13 @@ class HistoryModel(QAbstractTableModel):
             fonts = [None, self._bold if line.at_or_over else None, None, None, None, None, None]
         weight = float(sum(flag.weight for flag in flags))
         return {
-            _DISPLAY: display,
-            _TOOL_TIP: tips,
-            _ACCESSIBLE: accessible,
-            _FONT: fonts,
+            DISPLAY: display,
+            TOOL_TIP: tips,
+            ACCESSIBLE: accessible,
+            FONT: fonts,
             SORT_ROLE: [*_sort_keys(raw, math.inf), weight],
             DESCENDING_SORT_ROLE: [*_sort_keys(raw, -math.inf), weight],
-            _ALIGNMENT: _ALIGNMENTS,
+            ALIGNMENT: _ALIGNMENTS,
         }
 
     def line_at(self, row: int) -> WeekLine:
@@ -198,7 +200,7 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         row = index.row()
@@ -207,29 +209,6 @@ class HistoryModel(QAbstractTableModel):
             cells = self._rows[row] = self._row_cells(self._lines[row])
         values = cells.get(int(role))
         return None if values is None else values[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        role = int(role)
-        if role == _DISPLAY:
-            return HEADERS[Column(section)]
-        if role == _TOOL_TIP:
-            return HEADER_TIPS[Column(section)]
-        if role == _ALIGNMENT:
-            # Centred, not right-aligned over the figures: the sort arrow sits at the right.
-            return _CENTRE if section in NUMBER_COLUMNS else _LEFT
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        # Read-only: weeks change in the editor, where every change is recorded.
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class HistorySortProxy(QSortFilterProxyModel):

@@ -11,11 +11,9 @@ from html import escape
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -46,8 +44,19 @@ from workdiary.domain.records import (
     SupervisionSession,
     SupervisionStatus,
 )
+from workdiary.ui.table_models import (
+    ACCESSIBLE,
+    ALIGNMENT,
+    DECORATION,
+    DISPLAY,
+    FONT,
+    LEFT,
+    RIGHT,
+    TOOL_TIP,
+    ModelIndex,
+    ReadOnlyTableModel,
+)
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 # The words the app shows for each stored choice, in the order the editors offer them.
@@ -60,17 +69,6 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 ROWS_ALWAYS_SHOWN = 5
 # A date not recorded sorts before every real date.
 NO_DATE = -1
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_DECORATION = int(Qt.ItemDataRole.DecorationRole)
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def shortened(text: str, limit: int = SHORTENED_SUMMARY_CHARS) -> str:
@@ -146,13 +144,10 @@ class RowCells:
     stands_out: bool = False
 
 
-class RecordsModel(QAbstractTableModel, Generic[R]):
+class RecordsModel(ReadOnlyTableModel, Generic[R]):
     """Records newest first, read-only: they change in the page's editor, where every change is
     recorded. Subclasses say what the columns are and what a record shows in them."""
 
-    headers: Sequence[str] = ()
-    header_tips: Sequence[str] = ()
-    number_columns: frozenset[int] = frozenset()
     # The column that says in words why a row stands out; the warning icon goes there.
     stand_out_column = -1
     # Columns of free text are no wider than this many characters; the rest of a cell is elided.
@@ -169,8 +164,7 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
         self._alignments = [
-            _RIGHT if column in self.number_columns else _LEFT
-            for column in range(len(self.headers))
+            RIGHT if column in self.number_columns else LEFT for column in range(len(self.headers))
         ]
 
     # Filling
@@ -219,49 +213,27 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         cells = self._rows[index.row()]
         column = index.column()
         role = int(role)
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return cells.display[column]
-        if role == _ACCESSIBLE:
+        if role == ACCESSIBLE:
             return cells.accessible[column]
-        if role == _TOOL_TIP:
+        if role == TOOL_TIP:
             return cells.tips[column]
         if role == SORT_ROLE:
             return cells.sort_keys[column]
-        if role == _ALIGNMENT:
+        if role == ALIGNMENT:
             return self._alignments[column]
-        if role == _FONT and cells.stands_out:
+        if role == FONT and cells.stands_out:
             return self._bold
-        if role == _DECORATION and cells.stands_out and column == self.stand_out_column:
+        if role == DECORATION and cells.stands_out and column == self.stand_out_column:
             return self._warning_icon
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
-            return None
-        role = int(role)
-        if role == _DISPLAY:
-            return self.headers[section]
-        if role == _TOOL_TIP:
-            return self.header_tips[section]
-        if role == _ALIGNMENT:
-            # Centred over figures, not right-aligned: the sort arrow sits at the right.
-            return _CENTRE if section in self.number_columns else _LEFT
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def _day_key(day: date | None) -> float:
