@@ -1,7 +1,8 @@
 """What a pack says, section by section, as Platypus flowables (imported only when a pack is made).
 
-Every string that came from the diary goes through `markup` (Paragraphs) or `printable` (plain
-table cells, which reportlab does not parse), so an officer's `<`, `&` or Welsh letters print."""
+Text is set in TextBlocks and plain table cells, which read nothing as markup, and goes through
+`printable` on the way, so an officer's `<`, `&` or Welsh letters print as typed. Only the section
+headings are Paragraphs (they carry the outline), escaped by `markup`."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -74,6 +74,7 @@ from workdiary.evidence.pack_render import FRAME_WIDTH, PageNumberOf, SectionHea
 from workdiary.evidence.period import WEEKS, Coverage, period_words
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
+from workdiary.evidence.text_block import TextBlock
 
 SECTION_TITLES = {
     "cover": "Cover and contents",
@@ -162,8 +163,8 @@ def _styles() -> _Styles:
     )
 
 
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text, style.fontName), style)
+def _para(text: str, style: ParagraphStyle) -> TextBlock:
+    return TextBlock.plain(text, style)
 
 
 def _part(title: str) -> list[Flowable]:
@@ -171,19 +172,15 @@ def _part(title: str) -> list[Flowable]:
     return [CondPageBreak(_KEEP_WITH_TEXT * 2), _para(title, _styles().part)]
 
 
-def _prose(text: str, style: ParagraphStyle) -> Paragraph:
+def _prose(text: str, style: ParagraphStyle) -> TextBlock:
     """Our own words, with `commands` (never the officer's text, which may hold a backquote) in
     bold so that they stand out to be typed."""
     return _rich(((part, index % 2 == 1) for index, part in enumerate(text.split("`"))), style)
 
 
-def _rich(parts: Iterable[tuple[str, bool]], style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain and bold runs, each escaped."""
-    text = "".join(
-        f"<b>{markup(part, BOLD)}</b>" if bold else markup(part, style.fontName)
-        for part, bold in parts
-    )
-    return Paragraph(text, style)
+def _rich(parts: Iterable[tuple[str, bool]], style: ParagraphStyle) -> TextBlock:
+    """A paragraph of plain and bold runs."""
+    return TextBlock(((part, BOLD if bold else style.fontName) for part, bold in parts), style)
 
 
 def _local_day(moment: datetime) -> str:
@@ -924,7 +921,7 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
         row: list[Any] = [
             format_day(session.held_on),
             _lines(SUPERVISION_STATUS_WORDS[session.status], widths[1] - _PADDING),
-            # The officer's text: a Paragraph, which breaks a word too long for the column.
+            # The officer's text: a TextBlock, which breaks a word too long for the column.
             _para(session.supervisor or DASH, styles.cell),
             f"{session.minutes} min" if session.minutes is not None else DASH,
             discussed,
@@ -938,14 +935,12 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
     return table
 
 
-def _session_text(session: SupervisionSession) -> Paragraph:
-    styles = _styles()
-    parts = []
-    if session.actions.strip():
-        parts.append(f"<b>Actions:</b> {markup(session.actions.strip())}")
-    if session.notes.strip():
-        parts.append(f"<b>Notes:</b> {markup(session.notes.strip())}")
-    return Paragraph("<br/>".join(parts) or DASH, styles.cell)
+def _session_text(session: SupervisionSession) -> TextBlock:
+    runs: list[tuple[str, bool]] = []
+    for label, text in (("Actions:", session.actions.strip()), ("Notes:", session.notes.strip())):
+        if text:
+            runs += [("\n" if runs else "", False), (label, True), (f" {text}", False)]
+    return _rich(runs or [(DASH, False)], _styles().cell)
 
 
 def _concerns_log(pack: _Pack) -> list[Flowable]:
@@ -996,7 +991,7 @@ def _labelled(label: str, text: str) -> list[Flowable]:
     """The officer's words under a label: the first paragraph after it, the rest below."""
     style = _styles().entry_line
     parts = own_paragraphs(text) or [DASH]
-    first = Paragraph(f"<b>{markup(label, BOLD)}:</b> {markup(parts[0])}", style)
+    first = _rich([(f"{label}:", True), (f" {parts[0]}", False)], style)
     return [first, *(_para(part, style) for part in parts[1:])]
 
 

@@ -1,0 +1,92 @@
+"""The pack's plain-text blocks: every word kept in order, nothing wider than its column, long
+words cut rather than run off the page, and a block split over pages losing nothing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate, Table
+
+from tests.evidence.pdf_reading import flat, reader
+from workdiary.evidence.fonts import BOLD, REGULAR, document_options, paragraph_style
+from workdiary.evidence.text_block import Line, TextBlock, wrap_runs
+
+SIZE = 9.0
+STYLE = paragraph_style("TestBlock", fontSize=SIZE, leading=12, spaceBefore=4, spaceAfter=6)
+
+
+def text_of(lines: list[Line]) -> str:
+    """The text the lines were wrapped from, put back together."""
+    return "".join("".join(words for words, _ in line.runs) + line.followed_by for line in lines)
+
+
+def widths(lines: list[Line]) -> list[float]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return [sum(stringWidth(words, font, SIZE) for words, font in line.runs) for line in lines]
+
+
+def test_words_wrap_in_order_within_the_width() -> None:
+    text = " ".join(f"word{number}" for number in range(300))
+    lines = wrap_runs([(text, REGULAR)], 150, SIZE)
+    assert len(lines) > 10
+    assert max(widths(lines)) <= 150
+    assert text_of(lines) == text
+
+
+def test_line_breaks_are_kept_and_other_white_space_is_one_space() -> None:
+    lines = wrap_runs([("first  line\n\tsecond\n\nafter a blank", REGULAR)], 400, SIZE)
+    assert text_of(lines) == "first line\nsecond\n\nafter a blank"
+    assert len(lines) == 4
+
+
+def test_a_bold_label_and_its_text_share_a_line_in_their_own_fonts() -> None:
+    lines = wrap_runs([("Actions:", BOLD), (" chase the <review> & book it", REGULAR)], 400, SIZE)
+    assert lines[0].runs == [("Actions:", BOLD), (" chase the <review> & book it", REGULAR)]
+
+
+def test_a_word_wider_than_the_column_is_cut_not_lost() -> None:
+    address = "https://example.org/" + "ŵ" * 120
+    lines = wrap_runs([(f"See {address} now", REGULAR)], 100, SIZE)
+    assert max(widths(lines)) <= 100
+    assert len(lines) > 3
+    assert text_of(lines) == f"See {address} now"
+
+
+@pytest.mark.parametrize("narrower", [0, 6])
+def test_a_block_split_over_pages_keeps_every_word_even_when_wrapped_again(narrower: int) -> None:
+    text = "Said: " + " ".join(f"w{number}" for number in range(400)) + " " + "x" * 300
+    block = TextBlock([(text, REGULAR)], STYLE)
+    _, height = block.wrap(200, 1000)
+    first, rest = block.split(200, height / 2)
+    assert first.getSpaceAfter() == 0 and rest.getSpaceBefore() == 0
+    assert first.getSpaceBefore() == 4 and rest.getSpaceAfter() == 6
+    # A table wraps a split cell again, a little narrower than it split it.
+    parts = []
+    for part in (first, rest):
+        assert isinstance(part, TextBlock)
+        part.wrap(200 - narrower, 1000)
+        parts.append(text_of(part._lines))
+    assert " ".join(parts).split() == text.split()
+
+
+def test_a_lone_first_line_is_not_left_at_the_foot_of_a_page() -> None:
+    block = TextBlock([(" ".join(["word"] * 200), REGULAR)], STYLE)
+    block.wrap(200, 1000)
+    assert block.split(200, 13) == []
+    assert len(block.split(200, 25)) == 2
+
+
+def test_a_long_cell_splits_across_pages_and_prints_every_word() -> None:
+    words = [f"mot{number:04d}" for number in range(1500)]
+    cell = TextBlock([("Notes:", BOLD), (" " + " ".join(words), REGULAR)], STYLE)
+    table = Table([["Date", "Notes"], ["Mon 2 Nov 2026", cell]], colWidths=[80, 300], repeatRows=1)
+    table.splitInRow = 24
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, **document_options()).build([table])
+    pdf = reader(buffer.getvalue())
+    assert len(pdf.pages) > 2
+    text = flat(" ".join(page.extract_text() for page in pdf.pages))
+    assert [word for word in text.split() if word.startswith("mot")] == words

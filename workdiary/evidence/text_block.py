@@ -1,0 +1,172 @@
+"""Plain text for a pack, laid out quickly: wrapped once, drawn line by line, split by whole lines.
+
+Nearly all of a pack's words are plain text in one of its fonts, a bold label now and then: the
+officer's notes, concerns and supervision actions, the amendment lines, our own explanations.
+reportlab's Paragraph parses markup, measures fragment by fragment and is wrapped again on every
+page a table holding it runs to; for a ten-year pack that was most of the layout time. A
+TextBlock takes runs of text already in the pack's fonts (nothing in them is read as markup, so
+an officer's `<`, `&` or `>` print as typed), wraps them with reportlab's C string widths and
+draws each line with one text object. It lays text out as a left-aligned Paragraph of the same
+style would, so the two sit together on a page. Imported only when a pack is made."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from workdiary.evidence.fonts import printable
+
+# A run of text in one font.
+Run = tuple[str, str]
+
+# A line break, a stretch of other white space, or a word.
+_PIECES = re.compile(r"\n|[^\S\n]+|\S+")
+
+
+class Line(NamedTuple):
+    """A wrapped line: its runs, and what stood between it and the next line in the text (a line
+    break, a space, or nothing, where a word too long for a line was cut)."""
+
+    runs: list[Run]
+    followed_by: str
+
+
+class TextBlock(Flowable):
+    """`runs` of text, each in its own font, at the size, leading, indent, colour and spacing of
+    `style`. A line break in a run starts a new line; any other white space is one space."""
+
+    def __init__(self, runs: Iterable[Run], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.style = style
+        self.runs = [(printable(text, font), font) for text, font in runs]
+        self._lines: list[Line] = []
+        self._wrapped_to: float | None = None
+
+    @classmethod
+    def plain(cls, text: str, style: ParagraphStyle) -> TextBlock:
+        return cls([(text, style.fontName)], style)
+
+    def _laid_out(self, available_width: float) -> list[Line]:
+        width = available_width - self.style.leftIndent - self.style.rightIndent
+        if self._wrapped_to != width:
+            self._lines = wrap_runs(self.runs, width, self.style.fontSize)
+            self._wrapped_to = width
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        lines = self._laid_out(available_width)
+        self.width = available_width
+        self.height = len(lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._laid_out(available_width)
+        fit = int((available_height + 1e-6) // self.style.leading)
+        # As a Paragraph does by default: never leave a lone first line at the foot of a page.
+        if fit >= len(lines) or fit < 2:
+            return [] if fit < len(lines) else [self]
+        first, rest = self._part(lines[:fit]), self._part(lines[fit:])
+        first.spaceAfter = rest.spaceBefore = 0
+        return [first, rest]
+
+    def _part(self, lines: list[Line]) -> TextBlock:
+        """Some of this block's lines as a block of their own, already wrapped as they are here
+        (a table may wrap it again, to its cell's width)."""
+        runs: list[Run] = []
+        for index, line in enumerate(lines):
+            if index:
+                runs.append((lines[index - 1].followed_by, self.style.fontName))
+            runs += line.runs
+        part = TextBlock([], self.style)
+        part.runs = runs
+        part._lines = lines
+        part._wrapped_to = self._wrapped_to
+        return part
+
+    def draw(self) -> None:
+        style = self.style
+        canvas = self.canv
+        # The text object changes the font and colour; the canvas keeps its own afterwards.
+        canvas.saveState()
+        text = canvas.beginText()
+        text.setFillColor(style.textColor)
+        font = None
+        baseline = self.height - style.fontSize
+        for line in self._lines:
+            text.setTextOrigin(style.leftIndent, baseline)
+            for words, run_font in line.runs:
+                if run_font != font:
+                    text.setFont(run_font, style.fontSize, style.leading)
+                    font = run_font
+                text.textOut(words)
+            baseline -= style.leading
+        canvas.drawText(text)
+        canvas.restoreState()
+
+
+def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
+    """The runs broken into lines no wider than `width`, at spaces where it can be and inside a
+    word only where the word alone is wider than the line (a long web address, say)."""
+    lines: list[Line] = []
+    line: list[Run] = []
+    used = 0.0
+    space_wanted = False
+
+    def add(words: str, font: str) -> None:
+        if line and line[-1][1] == font:
+            line[-1] = (line[-1][0] + words, font)
+        else:
+            line.append((words, font))
+
+    def end_line(followed_by: str) -> None:
+        nonlocal line, used, space_wanted
+        lines.append(Line(line, followed_by))
+        line, used, space_wanted = [], 0.0, False
+
+    for text, font in runs:
+        for piece in _PIECES.findall(text):
+            if piece == "\n":
+                end_line("\n")
+            elif piece.isspace():
+                space_wanted = bool(line)
+            else:
+                word = stringWidth(piece, font, size)
+                space = stringWidth(" ", font, size) if space_wanted else 0.0
+                if used + space + word <= width:
+                    add(" " + piece if space_wanted else piece, font)
+                    used += space + word
+                    space_wanted = False
+                    continue
+                if line:
+                    end_line(" " if space_wanted else "")
+                if word <= width:
+                    add(piece, font)
+                    used = word
+                    continue
+                # Wider than a whole line: cut into pieces a line wide.
+                for part in _broken(piece, font, size, width):
+                    if line:
+                        end_line("")
+                    add(part, font)
+                    used = stringWidth(part, font, size)
+    if line or not lines:
+        end_line("")
+    return lines
+
+
+def _broken(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too long for a line, cut into pieces that each fit (at least a character each)."""
+    parts = []
+    start = 0
+    while start < len(word):
+        end = start + 1
+        while end < len(word) and stringWidth(word[start : end + 1], font, size) <= width:
+            end += 1
+        parts.append(word[start:end])
+        start = end
+    return parts
