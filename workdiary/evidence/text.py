@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from workdiary.evidence.fonts import REGULAR, printable
 
@@ -11,7 +11,7 @@ def markup(text: str, font: str = REGULAR) -> str:
     """Text made safe for a Paragraph in `font`: drawable, escaped, line breaks kept. Every string
     goes through here: ours carry no markup, and the officer's may hold <, & and > that reportlab
     would otherwise read as markup."""
-    return escape(printable(text, font)).replace("\n", "<br/>")
+    return escape(printable(text, font), quote=False).replace("\n", "<br/>")
 
 
 def unix_lines(text: str) -> str:
