@@ -41,8 +41,8 @@ from workdiary.evidence.pack_data import (
     FINGERPRINT_KEY,
     LEFT_OUT,
     PACK_FORMAT,
+    SEAL_KEY,
     check_pack,
-    embed,
     fingerprint,
     pack_data,
     pack_options,
@@ -650,7 +650,7 @@ def test_a_pack_whose_pages_were_edited_is_altered_though_its_data_is_not(pack: 
     contents = read_pack(output.getvalue())
     assert contents is not None and contents.fingerprint == pack.fingerprint
     result = check_pack(output.getvalue())
-    assert result.verdict == "altered" and "pages" in result.message
+    assert result.verdict == "altered" and "pages may not show" in result.message
     rewritten = io.BytesIO()
     PdfWriter(clone_from=PdfReader(io.BytesIO(pack.pdf))).write(rewritten)
     assert check_pack(rewritten.getvalue()).verdict == "altered"
@@ -683,12 +683,24 @@ def _no_figures() -> Any:
     return NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [])
 
 
-def test_embedding_keeps_the_pages_as_they_were_made(pack: Pack) -> None:
-    contents = read_pack(pack.pdf)
-    assert contents is not None
-    again = embed(pack.pdf, pack.data_json)
-    assert again.startswith(pack.pdf)  # an incremental update: the original bytes are untouched
-    assert read_pack(again) is not None
+def test_the_seal_is_the_sha256_of_the_file_as_made_with_the_seal_unwritten(pack: Pack) -> None:
+    metadata = reader(pack.pdf).metadata
+    assert metadata is not None
+    value = str(metadata[SEAL_KEY])
+    entry = f"{SEAL_KEY} ({value})".encode()
+    assert pack.pdf.count(entry) == 1
+    unwritten = pack.pdf.replace(entry, f"{SEAL_KEY} ({'0' * 64})".encode())
+    assert hashlib.sha256(unwritten).hexdigest() == value
+
+
+def test_one_changed_byte_outside_the_data_makes_the_pack_altered(pack: Pack) -> None:
+    raw = pack.pdf
+    where = raw.index(b"/Creator (Work Diary") + len(b"/Creator (Work")
+    changed = raw[:where] + b"?" + raw[where + 1 :]  # "Made with Work?Diary", a reader shows
+    contents = read_pack(changed)
+    assert contents is not None and contents.fingerprint == pack.fingerprint
+    result = check_pack(changed)
+    assert result.verdict == "altered" and "changed after Work Diary made it" in result.message
 
 
 def test_making_or_checking_a_pack_module_loads_no_reportlab_or_pypdf_until_used() -> None:

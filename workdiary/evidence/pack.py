@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
 from workdiary.domain.dates import format_day
-from workdiary.evidence.pack_data import DATA_FILE_NAME, covered_data, embed
+from workdiary.evidence.pack_data import (
+    DATA_DESCRIPTION,
+    DATA_FILE_NAME,
+    DATA_MEDIA_TYPE,
+    covered_data,
+    document_information,
+    seal,
+)
 from workdiary.evidence.period import coverage, period_words
 from workdiary.evidence.snapshot import PackOptions, Snapshot
 
@@ -31,7 +38,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
 
     Raises InvalidInput for a period that ends before it starts."""
     # reportlab is imported here, not at the top: it costs start-up time the app need not pay.
-    from workdiary.evidence.pack_render import Furniture, Metadata, render
+    from workdiary.evidence.pack_render import Attachment, Furniture, Metadata, render
     from workdiary.evidence.pack_story import story
 
     covered = coverage(snapshot, options)
@@ -54,8 +61,10 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
         ),
         creator=f"Work Diary {snapshot.app_version}",
         keywords=f"Work Diary evidence pack; pack id {snapshot.pack_id}; fingerprint {fingerprint}",
+        custom=document_information(data_json),
+        attachments=[
+            Attachment(DATA_FILE_NAME, data_json.encode("utf-8"), DATA_MEDIA_TYPE, DATA_DESCRIPTION)
+        ],
     )
     pdf, pages = render(story(snapshot, options, covered, fingerprint), furniture, metadata)
-    return Pack(
-        pdf=embed(pdf, data_json), fingerprint=fingerprint, data_json=data_json, pages=pages
-    )
+    return Pack(pdf=seal(pdf), fingerprint=fingerprint, data_json=data_json, pages=pages)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
 from workdiary.domain.rows import to_row
@@ -23,18 +24,22 @@ from workdiary.evidence.period import (
 )
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 
-if TYPE_CHECKING:
-    from pypdf import PdfReader
-
 PACK_FORMAT = "workdiary-pack/1"
 # The embedded file's name, as a PDF reader's attachments panel and `pdfdetach` show it.
 DATA_FILE_NAME = "workdiary-pack.json"
+DATA_MEDIA_TYPE = "application/json"
+DATA_DESCRIPTION = (
+    "The records and audit entries this pack shows, as canonical JSON. "
+    "Its SHA-256 is the pack's fingerprint."
+)
 # The document information entry that holds the fingerprint the pack was printed with.
 FINGERPRINT_KEY = "/WorkDiaryFingerprint"
-# The pages as made are the PDF's first bytes; the data is added after them as an update. These
-# entries hold how many bytes that is and their SHA-256, so that a change to the pages shows.
-PAGES_LENGTH_KEY = "/WorkDiaryPagesLength"
-PAGES_SHA256_KEY = "/WorkDiaryPagesSHA256"
+# The entry that seals the file: the SHA-256 of the whole PDF as Work Diary wrote it, worked out
+# while this entry still held zeros and then written into it. A change to any byte, or an update
+# added to the end of the file (as a PDF editor saves one), and the file no longer gives it.
+SEAL_KEY = "/WorkDiarySeal"
+_UNSEALED = "0" * 64
+_SHA256_HEX = re.compile("[0-9a-f]{64}")
 # What stands in place of a note's text in a pack made without notes (an empty note stays empty).
 LEFT_OUT = "(left out of this pack)"
 
@@ -143,42 +148,48 @@ def fingerprint(data: Mapping[str, Any]) -> str:
 # Inside the PDF. pypdf is imported when needed: like reportlab, it costs start-up time.
 
 
-def embed(pdf: bytes, data_json: str) -> bytes:
-    """The PDF with `data_json` attached as workdiary-pack.json and its fingerprint in the document
-    information. Written as an incremental update, so the pages' bytes stay exactly as made."""
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+def document_information(data_json: str) -> dict[str, str]:
+    """Work Diary's own document information entries for a pack carrying `data_json`, the seal
+    still unwritten: see `seal`."""
+    return {FINGERPRINT_KEY[1:]: sha256_hex(data_json), SEAL_KEY[1:]: _UNSEALED}
 
-    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
-    attached = writer.add_attachment(DATA_FILE_NAME, data_json.encode("utf-8"))
-    attached.subtype = NameObject("/application#2Fjson")
-    attached.description = TextStringObject(
-        "The records and audit entries this pack shows, as canonical JSON. "
-        "Its SHA-256 is the pack's fingerprint."
-    )
-    writer.add_metadata(
-        {
-            FINGERPRINT_KEY: sha256_hex(data_json),
-            PAGES_LENGTH_KEY: str(len(pdf)),
-            PAGES_SHA256_KEY: hashlib.sha256(pdf).hexdigest(),
-        }
-    )
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+
+def seal(pdf: bytes) -> bytes:
+    """The PDF with its seal written in: the SHA-256 of the file as it was made, seal unwritten.
+    The value is the same length as the zeros it replaces, so no byte moves."""
+    unsealed = _seal_entry(_UNSEALED)
+    if pdf.count(unsealed) != 1:
+        raise ValueError("A pack to seal must hold exactly one unwritten seal.")
+    return pdf.replace(unsealed, _seal_entry(hashlib.sha256(pdf).hexdigest()))
+
+
+def _seal_entry(value: str) -> bytes:
+    """The seal as reportlab writes it in the document information."""
+    return f"{SEAL_KEY} ({value})".encode("ascii")
+
+
+def _as_made(pdf: bytes, seal_value: str) -> bool:
+    """Whether the file is still, byte for byte, the one Work Diary sealed with `seal_value`."""
+    if not _SHA256_HEX.fullmatch(seal_value):
+        return False
+    entry = _seal_entry(seal_value)
+    if pdf.count(entry) != 1:
+        return False
+    unsealed = pdf.replace(entry, _seal_entry(_UNSEALED))
+    return hashlib.sha256(unsealed).hexdigest() == seal_value
 
 
 @dataclass(frozen=True)
 class PackContents:
     """What a pack carries: its embedded data (None where missing or unreadable), the fingerprint
-    in its document information, whether its cover prints that same fingerprint, and whether its
-    pages are still exactly as Work Diary made them."""
+    in its document information, whether its cover prints that same fingerprint, and whether the
+    file is still byte for byte as Work Diary made it."""
 
     data_json: str | None
     data: dict[str, Any] | None
     printed_fingerprint: str | None
     cover_shows_fingerprint: bool
-    pages_as_made: bool
+    file_as_made: bool
 
     @property
     def fingerprint(self) -> str | None:
@@ -197,11 +208,11 @@ def read_pack(pdf: bytes) -> PackContents | None:
 
     try:
         reader = PdfReader(io.BytesIO(pdf))
-        metadata = reader.metadata
-        printed = metadata.get(FINGERPRINT_KEY) if metadata is not None else None
+        metadata: Mapping[str, Any] = reader.metadata or {}
+        printed = metadata.get(FINGERPRINT_KEY)
+        file_as_made = _as_made(pdf, str(metadata.get(SEAL_KEY, "")))
         attached = reader.attachments.get(DATA_FILE_NAME)
         cover = reader.pages[0].extract_text() if reader.pages else ""
-        pages_as_made = _pages_as_made(pdf, reader)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
         return None
     printed_text = str(printed) if printed is not None else None
@@ -217,35 +228,7 @@ def read_pack(pdf: bytes) -> PackContents | None:
         except (UnicodeDecodeError, ValueError):
             data = None
     shows = printed_text is not None and _compact(printed_text) in _compact(cover)
-    return PackContents(data_json, data, printed_text, shows, pages_as_made)
-
-
-def _pages_as_made(pdf: bytes, reader: PdfReader) -> bool:
-    """Whether the PDF is still the pages Work Diary made plus its own update: the pages' bytes
-    unchanged, and no later update (as a PDF editor saves one) putting other objects in place of
-    theirs. Only the catalog and the document information are the update's to replace."""
-    from pypdf import PdfReader
-
-    metadata: Mapping[str, Any] = reader.metadata or {}
-    length_text, digest = metadata.get(PAGES_LENGTH_KEY), metadata.get(PAGES_SHA256_KEY)
-    if length_text is None or digest is None or not str(length_text).isdigit():
-        return False
-    length = int(str(length_text))
-    if not 0 < length < len(pdf) or hashlib.sha256(pdf[:length]).hexdigest() != str(digest):
-        return False
-    made = PdfReader(io.BytesIO(pdf[:length]))
-    made_offsets: dict[int, int] = made.xref.get(0, {})
-    trailer: Any = reader.trailer
-    replaceable = {trailer.raw_get("/Root").idnum, trailer.raw_get("/Info").idnum}
-    for idnum, offset in reader.xref.get(0, {}).items():
-        if idnum in made_offsets and idnum not in replaceable and offset != made_offsets[idnum]:
-            return False
-    if any(idnum in made_offsets for idnum in reader.xref_objStm):
-        return False
-    # Nor may the update's catalog lead to another set of pages.
-    root: Any = trailer["/Root"]
-    made_root: Any = made.trailer["/Root"]
-    return bool(root.raw_get("/Pages").idnum == made_root.raw_get("/Pages").idnum)
+    return PackContents(data_json, data, printed_text, shows, file_as_made)
 
 
 Verdict = Literal["intact", "altered"]
@@ -306,11 +289,11 @@ def check_pack(pdf: bytes) -> PackCheck:
             "that its data gives.",
             contents,
         )
-    if not contents.pages_as_made:
+    if not contents.file_as_made:
         return PackCheck(
             "altered",
-            "This pack has been altered: its pages were changed or added to after Work Diary made "
-            "it, so what they show may not be what Work Diary printed.",
+            "This pack has been altered: the file was changed after Work Diary made it (saving it "
+            "from a PDF editor changes it too), so its pages may not show what Work Diary printed.",
             contents,
         )
     return PackCheck(

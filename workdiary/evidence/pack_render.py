@@ -2,12 +2,13 @@
 
 Imported only when a pack is made (reportlab costs start-up time). "Page X of Y" and the contents'
 page numbers are drawn as PDF forms that are filled in once the last page is known, so the pages
-are laid out once rather than twice."""
+are laid out once rather than twice. Attached files and document information entries of our own
+are written in the same pass, through reportlab's PDF objects (it has no public call for them)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -17,6 +18,15 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDate,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFStream,
+    PDFString,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -91,13 +101,104 @@ class Furniture:
     section_pages: dict[str, int] = field(default_factory=dict)
 
 
-class _PackCanvas(Canvas):
-    """A canvas that dates the PDF at the snapshot's moment, not the clock's, and fills in the
-    page-number forms when it is saved."""
+@dataclass(frozen=True)
+class Attachment:
+    """A file carried inside the PDF, as a reader's attachments panel and `pdfdetach` list it."""
 
-    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+    name: str
+    data: bytes
+    media_type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    creator: str
+    keywords: str
+    # Document information entries of our own, by name (without the slash), after reportlab's.
+    custom: Mapping[str, str] = field(default_factory=dict)
+    attachments: Sequence[Attachment] = ()
+
+
+class _Information(PDFInfo):
+    """The document information reportlab writes, and our own entries after it."""
+
+    def __init__(self, custom: Mapping[str, str]) -> None:
+        super().__init__()
+        self.custom = custom
+
+    def format(self, document: Any) -> bytes:
+        # The date formatter the canvas set, so that the file is dated by the snapshot.
+        formatter = getattr(self, "_dateFormatter", None)
+        stamp = PDFDate(ts=document._timeStamp, dateFormatter=formatter)
+        entries: dict[str, Any] = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Creator": PDFString(self.creator),
+            "Producer": PDFString(self.producer),
+            "CreationDate": stamp,
+            "ModDate": stamp,
+            "Trapped": PDFName(self.trapped),
+        }
+        entries.update((name, PDFString(value)) for name, value in self.custom.items())
+        return bytes(PDFDictionary(entries).format(document))
+
+
+def _media_type_name(media_type: str) -> str:
+    """A media type as a PDF name, its slash written #2F as PDF's name syntax needs."""
+    return "/" + media_type.replace("/", "#2F")
+
+
+def _attach(document: Any, attachments: Sequence[Attachment]) -> None:
+    """The files in the catalog's name tree of embedded files, stored as they are (no filter),
+    so that the bytes in the PDF are the very bytes that were hashed."""
+    names: list[Any] = []
+    for attachment in sorted(attachments, key=lambda attachment: attachment.name):
+        stream = PDFStream(
+            PDFDictionary(
+                {
+                    "Type": PDFName("EmbeddedFile"),
+                    "Subtype": _media_type_name(attachment.media_type),
+                    "Params": PDFDictionary({"Size": len(attachment.data)}),
+                }
+            ),
+            attachment.data,
+            filters=[],
+        )
+        specification = PDFDictionary(
+            {
+                "Type": PDFName("Filespec"),
+                "F": PDFString(attachment.name),
+                "UF": PDFString(attachment.name),
+                "Desc": PDFString(attachment.description),
+                "EF": PDFDictionary({"F": document.Reference(stream)}),
+            }
+        )
+        names += [PDFString(attachment.name), document.Reference(specification)]
+    if names:
+        document.Catalog.Names = PDFDictionary(
+            {"EmbeddedFiles": PDFDictionary({"Names": PDFArray(names)})}
+        )
+
+
+class _PackCanvas(Canvas):
+    """A canvas that dates the PDF at the snapshot's moment, not the clock's, fills in the
+    page-number forms when it is saved, and writes the attachments and our document information
+    entries with the pages."""
+
+    def __init__(self, *args: Any, furniture: Furniture, metadata: Metadata, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.furniture = furniture
+        self.attachments = metadata.attachments
+        # reportlab's PDF document, which holds the objects the file is written from.
+        self.document: Any = self._doc  # type: ignore[attr-defined]
+        # Before the document template sets the title and the rest on it.
+        self.document.info = _Information(metadata.custom)
         moment = furniture.created.astimezone(UTC)
         stamp = moment.strftime("D:%Y%m%d%H%M%S+00'00'")
         self.setDateFormatter(lambda *_: stamp)
@@ -107,6 +208,7 @@ class _PackCanvas(Canvas):
         self._number_form(_TOTAL_FORM, str(self.getPageNumber() - 1), align_right=False)
         for key, page in self.furniture.section_pages.items():
             self._number_form(section_form(key), f"page {page}", align_right=True)
+        _attach(self.document, self.attachments)
         super().save()
 
     def _number_form(self, name: str, text: str, align_right: bool) -> None:
@@ -181,15 +283,6 @@ def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.restoreState()
 
 
-@dataclass(frozen=True)
-class Metadata:
-    title: str
-    author: str
-    subject: str
-    creator: str
-    keywords: str
-
-
 def render(
     story: Sequence[Flowable], furniture: Furniture, metadata: Metadata
 ) -> tuple[bytes, int]:
@@ -225,6 +318,8 @@ def render(
         id="text",
     )
     doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=_furniture)])
-    make_canvas: Callable[..., Canvas] = partial(_PackCanvas, furniture=furniture)
+    make_canvas: Callable[..., Canvas] = partial(
+        _PackCanvas, furniture=furniture, metadata=metadata
+    )
     doc.build(list(story), canvasmaker=make_canvas)
     return buffer.getvalue(), doc.page
