@@ -112,6 +112,12 @@ class TextBlock(Flowable):
 def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
     """The runs broken into lines no wider than `width`, at spaces where it can be and inside a
     word only where the word alone is wider than the line (a long web address, say)."""
+    text = "".join(words for words, _ in runs)
+    # Most text is a line that fits, its spacing already as it is printed: measured whole.
+    if " ".join(text.split()) == text and (
+        sum(stringWidth(words, font, size) for words, font in runs) <= width
+    ):
+        return [Line([run for run in runs if run[0]], "")]
     lines: list[Line] = []
     line: list[Run] = []
     used = 0.0
