@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -72,15 +71,15 @@ def document_options() -> dict[str, Any]:
     return {"initialFontName": REGULAR, "initialFontSize": 10, "initialLeading": 12}
 
 
+# Control characters (Unicode category Cc) and lone surrogates (Cs): never drawn as they stand.
+_UNDRAWABLE = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]))
+
+
 @cache
 def _drawable(font: str) -> frozenset[str]:
     """The characters `font` can draw, and the line break, which the layout handles."""
     register_fonts()
-    return frozenset(
-        chr(code)
-        for code in _registered[font].face.charToGlyph
-        if unicodedata.category(chr(code)) not in ("Cc", "Cs")
-    ) | {"\n"}
+    return (frozenset(map(chr, _registered[font].face.charToGlyph)) - _UNDRAWABLE) | {"\n"}
 
 
 def printable(text: str, font: str = REGULAR) -> str:
