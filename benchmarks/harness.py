@@ -32,6 +32,20 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(timings)
 
 
+def medians_in_turn(actions: list[Callable[[], object]], repeats: int) -> list[float]:
+    """Median seconds of each action, after an untimed run of each (disk and bytecode caches),
+    their runs taken in turn so that whatever else the machine is doing weighs on all alike."""
+    timings: list[list[float]] = [[] for _ in actions]
+    for action in actions:
+        action()
+    for _ in range(repeats):
+        for action, times in zip(actions, timings, strict=True):
+            started = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - started)
+    return [statistics.median(times) for times in timings]
+
+
 def process_environment(data_dir: Path) -> dict[str, str]:
     """The environment a timed process runs in: the diary in `data_dir`, and Python free to cache
     compiled bytecode, as it does for an installed app (the untimed first run writes the cache)."""
