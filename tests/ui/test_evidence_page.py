@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -392,3 +392,16 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     [start] = asked
     assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-16.pdf"
     assert blocker.args == [tmp_path / "chosen.pdf"]
+
+
+def test_without_a_documents_folder_the_file_dialog_starts_at_home(
+    page: EvidencePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda *_: str(missing))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
+    start = page.default_path()
+    assert start is not None and start.parent == tmp_path / "home"
+    missing.mkdir()
+    start = page.default_path()
+    assert start is not None and start.parent == missing

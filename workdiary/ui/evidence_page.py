@@ -361,12 +361,16 @@ class EvidencePage(QWidget):
         self.choose_period(next(period.label for period in PERIODS if period.custom))
 
     def default_path(self) -> Path | None:
-        """Where the file dialog starts: the Documents folder, with the pack's usual name."""
+        """Where the file dialog starts: the Documents folder (the home folder where there is no
+        Documents folder), with the pack's usual name."""
         options = self.pack_options()
         if options is None or self._snapshot is None:
             return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder or Path.home()) / packs.default_file_name(self._snapshot, options)
+        # Qt names Documents even where it does not exist, and the dialog would then open in
+        # whatever folder the app was started from.
+        start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        return start / packs.default_file_name(self._snapshot, options)
 
     def export(self) -> None:
         """Ask where to save the pack, then export it there."""
