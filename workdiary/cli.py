@@ -215,10 +215,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run() -> None:
     """The `workdiary` command and `python -m workdiary`: the command, then the process ends."""
-    # A pack is a million short-lived objects, and Python looks for reference cycles among new
-    # objects every 700 allocations: a twentieth of a pack's time for nearly nothing found. Looking
-    # every 20,000 keeps memory as flat (the objects die young either way) at a fraction of it.
-    gc.set_threshold(20_000, 10, 10)
     status = main()
     # By now the diary is closed and every file written and flushed; what the command made is
     # garbage. Python's last collections at exit would walk all of it again for nothing (40 ms
