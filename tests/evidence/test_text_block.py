@@ -63,6 +63,9 @@ def test_a_block_split_over_pages_keeps_every_word_even_when_wrapped_again(narro
     first, rest = block.split(200, height / 2)
     assert first.getSpaceAfter() == 0 and rest.getSpaceBefore() == 0
     assert first.getSpaceBefore() == 4 and rest.getSpaceAfter() == 6
+    middle, last = rest.split(200, height / 4)  # over a third page: still no space at a break
+    assert middle.getSpaceBefore() == 0 and middle.getSpaceAfter() == 0
+    assert last.getSpaceAfter() == 6
     # A table wraps a split cell again, a little narrower than it split it.
     parts = []
     for part in (first, rest):

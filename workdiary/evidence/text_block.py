@@ -71,7 +71,9 @@ class TextBlock(Flowable):
         if fit >= len(lines) or fit < 2:
             return [] if fit < len(lines) else [self]
         first, rest = self._part(lines[:fit]), self._part(lines[fit:])
-        first.spaceAfter = rest.spaceBefore = 0
+        # Space before the whole block and after it; none where it breaks over a page.
+        first.spaceBefore, first.spaceAfter = self.getSpaceBefore(), 0
+        rest.spaceBefore, rest.spaceAfter = 0, self.getSpaceAfter()
         return [first, rest]
 
     def _part(self, lines: list[Line]) -> TextBlock:
