@@ -9,8 +9,8 @@ from workdiary.evidence.fonts import REGULAR, printable
 
 def markup(text: str, font: str = REGULAR) -> str:
     """Text made safe for a Paragraph in `font`: drawable, escaped, line breaks kept. Every string
-    goes through here: ours carry no markup, and the officer's may hold <, & and > that reportlab
-    would otherwise read as markup."""
+    put in a Paragraph goes through here: ours carry no markup, and the officer's may hold <, &
+    and > that reportlab would otherwise read as markup. (A pack's TextBlocks read no markup.)"""
     return escape(printable(text, font), quote=False).replace("\n", "<br/>")
 
 
