@@ -693,6 +693,19 @@ def test_the_seal_is_the_sha256_of_the_file_as_made_with_the_seal_unwritten(pack
     assert hashlib.sha256(unwritten).hexdigest() == value
 
 
+def test_a_note_holding_the_seals_own_text_neither_stops_nor_fools_the_seal() -> None:
+    # The data is stored as written, so an officer's note lands in the file byte for byte.
+    unwritten = f"{SEAL_KEY} ({'0' * 64})"
+    sessions = tuple(
+        replace(entry, record=replace(entry.record, notes=f"{unwritten} and {unwritten[:-5]}"))
+        for entry in SNAPSHOT.sessions
+    )
+    odd = build_pack(replace(SNAPSHOT, sessions=sessions), OPTIONS)
+    in_notes = odd.data_json.count(unwritten)
+    assert in_notes > 0 and odd.pdf.count(unwritten.encode()) == in_notes  # the seal is written
+    assert check_pack(odd.pdf).verdict == "intact"
+
+
 def test_one_changed_byte_outside_the_data_makes_the_pack_altered(pack: Pack) -> None:
     raw = pack.pdf
     where = raw.index(b"/Creator (Work Diary") + len(b"/Creator (Work")

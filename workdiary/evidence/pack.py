@@ -46,6 +46,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
 
     covered = coverage(snapshot, options)
     data_json = canonical_json(covered_data(snapshot, options, covered))
+    data = data_json.encode("utf-8")
     fingerprint = sha256_hex(data_json)
     name = snapshot.profile.name.strip() or "(no name given)"
     period = f"{format_day(covered.first_week)} to {format_day(covered.last_day)}"
@@ -65,13 +66,11 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
         creator=f"Work Diary {snapshot.app_version}",
         keywords=f"Work Diary evidence pack; pack id {snapshot.pack_id}; fingerprint {fingerprint}",
         custom=document_information(data_json),
-        attachments=[
-            Attachment(DATA_FILE_NAME, data_json.encode("utf-8"), DATA_MEDIA_TYPE, DATA_DESCRIPTION)
-        ],
+        attachments=[Attachment(DATA_FILE_NAME, data, DATA_MEDIA_TYPE, DATA_DESCRIPTION)],
     )
     with _collector_paused():
         pdf, pages = render(story(snapshot, options, covered, fingerprint), furniture, metadata)
-    return Pack(pdf=seal(pdf), fingerprint=fingerprint, data_json=data_json, pages=pages)
+    return Pack(pdf=seal(pdf, data), fingerprint=fingerprint, data_json=data_json, pages=pages)
 
 
 @contextmanager

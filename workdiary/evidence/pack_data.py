@@ -154,13 +154,14 @@ def document_information(data_json: str) -> dict[str, str]:
     return {FINGERPRINT_KEY[1:]: sha256_hex(data_json), SEAL_KEY[1:]: _UNSEALED}
 
 
-def seal(pdf: bytes) -> bytes:
+def seal(pdf: bytes, data: bytes) -> bytes:
     """The PDF with its seal written in: the SHA-256 of the file as it was made, seal unwritten.
-    The value is the same length as the zeros it replaces, so no byte moves."""
-    unsealed = _seal_entry(_UNSEALED)
-    if pdf.count(unsealed) != 1:
+    The value is the same length as the zeros it replaces, so no byte moves. `data` is the
+    embedded data, which the seal is never looked for in."""
+    where = _seal_offset(pdf, _UNSEALED, data)
+    if where is None:
         raise ValueError("A pack to seal must hold exactly one unwritten seal.")
-    return pdf.replace(unsealed, _seal_entry(hashlib.sha256(pdf).hexdigest()))
+    return _write_seal(pdf, where, hashlib.sha256(pdf).hexdigest())
 
 
 def _seal_entry(value: str) -> bytes:
@@ -168,15 +169,35 @@ def _seal_entry(value: str) -> bytes:
     return f"{SEAL_KEY} ({value})".encode("ascii")
 
 
-def _as_made(pdf: bytes, seal_value: str) -> bool:
+def _seal_offset(pdf: bytes, value: str, data: bytes) -> int | None:
+    """Where the seal holding `value` stands: its one place outside the embedded data. The data
+    is stored as written, so an officer's note that quotes a seal lands in the file as it is;
+    everywhere else, text of ours or theirs is written with its brackets escaped."""
+    entry = _seal_entry(value)
+    data_at = pdf.find(data) if data else -1
+    data_end = data_at + len(data)
+    places = []
+    at = pdf.find(entry)
+    while at >= 0:
+        if not (0 <= data_at <= at < data_end):
+            places.append(at)
+        at = pdf.find(entry, at + 1)
+    return places[0] if len(places) == 1 else None
+
+
+def _write_seal(pdf: bytes, where: int, value: str) -> bytes:
+    entry = _seal_entry(value)
+    return pdf[:where] + entry + pdf[where + len(entry) :]
+
+
+def _as_made(pdf: bytes, seal_value: str, data: bytes) -> bool:
     """Whether the file is still, byte for byte, the one Work Diary sealed with `seal_value`."""
     if not _SHA256_HEX.fullmatch(seal_value):
         return False
-    entry = _seal_entry(seal_value)
-    if pdf.count(entry) != 1:
+    where = _seal_offset(pdf, seal_value, data)
+    if where is None:
         return False
-    unsealed = pdf.replace(entry, _seal_entry(_UNSEALED))
-    return hashlib.sha256(unsealed).hexdigest() == seal_value
+    return hashlib.sha256(_write_seal(pdf, where, _UNSEALED)).hexdigest() == seal_value
 
 
 @dataclass(frozen=True)
@@ -210,8 +231,9 @@ def read_pack(pdf: bytes) -> PackContents | None:
         reader = PdfReader(io.BytesIO(pdf))
         metadata: Mapping[str, Any] = reader.metadata or {}
         printed = metadata.get(FINGERPRINT_KEY)
-        file_as_made = _as_made(pdf, str(metadata.get(SEAL_KEY, "")))
         attached = reader.attachments.get(DATA_FILE_NAME)
+        data_bytes = attached[-1] if attached else b""
+        file_as_made = _as_made(pdf, str(metadata.get(SEAL_KEY, "")), data_bytes)
         cover = reader.pages[0].extract_text() if reader.pages else ""
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
         return None
