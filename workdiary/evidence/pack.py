@@ -65,7 +65,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
         ),
         creator=f"Work Diary {snapshot.app_version}",
         keywords=f"Work Diary evidence pack; pack id {snapshot.pack_id}; fingerprint {fingerprint}",
-        custom=document_information(data_json),
+        custom=document_information(fingerprint),
         attachments=[Attachment(DATA_FILE_NAME, data, DATA_MEDIA_TYPE, DATA_DESCRIPTION)],
     )
     with _collector_paused():

@@ -148,10 +148,10 @@ def fingerprint(data: Mapping[str, Any]) -> str:
 # Inside the PDF. pypdf is imported when needed: like reportlab, it costs start-up time.
 
 
-def document_information(data_json: str) -> dict[str, str]:
-    """Work Diary's own document information entries for a pack carrying `data_json`, the seal
+def document_information(fingerprint: str) -> dict[str, str]:
+    """Work Diary's own document information entries for a pack with `fingerprint`, the seal
     still unwritten: see `seal`."""
-    return {FINGERPRINT_KEY[1:]: sha256_hex(data_json), SEAL_KEY[1:]: _UNSEALED}
+    return {FINGERPRINT_KEY[1:]: fingerprint, SEAL_KEY[1:]: _UNSEALED}
 
 
 def seal(pdf: bytes, data: bytes) -> bytes:
