@@ -169,17 +169,17 @@ def _axes(group: Group, frame: _Frame, mondays: Sequence[date], unit: str) -> No
         last_end = centre + width / 2
 
 
-def _stretches(flags: Sequence[bool]) -> list[tuple[int, int]]:
+def stretches(flags: Sequence[bool]) -> list[tuple[int, int]]:
     """Consecutive stretches of True, as (first, last) indexes."""
-    stretches: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     start: int | None = None
     for index, flag in enumerate([*flags, False]):
         if flag and start is None:
             start = index
         elif not flag and start is not None:
-            stretches.append((start, index - 1))
+            found.append((start, index - 1))
             start = None
-    return stretches
+    return found
 
 
 def _series(
@@ -192,7 +192,7 @@ def _series(
     """A line through the known values. An unknown value breaks it, so a week not logged is a gap,
     never a zero; a value between two gaps is a dot, so it does not vanish."""
     width = 1.0 if frame.weeks <= 160 else 0.6
-    for first, last in _stretches([value is not None for value in values]):
+    for first, last in stretches([value is not None for value in values]):
         points: list[float] = []
         for index in range(first, last + 1):
             value = values[index]
@@ -300,7 +300,7 @@ def capacity_chart(lines: Sequence[WeekLine], profile: Profile, width: float) ->
         ],
         _RIGHT_WITH_LABEL,
     )
-    for first, last in _stretches([line.in_excessive_run for line in lines]):
+    for first, last in stretches([line.in_excessive_run for line in lines]):
         left = frame.slot(first)
         plot.add(_box(left, frame.bottom, frame.slot(last + 1) - left, frame.height, BAND))
     _axes(plot, frame, [line.week_commencing for line in lines], " %")

@@ -107,7 +107,6 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
         for row in diary.query(f"SELECT * FROM [{table.table}]"):
             key = str(row[table.key_column])
             seen.add(key)
-            name = table.describe(key)
             recorded = last_entry.get((table.table, key))
             if recorded is None:
                 findings.append(
@@ -115,11 +114,14 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
                         table.table,
                         key,
                         None,
-                        f"{name} was added outside Work Diary: it has no history.",
+                        f"{table.describe(key)} was added outside Work Diary: it has no history.",
                     )
                 )
                 continue
             expected = recorded.values
+            if row == expected:
+                continue
+            name = table.describe(key)
             for column in sorted(set(row) | set(expected)):
                 if row.get(column) != expected.get(column):
                     findings.append(
