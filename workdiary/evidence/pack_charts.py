@@ -21,7 +21,16 @@ from workdiary.evidence.fonts import REGULAR
 # story for the charts' nine thousand settings; ours are fixed and tested. It reads the setting
 # when its shapes module is first imported, so it is turned off here, before that.
 rl_config.shapeChecking = 0
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String  # noqa: E402
+from reportlab.graphics.shapes import (  # noqa: E402
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Path,
+    PolyLine,
+    Rect,
+    String,
+)
 
 LABEL_SIZE = 7.0
 LEGEND_SIZE = 7.5
@@ -215,12 +224,14 @@ def _series(
 
 def _missing_ticks(group: Group, frame: _Frame, lines: Sequence[WeekLine]) -> None:
     width = min(0.8, max(0.3, frame.step * 0.6))
+    # One path for all the ticks: one shape to draw, however many weeks were not logged.
+    ticks = Path(strokeColor=MISSING, strokeWidth=width, fillColor=None)
     for index, line in enumerate(lines):
         if line.not_logged:
-            x = frame.x(index)
-            group.add(
-                Line(x, frame.bottom, x, frame.bottom + 5, strokeColor=MISSING, strokeWidth=width)
-            )
+            ticks.moveTo(frame.x(index), frame.bottom)
+            ticks.lineTo(frame.x(index), frame.bottom + 5)
+    if ticks.points:
+        group.add(ticks)
 
 
 def _line_key(colour: Color, dashes: Sequence[float] = SOLID) -> Key:
@@ -344,10 +355,18 @@ def hours_chart(lines: Sequence[WeekLine], width: float) -> Drawing:
     )
     _axes(plot, frame, [line.week_commencing for line in lines], " h")
     bar = max(frame.step * 0.7, 0.25)
+    # One path for all the bars, as for the ticks.
+    bars = Path(fillColor=BAR, strokeColor=None)
     for index, value in enumerate(unpaid):
         if value:
-            height = frame.y(value) - frame.bottom
-            plot.add(_box(frame.x(index) - bar / 2, frame.bottom, bar, height, BAR))
+            left, top = frame.x(index) - bar / 2, frame.y(value)
+            bars.moveTo(left, frame.bottom)
+            bars.lineTo(left + bar, frame.bottom)
+            bars.lineTo(left + bar, top)
+            bars.lineTo(left, top)
+            bars.closePath()
+    if bars.points:
+        plot.add(bars)
     _missing_ticks(plot, frame, lines)
     _series(plot, frame, contracted, CONTRACTED, [3, 2])
     _series(plot, frame, worked, LINE)
