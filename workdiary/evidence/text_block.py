@@ -97,16 +97,18 @@ class TextBlock(Flowable):
         canvas.saveState()
         text = canvas.beginText()
         text.setFillColor(style.textColor)
+        text.setTextOrigin(style.leftIndent, self.height - style.fontSize)
         font = None
-        baseline = self.height - style.fontSize
         for line in self._lines:
-            text.setTextOrigin(style.leftIndent, baseline)
-            for words, run_font in line.runs:
+            runs = line.runs or [("", font or style.fontName)]
+            for position, (words, run_font) in enumerate(runs):
                 if run_font != font:
                     text.setFont(run_font, style.fontSize, style.leading)
                     font = run_font
-                text.textOut(words)
-            baseline -= style.leading
+                if position < len(runs) - 1:
+                    text.textOut(words)  # measured, so that the next run starts where it ends
+                else:
+                    text.textLine(words)  # ends the line: back to the left, a leading down
         canvas.drawText(text)
         canvas.restoreState()
 
@@ -124,6 +126,7 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
     line: list[Run] = []
     used = 0.0
     space_wanted = False
+    spaces = {font: stringWidth(" ", font, size) for _, font in runs}
 
     def add(words: str, font: str) -> None:
         if line and line[-1][1] == font:
@@ -144,7 +147,7 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
                 space_wanted = bool(line)
             else:
                 word = stringWidth(piece, font, size)
-                space = stringWidth(" ", font, size) if space_wanted else 0.0
+                space = spaces[font] if space_wanted else 0.0
                 if used + space + word <= width:
                     add(" " + piece if space_wanted else piece, font)
                     used += space + word
