@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import tempfile
@@ -56,6 +57,8 @@ def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> 
             return _self_test(app, window, diary)
         if not demo:
             QTimer.singleShot(0, window.offer_first_run_setup)
+        # Off while starting (see cli.run); a window open all day must collect its cycles.
+        gc.enable()
         return app.exec()
 
 

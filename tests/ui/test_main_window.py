@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -9,14 +10,16 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QTableView
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.processes import workdiary
 from tests.ui.scripted_messages import ScriptedMessages
+from workdiary.app import run_app
 from workdiary.domain.dates import week_commencing
 from workdiary.domain.records import SupervisionSession, SupervisionStatus, Week
+from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.ui.main_window import (
     CONCERNS,
@@ -168,6 +171,24 @@ def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: 
     failed = workdiary(data, "--self-test")
     assert failed.returncode == 1
     assert "capacity_pct" in failed.stderr
+
+
+def test_the_open_window_collects_reference_cycles(qtbot: QtBot, tmp_path: Path) -> None:
+    """A command starts with Python's cycle collector off (cli.run); a window that may stay open
+    all day must have it back on while it waits for the user."""
+    seen: list[bool] = []
+
+    def look_and_close() -> None:
+        seen.append(gc.isenabled())
+        QApplication.quit()
+
+    gc.disable()
+    try:
+        QTimer.singleShot(0, look_and_close)
+        assert run_app(AppPaths(tmp_path / "data"), demo=True) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]
 
 
 def test_a_demo_window_says_it_is_a_demo(qtbot: QtBot, diary_path: Path) -> None:
