@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.domain.dates import format_day, format_moment, parse_date
-from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import count, describe_event
 from workdiary.domain.history import HistoryEvent
@@ -50,6 +50,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amendments_words
+from workdiary.ui.saving import save_asking
 
 R = TypeVar("R")
 
@@ -601,32 +602,17 @@ class RecordPage(QWidget, Generic[R]):
         """Save `record` (amending the one at `key`, if any), asking over `asker` before saving
         text that looks like it identifies someone. None if it was not saved: `show_problems`
         got what is wrong, or `focus_identifier` was called, or the messages said why."""
-        allow_identifiers = False
-        while True:
-            try:
-                return self._records.save(record, key, allow_identifiers=allow_identifiers)
-            except InvalidInput as error:
-                show_problems(error.problems)
-                return None
-            except IdentifierWarning as warning:
-                if allow_identifiers or not self._messages.confirm(
-                    asker,
-                    "Check before saving",
-                    str(warning),
-                    yes="Save anyway",
-                    no="Go back and edit",
-                ):
-                    focus_identifier()
-                    return None
-                allow_identifiers = True
-            except WorkDiaryError as error:
-                # What was typed stays where it was, so nothing is lost if saving can be retried.
-                self._messages.error(
-                    asker,
-                    f"The {self._kind.noun} was not saved",
-                    f"{error}\n\n{self._kind.still_typed}",
-                )
-                return None
+        return save_asking(
+            lambda allow_identifiers: self._records.save(
+                record, key, allow_identifiers=allow_identifiers
+            ),
+            self._messages,
+            asker,
+            show_problems=show_problems,
+            focus_identifier=focus_identifier,
+            not_saved=f"The {self._kind.noun} was not saved",
+            still_typed=self._kind.still_typed,
+        )
 
     def _show_saved(self, result: SaveResult[R], what_changed: str = "") -> None:
         """Show the record as saved, and say what the save did (`what_changed`, when the page

@@ -35,7 +35,6 @@ from workdiary.domain.dates import (
 )
 from workdiary.domain.errors import (
     FieldProblem,
-    IdentifierWarning,
     InvalidInput,
     WorkDiaryError,
 )
@@ -59,6 +58,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import amendments_words
+from workdiary.ui.saving import save_asking
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -254,34 +254,19 @@ class WeekEditor(QWidget):
         if week is None or problems:
             self._show_problems(problems)
             return False
-        allow_identifiers = False
-        while True:
-            try:
-                result = self._diary.weeks.save(week, allow_identifiers=allow_identifiers)
-            except InvalidInput as error:
-                self._show_problems(error.problems)
-                return False
-            except IdentifierWarning as warning:
-                if allow_identifiers or not self._messages.confirm(
-                    self,
-                    "Check before saving",
-                    str(warning),
-                    yes="Save anyway",
-                    no="Go back and edit",
-                ):
-                    self._fields["notes"].box.setFocus()
-                    return False
-                allow_identifiers = True
-                continue
-            except WorkDiaryError as error:
-                # What was typed stays in the form, so nothing is lost if saving can be retried.
-                self._messages.error(
-                    self,
-                    "The week was not saved",
-                    f"{error}\n\nEverything you typed is still in the form.",
-                )
-                return False
-            break
+        result = save_asking(
+            lambda allow_identifiers: self._diary.weeks.save(
+                week, allow_identifiers=allow_identifiers
+            ),
+            self._messages,
+            self,
+            show_problems=self._show_problems,
+            focus_identifier=self._fields["notes"].box.setFocus,
+            not_saved="The week was not saved",
+            still_typed="Everything you typed is still in the form.",
+        )
+        if result is None:
+            return False
         self._show_problems([])
         self._show_saved(result)
         return True
