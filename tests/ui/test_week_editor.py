@@ -472,3 +472,21 @@ def test_a_long_list_of_changes_is_summed_up_to_keep_the_form_in_view(
     assert "WMT capacity: 120 % → 121 %" in status
     assert "and 2 other changes" in status
     assert "\n" not in status
+
+
+def in_sight(widget: QWidget) -> bool:
+    """Whether the top of `widget`, where typing starts, shows in its window (not scrolled out
+    of sight)."""
+    shown = widget.visibleRegion().boundingRect()
+    return shown.top() == 0 and shown.height() >= 2 * widget.fontMetrics().lineSpacing()
+
+
+def test_a_box_reached_by_its_alt_letter_is_scrolled_into_sight(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = shown_active(qtbot, WeekEditor(diary, messages), 900, 400)
+    notes = editor.box("notes")
+    assert not in_sight(notes)  # below the fold of a short window
+    qtbot.keyClick(editor.box("capacity_pct"), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is notes
+    assert in_sight(notes)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.storage import Diary
 from workdiary.ui.fields import (
     DateField,
+    FocusFollowingScrollArea,
     format_date_for_typing,
     hint_label,
     plain_label,
@@ -309,7 +309,7 @@ class EvidencePage(QWidget):
         layout.addWidget(self._build_exports_list(), 1)
         # The page scrolls when the window is small or the text large (at 200 %), rather than
         # squeezing the options.
-        self.page_scroll = QScrollArea()
+        self.page_scroll = FocusFollowingScrollArea()
         self.page_scroll.setWidget(content)
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)

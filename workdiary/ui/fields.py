@@ -1,10 +1,11 @@
-"""What the forms share: date boxes that take a date as typed or picked, labels, keys in words."""
+"""What the forms share: date boxes that take a date as typed or picked, labels, keys in words,
+and a scroll area that keeps the box being typed in on screen."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -33,6 +35,30 @@ WARNING_SIGN = "⚠"
 # Dark red reads as a warning with good contrast on a light window; the sign and words carry the
 # meaning for anyone who cannot tell red apart.
 PROBLEM_STYLE = "color: #a4000f;"
+
+
+class FocusFollowingScrollArea(QScrollArea):
+    """A scroll area that brings into view whatever in it gets the keyboard focus. Qt scrolls
+    only for Tab; a box reached by its Alt+letter, or given the focus back after a question,
+    would otherwise be typed in out of sight."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        # Watching each box, not the whole application's focus: the watch goes with the boxes.
+        for child in widget.findChildren(QWidget):
+            if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Not for a click: what was clicked is in sight, and the page must not jump under it.
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+            and isinstance(watched, QWidget)
+        ):
+            self.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
 
 
 def format_date_for_typing(day: date) -> str:

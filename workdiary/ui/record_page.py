@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.fields import (
     WARNING_SIGN,
     DateField,
+    FocusFollowingScrollArea,
     hint_label,
     native_text,
     plain_label,
@@ -201,7 +201,7 @@ class RecordPage(QWidget, Generic[R]):
         layout.addWidget(splitter, 1)
         # The whole page scrolls when the window is small (or the text large, at 200 %), rather
         # than squeezing the list or the form; Save and what it said stay in sight below.
-        self.page_scroll = QScrollArea()
+        self.page_scroll = FocusFollowingScrollArea()
         self.page_scroll.setWidget(content)
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)

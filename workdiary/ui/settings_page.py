@@ -6,11 +6,12 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.storage import Diary
+from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import ProfileForm
 
@@ -50,7 +51,7 @@ class SettingsPage(QWidget):
         column.addLayout(buttons)
         column.addWidget(where)
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = FocusFollowingScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)

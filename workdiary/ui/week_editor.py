@@ -48,6 +48,7 @@ from workdiary.ui.fields import (
     WARNING_SIGN,
     DateEdit,
     DateField,
+    FocusFollowingScrollArea,
     format_date_for_typing,
     native_text,
     plain_label,
@@ -348,7 +349,7 @@ class WeekEditor(QWidget):
         form_layout.addStretch(1)
         self._align_columns(grids)
 
-        scroll = QScrollArea()
+        scroll = FocusFollowingScrollArea()
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
