@@ -704,7 +704,7 @@ def _grid(
 ) -> Table:
     """A ruled table whose first row, in bold, repeats on every page it runs to. Cells of a kind
     share one cell style, made here: a style command visits every cell of its range, and on the
-    weekly table such visits took a third of the time spent laying it out."""
+    weekly table such visits were a third of the time taken to build it."""
     header, body, body_right, quiet, quiet_right = (
         _cell_style(BOLD),
         _cell_style(REGULAR),
