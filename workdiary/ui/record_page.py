@@ -574,6 +574,7 @@ class RecordPage(QWidget, Generic[R]):
             )
         if focus and first_bad is not None:
             first_bad.setFocus()
+            # The scroll area follows a change of focus; the box may have had it already.
             self.page_scroll.ensureWidgetVisible(first_bad)
 
     def _focus_first_field(self) -> None:

@@ -349,12 +349,12 @@ class WeekEditor(QWidget):
         form_layout.addStretch(1)
         self._align_columns(grids)
 
-        scroll = FocusFollowingScrollArea()
-        scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        return scroll
+        self.form_scroll = FocusFollowingScrollArea()
+        self.form_scroll.setWidget(form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        return self.form_scroll
 
     def _add_field(self, grid: QGridLayout, name: str) -> None:
         info = WEEK_FIELDS[name]
@@ -626,14 +626,8 @@ class WeekEditor(QWidget):
             first_bad = self.week_picker
         if focus and first_bad is not None:
             first_bad.setFocus()
-            self._scroll_to(first_bad)
-
-    def _scroll_to(self, widget: QWidget) -> None:
-        parent = widget.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
+            # The scroll area follows a change of focus; the box may have had it already.
+            self.form_scroll.ensureWidgetVisible(first_bad)
 
     def _show_saved(self, result: SaveResult[Week]) -> None:
         self._entry = result.entry
