@@ -32,11 +32,21 @@ def modules_loaded(code: str, packages: tuple[str, ...], data_dir: Path | None =
         "print(json.dumps(sorted(m for m in sys.modules\n"
         "    if any(m == p or m.startswith(p + '.') for p in wanted))))\n"
     )
+    loaded: list[str] = json.loads(last_line_printed(code + report, data_dir=data_dir))
+    return loaded
+
+
+def last_line_printed(code: str, *argv: str | Path, data_dir: Path | None = None) -> str:
+    """Run `code` in a fresh interpreter, with `argv` as its arguments (on the diary in
+    `data_dir`, if given): the last line it prints."""
     env = dict(os.environ)
     if data_dir is not None:
         env["WORKDIARY_DATA_DIR"] = str(data_dir)
     result = subprocess.run(
-        [sys.executable, "-c", code + report], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *map(str, argv)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
-    return loaded
+    return result.stdout.strip().splitlines()[-1]

@@ -17,8 +17,8 @@ from workdiary.evidence.text import markup, own_paragraphs, unix_lines
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Flowable
-    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    from workdiary.evidence.pdf_library import BaseDocTemplate, Flowable
 
 FORESEEABILITY_SUBJECT = "Foreseeability notice: workload and risk to my health"
 ACCESS_REQUEST_SUBJECT = "Subject access request"
@@ -345,9 +345,9 @@ _KEEP_WITH_TEXT = 72
 def _story(letter: _Letter) -> list[Flowable]:
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     from workdiary.evidence.fonts import BOLD, paragraph_style
+    from workdiary.evidence.pdf_library import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     body = paragraph_style("Body", fontSize=10.5, leading=14.5, spaceAfter=7)
     address = paragraph_style("Address", fontSize=10.5, leading=14)
@@ -408,10 +408,10 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
     """One build of the PDF; `pages` is the total to print in footers (unknown on a first pass)."""
     from reportlab.lib.colors import Color
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
 
     from workdiary import __version__
     from workdiary.evidence.fonts import ITALIC, document_options, printable
+    from workdiary.evidence.pdf_library import SimpleDocTemplate
 
     grey = Color(0.35, 0.35, 0.35)
 

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -16,12 +15,7 @@ from workdiary.domain.figures import WeekLine
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import Profile
 from workdiary.evidence.fonts import REGULAR
-
-# reportlab checks the type of every attribute set on a shape, which was a tenth of a pack's
-# story for the charts' nine thousand settings; ours are fixed and tested. It reads the setting
-# when its shapes module is first imported, so it is turned off here, before that.
-rl_config.shapeChecking = 0
-from reportlab.graphics.shapes import (  # noqa: E402
+from workdiary.evidence.pdf_library import (
     Circle,
     Drawing,
     Group,

@@ -29,9 +29,9 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from workdiary.evidence.fonts import ITALIC, REGULAR, document_options, printable
+from workdiary.evidence.pdf_library import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_SIDE = 18 * mm

@@ -16,15 +16,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    PageBreak,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus.tables import CellStyle
 
 from workdiary.domain.dates import (
     DAY_NAMES,
@@ -72,6 +63,15 @@ from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, pri
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
 from workdiary.evidence.pack_data import DATA_FILE_NAME
 from workdiary.evidence.pack_render import FRAME_WIDTH, PageNumberOf, SectionHeading
+from workdiary.evidence.pdf_library import (
+    CellStyle,
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from workdiary.evidence.period import WEEKS, Coverage, period_words
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs

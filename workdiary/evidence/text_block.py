@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
 from workdiary.evidence.fonts import printable
+from workdiary.evidence.pdf_library import Flowable
 
 # A run of text in one font.
 Run = tuple[str, str]
