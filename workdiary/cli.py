@@ -120,22 +120,16 @@ def add_allow_identifiers(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # --data-dir is accepted before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="the folder that holds the diary (default: WORKDIARY_DATA_DIR, else your data folder)",
     )
-    parser = argparse.ArgumentParser(
-        prog="workdiary",
-        parents=[common],
-        description="Work Diary: a private, tamper-evident record of your workload, week by week. "
-        "Run it with no command to open the app.",
-        epilog="Dates can be written 16/11/2026 or 2026-11-16; any day of a week means that week.",
-    )
+
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -146,6 +140,33 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app, show the history, check the diary, and exit (1 if a check fails)",
     )
+
+
+def app_options(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """The options of opening the app, when `arguments` hold nothing else (no command, no --help,
+    nothing mistyped). Opening the app then builds none of the commands' twenty parsers."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    _add_data_dir(parser)
+    _add_app_options(parser)
+    try:
+        options, rest = parser.parse_known_args(arguments)
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong, with the whole usage
+    return None if rest else options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_data_dir(common)
+    parser = argparse.ArgumentParser(
+        prog="workdiary",
+        parents=[common],
+        description="Work Diary: a private, tamper-evident record of your workload, week by week. "
+        "Run it with no command to open the app.",
+        epilog="Dates can be written 16/11/2026 or 2026-11-16; any day of a week means that week.",
+    )
+    _add_app_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -229,15 +250,17 @@ def run() -> None:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    opening = app_options(arguments)
+    if opening is not None:
+        return _open_app(opening)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
+    if args.command is None:  # the app's options, abbreviated (--self for --self-test)
+        return _open_app(args)
     stdout = out or sys.stdout
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
     handler: Handler | None = getattr(args, "handler", None)
-    if args.command is None:
-        from workdiary.app import run_app
-
-        return run_app(paths, demo=args.demo, self_test=args.self_test)
     if args.demo or args.self_test:
         parser.error("--demo and --self-test go with opening the app, not with a command")
     if handler is None:  # `profile` alone means `profile show`
@@ -266,6 +289,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except WorkDiaryError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _open_app(options: argparse.Namespace) -> int:
+    from workdiary.app import run_app
+
+    paths = AppPaths.resolve(getattr(options, "data_dir", None))
+    return run_app(paths, demo=options.demo, self_test=options.self_test)
 
 
 def open_diary(paths: AppPaths) -> Diary:

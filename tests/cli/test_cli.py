@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workdiary.cli import main
+from workdiary.cli import app_options, main
 from workdiary.domain.dates import week_commencing
 
 THIS_WEEK = week_commencing(date.today())
@@ -117,6 +117,49 @@ def test_argparse_mistakes_also_exit_2(capsys: pytest.CaptureFixture[str]) -> No
         main(["log-week", "--capacity", "100"])
     assert raised.value.code == 2
     assert "--week" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens"),
+    [
+        ([], {"demo": False, "self_test": False}),
+        (["--self-test"], {"demo": False, "self_test": True}),
+        (["--data-dir", "elsewhere", "--demo"], {"data_dir": "elsewhere", "demo": True}),
+        (["show"], None),  # a command
+        (["-h"], None),
+        (["--self"], None),  # abbreviated: the full parser still opens the app for it
+        (["--data-dir"], None),  # mistyped: the full parser says what is wrong
+        (["--demo=yes"], None),
+        (["--demo", "--bogus"], None),
+    ],
+)
+def test_only_arguments_that_just_open_the_app_skip_the_commands_parsers(
+    argv: list[str], opens: dict[str, object] | None
+) -> None:
+    options = app_options(argv)
+    if opens is None:
+        assert options is None
+    else:
+        assert options is not None and {k: vars(options)[k] for k in opens} == opens
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--data-dir"], "--data-dir: expected one argument"),
+        (["--demo=yes"], "ignored explicit argument"),
+        (["--demo", "show"], "--demo and --self-test go with opening the app"),
+        (["--self-test", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_a_mistake_in_opening_the_app_gets_the_full_usage(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(argv)
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert words in error and "COMMAND" in error  # the usage names the commands too
 
 
 def test_identifiers_are_refused_without_allow_identifiers(

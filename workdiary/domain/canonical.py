@@ -6,12 +6,16 @@ import hashlib
 import json
 from typing import Any
 
+# One encoder for every call (it keeps no state between them): checking the diary passes every
+# audit entry through it.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
 
 def canonical_json(value: Any) -> str:
     """Keys sorted, no spaces, UTF-8 text as is; NaN and infinity refused (they are not JSON)."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
+    return _CANONICAL.encode(value)
 
 
 def sha256_hex(text: str) -> str:

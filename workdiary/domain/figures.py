@@ -74,6 +74,10 @@ def runs_at_or_over(weeks: Iterable[Week], threshold_pct: float, min_weeks: int)
     return runs
 
 
+# How far before the week it ends with each week of a reference window is: 0, 1 … 16 weeks.
+_REFERENCE_WINDOW = tuple(ONE_WEEK * back for back in range(WTR_REFERENCE_WEEKS))
+
+
 def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
     """For each week with hours worked, the average weekly hours over the 17 weeks ending with it.
 
@@ -84,7 +88,7 @@ def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
     for monday, worked in hours.items():
         if worked is None:
             continue
-        window = [hours.get(monday - ONE_WEEK * back) for back in range(WTR_REFERENCE_WEEKS)]
+        window = [hours.get(monday - back) for back in _REFERENCE_WINDOW]
         known = [value for value in window if value is not None]
         if len(known) >= WTR_MIN_WEEKS_WITH_HOURS:
             averages[monday] = sum(known) / len(known)
