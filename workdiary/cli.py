@@ -37,12 +37,15 @@ from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Pro
 from workdiary.domain.validation import parse_number, week_problems
 from workdiary.paths import AppPaths
 
+# Every command reads the diary, and so does the app: imported here, before the app imports Qt,
+# whose import hook slows every module imported after it.
+from workdiary.storage import Diary
+
 if TYPE_CHECKING:
     from typing import TypeAlias
 
     from workdiary.domain.figures import PeriodSummary, WeekLine
     from workdiary.domain.history import Change, HistoryEvent
-    from workdiary.storage import Diary
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -299,8 +302,6 @@ def _open_app(options: argparse.Namespace) -> int:
 
 
 def open_diary(paths: AppPaths) -> Diary:
-    from workdiary.storage import Diary
-
     paths.ensure()
     return Diary.open(paths.diary_file)
 

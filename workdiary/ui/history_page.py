@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -35,8 +36,10 @@ from workdiary.domain.figures import PeriodSummary, period_bounds, summarise, we
 from workdiary.domain.formatting import count, format_money, format_number
 from workdiary.domain.records import Profile, Recorded, Week
 from workdiary.storage import Diary
-from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
+
+if TYPE_CHECKING:
+    from workdiary.ui.amendments import AmendmentsDialog
 
 UK_DATE_FORMAT = "dd/MM/yyyy"
 
@@ -380,6 +383,9 @@ class HistoryPage(QWidget):
         monday = self.selected_week()
         if monday is None or not self.history_action.isEnabled():
             return None
+        # Imported when first asked for, as the pages are: History opens sooner without it.
+        from workdiary.ui.amendments import AmendmentsDialog
+
         events = self._diary.weeks.history(monday.isoformat())
         dialog = AmendmentsDialog.for_week(monday, events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
