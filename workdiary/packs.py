@@ -57,6 +57,8 @@ def take_snapshot(diary: Diary) -> Snapshot:
 
 @dataclass(frozen=True)
 class SavedPack:
+    """A pack written to disk: where, the file's SHA-256, and the export recorded in the diary."""
+
     path: Path
     file_sha256: str
     export: Recorded[Export]

@@ -13,6 +13,8 @@ DATA_DIR_VARIABLE = "WORKDIARY_DATA_DIR"
 
 @dataclass(frozen=True)
 class AppPaths:
+    """The folder that holds the diary and, beside it, the window's settings."""
+
     data_dir: Path
 
     @property

@@ -113,6 +113,8 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Metadata:
+    """The PDF's document information: what a PDF reader shows under its properties."""
+
     title: str
     author: str
     subject: str

@@ -106,6 +106,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class _Styles:
+    """The paragraph styles of the pack, made once per pack."""
+
     title: ParagraphStyle
     name: ParagraphStyle
     section: ParagraphStyle

@@ -26,6 +26,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class VerifyReport:
+    """What a check found: how many audit entries, the chain's last hash, and every problem."""
+
     entries: int
     chain_head: str
     findings: list[Finding] = field(default_factory=list)
