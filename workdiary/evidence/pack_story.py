@@ -96,6 +96,7 @@ NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
 _KEEP_WITH_TEXT = 48
 DASH = "—"
 TABLE_SIZE = 8.0
+_LEADING, _TOP_PADDING, _BOTTOM_PADDING = 10.0, 1.5, 2.0  # of a table's cells
 _RULE = Color(0.75, 0.75, 0.75)
 _HEADER_FILL = Color(0.9, 0.9, 0.9)
 _RUN_FILL = Color(0.99, 0.9, 0.87)
@@ -730,6 +731,7 @@ def _grid(
     return Table(
         rows,
         colWidths=widths,
+        rowHeights=[_text_row_height(row) for row in rows],
         repeatRows=1,
         hAlign="LEFT",
         cellStyles=styles,
@@ -738,14 +740,25 @@ def _grid(
     )
 
 
+def _text_row_height(row: Sequence[Any]) -> float | None:
+    """The height of a row of text cells, lines times leading plus padding, as reportlab would
+    work it out (None, for reportlab to measure, where a cell holds a flowable). Worked out here
+    once: reportlab measures a row again each time a table is split to the next page."""
+    texts = [cell for cell in row if isinstance(cell, str)]
+    if len(texts) < len(row):
+        return None
+    lines = max(text.count("\n") + 1 for text in texts)
+    return lines * _LEADING + _TOP_PADDING + _BOTTOM_PADDING
+
+
 def _cell_style(
     font: str, *, alignment: Literal["LEFT", "RIGHT"] = "LEFT", color: Color = _INK
 ) -> CellStyle:
     style = CellStyle(font)
-    style.fontname, style.fontsize, style.leading = font, TABLE_SIZE, 10
+    style.fontname, style.fontsize, style.leading = font, TABLE_SIZE, _LEADING
     style.valign, style.alignment, style.color = "TOP", alignment, color
     style.leftPadding = style.rightPadding = 3
-    style.topPadding, style.bottomPadding = 1.5, 2
+    style.topPadding, style.bottomPadding = _TOP_PADDING, _BOTTOM_PADDING
     return style
 
 
