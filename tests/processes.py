@@ -32,13 +32,13 @@ def modules_loaded(code: str, packages: tuple[str, ...], data_dir: Path | None =
         "print(json.dumps(sorted(m for m in sys.modules\n"
         "    if any(m == p or m.startswith(p + '.') for p in wanted))))\n"
     )
-    loaded: list[str] = json.loads(last_line_printed(code + report, data_dir=data_dir))
+    loaded: list[str] = json.loads(printed_lines(code + report, data_dir=data_dir)[-1])
     return loaded
 
 
-def last_line_printed(code: str, *argv: str | Path, data_dir: Path | None = None) -> str:
+def printed_lines(code: str, *argv: str | Path, data_dir: Path | None = None) -> list[str]:
     """Run `code` in a fresh interpreter, with `argv` as its arguments (on the diary in
-    `data_dir`, if given): the last line it prints."""
+    `data_dir`, if given): the lines it prints."""
     env = dict(os.environ)
     if data_dir is not None:
         env["WORKDIARY_DATA_DIR"] = str(data_dir)
@@ -49,4 +49,4 @@ def last_line_printed(code: str, *argv: str | Path, data_dir: Path | None = None
         text=True,
         check=True,
     )
-    return result.stdout.strip().splitlines()[-1]
+    return result.stdout.strip().splitlines()

@@ -1,11 +1,13 @@
-"""The pack's ruled tables: rows as tall as reportlab itself would make them."""
+"""The pack's ruled tables: rows as tall, and cells wrapped, as reportlab itself would do."""
 
 from __future__ import annotations
 
 import pytest
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workdiary.evidence import pack_story
-from workdiary.evidence.fonts import register_fonts
+from workdiary.evidence.fonts import REGULAR, register_fonts
 from workdiary.evidence.text_block import TextBlock
 
 ROWS = [
@@ -39,3 +41,22 @@ def test_a_row_holding_a_flowable_is_left_for_reportlab_to_measure() -> None:
     note = TextBlock.plain("A note long enough to wrap in a narrow column " * 3, style)
     _, row_heights = heights([*ROWS, ["Mon 24 Aug 2026", "120 %", note]])
     assert row_heights[-1] > row_heights[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at/over 110 %, excessive run",
+        "at/over 110 %, excessive run, retrospective, amended 2 times",
+        "two  spaces and a\nline break",
+        "  around  ",
+        "",
+        "Cancelled by manager",
+    ],
+)
+def test_a_cell_of_our_own_words_wraps_as_reportlab_would_wrap_it(text: str) -> None:
+    register_fonts()
+    exact = stringWidth(text, REGULAR, pack_story.TABLE_SIZE)
+    for width in (40.0, 80.0, exact - 0.0001, exact, exact + 0.0001, 500.0):
+        expected = "\n".join(simpleSplit(text, REGULAR, pack_story.TABLE_SIZE, width))
+        assert pack_story._lines(text, width) == expected, width

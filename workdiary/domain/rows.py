@@ -28,21 +28,34 @@ def _field_types(record_type: type) -> dict[str, Any]:
     return types
 
 
+_WRITERS: dict[type, list[tuple[str, bool]]] = {}
+
+
+def _writers(record_type: type) -> list[tuple[str, bool]]:
+    """Each field's name, and whether it holds a float (worked out once per record type: a pack
+    writes every record of the period)."""
+    writers = _WRITERS.get(record_type)
+    if writers is None:
+        writers = [(name, kind is float) for name, kind in _field_types(record_type).items()]
+        _WRITERS[record_type] = writers
+    return writers
+
+
 def to_row(record: object) -> dict[str, Any]:
     """The record's fields as SQLite and JSON both hold them."""
     row: dict[str, Any] = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
-        value = getattr(record, field.name)
+    for name, holds_float in _writers(type(record)):
+        value = getattr(record, name)
         if isinstance(value, Enum):
             value = value.value
         elif isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, bool):
             value = int(value)
-        elif isinstance(value, int) and _field_types(type(record))[field.name] is float:
+        elif holds_float and isinstance(value, int):
             # A REAL column gives back 44.0 for 44: store what it will give back.
             value = float(value)
-        row[field.name] = value
+        row[name] = value
     return row
 
 

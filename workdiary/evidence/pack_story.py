@@ -771,7 +771,12 @@ def _header(texts: Sequence[str], widths: Sequence[float]) -> list[str]:
 def _lines(text: str, width: float, font: str = REGULAR) -> str:
     """Our own words wrapped to `width` by hand, for a table cell: far quicker than a Paragraph.
     (Not for the officer's text: a word too long for the column would run out of it.)"""
-    return "\n".join(simpleSplit(printable(text, font), font, TABLE_SIZE, width))
+    text = printable(text, font)
+    # Most cells fit on one line as they stand: one measurement instead of one per word. (The
+    # thousandth of a point spare keeps this to what simpleSplit, adding up words, would do.)
+    if " ".join(text.split()) == text and stringWidth(text, font, TABLE_SIZE) < width - 0.001:
+        return text
+    return "\n".join(simpleSplit(text, font, TABLE_SIZE, width))
 
 
 def _wrapped(texts: Sequence[str], width: float) -> str:
