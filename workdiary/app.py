@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import shutil
 import sys
-import tempfile
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -64,6 +62,10 @@ def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> 
 
 def _demo_paths(cleanup: ExitStack) -> AppPaths:
     """A new temporary folder holding a fresh sample diary, removed when the app closes."""
+    # Imported here: only the demo needs them, and every start would pay for them.
+    import shutil
+    import tempfile
+
     from workdiary.sample_diary import fill_sample_diary
 
     folder = Path(tempfile.mkdtemp(prefix="workdiary-demo-"))
