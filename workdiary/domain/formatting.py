@@ -14,6 +14,7 @@ from workdiary.domain.records import (
     ConcernStatus,
     FieldInfo,
     Profile,
+    Recorded,
     SupervisionStatus,
 )
 
@@ -85,6 +86,15 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 week`, `3 weeks`, `1,204 weeks`."""
     word = noun if number == 1 else (plural or noun + "s")
     return f"{number:,} {word}"
+
+
+def amendments_words(entry: Recorded[Any]) -> str:
+    """`not amended`, `amended once`, `amended 3 times`."""
+    if entry.amendments == 0:
+        return "not amended"
+    if entry.amendments == 1:
+        return "amended once"
+    return f"amended {entry.amendments} times"
 
 
 # Stored values of the choice fields (as rows and audit entries hold them), in words.

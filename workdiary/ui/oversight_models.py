@@ -80,15 +80,6 @@ def shortened(text: str, limit: int = SHORTENED_SUMMARY_CHARS) -> str:
     return first + (" …" if len(lines) > 1 else "")
 
 
-def amendments_words(entry: Recorded[Any]) -> str:
-    """`not amended`, `amended once`, `amended 3 times`."""
-    if entry.amendments == 0:
-        return "not amended"
-    if entry.amendments == 1:
-        return "amended once"
-    return f"amended {entry.amendments} times"
-
-
 @dataclass(frozen=True)
 class Mark:
     """A word or two the Flags column shows, and the sentence its tooltip explains it with."""

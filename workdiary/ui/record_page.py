@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.formatting import amendments_words, count, describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
@@ -49,7 +49,7 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amendments_words
+from workdiary.ui.oversight_models import RecordsModel, RecordsTable
 from workdiary.ui.saving import save_asking
 
 R = TypeVar("R")

@@ -39,7 +39,7 @@ from workdiary.domain.errors import (
     WorkDiaryError,
 )
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
-from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.formatting import amendments_words, count, describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import parse_number, week_problems
@@ -58,7 +58,6 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import amendments_words
 from workdiary.ui.saving import save_asking
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
