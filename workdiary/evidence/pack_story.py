@@ -107,7 +107,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class _Styles:
-    """The paragraph styles of the pack, made once per pack."""
+    """The paragraph styles of the pack (made once, on the first pack)."""
 
     title: ParagraphStyle
     name: ParagraphStyle
