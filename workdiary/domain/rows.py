@@ -36,7 +36,10 @@ def _writers(record_type: type) -> list[tuple[str, bool]]:
     writes every record of the period)."""
     writers = _WRITERS.get(record_type)
     if writers is None:
-        writers = [(name, kind is float) for name, kind in _field_types(record_type).items()]
+        kinds = _field_types(record_type)
+        writers = [
+            (field.name, kinds[field.name] is float) for field in dataclasses.fields(record_type)
+        ]
         _WRITERS[record_type] = writers
     return writers
 
