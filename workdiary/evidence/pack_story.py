@@ -76,6 +76,7 @@ from workdiary.evidence.period import WEEKS, Coverage, period_words
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
+from workdiary.evidence.text_grid import TextGrid
 
 SECTION_TITLES = {
     "cover": "Cover and contents",
@@ -728,7 +729,7 @@ def _grid(
     ]
     for first, last in filled:
         commands.append(("BACKGROUND", (0, first), (-1, last), _RUN_FILL))
-    return Table(
+    return TextGrid(
         rows,
         colWidths=widths,
         rowHeights=[_text_row_height(row) for row in rows],
