@@ -4,10 +4,10 @@ reportlab's Table draws every text cell with a text object of its own: set up, m
 and closed again, for each of the weekly table's 3,600 cells in a ten-year pack. Drawing the
 tables was a tenth of the time of the whole pack, and a quarter of that went on those text
 objects. A TextGrid whose cells are all plain text writes them into one text object instead,
-row by row and cell by cell as the Table would,
-each line where the Table's own drawString or drawRightString would have put it. Everything
-else (sizes, splitting, repeated headers, fills and rules) is the Table's own; so is drawing a
-table that holds a flowable, whose text would otherwise come out of reading order.
+row by row and cell by cell as the Table would, each line where the Table's own drawString or
+drawRightString would have put it. Everything else (sizes, splitting, repeated headers, fills
+and rules) is the Table's own; so is drawing a table that holds a flowable, whose text would
+otherwise come out of reading order.
 """
 
 from __future__ import annotations
