@@ -37,8 +37,8 @@ from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Pro
 from workdiary.domain.validation import parse_number, week_problems
 from workdiary.paths import AppPaths
 
-# Every command reads the diary, and so does the app: imported here, before the app imports Qt,
-# whose import hook slows every module imported after it.
+# Every command but --help reads the diary, and so does the app: imported here, before the app
+# imports Qt, whose import hook slows every module imported after it.
 from workdiary.storage import Diary
 
 if TYPE_CHECKING:
