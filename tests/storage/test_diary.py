@@ -180,6 +180,17 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
     assert diary.verify().intact
 
 
+def test_keys_not_deleted_name_the_records_in_order(diary: Diary) -> None:
+    for monday in (date(2026, 11, 16), date(2026, 11, 2), date(2026, 11, 9)):
+        diary.weeks.save(replace(WEEK, week_commencing=monday))
+    diary.weeks.delete("2026-11-09")
+    assert diary.weeks.keys_not_deleted() == ["2026-11-02", "2026-11-16"]
+    assert diary.weeks.keys_not_deleted() == [entry.key for entry in diary.weeks.all()]
+    for day in (18, 4):
+        diary.supervision.save(SupervisionSession(date(2026, 11, day), SupervisionStatus.HELD))
+    assert diary.supervision.keys_not_deleted() == ["1", "2"]  # by id, the order they were saved in
+
+
 def test_supervision_and_concerns_are_audited_too(diary: Diary, clock: Clock) -> None:
     session = diary.supervision.save(
         SupervisionSession(date(2026, 11, 18), SupervisionStatus.CANCELLED_BY_MANAGER, "JM")

@@ -84,6 +84,14 @@ class RecordTable(Generic[R]):
         )
         return [self._recorded(row) for row in rows]
 
+    def keys_not_deleted(self) -> list[str]:
+        """The key of every record not deleted, in key order, without reading the records."""
+        column = self._key_column
+        rows = self._diary.query(
+            f"SELECT [{column}] FROM [{self.table}] WHERE deleted_at IS NULL ORDER BY [{column}]"
+        )
+        return [str(row[column]) for row in rows]
+
     def count(self) -> int:
         """How many records are not deleted."""
         rows = self._diary.query(

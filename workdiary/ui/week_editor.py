@@ -7,6 +7,7 @@ import typing
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -128,9 +129,15 @@ class FieldKind(Enum):
     TEXT = "text"
 
 
+@cache
+def _week_types() -> dict[str, Any]:
+    # Worked out once: the annotations are text, evaluated afresh by every call.
+    return typing.get_type_hints(Week)
+
+
 def field_kind(name: str) -> FieldKind:
     """How a Week field is typed in, from its type in the record."""
-    hint = typing.get_type_hints(Week)[name]
+    hint = _week_types()[name]
     kinds = {arg for arg in typing.get_args(hint) if arg is not type(None)} or {hint}
     if date in kinds:
         return FieldKind.DATE
@@ -236,7 +243,8 @@ class WeekEditor(QWidget):
     def show_default_week(self) -> None:
         """Open on the oldest recent week not yet logged, or this week."""
         try:
-            logged = {entry.record.week_commencing for entry in self._diary.weeks.all()}
+            # A week's key is its Monday, as stored: only which weeks exist is needed here.
+            logged = {date.fromisoformat(key) for key in self._diary.weeks.keys_not_deleted()}
         except WorkDiaryError as error:
             self._messages.error(self, "Cannot read the diary", str(error))
             return
