@@ -1,8 +1,11 @@
-"""A date box in a form: Tab goes through it and on, wherever the form puts it in the tab order."""
+"""A date box in a form: Tab goes through it and on, wherever the form puts it in the tab order,
+and a calendar to pick the day from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -67,3 +70,23 @@ def test_focusing_a_date_field_puts_the_cursor_in_its_box(qtbot: QtBot) -> None:
     form.before.setFocus()
     form.date_field.setFocus()
     assert QApplication.focusWidget() is form.date_field.line_edit
+
+
+def test_pick_opens_a_calendar_on_the_day_typed_and_the_day_picked_is_typed_in(
+    qtbot: QtBot,
+) -> None:
+    form = open_form(qtbot)
+    field = form.date_field
+    field.set_latest(date(2026, 11, 20))
+    field.setText("03/11/2026")
+    field.pick_button.click()
+    calendar = field.calendar
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.selectedDate() == QDate(2026, 11, 3)
+    assert calendar.maximumDate() == QDate(2026, 11, 20)  # nothing after the latest day
+    field.set_latest(date(2026, 11, 22))  # the next day comes while the form is open
+    assert calendar.maximumDate() == QDate(2026, 11, 22)
+    calendar.activated.emit(QDate(2026, 11, 10))
+    assert field.text() == "10/11/2026"
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert QApplication.focusWidget() is field.line_edit

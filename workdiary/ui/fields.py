@@ -145,15 +145,9 @@ class DateField(QWidget):
             self.line_edit.fontMetrics().horizontalAdvance(DATE_EXAMPLE + "0000")
         )
 
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.clicked.connect(self._pick)
-        self.calendar.activated.connect(self._pick)
-        self._menu = QMenu(self)
-        holder = QWidgetAction(self._menu)
-        holder.setDefaultWidget(self.calendar)
-        self._menu.addAction(holder)
-        self._menu.aboutToShow.connect(self._prepare_calendar)
+        self._calendar: QCalendarWidget | None = None
+        self._menu: QMenu | None = None
+        self._latest: QDate | None = None
 
         self.pick_button = QToolButton()
         self.pick_button.setText("Pick…")
@@ -182,12 +176,36 @@ class DateField(QWidget):
     def setText(self, text: str) -> None:
         self.line_edit.setText(text)
 
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar to pick from. It is made when first wanted: most dates are typed, and a
+        form with a calendar for each of its dates took longer to build than all its boxes."""
+        return self._calendar_menu()[0]
+
+    def _calendar_menu(self) -> tuple[QCalendarWidget, QMenu]:
+        if self._calendar is None or self._menu is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(True)
+            if self._latest is not None:
+                self._calendar.setMaximumDate(self._latest)
+            self._calendar.clicked.connect(self._pick)
+            self._calendar.activated.connect(self._pick)
+            self._menu = QMenu(self)
+            holder = QWidgetAction(self._menu)
+            holder.setDefaultWidget(self._calendar)
+            self._menu.addAction(holder)
+            self._menu.aboutToShow.connect(self._prepare_calendar)
+        return self._calendar, self._menu
+
     def set_latest(self, latest: date) -> None:
         """The last day the calendar offers (a figure read tomorrow cannot be recorded today)."""
-        self.calendar.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+        self._latest = QDate(latest.year, latest.month, latest.day)
+        if self._calendar is not None:
+            self._calendar.setMaximumDate(self._latest)
 
     def _open_calendar(self) -> None:
-        self._menu.popup(self.pick_button.mapToGlobal(self.pick_button.rect().bottomLeft()))
+        _calendar, menu = self._calendar_menu()
+        menu.popup(self.pick_button.mapToGlobal(self.pick_button.rect().bottomLeft()))
 
     def _prepare_calendar(self) -> None:
         try:
@@ -202,7 +220,7 @@ class DateField(QWidget):
     def _pick(self, picked: QDate) -> None:
         day = date(picked.year(), picked.month(), picked.day())
         self.setText(format_date_for_typing(day))
-        self._menu.close()
+        self._calendar_menu()[1].close()
         self.line_edit.setFocus()
 
 
