@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
-from workdiary.ui.profile_form import ProfileForm
+from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 
 WELCOME = (
     "<h2>Welcome to Work Diary</h2>"
@@ -47,7 +47,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         # Wide enough, in the font's own characters, that the hints wrap to a line or two.
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * FORM_WIDTH_CHARS)
         self.form.first_edit().setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -32,6 +32,10 @@ EXTRA_HINTS = {
     "There is no national standard, so leave it empty if you were never told.",
 }
 
+# The width, in average characters, that the form reads well at: the hints wrap to a few lines
+# and the boxes are not stretched across a wide window.
+FORM_WIDTH_CHARS = 90
+
 
 @dataclass
 class _Row:

@@ -6,14 +6,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
-from workdiary.ui.profile_form import ProfileForm
+from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 
 
 class SettingsPage(QWidget):
@@ -51,8 +51,12 @@ class SettingsPage(QWidget):
         column.addLayout(buttons)
         column.addWidget(where)
         column.addStretch(1)
+        # As wide as the first-run form, not the whole window: a box across the screen for "37"
+        # is hard to read.
+        content.setMaximumWidth(self.fontMetrics().averageCharWidth() * FORM_WIDTH_CHARS)
         scroll = FocusFollowingScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
