@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QSysInfo, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from workdiary.domain.dates import week_commencing
@@ -22,20 +22,31 @@ from workdiary.ui.messages import Messages
 EXIT_CHECK_FAILED = 1
 EXIT_CANNOT_OPEN = 2
 WINDOW_SETTINGS_FILE = "window.ini"
+# Held by the window open on a diary, in the diary's folder, for as long as it is open.
+WINDOW_LOCK_FILE = "window.lock"
 
 
-def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> int:
+def run_app(
+    paths: AppPaths,
+    *,
+    demo: bool = False,
+    self_test: bool = False,
+    messages: Messages | None = None,
+) -> int:
     """Open the window on the diary in `paths` (or on a throwaway copy of the sample diary, for
     `demo`). With `self_test`, show the history, check the diary, and exit instead of waiting."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Work Diary")
-    messages = Messages()
+    messages = messages or Messages()
     with ExitStack() as cleanup:
         try:
             if demo:
                 paths = _demo_paths(cleanup)
             paths.ensure()
+            # The self-test only reads, and may check a diary while the user has it open.
+            if not self_test and not _only_window_on(paths, messages, cleanup):
+                return 0
             diary = Diary.open(paths.diary_file)
         except (WorkDiaryError, OSError) as error:
             if self_test:
@@ -58,6 +69,46 @@ def run_app(paths: AppPaths, *, demo: bool = False, self_test: bool = False) -> 
         # Off while starting (see cli.run); a window open all day must collect its cycles.
         gc.enable()
         return app.exec()
+
+
+def _only_window_on(paths: AppPaths, messages: Messages, cleanup: ExitStack) -> bool:
+    """Whether this window may open the diary: no other window has it open, or the user chose to
+    open it anyway. Two windows on one diary could each save a week over what the other had just
+    saved there, with the other's figures quietly put back."""
+    lock = QLockFile(str(paths.data_dir / WINDOW_LOCK_FILE))
+    # Left behind only when its window's process has gone (a crash, a power cut): never by age,
+    # since a window may stay open for days.
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        # Which also keeps the lock alive until the window closes: it unlocks when it goes.
+        cleanup.callback(lock.unlock)
+        return True
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        # The folder refuses the file (read-only, say): opening the diary says what is wrong.
+        return True
+    return messages.confirm(
+        None,
+        "Work Diary is already open",
+        _already_open_text(lock),
+        yes="Open it anyway",
+        no="Close",
+    )
+
+
+def _already_open_text(lock: QLockFile) -> str:
+    info = lock.getLockInfo()
+    host = info[1] if info else ""
+    where = (
+        f"on another computer ({host})"
+        if host and host != QSysInfo.machineHostName()
+        else "in another window"
+    )
+    return (
+        f"Your diary is already open {where}. Please use that window: look for Work Diary on "
+        "the taskbar.\n\nTwo windows on one diary could each save over what the other had just "
+        "saved.\n\nOnly if you are sure Work Diary is not open anywhere else (for example the "
+        "other computer was switched off while it was open), open it anyway."
+    )
 
 
 def _demo_paths(cleanup: ExitStack) -> AppPaths:

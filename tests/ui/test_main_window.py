@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTableView
 from pytestqt.qtbot import QtBot
 
-from tests.processes import workdiary
+from tests.processes import printed_lines, workdiary
 from tests.ui.scripted_messages import ScriptedMessages
-from workdiary.app import run_app
+from workdiary.app import WINDOW_LOCK_FILE, run_app
 from workdiary.domain.dates import week_commencing
-from workdiary.domain.records import SupervisionSession, SupervisionStatus, Week
+from workdiary.domain.records import Profile, SupervisionSession, SupervisionStatus, Week
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.ui.main_window import (
@@ -171,6 +173,102 @@ def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: 
     failed = workdiary(data, "--self-test")
     assert failed.returncode == 1
     assert "capacity_pct" in failed.stderr
+
+
+def main_windows() -> list[MainWindow]:
+    """The main windows on screen (closed ones may linger until Qt deletes them)."""
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+
+
+def close_main_windows() -> None:
+    for window in main_windows():
+        window.close()  # the last window closed ends the app's loop, as a user's would
+
+
+def test_opening_the_app_again_while_it_is_open_says_so_and_opens_no_second_window(
+    qtbot: QtBot, private_data_dir: Path
+) -> None:
+    """Two windows on one diary could each save a week over what the other had just saved."""
+    paths = AppPaths(private_data_dir)
+    paths.ensure()
+    with Diary.open(paths.diary_file) as diary:  # set up already: no first-run offer
+        diary.save_profile(Profile(name="Siân Llŷr"))
+    second_start = ScriptedMessages(answers=[False])  # "Close", the default
+    seen: list[int] = []
+
+    def start_again_while_open() -> None:
+        # As if the first window had been open all day.
+        day_ago = time.time() - 8 * 60 * 60
+        os.utime(private_data_dir / WINDOW_LOCK_FILE, (day_ago, day_ago))
+        seen.append(run_app(paths, messages=second_start))
+        seen.append(len(main_windows()))
+        close_main_windows()
+
+    QTimer.singleShot(0, start_again_while_open)
+    assert run_app(paths, messages=ScriptedMessages()) == 0
+    assert seen == [0, 1]  # the second start closed quietly, and only the first window opened
+    assert "already open in another window" in second_start.texts("confirm")
+
+    # Once that window has closed, the diary opens again without a question.
+    QTimer.singleShot(0, close_main_windows)
+    assert run_app(paths, messages=ScriptedMessages()) == 0
+
+
+def test_a_window_that_crashed_does_not_keep_the_diary_from_opening(
+    qtbot: QtBot, private_data_dir: Path
+) -> None:
+    paths = AppPaths(private_data_dir)
+    paths.ensure()
+    with Diary.open(paths.diary_file) as diary:
+        diary.save_profile(Profile(name="Siân Llŷr"))
+    lock_file = private_data_dir / WINDOW_LOCK_FILE
+    # A process that takes the window's lock and dies without letting go, as in a crash.
+    took_it = printed_lines(
+        "import os, sys\n"
+        "from PySide6.QtCore import QLockFile\n"
+        "lock = QLockFile(sys.argv[1])\n"
+        "print(lock.tryLock(0))\n"
+        "os._exit(0)\n",
+        lock_file,
+    )
+    assert took_it == ["True"] and lock_file.exists()
+    opened: list[int] = []
+
+    def look_and_close() -> None:
+        opened.append(len(main_windows()))
+        close_main_windows()
+
+    QTimer.singleShot(0, look_and_close)
+    assert run_app(paths, messages=ScriptedMessages()) == 0  # asks nothing
+    assert opened == [1]
+
+
+def test_the_user_may_open_a_diary_another_window_seems_to_hold(
+    qtbot: QtBot, private_data_dir: Path
+) -> None:
+    """For a window the app cannot see has gone, such as one on a computer switched off."""
+    paths = AppPaths(private_data_dir)
+    paths.ensure()
+    with Diary.open(paths.diary_file) as diary:
+        diary.save_profile(Profile(name="Siân Llŷr"))
+    other_window = QLockFile(str(private_data_dir / WINDOW_LOCK_FILE))
+    assert other_window.tryLock(0)
+    insisting = ScriptedMessages(answers=[True])  # "Open it anyway"
+    opened: list[int] = []
+
+    def look_and_close() -> None:
+        opened.append(len(main_windows()))
+        close_main_windows()
+
+    QTimer.singleShot(0, look_and_close)
+    try:
+        assert run_app(paths, messages=insisting) == 0
+    finally:
+        other_window.unlock()
+    assert opened == [1]
+    assert len(insisting.said) == 1
 
 
 def test_the_open_window_collects_reference_cycles(qtbot: QtBot, tmp_path: Path) -> None:
