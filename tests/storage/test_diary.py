@@ -15,6 +15,7 @@ import pytest
 from tests.clock import Clock
 from tests.processes import modules_loaded
 from workdiary.domain.errors import (
+    ChangedElsewhere,
     DiaryDamaged,
     DiaryLocked,
     DiaryTooNew,
@@ -178,6 +179,44 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
         "restore",
     ]
     assert diary.verify().intact
+
+
+def test_a_save_from_a_copy_read_before_another_save_is_refused_and_says_what_changed(
+    diary: Diary, clock: Clock
+) -> None:
+    """Saving a form filled before a command or another window saved the week would put back
+    what that save changed, without a word."""
+    key = WEEK.week_commencing.isoformat()
+    first = diary.weeks.save(WEEK).entry
+    clock.now += timedelta(hours=1)
+    diary.weeks.save(replace(WEEK, hours_worked=47.0), read_at=first.revision)  # elsewhere
+    entries = diary.audit.count()
+
+    with pytest.raises(ChangedElsewhere) as changed:
+        diary.weeks.save(replace(WEEK, notes="Two reports due"), read_at=first.revision)
+    assert "was saved at" in str(changed.value)
+    assert [(c.field, c.old, c.new) for c in changed.value.changes] == [
+        ("hours_worked", 44.5, 47.0)
+    ]
+    stored = diary.weeks.get(key)
+    assert stored is not None and stored.record.hours_worked == 47.0 and stored.record.notes == ""
+    assert diary.audit.count() == entries
+
+    # Told, the user may save their copy over it; the history keeps both.
+    saved = diary.weeks.save(replace(WEEK, notes="Two reports due"), read_at=changed.value.revision)
+    assert saved.entry.record.hours_worked == 44.5 and saved.entry.revision == 3
+
+    # A week logged elsewhere while a form for it was still empty, and one deleted meanwhile.
+    other = replace(WEEK, week_commencing=WEEK.week_commencing - timedelta(weeks=1))
+    diary.weeks.save(other)
+    with pytest.raises(ChangedElsewhere) as logged:
+        diary.weeks.save(other, read_at=0)
+    assert {c.field for c in logged.value.changes} >= {"capacity_pct", "caseload"}
+    diary.weeks.delete(key)
+    with pytest.raises(ChangedElsewhere) as deleted:
+        diary.weeks.save(WEEK, read_at=saved.entry.revision)
+    assert "was deleted" in str(deleted.value) and deleted.value.changes == []
+    assert diary.weeks.get(key) is None
 
 
 def test_keys_not_deleted_name_the_records_in_order(diary: Diary) -> None:

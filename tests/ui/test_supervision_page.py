@@ -156,6 +156,33 @@ def test_amending_a_session_keeps_both_values_in_its_history(
     assert row_texts(page, 0)[SessionColumn.FLAGS] == "amended"
 
 
+def test_a_session_deleted_elsewhere_since_it_was_opened_is_saved_again_only_if_asked(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    key = diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60)).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    line_edit(page, "minutes").setText("45")
+    diary.supervision.delete(key)  # by a command, while the page still shows the session
+
+    messages.answers = [False]
+    assert not page.save()
+    assert "was deleted after you opened it here" in messages.texts("confirm")
+    assert diary.supervision.get(key) is None
+    assert line_edit(page, "minutes").text() == "45"
+
+    messages.answers = [True]
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
+    restored = diary.supervision.get(key)
+    assert restored is not None and restored.record.minutes == 45
+    assert [event.action for event in diary.supervision.history(key)] == [
+        "create",
+        "delete",
+        "restore",
+    ]
+
+
 def test_choosing_cancelled_for_a_held_session_says_what_changed_in_words(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

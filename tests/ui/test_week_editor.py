@@ -197,6 +197,44 @@ def test_a_week_needs_its_capacity(qtbot: QtBot, diary: Diary, messages: Scripte
     assert diary.weeks.all() == []
 
 
+def test_a_week_saved_elsewhere_since_it_was_opened_is_saved_over_only_when_the_user_says_so(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=40))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    # Meanwhile a command (or a window opened anyway) corrects the hours.
+    clock.now += timedelta(minutes=5)
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=43.5))
+    type_into(editor, "notes", WELSH_NOTES)
+    before = diary.audit.count()
+
+    messages.answers = [False]  # "Go back"
+    assert not editor.save()
+    question = messages.texts("confirm")
+    assert "after you opened it here" in question
+    assert "Hours worked: 40 hours → 43.5 hours" in question
+    assert diary.audit.count() == before
+    assert typed(editor, "notes") == WELSH_NOTES and editor.has_unsaved_changes()
+
+    messages.answers = [True]  # "Save mine in its place"
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    stored = diary.weeks.get(LAST_WEEK.isoformat())
+    assert stored is not None and stored.record.notes == WELSH_NOTES
+    assert stored.record.hours_worked == 40  # what the form showed, as the question said
+    assert [event.action for event in diary.weeks.history(LAST_WEEK.isoformat())] == [
+        "create",
+        "amend",
+        "amend",
+    ]
+
+    # Saved from here, the form is the latest copy again: the next save asks nothing.
+    type_into(editor, "hours_worked", "43.5")
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+
+
 def test_an_identifier_is_saved_only_when_the_user_says_so(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workdiary.domain.history import Change
 
 
 class WorkDiaryError(Exception):
@@ -39,6 +43,17 @@ class IdentifierWarning(WorkDiaryError):
 
 class NotFound(WorkDiaryError):
     """The record asked for is not in the diary."""
+
+
+class ChangedElsewhere(WorkDiaryError):
+    """The record was saved or deleted by something else (a command, another window) after the
+    copy being saved was read; nothing has been saved. `changes` go from that copy to what is
+    there now, and `revision` is now's: saving again at it puts the copy in its place."""
+
+    def __init__(self, message: str, changes: list[Change], revision: int) -> None:
+        self.changes = changes
+        self.revision = revision
+        super().__init__(message)
 
 
 class DiaryUnavailable(WorkDiaryError):

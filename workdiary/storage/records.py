@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from workdiary.domain.errors import FieldProblem, NotFound
+from workdiary.domain.dates import format_moment
+from workdiary.domain.errors import ChangedElsewhere, FieldProblem, NotFound
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import Recorded
 from workdiary.domain.rows import from_row, record_fields, to_row
@@ -105,10 +106,20 @@ class RecordTable(Generic[R]):
     # Writing
 
     def save(
-        self, record: R, key: str | None = None, *, allow_identifiers: bool = False
+        self,
+        record: R,
+        key: str | None = None,
+        *,
+        allow_identifiers: bool = False,
+        read_at: int | None = None,
     ) -> SaveResult[R]:
         """Create the record, or amend the one at `key` (tables keyed by a record field find the
-        key in the record). Raises InvalidInput or IdentifierWarning, and then saves nothing."""
+        key in the record). Raises InvalidInput or IdentifierWarning, and then saves nothing.
+
+        `read_at` is the revision of the copy the record was edited from (0: there was none, as
+        for a new record). If the record has been saved or deleted since, by a command or another
+        window, ChangedElsewhere is raised and nothing is saved: the caller's copy would put
+        back what that change had changed. None saves without asking (a command run on purpose)."""
         today = self._diary.today()
         require_valid(self._rules(record, today))
         new_values = to_row(record)
@@ -122,6 +133,9 @@ class RecordTable(Generic[R]):
                 raise NotFound(f"There is no record {key} to change.")
             deleted = existing is not None and existing["deleted_at"] is not None
             current = existing if existing is not None and not deleted else None
+            revision_now = current["revision"] if current is not None else 0
+            if read_at is not None and read_at != revision_now:
+                raise self._changed_since(key, read_at, current, revision_now)
             changes = changes_between(current, new_values, self.fields)
             if current is not None and not changes:
                 return SaveResult(self._recorded(current), "unchanged", [])
@@ -145,6 +159,28 @@ class RecordTable(Generic[R]):
             self._diary.audit.append(now, self.table, str(row[self._key_column]), action, row)
         done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
         return SaveResult(self._recorded(row), done, changes)
+
+    def _changed_since(
+        self, key: str | None, read_at: int, current: dict[str, Any] | None, revision_now: int
+    ) -> ChangedElsewhere:
+        """What was done to the record at `key` since its copy at revision `read_at` was read."""
+        then: dict[str, Any] | None = None
+        if key is not None and read_at:
+            for entry in self._diary.audit.entries(self.table, key):
+                if entry.values.get("revision") == read_at:
+                    then = entry.values
+        if current is None:
+            what = "was deleted"
+            changes: list[Change] = []
+        else:
+            saved_at = datetime.fromisoformat(current["updated_at"])
+            what = f"was saved at {format_moment(saved_at)}"
+            changes = changes_between(then, current, self.fields)
+        return ChangedElsewhere(
+            f"It {what} after you opened it here, by a Work Diary command or another window.",
+            changes,
+            revision_now,
+        )
 
     def _insert(self, row: dict[str, Any]) -> int:
         """Insert the row; its rowid (the new id, for tables keyed by one)."""

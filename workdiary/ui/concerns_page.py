@@ -408,7 +408,7 @@ class ConcernsPage(RecordPage[Concern]):
             entry.record, response=response, response_on=answered_on, status=ConcernStatus.ANSWERED
         )
         result = self._save_record(
-            answered, entry.key, dialog, dialog.show_problems, dialog.response_box.setFocus
+            answered, entry, dialog, dialog.show_problems, dialog.response_box.setFocus
         )
         if result is None:
             return

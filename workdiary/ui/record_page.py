@@ -270,7 +270,7 @@ class RecordPage(QWidget, Generic[R]):
             return False
         result = self._save_record(
             record,
-            self.current_key(),
+            self._entry,
             self,
             self._show_problems,
             lambda: self._focus_identifier(record),
@@ -595,20 +595,27 @@ class RecordPage(QWidget, Generic[R]):
     def _save_record(
         self,
         record: R,
-        key: str | None,
+        edited: Recorded[R] | None,
         asker: QWidget,
         show_problems: Callable[[list[FieldProblem]], None],
         focus_identifier: Callable[[], None],
     ) -> SaveResult[R] | None:
-        """Save `record` (amending the one at `key`, if any), asking over `asker` before saving
-        text that looks like it identifies someone. None if it was not saved: `show_problems`
-        got what is wrong, or `focus_identifier` was called, or the messages said why."""
+        """Save `record` (amending `edited`, the saved record it was made from, if any), asking
+        over `asker` before saving text that looks like it identifies someone, or over a change
+        made elsewhere since. None if it was not saved: `show_problems` got what is wrong, or
+        `focus_identifier` was called, or the user went back, or the messages said why."""
         return save_asking(
-            lambda allow_identifiers: self._records.save(
-                record, key, allow_identifiers=allow_identifiers
+            lambda allow_identifiers, read_at: self._records.save(
+                record,
+                edited.key if edited else None,
+                allow_identifiers=allow_identifiers,
+                read_at=read_at,
             ),
             self._messages,
             asker,
+            read_at=edited.revision if edited else 0,
+            noun=self._kind.noun,
+            fields=self._kind.fields,
             show_problems=show_problems,
             focus_identifier=focus_identifier,
             not_saved=f"The {self._kind.noun} was not saved",

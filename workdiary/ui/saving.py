@@ -1,38 +1,55 @@
 """Saving what a form holds, the same way on every page: what is wrong goes back to the form,
-text that looks like it names someone is asked about first, and a save that fails leaves what
-was typed where it was."""
+text that looks like it names someone is asked about first, so is a record changed elsewhere
+since the form was filled, and a save that fails leaves what was typed where it was."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import (
+    ChangedElsewhere,
+    FieldProblem,
+    IdentifierWarning,
+    InvalidInput,
+    WorkDiaryError,
+)
+from workdiary.domain.formatting import describe_event
+from workdiary.domain.history import HistoryEvent
+from workdiary.domain.records import FieldInfo
 from workdiary.ui.messages import Messages
 
 T = TypeVar("T")
+# A long note changed elsewhere is cut short in the question; its history has it whole.
+LONGEST_VALUE_SHOWN = 80
 
 
 def save_asking(
-    save: Callable[[bool], T],
+    save: Callable[[bool, int], T],
     messages: Messages,
     asker: QWidget,
     *,
+    read_at: int,
+    noun: str,
+    fields: dict[str, FieldInfo],
     show_problems: Callable[[list[FieldProblem]], None],
     focus_identifier: Callable[[], None],
     not_saved: str,
     still_typed: str,
 ) -> T | None:
-    """What `save(allow_identifiers)` returns, or None when nothing was saved: `show_problems`
-    was given what is wrong, or the user chose to go back and edit what looks like an identifier
-    (`focus_identifier` is called), or the error was shown over `asker` as `not_saved`, with
-    `still_typed` to reassure."""
+    """What `save(allow_identifiers, read_at)` returns, or None when nothing was saved:
+    `show_problems` was given what is wrong, or the user chose to go back and edit what looks like
+    an identifier (`focus_identifier` is called), or to go back rather than save over a change
+    made elsewhere since the form was filled from the `noun` at revision `read_at` (its `fields`
+    name what changed), or the error was shown over `asker` as `not_saved`, with `still_typed` to
+    reassure."""
     allow_identifiers = False
     while True:
         try:
-            return save(allow_identifiers)
+            return save(allow_identifiers, read_at)
         except InvalidInput as error:
             show_problems(error.problems)
             return None
@@ -43,6 +60,29 @@ def save_asking(
                 focus_identifier()
                 return None
             allow_identifiers = True
+        except ChangedElsewhere as changed:
+            if not messages.confirm(
+                asker,
+                "Changed since you opened it",
+                _changed_elsewhere_text(changed, noun, fields, still_typed),
+                yes="Save mine in its place",
+                no="Go back",
+            ):
+                return None
+            read_at = changed.revision
         except WorkDiaryError as error:
             messages.error(asker, not_saved, f"{error}\n\n{still_typed}")
             return None
+
+
+def _changed_elsewhere_text(
+    changed: ChangedElsewhere, noun: str, fields: dict[str, FieldInfo], still_typed: str
+) -> str:
+    # In the words the record's history uses for an amendment: from the form's copy to now.
+    event = HistoryEvent(datetime.now(UTC), "amend", changed.changes)
+    _title, lines = describe_event(event, fields, longest_value=LONGEST_VALUE_SHOWN)
+    text = f"This {noun} has changed. {changed}"
+    if lines:
+        text += "\n\nWhat it holds now:" + "".join(f"\n  • {line}" for line in lines)
+        text += "\n\nSaving yours puts back what your form shows for each of these."
+    return f"{text} Either way, the {noun}'s history keeps both.\n\n{still_typed}"

@@ -263,11 +263,14 @@ class WeekEditor(QWidget):
             self._show_problems(problems)
             return False
         result = save_asking(
-            lambda allow_identifiers: self._diary.weeks.save(
-                week, allow_identifiers=allow_identifiers
+            lambda allow_identifiers, read_at: self._diary.weeks.save(
+                week, allow_identifiers=allow_identifiers, read_at=read_at
             ),
             self._messages,
             self,
+            read_at=self._entry.revision if self._entry else 0,
+            noun="week",
+            fields=WEEK_FIELDS,
             show_problems=self._show_problems,
             focus_identifier=self._fields["notes"].box.setFocus,
             not_saved="The week was not saved",
