@@ -187,43 +187,57 @@ def close_main_windows() -> None:
         window.close()  # the last window closed ends the app's loop, as a user's would
 
 
-def test_opening_the_app_again_while_it_is_open_says_so_and_opens_no_second_window(
-    qtbot: QtBot, private_data_dir: Path
-) -> None:
-    """Two windows on one diary could each save a week over what the other had just saved."""
+@pytest.fixture
+def set_up_paths(private_data_dir: Path) -> AppPaths:
+    """The data folder of a diary set up already, so no first-run set-up is offered."""
     paths = AppPaths(private_data_dir)
     paths.ensure()
-    with Diary.open(paths.diary_file) as diary:  # set up already: no first-run offer
+    with Diary.open(paths.diary_file) as diary:
         diary.save_profile(Profile(name="Siân Llŷr"))
+    return paths
+
+
+def windows_shown(paths: AppPaths, messages: ScriptedMessages) -> int:
+    """Start the app as a user would, and count the windows it shows; then close them."""
+    shown: list[int] = []
+
+    def count_and_close() -> None:
+        shown.append(len(main_windows()))
+        close_main_windows()
+
+    QTimer.singleShot(0, count_and_close)
+    assert run_app(paths, messages=messages) == 0
+    return shown[0]
+
+
+def test_opening_the_app_again_while_it_is_open_says_so_and_opens_no_second_window(
+    qtbot: QtBot, set_up_paths: AppPaths
+) -> None:
+    """Two windows on one diary could each save a week over what the other had just saved."""
     second_start = ScriptedMessages(answers=[False])  # "Close", the default
     seen: list[int] = []
 
     def start_again_while_open() -> None:
         # As if the first window had been open all day.
         day_ago = time.time() - 8 * 60 * 60
-        os.utime(private_data_dir / WINDOW_LOCK_FILE, (day_ago, day_ago))
-        seen.append(run_app(paths, messages=second_start))
+        os.utime(set_up_paths.data_dir / WINDOW_LOCK_FILE, (day_ago, day_ago))
+        seen.append(run_app(set_up_paths, messages=second_start))
         seen.append(len(main_windows()))
         close_main_windows()
 
     QTimer.singleShot(0, start_again_while_open)
-    assert run_app(paths, messages=ScriptedMessages()) == 0
+    assert run_app(set_up_paths, messages=ScriptedMessages()) == 0
     assert seen == [0, 1]  # the second start closed quietly, and only the first window opened
     assert "already open in another window" in second_start.texts("confirm")
 
     # Once that window has closed, the diary opens again without a question.
-    QTimer.singleShot(0, close_main_windows)
-    assert run_app(paths, messages=ScriptedMessages()) == 0
+    assert windows_shown(set_up_paths, ScriptedMessages()) == 1
 
 
 def test_a_window_that_crashed_does_not_keep_the_diary_from_opening(
-    qtbot: QtBot, private_data_dir: Path
+    qtbot: QtBot, set_up_paths: AppPaths
 ) -> None:
-    paths = AppPaths(private_data_dir)
-    paths.ensure()
-    with Diary.open(paths.diary_file) as diary:
-        diary.save_profile(Profile(name="Siân Llŷr"))
-    lock_file = private_data_dir / WINDOW_LOCK_FILE
+    lock_file = set_up_paths.data_dir / WINDOW_LOCK_FILE
     # A process that takes the window's lock and dies without letting go, as in a crash.
     took_it = printed_lines(
         "import os, sys\n"
@@ -234,40 +248,20 @@ def test_a_window_that_crashed_does_not_keep_the_diary_from_opening(
         lock_file,
     )
     assert took_it == ["True"] and lock_file.exists()
-    opened: list[int] = []
-
-    def look_and_close() -> None:
-        opened.append(len(main_windows()))
-        close_main_windows()
-
-    QTimer.singleShot(0, look_and_close)
-    assert run_app(paths, messages=ScriptedMessages()) == 0  # asks nothing
-    assert opened == [1]
+    assert windows_shown(set_up_paths, ScriptedMessages()) == 1  # and asked nothing
 
 
 def test_the_user_may_open_a_diary_another_window_seems_to_hold(
-    qtbot: QtBot, private_data_dir: Path
+    qtbot: QtBot, set_up_paths: AppPaths
 ) -> None:
     """For a window the app cannot see has gone, such as one on a computer switched off."""
-    paths = AppPaths(private_data_dir)
-    paths.ensure()
-    with Diary.open(paths.diary_file) as diary:
-        diary.save_profile(Profile(name="Siân Llŷr"))
-    other_window = QLockFile(str(private_data_dir / WINDOW_LOCK_FILE))
+    other_window = QLockFile(str(set_up_paths.data_dir / WINDOW_LOCK_FILE))
     assert other_window.tryLock(0)
     insisting = ScriptedMessages(answers=[True])  # "Open it anyway"
-    opened: list[int] = []
-
-    def look_and_close() -> None:
-        opened.append(len(main_windows()))
-        close_main_windows()
-
-    QTimer.singleShot(0, look_and_close)
     try:
-        assert run_app(paths, messages=insisting) == 0
+        assert windows_shown(set_up_paths, insisting) == 1
     finally:
         other_window.unlock()
-    assert opened == [1]
     assert len(insisting.said) == 1
 
 
