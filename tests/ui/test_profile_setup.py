@@ -97,6 +97,28 @@ def test_settings_save_and_say_so(qtbot: QtBot, diary: Diary) -> None:
     assert page.save() and page.status.text() == "Nothing changed."
 
 
+def test_settings_changed_by_a_command_since_they_were_opened_are_saved_over_only_if_asked(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    diary.save_profile(Profile(name="Rhiannon Llŷr"))
+    messages = ScriptedMessages(answers=[False])
+    page = SettingsPage(diary, messages)
+    qtbot.addWidget(page)
+    diary.save_profile(Profile(name="Rhiannon Llŷr", contracted_hours=30))  # `profile set`
+    page.form.edit("threshold_pct").setText("120")
+
+    assert not page.save()
+    assert "Contracted hours: 37 hours a week → 30 hours a week" in messages.texts("confirm")
+    assert diary.profile().threshold_pct == 110
+    assert page.form.edit("threshold_pct").text() == "120"
+
+    messages.answers = [True]
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
+    assert diary.profile() == Profile(name="Rhiannon Llŷr", threshold_pct=120)
+    assert page.save() and page.status.text() == "Nothing changed."  # and nothing asked
+
+
 def test_settings_that_cannot_be_written_keep_what_was_typed(
     qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch
 ) -> None:

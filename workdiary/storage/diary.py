@@ -21,6 +21,7 @@ from workdiary.domain.records import (
     Export,
     FieldInfo,
     Profile,
+    Recorded,
     SupervisionSession,
     Week,
 )
@@ -184,18 +185,25 @@ class Diary:
     # The profile
 
     def profile(self) -> Profile:
-        stored = self._profile.get(PROFILE_KEY)
+        stored = self.stored_profile()
         return stored.record if stored else Profile()
+
+    def stored_profile(self) -> Recorded[Profile] | None:
+        """The profile as saved, with its revision; None while the user is on the defaults."""
+        return self._profile.get(PROFILE_KEY)
 
     def has_profile(self) -> bool:
         """Whether the user has ever saved their profile (or is still on the defaults)."""
         return self._profile.exists(PROFILE_KEY)
 
     def save_profile(
-        self, profile: Profile, *, allow_identifiers: bool = True
+        self, profile: Profile, *, allow_identifiers: bool = True, read_at: int | None = None
     ) -> SaveResult[Profile]:
+        """Save the profile; `read_at` as for RecordTable.save."""
         key = PROFILE_KEY if self.has_profile() else None
-        return self._profile.save(profile, key, allow_identifiers=allow_identifiers)
+        return self._profile.save(
+            profile, key, allow_identifiers=allow_identifiers, read_at=read_at
+        )
 
     def has_entries(self) -> bool:
         """Whether anything at all has ever been recorded, the profile and deleted records too."""

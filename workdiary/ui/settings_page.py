@@ -9,11 +9,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
-from workdiary.domain.errors import InvalidInput, WorkDiaryError
+from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
+from workdiary.ui.saving import save_asking
 
 
 class SettingsPage(QWidget):
@@ -29,7 +30,8 @@ class SettingsPage(QWidget):
         )
         heading.setWordWrap(True)
         self.form = ProfileForm()
-        self.form.set_profile(diary.profile())
+        # The revision of the profile the form was filled from (0: the defaults).
+        self._read_at = 0
         self.save_button = QPushButton("&Save settings")
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
@@ -64,20 +66,33 @@ class SettingsPage(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+        self.reload()
 
     def reload(self) -> None:
-        self.form.set_profile(self._diary.profile())
+        stored = self._diary.stored_profile()
+        self.form.set_profile(stored.record if stored else Profile())
+        self._read_at = stored.revision if stored else 0
         self.status.clear()
 
     def save(self) -> bool:
-        try:
-            result = self._diary.save_profile(self.form.profile())
-        except InvalidInput:
-            self.status.setText("Nothing was saved: please check the fields marked ⚠.")
+        result = save_asking(
+            lambda _allow, read_at: self._diary.save_profile(self.form.profile(), read_at=read_at),
+            self._messages,
+            self,
+            read_at=self._read_at,
+            noun="profile",
+            fields=PROFILE_FIELDS,
+            # The form has marked the fields; the line by Save says so.
+            show_problems=lambda _problems: self.status.setText(
+                "Nothing was saved: please check the fields marked ⚠."
+            ),
+            focus_identifier=lambda: None,  # a profile's words are the user's own to choose
+            not_saved="Your settings could not be saved",
+            still_typed="Everything you typed is still in the form.",
+        )
+        if result is None:
             return False
-        except WorkDiaryError as error:
-            self._messages.error(self, "Your settings could not be saved", str(error))
-            return False
+        self._read_at = result.entry.revision
         if result.action == "unchanged":
             self.status.setText("Nothing changed.")
         else:
