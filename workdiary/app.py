@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, QSysInfo, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from workdiary.domain.dates import week_commencing
@@ -38,7 +38,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Work Diary")
-    messages = messages or Messages()
+    messages = Messages() if messages is None else messages
     with ExitStack() as cleanup:
         try:
             if demo:
@@ -96,6 +96,9 @@ def _only_window_on(paths: AppPaths, messages: Messages, cleanup: ExitStack) -> 
 
 
 def _already_open_text(lock: QLockFile) -> str:
+    # Imported here: only a second start needs it, and every start would pay for it.
+    from PySide6.QtCore import QSysInfo
+
     info = lock.getLockInfo()
     host = info[1] if info else ""
     where = (
