@@ -375,3 +375,35 @@ def test_a_concerns_history_shows_the_answer_as_an_amendment(
     text = dialog.plain_text()
     assert "Response: (empty) → Will review <soon> & reply" in text
     assert "Status: Open → Answered" in text
+
+
+def test_the_form_gets_the_height_its_fields_need_and_the_list_the_rest(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.concerns.save(NOT_DUE_YET)
+    page = open_page(qtbot, diary, messages)
+    form = page.editor_heading.parentWidget()
+    assert form is not None
+
+    def every_line_shown() -> bool:
+        labels = [label for label in form.findChildren(QLabel) if label.isVisible()]
+        return all(label.height() >= label.heightForWidth(label.width()) for label in labels)
+
+    def sizes() -> tuple[int, int]:
+        QApplication.processEvents()
+        return page.table.height(), form.height()
+
+    list_height, new_form_height = sizes()
+    assert new_form_height == form.heightForWidth(form.width())
+    assert every_line_shown()
+
+    page.resize(page.width(), page.height() + 200)
+    taller_list, form_height = sizes()
+    assert (taller_list, form_height) == (list_height + 200, new_form_height)
+
+    # Amending shows the response fields too: the form grows to fit them, none cut short.
+    page.table.selectRow(0)
+    shorter_list, amend_form_height = sizes()
+    assert amend_form_height > new_form_height
+    assert shorter_list == taller_list - (amend_form_height - new_form_height)
+    assert every_line_shown()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -192,13 +191,10 @@ class RecordPage(QWidget, Generic[R]):
         layout.addWidget(self._build_heading())
         for widget in self._build_overview():
             layout.addWidget(widget)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_editor())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        # The form takes the height its fields need (more when amending than for a new record)
+        # and the list all the rest, as the window grows or shrinks.
+        layout.addWidget(self._build_list(), 1)
+        layout.addWidget(self._build_editor())
         # The whole page scrolls when the window is small (or the text large, at 200 %), rather
         # than squeezing the list or the form; Save and what it said stay in sight below.
         self.page_scroll = FocusFollowingScrollArea()
