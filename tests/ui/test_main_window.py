@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.clock import Clock
 from tests.processes import printed_lines, workdiary
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import WINDOW_LOCK_FILE, run_app
@@ -42,8 +43,9 @@ def open_window(qtbot: QtBot, private_data_dir: Path) -> Iterator[Callable[..., 
     private_data_dir.mkdir(parents=True, exist_ok=True)
     diaries: list[Diary] = []
 
-    def opener(messages: ScriptedMessages | None = None) -> MainWindow:
-        diary = Diary.open(private_data_dir / "diary.db")
+    def opener(messages: ScriptedMessages | None = None, clock: Clock | None = None) -> MainWindow:
+        path = private_data_dir / "diary.db"
+        diary = Diary.open(path, clock) if clock else Diary.open(path)
         diaries.append(diary)
         settings = QSettings(str(private_data_dir / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(diary, messages or ScriptedMessages(), settings)
@@ -367,3 +369,82 @@ def test_the_evidence_pack_is_a_page_of_the_window(open_window: OpenWindow) -> N
     window = open_window()
     window.show_page(EVIDENCE)
     assert window.current_page() == EVIDENCE and window.evidence_page.isVisible()
+
+
+def come_back_to(qtbot: QtBot, window: MainWindow) -> None:
+    """The user goes to another window (a terminal, the WMT), then back to Work Diary."""
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_coming_back_to_the_window_shows_what_a_command_saved_meanwhile(
+    open_window: OpenWindow, qtbot: QtBot, diary_path: Path
+) -> None:
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    window.show_page(HISTORY)
+    monday = week_commencing(date.today())
+    last_monday = monday - timedelta(weeks=1)
+    assert window.editor.current_week() == monday
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("team").setText("Tîm Abertawe <dwyrain>")
+    with Diary.open(diary_path) as command:  # as `workdiary log-week` does
+        command.weeks.save(Week(week_commencing=monday, capacity_pct=131.5, caseload=47))
+        command.weeks.save(Week(week_commencing=last_monday, capacity_pct=128.0))
+        command.save_profile(Profile(name="Rhian Llŷr", contracted_hours=30.0))
+        saved_at = command.audit.latest()
+    assert saved_at is not None and window.saved_label.text() == "Nothing saved yet"
+
+    come_back_to(qtbot, window)
+    assert window.saved_label.text().startswith("Last saved ")
+    assert [row.split(" | ")[1] for row in history_rows(window)[:2]] == ["131.5 %", "128 %"]
+    editor_box = window.editor.box("capacity_pct")
+    assert isinstance(editor_box, QLineEdit) and editor_box.text() == "131.5"
+    # Typing not saved yet is kept, not replaced by what the command saved.
+    assert window.settings_page.form.edit("team").text() == "Tîm Abertawe <dwyrain>"
+    assert window.settings_page.form.edit("name").text() == ""
+    messages.answers.append(True)
+    assert window.close() and "your settings" in messages.texts("confirm")
+
+
+def test_coming_back_on_a_new_day_dates_new_records_today_and_adds_the_new_week(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    clock = Clock()  # a Friday afternoon
+    window = open_window(clock=clock)
+    friday = clock.now.astimezone().date()
+    window.editor.box("capacity_pct").setText("118")
+    assert window.editor.save()
+    window.show_page(SUPERVISION)
+    held_on = window.supervision_page.box("held_on")
+    assert isinstance(held_on, QLineEdit) and held_on.text() == f"{friday:%d/%m/%Y}"
+    window.show_page(HISTORY)
+    weeks_shown = len(history_rows(window))
+    assert not window.editor.next_button.isEnabled()
+
+    clock.now += timedelta(days=10)  # the laptop slept with the window open, a week away
+    come_back_to(qtbot, window)
+    monday = friday + timedelta(days=10)
+    assert held_on.text() == f"{monday:%d/%m/%Y}"
+    rows = history_rows(window)
+    assert len(rows) == weeks_shown + 1 == 2
+    missed = monday - timedelta(weeks=1)
+    assert rows[0].startswith(f"{missed:%a %d %b %Y}") and "not logged" in rows[0]
+    assert window.editor.next_button.isEnabled()
+
+
+def test_closing_with_unsaved_settings_asks_first(open_window: OpenWindow) -> None:
+    messages = ScriptedMessages(answers=[False])
+    window = open_window(messages)
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("contracted_hours").setText("30")
+    window.show_page(HISTORY)
+    assert not window.close()
+    assert "your settings" in messages.texts("confirm") and window.current_page() == SETTINGS
+    messages.answers.append(True)
+    assert window.close()

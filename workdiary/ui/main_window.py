@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 import workdiary
 from workdiary.domain.dates import format_moment
+from workdiary.domain.errors import WorkDiaryError
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 
 if TYPE_CHECKING:
+    from workdiary.storage.audit import AuditEntry
     from workdiary.ui.concerns_page import ConcernsPage
     from workdiary.ui.evidence_page import EvidencePage
     from workdiary.ui.first_run import FirstRunDialog
@@ -233,10 +235,38 @@ class MainWindow(QMainWindow):
         self._show_last_saved()
 
     def _show_last_saved(self) -> None:
-        latest = self._diary.audit.latest()
+        with self._diary.reading():
+            latest = self._diary.audit.latest()
         self.saved_label.setText(
             f"Last saved {format_moment(latest.moment)}" if latest else "Nothing saved yet"
         )
+        # What the pages were last read at: the diary's last change, and the day.
+        self._shown_state = self._diary_state(latest)
+
+    def _diary_state(self, latest: AuditEntry | None) -> tuple[int, date]:
+        return (latest.seq if latest else 0), self._diary.today()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Coming back to the window: show what was saved meanwhile by a `workdiary` command (or
+        a window opened anyway), and what a new day changes: a week now late, a supervision now
+        overdue, today's date for a new record. A form holding typing not saved yet keeps it."""
+        try:
+            with self._diary.reading():
+                state = self._diary_state(self._diary.audit.latest())
+        except WorkDiaryError:
+            return  # the next page read or save says what is wrong, where the user is looking
+        if state == self._shown_state:
+            return
+        if self._editor is not None:
+            self._editor.reload()
+        if self._settings_page is not None and not self._settings_page.has_unsaved_changes():
+            self._settings_page.reload()
+        self._diary_changed()
 
     # Pages
 
@@ -331,6 +361,7 @@ class MainWindow(QMainWindow):
             (THIS_WEEK, self._editor, "this week"),
             (SUPERVISION, self._supervision_page, "a supervision session"),
             (CONCERNS, self._concerns_page, "a concern"),
+            (SETTINGS, self._settings_page, "your settings"),
         ]
         unsaved = [(index, what) for index, page, what in editors
                    if page is not None and page.has_unsaved_changes()]  # fmt: skip

@@ -93,6 +93,10 @@ class ProfileForm(QWidget):
     def first_edit(self) -> QLineEdit:
         return self._rows[TEXT_FIELDS[0]].edit
 
+    def typed(self) -> tuple[str, ...]:
+        """Every box's text as it stands, to tell whether anything was typed since filling."""
+        return tuple(row.edit.text() for row in self._rows.values())
+
     def set_profile(self, profile: Profile) -> None:
         for field in TEXT_FIELDS:
             self._rows[field].edit.setText(getattr(profile, field))

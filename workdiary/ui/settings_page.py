@@ -30,8 +30,10 @@ class SettingsPage(QWidget):
         )
         heading.setWordWrap(True)
         self.form = ProfileForm()
-        # The revision of the profile the form was filled from (0: the defaults).
+        # The revision of the profile the form was filled from (0: the defaults), and what the
+        # form held then or when it was last saved.
         self._read_at = 0
+        self._typed_when_loaded: tuple[str, ...] = ()
         self.save_button = QPushButton("&Save settings")
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
@@ -72,7 +74,11 @@ class SettingsPage(QWidget):
         stored = self._diary.stored_profile()
         self.form.set_profile(stored.record if stored else Profile())
         self._read_at = stored.revision if stored else 0
+        self._typed_when_loaded = self.form.typed()
         self.status.clear()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.typed() != self._typed_when_loaded
 
     def save(self) -> bool:
         result = save_asking(
@@ -93,6 +99,7 @@ class SettingsPage(QWidget):
         if result is None:
             return False
         self._read_at = result.entry.revision
+        self._typed_when_loaded = self.form.typed()
         if result.action == "unchanged":
             self.status.setText("Nothing changed.")
         else:

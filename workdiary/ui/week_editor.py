@@ -240,6 +240,18 @@ class WeekEditor(QWidget):
                 return False
         return self._load_or_explain(target)
 
+    def reload(self) -> None:
+        """Read the shown week again: it may have been saved elsewhere, or a new day may have made
+        it late or the next week loggable. Typing not saved yet stays as it is (saving it then
+        asks first), and so does the keyboard focus."""
+        if self.has_unsaved_changes():
+            self._sync_navigation()
+            return
+        try:
+            self._load(self._monday, focus=False)
+        except WorkDiaryError as error:
+            self._messages.error(self, "Cannot read the diary", str(error))
+
     def show_default_week(self) -> None:
         """Open on the oldest recent week not yet logged, or this week."""
         try:
@@ -495,7 +507,7 @@ class WeekEditor(QWidget):
             return False
         return True
 
-    def _load(self, monday: date) -> None:
+    def _load(self, monday: date, focus: bool = True) -> None:
         key = monday.isoformat()
         entry = self._diary.weeks.get(key)
         deleted = entry is None and self._diary.weeks.exists(key)
@@ -514,6 +526,8 @@ class WeekEditor(QWidget):
         self._describe_record(deleted)
         self._sync_navigation()
         self._refresh_status()
+        if not focus:
+            return
         self._fields[FIRST_FIELD].box.setFocus()
         if isinstance(first := self._fields[FIRST_FIELD].box, QLineEdit):
             first.selectAll()
