@@ -78,6 +78,26 @@ def test_first_run_with_a_bad_value_stays_open_and_saves_nothing(
     assert dialog.isVisible() and not diary.has_profile()
 
 
+def test_first_run_does_not_save_over_a_profile_set_meanwhile_without_asking(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    messages = ScriptedMessages(answers=[False])
+    dialog = FirstRunDialog(diary, messages)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    diary.save_profile(Profile(name="Rhiannon Llŷr", contracted_hours=30))  # `profile set`
+    dialog.form.edit("name").setText("Rhian <Llŷr> & Co")
+    dialog.save_button.click()
+    assert "Contracted hours: (empty) → 30 hours a week" in messages.texts("confirm")
+    assert dialog.isVisible() and diary.profile().name == "Rhiannon Llŷr"
+    assert dialog.form.edit("name").text() == "Rhian <Llŷr> & Co"
+
+    messages.answers = [True]
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert diary.profile() == Profile(name="Rhian <Llŷr> & Co")
+
+
 def test_first_run_can_be_skipped(qtbot: QtBot, diary: Diary) -> None:
     dialog = FirstRunDialog(diary, ScriptedMessages())
     qtbot.addWidget(dialog)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
@@ -31,7 +30,10 @@ class FirstRunDialog(QDialog):
         welcome = QLabel(WELCOME)
         welcome.setWordWrap(True)
         self.form = ProfileForm()
-        self.form.set_profile(diary.profile())
+        # A profile set meanwhile (by `workdiary profile set`) is not saved over without asking.
+        stored = diary.stored_profile()
+        self._read_at = stored.revision if stored else 0
+        self.form.set_profile(stored.record if stored else diary.profile())
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
@@ -58,11 +60,11 @@ class FirstRunDialog(QDialog):
         super().showEvent(event)
 
     def _save(self) -> None:
-        try:
-            self._diary.save_profile(self.form.profile())
-        except InvalidInput:
-            return  # the form shows what to fix
-        except WorkDiaryError as error:
-            self._messages.error(self, "Your details could not be saved", str(error))
-            return
-        self.accept()
+        saved = self.form.save_into(
+            self._diary,
+            self._messages,
+            read_at=self._read_at,
+            not_saved="Your details could not be saved",
+        )
+        if saved is not None:
+            self.accept()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -11,6 +12,11 @@ from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
+from workdiary.ui.messages import Messages
+from workdiary.ui.saving import save_asking
+
+if TYPE_CHECKING:
+    from workdiary.storage import Diary, SaveResult
 
 # (field, whole number?) for the numeric fields, in the order they appear.
 NUMBER_FIELDS: list[tuple[str, bool]] = [
@@ -92,6 +98,32 @@ class ProfileForm(QWidget):
 
     def first_edit(self) -> QLineEdit:
         return self._rows[TEXT_FIELDS[0]].edit
+
+    def save_into(
+        self,
+        diary: Diary,
+        messages: Messages,
+        *,
+        read_at: int,
+        not_saved: str,
+        problems_shown: Callable[[], None] = lambda: None,
+    ) -> SaveResult[Profile] | None:
+        """Save the profile as typed over the one the form was filled from (revision `read_at`)
+        as every form saves (see save_asking). None when nothing was saved: the form marks what
+        is wrong (`problems_shown` is called), the user went back rather than save over a change
+        made elsewhere meanwhile, or the error was shown as `not_saved`."""
+        return save_asking(
+            lambda _allow, read_at: diary.save_profile(self.profile(), read_at=read_at),
+            messages,
+            self,
+            read_at=read_at,
+            noun="profile",
+            fields=PROFILE_FIELDS,
+            show_problems=lambda _problems: problems_shown(),
+            focus_identifier=lambda: None,  # a profile's words are the user's own to choose
+            not_saved=not_saved,
+            still_typed="Everything you typed is still in the form.",
+        )
 
     def typed(self) -> tuple[str, ...]:
         """Every box's text as it stands, to tell whether anything was typed since filling."""

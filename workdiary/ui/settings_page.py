@@ -9,12 +9,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
-from workdiary.domain.records import PROFILE_FIELDS, Profile
+from workdiary.domain.records import Profile
 from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
-from workdiary.ui.saving import save_asking
 
 
 class SettingsPage(QWidget):
@@ -81,20 +80,15 @@ class SettingsPage(QWidget):
         return self.form.typed() != self._typed_when_loaded
 
     def save(self) -> bool:
-        result = save_asking(
-            lambda _allow, read_at: self._diary.save_profile(self.form.profile(), read_at=read_at),
+        result = self.form.save_into(
+            self._diary,
             self._messages,
-            self,
             read_at=self._read_at,
-            noun="profile",
-            fields=PROFILE_FIELDS,
+            not_saved="Your settings could not be saved",
             # The form has marked the fields; the line by Save says so.
-            show_problems=lambda _problems: self.status.setText(
+            problems_shown=lambda: self.status.setText(
                 "Nothing was saved: please check the fields marked ⚠."
             ),
-            focus_identifier=lambda: None,  # a profile's words are the user's own to choose
-            not_saved="Your settings could not be saved",
-            still_typed="Everything you typed is still in the form.",
         )
         if result is None:
             return False
