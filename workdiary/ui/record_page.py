@@ -226,18 +226,17 @@ class RecordPage(QWidget, Generic[R]):
             self._messages.error(self, "Cannot read the diary", str(error))
             return
         # Typing not saved yet stays as it is: saving it asks first if its record changed.
-        if self.has_unsaved_changes():
-            pass
-        elif self._entry is not None:
-            fresh = self._entry_with_key(self._entry.key)
-            if fresh is None:
+        if not self.has_unsaved_changes():
+            if self._entry is not None:
+                fresh = self._entry_with_key(self._entry.key)
+                if fresh is None:
+                    self._load(None)
+                elif fresh != self._entry:
+                    self._load(fresh)
+            elif self._today != day_before:
+                # A new record not begun is dated today: a window left open overnight must not
+                # offer yesterday's date.
                 self._load(None)
-            elif fresh != self._entry:
-                self._load(fresh)
-        elif self._today != day_before:
-            # A new record not begun is dated today: a window left open overnight must not
-            # offer yesterday's date.
-            self._load(None)
         self.table.select_key(self.current_key())
 
     def new_record(self) -> bool:
