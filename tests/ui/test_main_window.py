@@ -27,6 +27,7 @@ from workdiary.storage import Diary
 from workdiary.ui.main_window import (
     CONCERNS,
     EVIDENCE,
+    FIRST_SIZE,
     HISTORY,
     SETTINGS,
     SUPERVISION,
@@ -97,6 +98,14 @@ def test_the_window_remembers_its_page(open_window: OpenWindow) -> None:
     window.show_page(HISTORY)
     window.close()
     assert open_window().current_page() == HISTORY
+
+
+def test_the_window_first_opens_no_bigger_than_the_screen(open_window: OpenWindow) -> None:
+    window = open_window()
+    screen = window.screen().availableGeometry()
+    assert FIRST_SIZE.width() > screen.width()  # the test screen is small, as at 200 % text
+    assert window.width() == screen.width()
+    assert window.height() == min(FIRST_SIZE.height(), screen.height())
 
 
 def test_history_opens_a_week_in_the_editor(open_window: OpenWindow) -> None:

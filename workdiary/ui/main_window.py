@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,6 +46,8 @@ PAGE_NAMES = {
 }
 
 SETTING_GEOMETRY = "window/geometry"
+# The window's size the first time it opens, in device-independent pixels.
+FIRST_SIZE = QSize(1100, 720)
 SETTING_PAGE = "window/page"
 SETTING_SETUP_SKIPPED = "setup/skipped"
 
@@ -352,7 +354,11 @@ class MainWindow(QMainWindow):
     def _restore_layout(self, first_page: int | None) -> None:
         geometry = self._settings.value(SETTING_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            # No bigger than the screen, as it is at 200 % text on a small laptop.
+            screen = self.screen().availableGeometry()
+            self.resize(
+                min(FIRST_SIZE.width(), screen.width()), min(FIRST_SIZE.height(), screen.height())
+            )
         page = first_page if first_page is not None else self._settings.value(SETTING_PAGE, 0, int)
         self.navigation.setCurrentRow(page if page in PAGE_NAMES else THIS_WEEK)
 
