@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
@@ -96,6 +96,27 @@ def test_first_run_does_not_save_over_a_profile_set_meanwhile_without_asking(
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     assert diary.profile() == Profile(name="Rhian <Llŷr> & Co")
+
+
+@pytest.mark.parametrize("text_size", [1.0, 2.5])
+def test_first_run_shows_its_buttons_and_scrolls_only_when_the_screen_is_too_small(
+    qtbot: QtBot, diary: Diary, text_size: float
+) -> None:
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * text_size)
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height()
+    for button in (dialog.save_button, dialog.skip_button):
+        assert button.isVisible()
+        assert dialog.rect().contains(button.geometry().translated(button.parentWidget().pos()))
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    assert (scroll.verticalScrollBar().maximum() > 0) == (text_size > 1)
 
 
 def test_first_run_can_be_skipped(qtbot: QtBot, diary: Diary) -> None:

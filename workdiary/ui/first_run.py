@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from workdiary.storage import Diary
+from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 
@@ -34,7 +36,7 @@ class FirstRunDialog(QDialog):
         stored = diary.stored_profile()
         self._read_at = stored.revision if stored else 0
         self.form.set_profile(stored.record if stored else diary.profile())
-        buttons = QDialogButtonBox()
+        self._buttons = buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -44,19 +46,45 @@ class FirstRunDialog(QDialog):
         self.save_button.setDefault(True)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        self._content = content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(welcome)
+        column.addWidget(self.form)
+        # The words and the form scroll on a screen too small for them (200 % text on a small
+        # laptop); the buttons stay in sight below.
+        self._scroll = FocusFollowingScrollArea()
+        self._scroll.setWidget(content)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(welcome)
-        layout.addWidget(self.form)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(buttons)
         # Wide enough, in the font's own characters, that the hints wrap to a line or two.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * FORM_WIDTH_CHARS)
         self.form.first_edit().setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Tall enough for the wrapped hints at this width: Qt sizes a dialog before wrapping.
+        # Tall enough for the words and the wrapped hints at this width (Qt sizes a dialog before
+        # wrapping), but no taller than the screen.
         layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+        assert layout is not None
+        margins = layout.contentsMargins()
+        # Measured beside a scroll bar: the scroll area keeps one it has shown while sizing.
+        beside_scroll_bar = self._scroll.verticalScrollBar().sizeHint().width()
+        words_and_form = self._content.heightForWidth(
+            self.width() - margins.left() - margins.right() - beside_scroll_bar
+        )
+        wanted = (
+            margins.top()
+            + words_and_form
+            + layout.spacing()
+            + self._buttons.sizeHint().height()
+            + margins.bottom()
+        )
+        screen = self.screen().availableGeometry().height()
+        self.resize(self.width(), min(max(self.height(), wanted), screen))
         super().showEvent(event)
 
     def _save(self) -> None:
