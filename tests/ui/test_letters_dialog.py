@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
@@ -39,6 +40,21 @@ def test_the_preview_shows_the_diarys_figures_and_the_officers_words(
     assert "3 consecutive weeks" in dialog.preview.toPlainText()
     dialog.health.setPlainText("Cwsg gwael; ŵ ŷ < & >")
     assert "Cwsg gwael; ŵ ŷ < & >" in dialog.preview.toPlainText()
+
+
+def test_the_letter_opens_within_the_screen_with_its_buttons_in_reach(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = LetterDialog(diary, ScriptedMessages(), NOTICE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    # Sized for 150 characters a line, wider than the small test screen (as at 200 % text).
+    assert dialog.fontMetrics().averageCharWidth() * 150 > screen.width()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    button = dialog.save_button
+    assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))
 
 
 def test_saving_writes_the_pdf_and_logs_the_notice(

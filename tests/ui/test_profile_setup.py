@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
@@ -113,7 +114,7 @@ def test_first_run_shows_its_buttons_and_scrolls_only_when_the_screen_is_too_sma
     assert dialog.height() <= screen.height()
     for button in (dialog.save_button, dialog.skip_button):
         assert button.isVisible()
-        assert dialog.rect().contains(button.geometry().translated(button.parentWidget().pos()))
+        assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None
     assert (scroll.verticalScrollBar().maximum() > 0) == (text_size > 1)

@@ -19,6 +19,7 @@ from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.formatting import describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo
+from workdiary.ui.screen import resize_within_screen
 
 
 def event_lines(
@@ -76,7 +77,7 @@ class AmendmentsDialog(QDialog):
 
         # Sized in characters and lines, so it grows with the font and with display scaling.
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 32)
+        resize_within_screen(self, metrics.averageCharWidth() * 100, metrics.lineSpacing() * 32)
         self.text.setFocus()
 
     @classmethod

@@ -53,6 +53,7 @@ from workdiary.ui.record_page import (
     read_date,
     show_field_problems,
 )
+from workdiary.ui.screen import resize_within_screen
 
 # Alt+letter for each field. None clashes with Save (S), New concern (N), Mark answered (A), the
 # table (C), or the window's File (F), Go (G) and Help (H) menus.
@@ -180,7 +181,7 @@ class AnswerDialog(QDialog):
 
         # Sized in characters and lines, so it grows with the font and with display scaling.
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 20)
+        resize_within_screen(self, metrics.averageCharWidth() * 80, metrics.lineSpacing() * 20)
 
     def ask(self, concern: Concern, today: date) -> None:
         """Show `concern`, with any answer it already has (or today's date), ready to type."""

@@ -10,6 +10,7 @@ from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
+from workdiary.ui.screen import resize_within_screen
 
 WELCOME = (
     "<h2>Welcome to Work Diary</h2>"
@@ -83,8 +84,7 @@ class FirstRunDialog(QDialog):
             + self._buttons.sizeHint().height()
             + margins.bottom()
         )
-        screen = self.screen().availableGeometry().height()
-        self.resize(self.width(), min(max(self.height(), wanted), screen))
+        resize_within_screen(self, self.width(), max(self.height(), wanted))
         super().showEvent(event)
 
     def _save(self) -> None:

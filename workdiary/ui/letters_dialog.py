@@ -35,6 +35,7 @@ from workdiary.evidence.letters import (
 from workdiary.storage import Diary
 from workdiary.ui.fields import DateField, format_date_for_typing
 from workdiary.ui.messages import Messages
+from workdiary.ui.screen import resize_within_screen
 
 NOTICE, ACCESS_REQUEST = "foreseeability", "access-request"
 TITLES = {NOTICE: "Foreseeability notice", ACCESS_REQUEST: "Subject access request"}
@@ -117,7 +118,7 @@ class LetterDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(buttons)
         width = self.fontMetrics().averageCharWidth()
-        self.resize(width * 150, self.fontMetrics().height() * 40)
+        resize_within_screen(self, width * 150, self.fontMetrics().height() * 40)
         self.update_preview()
         # Start where the officer has something to write; the addressee is usually right.
         (self.health if kind == NOTICE else self.first_day).setFocus()

@@ -23,6 +23,7 @@ from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
+from workdiary.ui.screen import resize_within_screen
 
 if TYPE_CHECKING:
     from workdiary.storage.audit import AuditEntry
@@ -354,11 +355,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self, first_page: int | None) -> None:
         geometry = self._settings.value(SETTING_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            # No bigger than the screen, as it is at 200 % text on a small laptop.
-            screen = self.screen().availableGeometry()
-            self.resize(
-                min(FIRST_SIZE.width(), screen.width()), min(FIRST_SIZE.height(), screen.height())
-            )
+            resize_within_screen(self, FIRST_SIZE.width(), FIRST_SIZE.height())
         page = first_page if first_page is not None else self._settings.value(SETTING_PAGE, 0, int)
         self.navigation.setCurrentRow(page if page in PAGE_NAMES else THIS_WEEK)
 
