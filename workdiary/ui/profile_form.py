@@ -12,11 +12,11 @@ from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
-from workdiary.ui.messages import Messages
 from workdiary.ui.saving import save_asking
 
 if TYPE_CHECKING:
     from workdiary.storage import Diary, SaveResult
+    from workdiary.ui.messages import Messages
 
 # (field, whole number?) for the numeric fields, in the order they appear.
 NUMBER_FIELDS: list[tuple[str, bool]] = [
