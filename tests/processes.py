@@ -11,9 +11,21 @@ from pathlib import Path
 
 def workdiary(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     """`workdiary ARGV…` on the diary in `data_dir`, offscreen, its output captured."""
+    return _offscreen(data_dir, "-m", "workdiary", *argv)
+
+
+def workdiary_after(code: str, data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """As `workdiary`, once `code` has run in the same process: to break a part on purpose."""
+    start = (
+        f"{code}\nimport sys\nsys.argv[1:] = {list(argv)!r}\nfrom workdiary import cli\ncli.run()"
+    )
+    return _offscreen(data_dir, "-c", start)
+
+
+def _offscreen(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WORKDIARY_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "workdiary", *argv],
+        [sys.executable, *arguments],
         env=env,
         capture_output=True,
         text=True,

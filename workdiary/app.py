@@ -11,11 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
+from workdiary.crash_reports import CRASH_REPORTS_FOLDER, summary
 from workdiary.domain.dates import week_commencing
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.formatting import count
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
+from workdiary.ui.faults import FaultCatcher
 from workdiary.ui.main_window import HISTORY, MainWindow
 from workdiary.ui.messages import Messages
 
@@ -55,15 +57,30 @@ def run_app(
             messages.error(None, "Work Diary cannot open your diary", str(error))
             return EXIT_CANNOT_OPEN
         cleanup.callback(diary.close)
+        # The self-test says nothing to anyone: it fails, naming the fault.
+        faults = FaultCatcher(
+            paths.data_dir / CRASH_REPORTS_FOLDER, None if self_test else messages
+        )
+        faults.install()
+        cleanup.callback(faults.uninstall)
         # Window size and page live beside the diary, so a data folder is the whole of the app's
         # state and tests never touch the user's own settings.
         settings = QSettings(str(paths.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
         # The self-test goes straight to History: it is what it checks.
         first_page = HISTORY if self_test else None
-        window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
-        window.show()
+        try:
+            window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
+            window.show()
+        except Exception as error:
+            # A fault in Work Diary: said and reported, never a window that silently fails to open.
+            faults.tell_opening(error)
+            if self_test:
+                print(
+                    f"Self-test failed: the window did not open: {summary(error)}", file=sys.stderr
+                )
+            return EXIT_CHECK_FAILED
         if self_test:
-            return _self_test(app, window, diary)
+            return _self_test(app, window, diary, faults)
         if not demo:
             QTimer.singleShot(0, window.offer_first_run_setup)
         # Off while starting (see cli.run); a window open all day must collect its cycles.
@@ -128,10 +145,18 @@ def _demo_paths(cleanup: ExitStack) -> AppPaths:
     return AppPaths(folder)
 
 
-def _self_test(app: QApplication, window: MainWindow, diary: Diary) -> int:
-    """The smoke test of a build: the window shows the history, and the diary checks out."""
+def _self_test(app: QApplication, window: MainWindow, diary: Diary, faults: FaultCatcher) -> int:
+    """The smoke test of a build: the window shows the history without a fault, and the diary
+    checks out."""
     window.show_page(HISTORY)
     app.processEvents()
+    if faults.faults:
+        fault = summary(faults.faults[0])
+        reports = "".join(f" A crash report is in {report}." for report in faults.reports[:1])
+        print(
+            f"Self-test failed: a fault while showing History: {fault}.{reports}", file=sys.stderr
+        )
+        return EXIT_CHECK_FAILED
     table = window.history.findChild(QTableView)
     rows = table.model().rowCount() if table is not None else 0
     logged = diary.weeks.count()

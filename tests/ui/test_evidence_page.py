@@ -29,6 +29,7 @@ from workdiary.files import FileNotWritten
 from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
 from workdiary.storage import Diary
 from workdiary.ui.evidence_page import EvidencePage
+from workdiary.ui.faults import TITLE, FaultCatcher
 
 # The Monday after the sample's last week: that week has ended, this one is not logged.
 MONDAY_AFTER = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -353,25 +354,40 @@ def test_a_saving_error_is_shown_and_the_page_is_ready_again(
     assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
 
 
-def test_a_fault_while_making_the_pack_is_shown_in_plain_words(
+@pytest.mark.parametrize(
+    ("where", "status"),
+    [("building", "The pack was not made. Nothing was written."), ("saving", "may not have been")],
+)
+def test_a_fault_while_making_the_pack_is_reported_and_the_page_is_ready_again(
     qtbot: QtBot,
     page: EvidencePage,
     diary: Diary,
     messages: ScriptedMessages,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    status: str,
 ) -> None:
-    def broken_build(snapshot: Snapshot, options: PackOptions) -> Pack:
+    def broken(*_args: object) -> Pack:
         raise RuntimeError("a bug in the pack")
 
-    monkeypatch.setattr(pack_module, "build_pack", broken_build)
-    page.choose_period("Last 3 months")
-    page.export_to(tmp_path / "pack.pdf")
-    qtbot.waitUntil(lambda: not page.is_exporting(), timeout=BUILD_TIMEOUT_MS)
+    if where == "building":  # in the worker thread
+        monkeypatch.setattr(pack_module, "build_pack", broken)
+    else:
+        monkeypatch.setattr(packs, "save_pack", broken)
+    catcher = FaultCatcher(tmp_path / "crash-reports", messages)
+    catcher.install()
+    try:
+        page.choose_period("Last 3 months")
+        page.export_to(tmp_path / "pack.pdf")
+        qtbot.waitUntil(lambda: bool(messages.said), timeout=BUILD_TIMEOUT_MS)
+    finally:
+        catcher.uninstall()
     [said] = messages.said
-    assert said.kind == "error" and "nothing was written" in said.text
-    assert "a bug in the pack" in said.text
-    assert page.export_button.isEnabled()
+    assert said.title == TITLE and "RuntimeError: a bug in the pack" in said.text
+    assert len(catcher.reports) == 1
+    assert not page.is_exporting() and page.export_button.isEnabled()
+    assert status in page.status.text()
     assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import itertools
 import math
-import traceback
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -775,14 +774,12 @@ class EvidencePage(QWidget):
             )
             self.export_button.setFocus()
             return
-        except Exception as error:  # a bug: said plainly, and the page is usable again
-            self._show_ready(f"The pack was not saved to {exporting.path}.")
-            self._report_fault(
-                "The evidence pack was not saved",
-                "saving the pack, which may not have been saved or recorded",
-                error,
-            )
-            return
+        except Exception:
+            # A fault in Work Diary: the page is usable again, and the fault goes on to be
+            # reported like any other (see ui/faults.py).
+            self._show_ready(f"The pack may not have been saved to {exporting.path}.")
+            self.export_button.setFocus()
+            raise
         self._last_saved = saved.path
         self._show_ready(
             f"Saved the evidence pack ({count(built.pages, 'page')}) as\n{saved.path}\n\n"
@@ -802,25 +799,10 @@ class EvidencePage(QWidget):
         if self._reported(number) is None:
             return
         self._show_ready("The pack was not made. Nothing was written.")
-        if isinstance(error, WorkDiaryError):
-            self._messages.error(self, "The evidence pack was not made", str(error))
+        if not isinstance(error, WorkDiaryError):
             self.export_button.setFocus()
-        else:
-            self._report_fault(
-                "The evidence pack was not made", "making the pack, and nothing was written", error
-            )
-
-    def _report_fault(self, title: str, doing: str, error: BaseException) -> None:
-        """A fault in Work Diary, not in what the user chose: say so plainly (`doing`: what was
-        going on, and what came of it), and keep the details."""
-        traceback.print_exception(error)
-        self._messages.error(
-            self,
-            title,
-            f"Something went wrong inside Work Diary while {doing}. This is a fault in the app, "
-            "not in your diary.\n\n"
-            f"Details: {type(error).__name__}: {error}",
-        )
+            raise error  # a fault in the build, reported like any other (see ui/faults.py)
+        self._messages.error(self, "The evidence pack was not made", str(error))
         self.export_button.setFocus()
 
     # Earlier exports

@@ -1,0 +1,50 @@
+"""Crash reports: when Work Diary hits a fault of its own, what went wrong and where, written to a
+small text file beside the diary for whoever looks after the app to read."""
+
+from __future__ import annotations
+
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+import workdiary
+from workdiary.files import write_atomically
+
+# Beside the diary, in the data folder: private to the user, like everything else there.
+CRASH_REPORTS_FOLDER = "crash-reports"
+
+
+def summary(error: BaseException) -> str:
+    """One line naming the fault, for a message and a report's heading."""
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def write_crash_report(folder: Path, error: BaseException, when: datetime, software: str) -> Path:
+    """Write a report of `error` into `folder` (made if need be) and return its path. `software`
+    names the libraries beyond Python that the fault may lie in. Raises OSError or FileNotWritten
+    when the folder cannot take it."""
+    # Imported here: only a fault needs it, and every start would pay for it.
+    import platform
+
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = when.strftime("%Y-%m-%d-%H%M%S")
+    path = folder / f"crash-{stamp}.txt"
+    number = 1
+    while path.exists():  # two faults in one second: neither report replaces the other
+        number += 1
+        path = folder / f"crash-{stamp}-{number}.txt"
+    lines = [
+        "Work Diary crash report",
+        "",
+        f"When: {when.isoformat(timespec='seconds')}",
+        f"Work Diary {workdiary.__version__} · Python {platform.python_version()} · {software}",
+        f"System: {platform.platform()}",
+        f"What went wrong: {summary(error)}",
+        "",
+        # The exception's own words may quote what was typed; the user is told so before sending.
+        "".join(traceback.format_exception(error)).rstrip(),
+        "",
+    ]
+    write_atomically(path, "\n".join(lines).encode("utf-8", errors="replace"))
+    return path
