@@ -1,6 +1,7 @@
 """The command line: with no subcommand it opens the desktop app; subcommands work headless.
 
-Exit status: 0 fine, 1 a check found a problem, 2 bad input (the message is on stderr).
+Exit status: 0 fine, 1 a check found a problem, 2 bad input (the message is on stderr), 3 a fault
+in Work Diary itself (reported in the data folder).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_FAULT = 3
 
 Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 # How a value is shown to the user, given the field it belongs to and its stored form.
@@ -292,6 +294,36 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except WorkDiaryError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:  # a fault in Work Diary, not in what it was asked to do
+        _report_fault(error, paths, f"workdiary {args.command}")
+        return EXIT_FAULT
+
+
+def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
+    """Say plainly that the fault is Work Diary's, and keep the details in a crash report: a
+    script's exit status 1 must keep meaning that `verify` found a problem, not that it broke."""
+    import traceback
+    from datetime import datetime
+
+    from workdiary.crash_reports import CRASH_REPORTS_FOLDER, summary, write_crash_report
+
+    print(
+        f"Work Diary hit a fault of its own: {summary(error)}\nIt is not something you did. "
+        "What was saved before is safe, but this command may not have finished.",
+        file=sys.stderr,
+    )
+    folder = paths.data_dir / CRASH_REPORTS_FOLDER
+    try:
+        report = write_crash_report(folder, error, datetime.now().astimezone(), running)
+    except Exception as failure:  # the details go to the screen instead
+        print(f"No crash report could be saved ({summary(failure)}):", file=sys.stderr)
+        traceback.print_exception(error)
+        return
+    print(
+        f"A report for whoever looks after Work Diary for you was saved as {report}\n"
+        "It may quote your diary: read it before you send it to anyone.",
+        file=sys.stderr,
+    )
 
 
 def _open_app(options: argparse.Namespace) -> int:

@@ -20,10 +20,10 @@ def summary(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def write_crash_report(folder: Path, error: BaseException, when: datetime, software: str) -> Path:
-    """Write a report of `error` into `folder` (made if need be) and return its path. `software`
-    names the libraries beyond Python that the fault may lie in. Raises OSError or FileNotWritten
-    when the folder cannot take it."""
+def write_crash_report(folder: Path, error: BaseException, when: datetime, running: str) -> Path:
+    """Write a report of `error` into `folder` (made if need be) and return its path. `running`
+    says what met the fault: the window, with the Qt it runs on, or a command. Raises OSError or
+    FileNotWritten when the folder cannot take it."""
     # Imported here: only a fault needs it, and every start would pay for it.
     import platform
 
@@ -38,7 +38,8 @@ def write_crash_report(folder: Path, error: BaseException, when: datetime, softw
         "Work Diary crash report",
         "",
         f"When: {when.isoformat(timespec='seconds')}",
-        f"Work Diary {workdiary.__version__} · Python {platform.python_version()} · {software}",
+        f"Running: {running}",
+        f"Work Diary {workdiary.__version__} · Python {platform.python_version()}",
         f"System: {platform.platform()}",
         f"What went wrong: {summary(error)}",
         "",

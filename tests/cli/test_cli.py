@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from workdiary import cli
 from workdiary.cli import app_options, main
 from workdiary.domain.dates import week_commencing
 
@@ -238,6 +239,27 @@ def test_verify_of_a_damaged_file_exits_1(
     assert run("verify")[0] == 1
     assert "damaged" in capsys.readouterr().err
     assert run("show")[0] == 2
+
+
+def test_a_fault_in_work_diary_exits_3_with_a_crash_report_not_1(
+    private_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rep's script reads exit status 1 from `verify` as "the diary was altered": a bug while
+    checking must not say that."""
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+
+    def broken_check(*_args: object) -> int:
+        raise KeyError("chain_head")
+
+    monkeypatch.setattr(cli, "_verify", broken_check)
+    assert run("verify")[0] == 3
+    said = capsys.readouterr().err
+    assert "Work Diary hit a fault of its own: KeyError: 'chain_head'" in said
+    assert "It is not something you did" in said and "Traceback" not in said
+    [report] = (private_data_dir / "crash-reports").iterdir()
+    assert str(report) in said
+    text = report.read_text(encoding="utf-8")
+    assert "Running: workdiary verify" in text and 'raise KeyError("chain_head")' in text
 
 
 def test_the_data_dir_option_wins_and_works_after_the_command(tmp_path: Path) -> None:

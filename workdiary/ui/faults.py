@@ -20,7 +20,7 @@ TITLE = "Something went wrong in Work Diary"
 # A fault met again and again (a table repainting a row that fails, say) is reported once; and a
 # session with this many different faults is broken enough that more reports would add nothing.
 MOST_REPORTS = 10
-SOFTWARE = f"PySide6 {pyside_version} · Qt {qVersion()}"
+RUNNING = f"the window, on PySide6 {pyside_version} and Qt {qVersion()}"
 
 
 class FaultCatcher(QObject):
@@ -89,7 +89,7 @@ class FaultCatcher(QObject):
             return None
         try:
             report = write_crash_report(
-                self._reports_dir, error, datetime.now().astimezone(), SOFTWARE
+                self._reports_dir, error, datetime.now().astimezone(), RUNNING
             )
         except Exception as failure:  # a full disk, say: the last resort must not fail too
             print(f"No crash report was written: {summary(failure)}", file=sys.stderr)
