@@ -312,8 +312,9 @@ def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
         "What was saved before is safe, but this command may not have finished.",
         file=sys.stderr,
     )
-    folder = paths.data_dir / CRASH_REPORTS_FOLDER
     try:
+        paths.ensure()  # private, as ever, should the fault come before the diary was made
+        folder = paths.data_dir / CRASH_REPORTS_FOLDER
         report = write_crash_report(folder, error, datetime.now().astimezone(), running)
     except Exception as failure:  # the details go to the screen instead
         print(f"No crash report could be saved ({summary(failure)}):", file=sys.stderr)

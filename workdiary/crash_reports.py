@@ -21,13 +21,13 @@ def summary(error: BaseException) -> str:
 
 
 def write_crash_report(folder: Path, error: BaseException, when: datetime, running: str) -> Path:
-    """Write a report of `error` into `folder` (made if need be) and return its path. `running`
-    says what met the fault: the window, with the Qt it runs on, or a command. Raises OSError or
-    FileNotWritten when the folder cannot take it."""
+    """Write a report of `error` into `folder` (made private if need be, inside a folder that is
+    there already) and return its path. `running` says what met the fault: the window, with the
+    Qt it runs on, or a command. Raises OSError or FileNotWritten when the folder cannot take it."""
     # Imported here: only a fault needs it, and every start would pay for it.
     import platform
 
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
     stamp = when.strftime("%Y-%m-%d-%H%M%S")
     path = folder / f"crash-{stamp}.txt"
     number = 1
