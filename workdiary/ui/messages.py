@@ -3,6 +3,7 @@ was said and give the answers a person would."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -10,13 +11,13 @@ class Messages:
     """Shows messages to the user. Built by the composition root and handed to each page."""
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        _tell(QMessageBox.Icon.Critical, parent, title, text)
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        _tell(QMessageBox.Icon.Warning, parent, title, text)
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        _tell(QMessageBox.Icon.Information, parent, title, text)
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel"
@@ -31,3 +32,10 @@ class Messages:
         box.setEscapeButton(no_button)
         box.exec()
         return box.clickedButton() is yes_button
+
+
+def _tell(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    # The words can be copied: a file's path, or an error to pass on to a rep or to IT.
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
