@@ -241,6 +241,7 @@ def test_verify_of_a_damaged_file_exits_1(
     assert run("show")[0] == 2
 
 
+@pytest.mark.crash_report_expected
 def test_a_fault_in_work_diary_exits_3_with_a_crash_report_not_1(
     private_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,6 +125,7 @@ def test_closing_puts_back_the_last_resort_that_was_there(
     assert sys.excepthook is before
 
 
+@pytest.mark.crash_report_expected
 def test_a_fault_while_the_window_is_made_is_told_not_a_silent_exit(
     qtbot: QtBot, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +145,7 @@ def test_a_fault_while_the_window_is_made_is_told_not_a_silent_exit(
     assert len(list((paths.data_dir / CRASH_REPORTS_FOLDER).iterdir())) == 1
 
 
+@pytest.mark.crash_report_expected
 def test_the_self_test_fails_on_a_fault_while_showing_history(private_data_dir: Path) -> None:
     """A History that cannot show a row is a broken build, though the diary checks out."""
     with Diary.open(private_data_dir / "diary.db") as diary:
