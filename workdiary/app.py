@@ -46,33 +46,33 @@ def run_app(
             if demo:
                 paths = _demo_paths(cleanup)
             paths.ensure()
-            # The self-test only reads, and may check a diary while the user has it open.
-            if not self_test and not _only_window_on(paths, messages, cleanup):
-                return 0
-            diary = Diary.open(paths.diary_file)
         except (WorkDiaryError, OSError) as error:
-            if self_test:
-                print(f"Self-test failed: {error}", file=sys.stderr)
-                return EXIT_CHECK_FAILED
-            messages.error(None, "Work Diary cannot open your diary", str(error))
-            return EXIT_CANNOT_OPEN
-        cleanup.callback(diary.close)
+            return _cannot_open(error, messages, self_test)
+        # From here a fault is said and reported, never a window that silently fails to open.
         # The self-test says nothing to anyone: it fails, naming the fault.
         faults = FaultCatcher(
             paths.data_dir / CRASH_REPORTS_FOLDER, None if self_test else messages
         )
         faults.install()
         cleanup.callback(faults.uninstall)
-        # Window size and page live beside the diary, so a data folder is the whole of the app's
-        # state and tests never touch the user's own settings.
-        settings = QSettings(str(paths.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
-        # The self-test goes straight to History: it is what it checks.
-        first_page = HISTORY if self_test else None
         try:
+            # The self-test only reads, and may check a diary while the user has it open.
+            if not self_test and not _only_window_on(paths, messages, cleanup):
+                return 0
+            diary = Diary.open(paths.diary_file)
+            cleanup.callback(diary.close)
+            # Window size and page live beside the diary, so a data folder is the whole of the
+            # app's state and tests never touch the user's own settings.
+            settings = QSettings(
+                str(paths.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat
+            )
+            # The self-test goes straight to History: it is what it checks.
+            first_page = HISTORY if self_test else None
             window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
             window.show()
+        except (WorkDiaryError, OSError) as error:  # locked, damaged, too new, unreadable…
+            return _cannot_open(error, messages, self_test)
         except Exception as error:
-            # A fault in Work Diary: said and reported, never a window that silently fails to open.
             faults.tell_opening(error)
             if self_test:
                 print(
@@ -86,6 +86,14 @@ def run_app(
         # Off while starting (see cli.run); a window open all day must collect its cycles.
         gc.enable()
         return app.exec()
+
+
+def _cannot_open(error: Exception, messages: Messages, self_test: bool) -> int:
+    if self_test:
+        print(f"Self-test failed: {error}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    messages.error(None, "Work Diary cannot open your diary", str(error))
+    return EXIT_CANNOT_OPEN
 
 
 def _only_window_on(paths: AppPaths, messages: Messages, cleanup: ExitStack) -> bool:

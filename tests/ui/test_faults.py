@@ -18,6 +18,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import run_app
 from workdiary.crash_reports import CRASH_REPORTS_FOLDER
 from workdiary.domain.dates import week_commencing
+from workdiary.domain.errors import DiaryLocked
 from workdiary.domain.records import Week
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
@@ -143,6 +144,25 @@ def test_a_fault_while_the_window_is_made_is_told_not_a_silent_exit(
     assert said.title == TITLE and "AttributeError: a bug in the menus" in said.text
     assert "while opening its window" in said.text and "has not been changed" in said.text
     assert len(list((paths.data_dir / CRASH_REPORTS_FOLDER).iterdir())) == 1
+
+
+def test_a_diary_that_cannot_be_read_as_the_window_opens_is_no_fault(
+    qtbot: QtBot, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locked by another program just then, say: the user is told what to do about the diary."""
+    paths = AppPaths(private_data_dir)
+    paths.ensure()
+
+    def locked(self: main_window.MainWindow) -> None:
+        raise DiaryLocked("Another program is using your diary. Close it, then try again.")
+
+    monkeypatch.setattr(main_window.MainWindow, "_show_last_saved", locked)
+    messages = ScriptedMessages()
+    assert run_app(paths, messages=messages) == 2
+    [said] = messages.said
+    assert said.title == "Work Diary cannot open your diary"
+    assert said.text.startswith("Another program is using your diary")
+    assert not (paths.data_dir / CRASH_REPORTS_FOLDER).exists()
 
 
 @pytest.mark.crash_report_expected
