@@ -18,7 +18,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import run_app
 from workdiary.crash_reports import CRASH_REPORTS_FOLDER
 from workdiary.domain.dates import week_commencing
-from workdiary.domain.errors import DiaryLocked
+from workdiary.domain.errors import DiaryLocked, DiskFull
 from workdiary.domain.records import Week
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
@@ -83,6 +83,26 @@ def test_the_same_fault_met_again_is_told_and_reported_once(
     qtbot.waitUntil(lambda: bool(messages.said))
     qtbot.wait(10)  # any further message would be queued by now
     assert len(messages.said) == 1 and len(list(reports_dir.iterdir())) == 1
+
+
+def test_a_problem_the_user_can_fix_is_said_in_its_own_words_without_a_report(
+    qtbot: QtBot, catcher: FaultCatcher, messages: ScriptedMessages, reports_dir: Path
+) -> None:
+    """A full disk that a page forgot to catch is still the disk's problem, not a fault."""
+    button = QPushButton("Save")
+    qtbot.addWidget(button)
+
+    def save() -> None:
+        raise DiskFull("There is no room left on the disk to save your diary.")
+
+    button.clicked.connect(save)
+    button.click()
+    qtbot.waitUntil(lambda: bool(messages.said))
+    [said] = messages.said
+    assert said.title == "Work Diary could not do that"
+    assert said.text.startswith("There is no room left on the disk to save your diary.")
+    assert "still holds what you typed" in said.text and "fault" not in said.text
+    assert not reports_dir.exists()
 
 
 def test_a_fault_in_a_worker_thread_is_told_on_the_window(

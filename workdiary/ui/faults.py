@@ -14,9 +14,12 @@ from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtWidgets import QApplication
 
 from workdiary.crash_reports import summary, write_crash_report
+from workdiary.domain.errors import WorkDiaryError
 from workdiary.ui.messages import Messages
 
 TITLE = "Something went wrong in Work Diary"
+NOT_DONE = "Work Diary could not do that"
+STILL_TYPED = "What was saved before is safe, and the window still holds what you typed."
 # A fault met again and again (a table repainting a row that fails, say) is reported once; and a
 # session with this many different faults is broken enough that more reports would add nothing.
 MOST_REPORTS = 10
@@ -63,7 +66,11 @@ class FaultCatcher(QObject):
         if not isinstance(error, Exception):  # Ctrl+C in a terminal, say: not a fault
             self._previous_hook(kind, error, trace)
         elif self._is_new(error):
-            self._met.emit(error, self._report(error))
+            # A problem the user can do something about (a full disk, a locked diary) that a
+            # page did not catch: its own words are the message, and there is no fault to report.
+            self._met.emit(
+                error, None if isinstance(error, WorkDiaryError) else self._report(error)
+            )
 
     def tell_opening(self, error: BaseException) -> None:
         """Report and tell a fault that kept the window from opening."""
@@ -102,7 +109,11 @@ class FaultCatcher(QObject):
             return
         self._telling = True
         try:
-            self._messages.error(QApplication.activeWindow(), TITLE, fault_text(error, report))
+            if isinstance(error, WorkDiaryError):
+                title, text = NOT_DONE, f"{error}\n\n{STILL_TYPED}"
+            else:
+                title, text = TITLE, fault_text(error, report)
+            self._messages.error(QApplication.activeWindow(), title, text)
         finally:
             self._telling = False
 
