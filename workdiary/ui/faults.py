@@ -1,5 +1,6 @@
-"""A fault in Work Diary that no code caught, anywhere in the window: a crash report is written
-and the user is told in plain words, with the window still open on what they typed."""
+"""An exception no code caught, anywhere in the window: a fault in Work Diary gets a crash report
+and a plain message; a problem the user can fix (a full disk) is said in its own words. Either
+way the window stays open on what they typed."""
 
 from __future__ import annotations
 
