@@ -160,10 +160,8 @@ def _self_test(app: QApplication, window: MainWindow, diary: Diary, faults: Faul
     app.processEvents()
     if faults.faults:
         fault = summary(faults.faults[0])
-        reports = "".join(f" A crash report is in {report}." for report in faults.reports[:1])
-        print(
-            f"Self-test failed: a fault while showing History: {fault}.{reports}", file=sys.stderr
-        )
+        kept = f" A crash report is in {faults.reports[0]}." if faults.reports else ""
+        print(f"Self-test failed: a fault while showing History: {fault}.{kept}", file=sys.stderr)
         return EXIT_CHECK_FAILED
     table = window.history.findChild(QTableView)
     rows = table.model().rowCount() if table is not None else 0

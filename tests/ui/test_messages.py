@@ -42,3 +42,4 @@ def test_a_question_defaults_to_the_safe_answer(qtbot: QtBot) -> None:
     assert not Messages().confirm(None, "Close?", "Changes not saved.", yes="Close without saving")
     [box] = seen
     assert box.defaultButton().text() == "Cancel"
+    assert box.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

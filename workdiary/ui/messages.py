@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+# Every message's words can be copied: a file's path, or an error to pass on to a rep or to IT.
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+
 
 class Messages:
     """Shows messages to the user. Built by the composition root and handed to each page."""
@@ -26,6 +29,7 @@ class Messages:
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
         )
+        box.setTextInteractionFlags(SELECTABLE)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no_button)
@@ -36,6 +40,5 @@ class Messages:
 
 def _tell(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    # The words can be copied: a file's path, or an error to pass on to a rep or to IT.
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setTextInteractionFlags(SELECTABLE)
     box.exec()
