@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -303,9 +303,13 @@ def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
     """Say plainly that the fault is Work Diary's, and keep the details in a crash report: a
     script's exit status 1 must keep meaning that `verify` found a problem, not that it broke."""
     import traceback
-    from datetime import datetime
 
-    from workdiary.crash_reports import CRASH_REPORTS_FOLDER, summary, write_crash_report
+    from workdiary.crash_reports import (
+        CRASH_REPORTS_FOLDER,
+        report_kept,
+        summary,
+        write_crash_report,
+    )
 
     print(
         f"Work Diary hit a fault of its own: {summary(error)}\nIt is not something you did. "
@@ -320,11 +324,7 @@ def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
         print(f"No crash report could be saved ({summary(failure)}):", file=sys.stderr)
         traceback.print_exception(error)
         return
-    print(
-        f"A report for whoever looks after Work Diary for you was saved as {report}\n"
-        "It may quote your diary: read it before you send it to anyone.",
-        file=sys.stderr,
-    )
+    print(report_kept(report), file=sys.stderr)
 
 
 def _open_app(options: argparse.Namespace) -> int:

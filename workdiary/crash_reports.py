@@ -20,6 +20,15 @@ def summary(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
+def report_kept(report: Path, finding_it: str = "") -> str:
+    """Telling the user where a report went (`finding_it`: how to get there), and to read it
+    before they send it: the exception's own words may quote their diary."""
+    return (
+        f"A report for whoever looks after Work Diary for you was saved{finding_it} as\n"
+        f"{report}\nIt may quote your diary: read it before you send it to anyone."
+    )
+
+
 def write_crash_report(folder: Path, error: BaseException, when: datetime, running: str) -> Path:
     """Write a report of `error` into `folder` (made private if need be, inside a folder that is
     there already) and return its path. `running` says what met the fault: the window, with the
@@ -43,7 +52,7 @@ def write_crash_report(folder: Path, error: BaseException, when: datetime, runni
         f"System: {platform.platform()}",
         f"What went wrong: {summary(error)}",
         "",
-        # The exception's own words may quote what was typed; the user is told so before sending.
+        # The exception's own words may quote the diary: the user is told so (`report_kept`).
         "".join(traceback.format_exception(error)).rstrip(),
         "",
     ]

@@ -14,7 +14,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtWidgets import QApplication
 
-from workdiary.crash_reports import summary, write_crash_report
+from workdiary.crash_reports import report_kept, summary, write_crash_report
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.ui.messages import Messages
 
@@ -122,9 +122,7 @@ class FaultCatcher(QObject):
 def fault_text(error: BaseException, report: Path | None, *, opening: bool = False) -> str:
     """What the user is told: `opening` when the window itself could not be made."""
     where = (
-        "A report for whoever looks after Work Diary for you was saved in your data folder"
-        f"{'' if opening else ' (Help > Open data folder)'}:\n{report}\n"
-        "It may quote something from your diary: read it before you send it to anyone."
+        report_kept(report, "" if opening else " in your data folder (Help > Open data folder)")
         if report is not None
         else "No report could be saved this time."
     )
