@@ -103,6 +103,12 @@ def _describe(info: FieldInfo) -> str:
     return f"{info.label} ({info.unit})" if info.unit else info.label
 
 
+def _field_help(info: FieldInfo, between: str) -> str:
+    """A field's label, unit and hint, for a command's help. argparse fills in help text with %
+    formatting, so a "%" (capacity's unit, and its hint) is written twice to be shown once."""
+    return f"{_describe(info)}{between}{info.hint}".strip().replace("%", "%%")
+
+
 def add_command(
     commands: Commands,
     common: argparse.ArgumentParser,
@@ -187,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
         profile_set.add_argument(flag, metavar="TEXT", help=_describe(PROFILE_FIELDS[field]))
     for flag, field, _whole in PROFILE_NUMBER_OPTIONS:
         info = PROFILE_FIELDS[field]
-        profile_set.add_argument(flag, metavar="N", help=f"{_describe(info)}. {info.hint}".strip())
+        profile_set.add_argument(flag, metavar="N", help=_field_help(info, ". "))
 
     log = command(
         "log-week",
@@ -197,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
     for flag, field, _whole in WEEK_NUMBER_OPTIONS:
         info = WEEK_FIELDS[field]
-        log.add_argument(flag, metavar="N", help=f"{_describe(info)}: {info.hint}")
+        log.add_argument(flag, metavar="N", help=_field_help(info, ": "))
     log.add_argument("--wmt-read", metavar="DATE", help="the day you read the WMT figure")
     log.add_argument("--notes", metavar="TEXT", help="what made this week what it was")
     add_allow_identifiers(log)

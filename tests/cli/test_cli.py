@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import sqlite3
@@ -288,3 +289,24 @@ def test_a_mistake_in_a_command_that_only_reads_does_not_talk_of_saving(
     assert run("show", "--from", "someday")[0] == 2
     error = capsys.readouterr().err
     assert "not a date" in error and "saved" not in error
+
+
+def _every_command(
+    parser: argparse.ArgumentParser, words: tuple[str, ...] = ()
+) -> list[tuple[str, ...]]:
+    commands = [words]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                commands += _every_command(sub, (*words, name))
+    return commands
+
+
+@pytest.mark.parametrize("command", _every_command(cli.build_parser()), ids=" ".join)
+def test_every_command_explains_itself(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    assert "usage: workdiary" in capsys.readouterr().out
