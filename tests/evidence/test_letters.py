@@ -256,6 +256,12 @@ def test_a_character_the_font_cannot_draw_is_marked_not_silently_dropped() -> No
     assert "Tired \ufffd always." in text
 
 
+def test_an_emoji_is_marked_rather_than_read_back_as_another_character() -> None:
+    # The font has a glyph for it, but a PDF reader would copy it out as a different character.
+    text = pdf_text(foreseeability_notice_pdf(notice(health_effects="Tired \U0001f629 always.")))
+    assert "Tired \ufffd always." in text
+
+
 def test_the_pdf_metadata_names_the_letter_and_its_author() -> None:
     metadata = reader(foreseeability_notice_pdf(notice())).metadata
     assert metadata is not None

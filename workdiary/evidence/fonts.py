@@ -77,9 +77,13 @@ _UNDRAWABLE = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0), *range(0xD80
 
 @cache
 def _drawable(font: str) -> frozenset[str]:
-    """The characters `font` can draw, and the line break, which the layout handles."""
+    """The characters `font` can draw, and the line break, which the layout handles. Not those
+    beyond U+FFFF (an emoji, say), though the fonts have some: reportlab writes them into the
+    PDF's text map in a form readers misread, so copying 😩 out of a pack would give ὢ, a
+    different character. The replacement is honest; the attached data keeps the original."""
     register_fonts()
-    return (frozenset(map(chr, _registered[font].face.charToGlyph)) - _UNDRAWABLE) | {"\n"}
+    mapped = frozenset(chr(code) for code in _registered[font].face.charToGlyph if code <= 0xFFFF)
+    return (mapped - _UNDRAWABLE) | {"\n"}
 
 
 def printable(text: str, font: str = REGULAR) -> str:
