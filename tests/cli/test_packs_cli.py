@@ -87,3 +87,16 @@ def test_bad_requests_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 def test_export_and_verify_as_processes(pack: Path, private_data_dir: Path) -> None:
     result = workdiary(private_data_dir, "verify", str(pack))
     assert result.returncode == 0 and "intact" in result.stdout
+
+
+def test_a_pack_cut_short_gets_the_verdict_alone(
+    pack: Path, private_data_dir: Path, tmp_path: Path
+) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(pack.read_bytes()[:-200])
+    result = workdiary(private_data_dir, "verify", str(cut))
+    assert result.returncode == 1
+    # The verdict, and none of the PDF reader's own jargon ("EOF marker not found").
+    said = (result.stdout + result.stderr).strip()
+    assert said.startswith("This is a Work Diary evidence pack, but it is damaged")
+    assert "EOF" not in said

@@ -677,6 +677,12 @@ def test_a_file_that_is_not_a_pack_is_not_passed_as_intact() -> None:
     assert "not a Work Diary evidence pack" in result.message
 
 
+def test_a_pack_cut_short_is_said_to_be_damaged_not_to_be_something_else(pack: Pack) -> None:
+    result = check_pack(pack.pdf[: len(pack.pdf) - 200])  # a copy that did not finish
+    assert result.verdict == "altered"
+    assert "evidence pack, but it is damaged" in result.message
+
+
 def _no_figures() -> Any:
     from workdiary.domain.notice import NoticeFigures
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -227,6 +228,9 @@ def read_pack(pdf: bytes) -> PackContents | None:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it makes of a damaged file ("EOF marker not found") to stderr; the
+    # verdict says it, in words the user can act on.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(pdf))
         metadata: Mapping[str, Any] = reader.metadata or {}
@@ -272,6 +276,14 @@ class PackCheck:
 def check_pack(pdf: bytes) -> PackCheck:
     """Whether the data inside the pack still gives the fingerprint printed on it."""
     contents = read_pack(pdf)
+    if contents is None and FINGERPRINT_KEY.encode("ascii") in pdf:
+        return PackCheck(
+            "altered",
+            "This is a Work Diary evidence pack, but it is damaged or has been altered: it can "
+            "no longer be read. A copy cut short (a download or a copy that did not finish) "
+            "looks like this; check it against the pack as it was first saved.",
+            None,
+        )
     if contents is None:
         return PackCheck(
             "altered",
