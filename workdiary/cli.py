@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
 from workdiary.domain.errors import (
+    DiaryAltered,
     DiaryUnavailable,
     FieldProblem,
     IdentifierWarning,
@@ -294,6 +295,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         after = "" if getattr(args, "reads_only", False) else "\nNothing was saved."
         print(f"{invalid}{after}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except DiaryAltered as altered:  # found by a check, as `verify` would have
+        print(altered, file=sys.stderr)
+        return EXIT_CHECK_FAILED
     except DiaryUnavailable as unavailable:
         print(unavailable, file=sys.stderr)
         return EXIT_CHECK_FAILED if args.command == "verify" else EXIT_BAD_INPUT

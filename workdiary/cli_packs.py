@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from workdiary.cli import EXIT_CHECK_FAILED, EXIT_OK, add_command, open_diary
-from workdiary.domain.dates import format_day, parse_date, week_commencing
+from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import count
 from workdiary.paths import AppPaths
@@ -54,7 +56,7 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         options = PackOptions(
             first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
         )
-        snapshot = packs.take_snapshot(diary)
+        snapshot = packs.snapshot_for_export(diary)
         pack = build_pack(snapshot, options)
         saved = packs.save_pack(diary, snapshot, options, pack.fingerprint, pack.pdf, pdf_path)
     print(
@@ -80,20 +82,38 @@ def verify_pack(pack_file: str, paths: AppPaths, out: TextIO) -> int:
             [FieldProblem("pack", f"Cannot read {path}: {error.strerror or error}.")]
         ) from error
     check = check_pack(pdf)
-    if not check.intact or check.contents is None or check.contents.data is None:
-        print(check.message, file=out)
-        return EXIT_CHECK_FAILED
     print(check.message, file=out)
+    contents = check.contents
+    # An intact pack has its data, and the fingerprint that data gives.
+    if not check.intact or contents is None or contents.data is None or not contents.fingerprint:
+        return EXIT_CHECK_FAILED
     if not paths.diary_file.exists():
         print("There is no diary here to compare it with.", file=out)
         return EXIT_OK
     with open_diary(paths) as diary:
-        comparison = packs.compare_with_diary(diary, check.contents.data)
-    if not comparison.matches:
+        comparison = packs.compare_with_diary(
+            diary, contents.data, contents.fingerprint, hashlib.sha256(pdf).hexdigest()
+        )
+    if comparison.disagreements:
         print("But it does NOT match this diary:", file=out)
         for line in comparison.disagreements[:20]:
             print(f"  - {line}", file=out)
+    if comparison.diary_findings:
+        print(
+            "But this diary cannot vouch for it: the diary itself was changed outside Work "
+            "Diary (`workdiary verify` says more):",
+            file=out,
+        )
+        for line in comparison.diary_findings[:20]:
+            print(f"  - {line}", file=out)
+    if not comparison.matches:
         return EXIT_CHECK_FAILED
+    if comparison.saved_as is not None:
+        print(
+            f"It is the very file this diary saved, on "
+            f"{format_moment(datetime.fromisoformat(comparison.saved_as.made_at))}.",
+            file=out,
+        )
     if comparison.amended_since:
         print("It matches this diary, but these records were changed after it was made:", file=out)
         for line in comparison.amended_since:

@@ -6,25 +6,56 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import workdiary
 from workdiary.domain.dates import format_moment
+from workdiary.domain.errors import DiaryAltered
 from workdiary.domain.history import changes_between
 from workdiary.domain.records import Export, Recorded
 from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
 from workdiary.files import make_folder, write_atomically
 from workdiary.storage import Diary
+from workdiary.storage.verify import Finding
 
 # The records a pack shows; exports themselves are the diary's own bookkeeping.
 PACKED_ENTITIES = ("profile", "weeks", "supervision_sessions", "concerns")
 PACK_KIND = "evidence-pack"
 
 
+# How many of the check's findings a refusal names; `workdiary verify` lists every one.
+FINDINGS_NAMED = 5
+
+
+def snapshot_for_export(diary: Diary) -> Snapshot:
+    """What a pack is made from: the diary, once it has passed its own check in the same reading.
+    A pack vouches for what it shows; made from a diary changed behind the app's back, it would
+    show figures that the diary's own history does not back.
+
+    Raises DiaryAltered, saying what the check found."""
+    with diary.reading():
+        report = diary.verify()
+        if not report.intact:
+            raise DiaryAltered(
+                "Work Diary will not make an evidence pack from this diary: it no longer "
+                "matches its own history, so a pack would show figures that the history does "
+                f"not back. Nothing was written.\n\n{_named(report.findings)}"
+            )
+        return take_snapshot(diary)
+
+
+def _named(findings: list[Finding]) -> str:
+    named = [f"- {finding.message}" for finding in findings[:FINDINGS_NAMED]]
+    if len(findings) > FINDINGS_NAMED:
+        named.append(f"- and {len(findings) - FINDINGS_NAMED} more.")
+    return "\n".join(named)
+
+
 def take_snapshot(diary: Diary) -> Snapshot:
-    """Everything a pack may show, read in one consistent state of the diary."""
+    """Everything a pack may show, read in one consistent state of the diary (for a pack to be
+    made, see `snapshot_for_export`)."""
     with diary.reading():
         audit = tuple(
             AuditRecord(
@@ -99,16 +130,33 @@ def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
 class DiaryComparison:
     """A pack compared with the diary it came from."""
 
-    matches: bool  # every audit entry in the pack is in the diary, unchanged
-    disagreements: list[str]  # why not, when it does not
+    disagreements: list[str]  # why the pack is not what this diary made, if it is not
     amended_since: list[str]  # records changed in the diary after the pack was made
+    saved_as: Export | None  # this diary's record of saving this very file, if it has one
+    diary_findings: list[str]  # what the diary's own check found, if it fails
+
+    @property
+    def matches(self) -> bool:
+        """The pack is what this diary made, and the diary still stands behind it."""
+        return not self.disagreements and not self.diary_findings
 
 
-def compare_with_diary(diary: Diary, data: Mapping[str, Any]) -> DiaryComparison:
-    """Check a pack's embedded data against the diary: its audit entries must be the diary's own,
-    and any record in it amended (or deleted) since is named, with when and which fields."""
+def compare_with_diary(
+    diary: Diary, data: Mapping[str, Any], fingerprint: str, file_sha256: str
+) -> DiaryComparison:
+    """Check a pack against the diary. Its audit entries must be the diary's own; a file this
+    diary recorded saving must be byte for byte the file it saved (the seal inside a pack can be
+    worked out again by anyone who edits its pages; the diary's record of the file cannot); and
+    the diary must pass its own check, or it vouches for nothing. Any record in the pack amended
+    (or deleted) since is named, with when and which fields."""
     with diary.reading():
         entries = {entry.seq: entry for entry in diary.audit.entries()}
+        saved = [
+            recorded.record
+            for recorded in diary.exports.all()
+            if recorded.record.kind == PACK_KIND and recorded.record.fingerprint == fingerprint
+        ]
+        report = diary.verify()
     disagreements = []
     last_in_pack: dict[tuple[str, str], Any] = {}
     for item in data.get("audit", []):
@@ -142,4 +190,17 @@ def compare_with_diary(diary: Diary, data: Mapping[str, Any]) -> DiaryComparison
                 f"made (on {format_moment(entry.moment)}{detail})"
             )
             previous = entry.values
-    return DiaryComparison(not disagreements, disagreements, amended)
+    saved_as = next((export for export in saved if export.file_sha256 == file_sha256), None)
+    if saved and saved_as is None:
+        first = saved[0]
+        disagreements.append(
+            f"This diary saved a pack with this data on {format_moment(_moment(first.made_at))} "
+            f"as {first.file_name}, but not this file: the file was changed after it was saved "
+            "and its seal worked out again, so its pages may not show what Work Diary printed."
+        )
+    findings = [finding.message for finding in report.findings]
+    return DiaryComparison(disagreements, amended, saved_as, findings)
+
+
+def _moment(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)

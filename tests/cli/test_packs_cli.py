@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from pypdf import PdfReader
 from tests.processes import workdiary
 from workdiary.cli import main
 from workdiary.domain.dates import week_commencing
+from workdiary.evidence.pack_data import SEAL_KEY
 
 THIS_WEEK = week_commencing(date.today())
 NOTE = "Cyfarfod tîm — ŵ ŷ; caseload > 50 & reports < Friday"
@@ -46,6 +49,7 @@ def test_a_pack_shows_every_week_and_its_notes_and_is_recorded(pack: Path) -> No
     assert NOTE in text
     status, said = run("verify", str(pack))
     assert status == 0 and "intact" in said and "matches this diary" in said
+    assert "It is the very file this diary saved, on" in said
 
 
 def test_an_amendment_after_export_is_reported_as_such(pack: Path) -> None:
@@ -100,3 +104,56 @@ def test_a_pack_cut_short_gets_the_verdict_alone(
     said = (result.stdout + result.stderr).strip()
     assert said.startswith("This is a Work Diary evidence pack, but it is damaged")
     assert "EOF" not in said
+
+
+def change_behind_the_apps_back(diary_path: Path) -> None:
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90 WHERE capacity_pct = 131.5")
+
+
+def test_a_diary_changed_behind_the_apps_back_cannot_vouch_for_a_pack(
+    pack: Path, diary_path: Path
+) -> None:
+    change_behind_the_apps_back(diary_path)
+    status, said = run("verify", str(pack))
+    assert status == 1
+    assert "This pack is intact" in said  # the pack itself is as it was made…
+    assert "this diary cannot vouch for it" in said and "WMT capacity" in said  # …the diary not
+    assert "It matches this diary" not in said
+
+
+def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
+    diary_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "131.5")
+    change_behind_the_apps_back(diary_path)
+    out = tmp_path / "pack.pdf"
+    status, _ = run("export", "--from", str(THIS_WEEK), "--to", str(THIS_WEEK), "--out", str(out))
+    assert status == 1
+    said = capsys.readouterr().err
+    assert "will not make an evidence pack from this diary" in said and "WMT capacity" in said
+    assert not out.exists()
+    with sqlite3.connect(diary_path) as connection:
+        assert connection.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
+
+
+def test_a_pack_changed_and_sealed_again_is_not_the_file_the_diary_saved(
+    pack: Path, tmp_path: Path
+) -> None:
+    # The seal is a plain SHA-256 of the file, which whoever edits a pack can work out again.
+    def seal(value: bytes) -> bytes:
+        return SEAL_KEY.encode() + b" (" + value + b")"
+
+    made = pack.read_bytes()
+    value = made.split(SEAL_KEY.encode() + b" (")[1][:64]
+    unsealed = made.replace(seal(value), seal(b"0" * 64))
+    # One letter changed outside the data (an edited page is the same to the seal).
+    edited = unsealed.replace(b"Generated PDF document", b"Generated PDF Document", 1)
+    assert edited != unsealed
+    resealed = edited.replace(seal(b"0" * 64), seal(hashlib.sha256(edited).hexdigest().encode()))
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(resealed)
+    status, said = run("verify", str(forged))
+    assert status == 1
+    assert "This pack is intact" in said  # it fools the pack's own check…
+    assert "but not this file" in said  # …but not the diary's record of the file it saved

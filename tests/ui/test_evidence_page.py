@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -352,6 +353,21 @@ def test_a_saving_error_is_shown_and_the_page_is_ready_again(
     )
     assert "not saved" in page.status.text()
     assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
+
+
+def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
+    page: EvidencePage, diary_path: Path, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute(
+            "UPDATE weeks SET capacity_pct = capacity_pct - 20 WHERE week_commencing = ?",
+            [SAMPLE_LAST_WEEK_FOR_TESTS.isoformat()],
+        )
+    page.export_to(tmp_path / "pack.pdf")
+    [said] = messages.said
+    assert said.kind == "error" and "will not make an evidence pack" in said.text
+    assert "WMT capacity" in said.text  # what was changed, by record and field
+    assert not page.is_exporting() and not (tmp_path / "pack.pdf").exists()
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,11 @@ class ChangedElsewhere(WorkDiaryError):
         super().__init__(message)
 
 
+class DiaryAltered(WorkDiaryError):
+    """The diary no longer matches its own history: something changed it outside Work Diary.
+    Nothing that vouches for its records (an evidence pack) is made from it."""
+
+
 class DiaryUnavailable(WorkDiaryError):
     """The diary file cannot be used right now (locked, damaged, too new, disk full, read-only)."""
 

@@ -389,7 +389,7 @@ class EvidencePage(QWidget):
         if self.is_exporting():
             return
         try:
-            snapshot = packs.take_snapshot(self._diary)
+            snapshot = packs.snapshot_for_export(self._diary)
         except WorkDiaryError as error:
             self._messages.error(self, "The evidence pack was not made", str(error))
             return
