@@ -31,6 +31,10 @@ def test_log_show_amend_history_and_verify(tmp_path: Path) -> None:
     tampered = workdiary(data, "verify")
     assert tampered.returncode == 1
     assert LAST_WEEK.strftime("%d %b %Y") in tampered.stdout and "capacity_pct" in tampered.stdout
+    # Logging the week again does not take the change into its history as the user's own.
+    again = workdiary(data, "log-week", "--week", week, "--hours", "40")
+    assert again.returncode == 1 and "Nothing was saved" in again.stderr
+    assert workdiary(data, "verify").returncode == 1
 
 
 def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path: Path) -> None:

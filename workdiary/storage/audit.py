@@ -122,6 +122,15 @@ class AuditLog:
         for row in self._db.execute(sql, params):
             yield AuditEntry(*tuple(row))
 
+    def last_of(self, entity: str, entity_key: str) -> AuditEntry | None:
+        """One record's most recent entry: the record as it was last saved by Work Diary."""
+        row = self._db.execute(
+            "SELECT seq, recorded_at, entity, entity_key, action, record, prev_hash, hash "
+            "FROM audit_log WHERE entity = ? AND entity_key = ? ORDER BY seq DESC LIMIT 1",
+            [entity, entity_key],
+        ).fetchone()
+        return AuditEntry(*tuple(row)) if row else None
+
     def latest(self) -> AuditEntry | None:
         """The most recent entry: when the diary was last saved, and what."""
         row = self._db.execute(

@@ -8,12 +8,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from workdiary.domain.dates import format_moment
-from workdiary.domain.errors import ChangedElsewhere, FieldProblem, NotFound
+from workdiary.domain.errors import ChangedElsewhere, DiaryAltered, FieldProblem, NotFound
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import Recorded
 from workdiary.domain.rows import from_row, record_fields, to_row
 from workdiary.domain.validation import require_no_identifiers, require_valid
 from workdiary.storage.history import history_from_entries
+from workdiary.storage.verify import AuditedTable, record_findings
 
 if TYPE_CHECKING:
     from workdiary.storage.diary import Diary
@@ -131,6 +132,8 @@ class RecordTable(Generic[R]):
             existing = self._row(key) if key is not None else None
             if key is not None and existing is None and not self._keyed_by_record:
                 raise NotFound(f"There is no record {key} to change.")
+            if key is not None:
+                self._require_unaltered(key, existing)
             deleted = existing is not None and existing["deleted_at"] is not None
             current = existing if existing is not None and not deleted else None
             revision_now = current["revision"] if current is not None else 0
@@ -151,6 +154,8 @@ class RecordTable(Generic[R]):
                 row_id = self._insert(row)
                 if not self._keyed_by_record:
                     row["id"] = row_id
+                    # A new id can be one whose row was removed behind the app's back.
+                    self._require_unaltered(str(row_id), None)
             else:
                 action = "restore" if deleted else "amend"
                 row = {**existing, **new_values, "updated_at": now,
@@ -159,6 +164,26 @@ class RecordTable(Generic[R]):
             self._diary.audit.append(now, self.table, str(row[self._key_column]), action, row)
         done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
         return SaveResult(self._recorded(row), done, changes)
+
+    def _require_unaltered(self, key: str, row: dict[str, Any] | None) -> None:
+        """Refuse to write over a record changed outside Work Diary (its row, here `row`, no
+        longer what its history last recorded). Saved, the change would pass into the record's
+        history as if made here, and `verify` would no longer see it."""
+        table = AuditedTable(
+            self.table,
+            self._key_column,
+            lambda key: self._diary.describe_record(self.table, key),
+            lambda field: self._diary.field_label(self.table, field),
+        )
+        findings = record_findings(table, key, row, self._diary.audit.last_of(self.table, key))
+        if findings:
+            raise DiaryAltered(
+                "Nothing was saved. "
+                + " ".join(finding.message for finding in findings)
+                + "\n\nWork Diary will not save over a record changed outside it: the change "
+                "would pass into its history as if it had been made here. The diary file keeps "
+                "it as it is, for `workdiary verify` to show."
+            )
 
     def _changed_since(
         self, key: str | None, read_at: int, current: dict[str, Any] | None, revision_now: int
@@ -207,6 +232,7 @@ class RecordTable(Generic[R]):
             existing = self._row(key)
             if existing is None or existing["deleted_at"] is not None:
                 raise NotFound(f"There is no record {key} to delete.")
+            self._require_unaltered(key, existing)
             now = self._diary.now_text()
             row = {**existing, "updated_at": now, "revision": existing["revision"] + 1,
                    "deleted_at": now}  # fmt: skip

@@ -109,43 +109,53 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
         for row in diary.query(f"SELECT * FROM [{table.table}]"):
             key = str(row[table.key_column])
             seen.add(key)
-            recorded = last_entry.get((table.table, key))
-            if recorded is None:
-                findings.append(
-                    Finding(
-                        table.table,
-                        key,
-                        None,
-                        f"{table.describe(key)} was added outside Work Diary: it has no history.",
-                    )
-                )
-                continue
-            expected = recorded.values
-            if row == expected:
-                continue
-            name = table.describe(key)
-            for column in sorted(set(row) | set(expected)):
-                if row.get(column) != expected.get(column):
-                    findings.append(
-                        Finding(
-                            table.table,
-                            key,
-                            column,
-                            f"{name}: {table.field_label(column)} ({column}) is "
-                            f"{_show(row.get(column))} in the diary file, but its history says "
-                            f"{_show(expected.get(column))}. It was changed outside Work Diary.",
-                        )
-                    )
+            findings += record_findings(table, key, row, last_entry.get((table.table, key)))
         for entity, key in last_entry:
             if entity == table.table and key not in seen:
-                findings.append(
-                    Finding(
-                        table.table,
-                        key,
-                        None,
-                        f"{table.describe(key)} has been removed from the diary file outside "
-                        "Work Diary; its history is still there.",
-                    )
-                )
+                findings += record_findings(table, key, None, last_entry[(entity, key)])
     head = previous_hash if entries else GENESIS_HASH
     return VerifyReport(entries, head, findings)
+
+
+def record_findings(
+    table: AuditedTable, key: str, row: dict[str, Any] | None, recorded: AuditEntry | None
+) -> list[Finding]:
+    """What does not add up about one record: its row in the table (None: there is none) against
+    its last audit entry (None: it has no history)."""
+    if row is None:
+        if recorded is None:
+            return []
+        return [
+            Finding(
+                table.table,
+                key,
+                None,
+                f"{table.describe(key)} has been removed from the diary file outside "
+                "Work Diary; its history is still there.",
+            )
+        ]
+    if recorded is None:
+        return [
+            Finding(
+                table.table,
+                key,
+                None,
+                f"{table.describe(key)} was added outside Work Diary: it has no history.",
+            )
+        ]
+    expected = recorded.values
+    if row == expected:
+        return []
+    name = table.describe(key)
+    return [
+        Finding(
+            table.table,
+            key,
+            column,
+            f"{name}: {table.field_label(column)} ({column}) is "
+            f"{_show(row.get(column))} in the diary file, but its history says "
+            f"{_show(expected.get(column))}. It was changed outside Work Diary.",
+        )
+        for column in sorted(set(row) | set(expected))
+        if row.get(column) != expected.get(column)
+    ]

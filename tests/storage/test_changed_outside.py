@@ -1,0 +1,93 @@
+"""A record changed behind the app's back is never saved over: saving would take the change into
+its history as if the user had made it, and `verify` would no longer see it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.clock import Clock
+from tests.storage.test_diary import WEEK, raw
+from workdiary.domain.errors import DiaryAltered
+from workdiary.domain.records import Concern, ConcernChannel
+from workdiary.storage import Diary
+
+OTHER_WEEK = replace(WEEK, week_commencing=date(2026, 11, 9), capacity_pct=118.0)
+
+
+@pytest.fixture
+def diary(diary_path: Path) -> Iterator[Diary]:
+    with Diary.open(diary_path, Clock()) as opened:
+        opened.weeks.save(WEEK)
+        opened.weeks.save(OTHER_WEEK)
+        yield opened
+
+
+def audit_entries(diary: Diary) -> int:
+    return diary.audit.count()
+
+
+def test_amending_a_week_changed_behind_the_apps_back_saves_nothing(
+    diary: Diary, diary_path: Path
+) -> None:
+    raw(diary_path, "UPDATE weeks SET capacity_pct = 90 WHERE week_commencing = '2026-11-16'")
+    before = audit_entries(diary)
+    with pytest.raises(DiaryAltered) as refused:
+        diary.weeks.save(replace(WEEK, capacity_pct=90, hours_worked=40))
+    said = str(refused.value)
+    assert said.startswith("Nothing was saved.")
+    assert "Mon 16 Nov 2026" in said and "WMT capacity" in said and "132.5" in said
+    assert audit_entries(diary) == before
+    # The change is still there for verify to name; the history still says what was saved.
+    [finding] = diary.verify().findings
+    assert finding.field == "capacity_pct"
+    stored = diary.weeks.get("2026-11-16")
+    assert stored is not None and stored.record.hours_worked == WEEK.hours_worked
+
+
+def test_deleting_a_week_changed_behind_the_apps_back_is_refused(
+    diary: Diary, diary_path: Path
+) -> None:
+    raw(diary_path, "UPDATE weeks SET notes = 'rewritten' WHERE week_commencing = '2026-11-16'")
+    with pytest.raises(DiaryAltered):
+        diary.weeks.delete("2026-11-16")
+    assert diary.weeks.get("2026-11-16") is not None
+
+
+def test_a_week_removed_or_added_behind_the_apps_back_is_not_saved_over(
+    diary: Diary, diary_path: Path
+) -> None:
+    raw(diary_path, "DELETE FROM weeks WHERE week_commencing = '2026-11-09'")
+    with pytest.raises(DiaryAltered, match="removed from the diary file outside Work Diary"):
+        diary.weeks.save(OTHER_WEEK)  # would start its history again as if new
+    raw(
+        diary_path,
+        "INSERT INTO weeks (week_commencing, capacity_pct, notes, recorded_at, updated_at, "
+        "revision) VALUES ('2026-11-02', 80, '', '2026-11-08T10:00:00+00:00', "
+        "'2026-11-08T10:00:00+00:00', 1)",
+    )
+    with pytest.raises(DiaryAltered, match="added outside Work Diary"):
+        diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 2), capacity_pct=81))
+
+
+def test_a_new_record_never_takes_over_the_history_of_one_removed_behind_the_apps_back(
+    diary: Diary, diary_path: Path
+) -> None:
+    concern = Concern(raised_on=date(2026, 11, 17), raised_with="SPO", channel=ConcernChannel.EMAIL,
+                      summary="Caseload of 46")  # fmt: skip
+    saved = diary.concerns.save(concern)
+    raw(diary_path, f"DELETE FROM concerns WHERE id = {saved.entry.key}")
+    # SQLite gives the next row the id it just lost: its history is that concern's.
+    with pytest.raises(DiaryAltered):
+        diary.concerns.save(replace(concern, summary="Another"))
+    assert diary.concerns.all() == []
+
+
+def test_the_rest_of_the_diary_still_saves(diary: Diary, diary_path: Path) -> None:
+    raw(diary_path, "UPDATE weeks SET capacity_pct = 90 WHERE week_commencing = '2026-11-16'")
+    result = diary.weeks.save(replace(OTHER_WEEK, capacity_pct=121.0))
+    assert result.action == "amended"
