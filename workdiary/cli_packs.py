@@ -51,8 +51,30 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     last = week_commencing(parse_date(args.last, "to", "The last week"))
     if first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
+    if pdf_path.exists():
+        raise InvalidInput(
+            [
+                FieldProblem(
+                    "out",
+                    f"There is already a file at {pdf_path}. Work Diary does not write over it: "
+                    "it may be a pack you have already handed to someone. Give another file name "
+                    "with --out.",
+                )
+            ]
+        )
     with open_diary(paths) as diary:
-        last = min(last, week_commencing(diary.today()))
+        this_week = week_commencing(diary.today())
+        if first > this_week:
+            raise InvalidInput(
+                [
+                    FieldProblem(
+                        "from",
+                        f"--from is after this week (commencing {format_day(this_week)}): a "
+                        "pack shows the weeks up to now.",
+                    )
+                ]
+            )
+        last = min(last, this_week)
         options = PackOptions(
             first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
         )

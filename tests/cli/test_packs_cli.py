@@ -157,3 +157,24 @@ def test_a_pack_changed_and_sealed_again_is_not_the_file_the_diary_saved(
     assert status == 1
     assert "This pack is intact" in said  # it fools the pack's own check…
     assert "but not this file" in said  # …but not the diary's record of the file it saved
+
+
+def test_a_pack_is_never_written_over(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The first may already be in a rep's hands: a second export to the same name is refused.
+    made = pack.read_bytes()
+    status, _ = run("export", "--from", str(THIS_WEEK), "--to", str(THIS_WEEK), "--out", str(pack))
+    assert status == 2
+    assert f"There is already a file at {pack}" in capsys.readouterr().err
+    assert pack.read_bytes() == made
+
+
+def test_a_period_in_the_future_is_refused_in_words_that_fit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    later = THIS_WEEK + timedelta(weeks=60)
+    status, _ = run("export", "--from", str(later), "--to", str(later + timedelta(weeks=52)),
+                    "--out", str(tmp_path / "future.pdf"))  # fmt: skip
+    assert status == 2
+    said = capsys.readouterr().err
+    assert "--from is after this week" in said and "before it starts" not in said
