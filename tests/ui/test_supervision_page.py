@@ -405,6 +405,17 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
     assert page.missed_figure.text() == "0 by your manager, 0 by you"
 
 
+def test_a_diary_begun_lately_is_not_said_to_have_missed_the_months_before_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 2), BY_MANAGER, "GW"))
+    page = open_page(qtbot, diary, messages)
+    assert page.period.currentText() == "Last 12 months"
+    assert page.period_span.text() == "Mon 02 Nov 2026 to Fri 20 Nov 2026"
+    assert page.held_figure.text() == "0 (the period is too short to expect one every 4 weeks)"
+
+
 def test_every_field_is_labelled_with_its_own_letter_in_reading_order(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -333,10 +333,13 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         if not self._sessions:
             return None
         period = PERIODS[max(self.period.currentIndex(), 0)]
+        recorded_from = min(min(session.held_on for session in self._sessions), self._today)
         if period.weeks is None:
-            first = min(session.held_on for session in self._sessions)
-            return min(first, self._today), self._today
-        return self._today - timedelta(weeks=period.weeks) + timedelta(days=1), self._today
+            return recorded_from, self._today
+        # Never from before the first session recorded: the diary knows nothing of the months
+        # before it, and counting them as expected would say sessions were missed then.
+        start = self._today - timedelta(weeks=period.weeks) + timedelta(days=1)
+        return max(start, recorded_from), self._today
 
     def _show_figures(self) -> None:
         bounds = self._period_bounds()
