@@ -160,8 +160,13 @@ def test_an_overdue_concern_is_marked_in_words_in_bold_with_an_icon(
     page = open_page(qtbot, diary, messages)
     overdue_row, not_due_row = row_of(page, overdue), row_of(page, not_due)
 
+    # Short in its column (the follow-up date has its own); whole for a screen reader.
+    assert cell(page, overdue_row, ConcernColumn.STATUS) == "Overdue: no response"
+    assert cell(page, overdue_row, ConcernColumn.FOLLOW_UP_ON) == "Mon 07 Sep 2026"
     words = "Overdue: no response since follow-up on Mon 07 Sep 2026"
-    assert cell(page, overdue_row, ConcernColumn.STATUS) == words
+    assert cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.AccessibleTextRole) == (
+        words
+    )
     font = cell(page, overdue_row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
     assert cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.DecorationRole)

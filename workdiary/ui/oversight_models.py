@@ -111,6 +111,9 @@ def record_marks(entry: Recorded[Any], happened_on: date) -> list[Mark]:
     return marks
 
 
+OVERDUE_STATUS = "Overdue: no response"
+
+
 def overdue_words(concern: Concern) -> str:
     """`Overdue: no response since follow-up on Mon 07 Sep 2026`."""
     assert concern.follow_up_on is not None
@@ -332,9 +335,10 @@ class ConcernColumn(IntEnum):
 
 
 def concern_status_words(concern: Concern, today: date) -> str:
-    """The concern's status, or that it is overdue: that is what needs to stand out."""
+    """The concern's status, or that it is overdue: that is what needs to stand out. Short, for a
+    column: the follow-up date it is overdue since has a column of its own."""
     if is_overdue(concern, today):
-        return overdue_words(concern)
+        return OVERDUE_STATUS
     return CONCERN_STATUS_WORDS[concern.status]
 
 
@@ -397,7 +401,7 @@ class ConcernsModel(RecordsModel[Concern]):
                 f"Raised {raised}",
                 f"with {concern.raised_with}",
                 channel,
-                status,
+                overdue_words(concern) if overdue else status,
                 concern.summary,
                 f"Response {response_on}" if response_on else "no response date",
                 f"Follow up on {follow_up_on}" if follow_up_on else "no follow-up date",
@@ -419,7 +423,9 @@ class ConcernsModel(RecordsModel[Concern]):
                 None,
                 None,
                 None,
-                "Past its follow-up date and no response recorded" if overdue else None,
+                f"{overdue_words(concern)}: past its follow-up date, and no response recorded"
+                if overdue
+                else None,
                 rich_tooltip(concern.summary),
                 None,
                 None,
