@@ -12,7 +12,6 @@ from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from workdiary.crash_reports import CRASH_REPORTS_FOLDER, summary
-from workdiary.domain.dates import week_commencing
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.formatting import count
 from workdiary.paths import AppPaths
@@ -145,11 +144,11 @@ def _demo_paths(cleanup: ExitStack) -> AppPaths:
     import shutil
     import tempfile
 
-    from workdiary.sample_diary import fill_sample_diary
+    from workdiary.sample_diary import fill_sample_diary, last_week_ended
 
     folder = Path(tempfile.mkdtemp(prefix="workdiary-demo-"))
     cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
-    fill_sample_diary(folder / "diary.db", week_commencing(date.today()))
+    fill_sample_diary(folder / "diary.db", last_week_ended(date.today()))
     return AppPaths(folder)
 
 

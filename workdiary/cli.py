@@ -736,12 +736,12 @@ def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from workdiary.sample_diary import fill_sample_diary
+    from workdiary.sample_diary import fill_sample_diary, last_week_ended
 
     paths.ensure()
     with open_diary(paths) as diary:
         today = diary.today()
-    summary = fill_sample_diary(paths.diary_file, week_commencing(today))
+    summary = fill_sample_diary(paths.diary_file, last_week_ended(today))
     print(
         f"Filled {paths.diary_file} with the sample diary: {summary.weeks_logged} weeks logged "
         f"over ten years, {summary.sessions} supervision sessions, {summary.concerns} concerns. "

@@ -145,6 +145,12 @@ class SampleEvent:
     action: Action
 
 
+def last_week_ended(today: date) -> date:
+    """The Monday of the last week that has ended by `today`: where a sample for trying the app
+    ends, as a diary kept each Friday would, leaving this week to be logged."""
+    return week_commencing(today) - ONE_WEEK
+
+
 def fill_sample_diary(
     path: Path,
     last_week: date,

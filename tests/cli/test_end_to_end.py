@@ -49,3 +49,14 @@ def test_the_command_line_loads_neither_qt_nor_reportlab(tmp_path: Path) -> None
         "main(['show'], io.StringIO()); main(['verify'], io.StringIO())"
     )
     assert modules_loaded(code, ("PySide6", "reportlab"), data_dir=tmp_path) == []
+
+
+def test_demo_fills_ten_years_up_to_last_week_leaving_this_week_to_log(tmp_path: Path) -> None:
+    data = tmp_path / "try"
+    filled = workdiary(data, "demo")
+    assert filled.returncode == 0, filled.stderr
+    this_week = week_commencing(date.today())
+    with sqlite3.connect(data / "diary.db") as connection:
+        [latest] = connection.execute("SELECT max(week_commencing) FROM weeks").fetchone()
+    # The sample ends with a week that has ended, as a diary kept each Friday does.
+    assert (this_week - timedelta(weeks=4)).isoformat() <= latest < this_week.isoformat()
