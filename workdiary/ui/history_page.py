@@ -96,7 +96,7 @@ WIDEST_CELLS = {
     Column.RECORDED: "Wed 30 Sep 2026",
 }
 # Room around the text for the cell's margins and the header's sort arrow, in average characters.
-CELL_PADDING_CHARS = 5
+CELL_PADDING_CHARS = 3
 
 
 def summary_text(summary: PeriodSummary | None, profile: Profile, anything_logged: bool) -> str:
