@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
@@ -99,13 +99,46 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
+# The least contrast a line of hints may have with its background: WCAG's AA for body text.
+HINT_CONTRAST = 4.5
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = colour.redF(), colour.greenF(), colour.blueF()
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21."""
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def soft_ink(palette: QPalette) -> QColor:
+    """Text ink moved towards the background, to mark a line as secondary, but never so far that
+    it is hard to read (a tired user, a dim laptop screen): worked out from the palette, so a
+    dark theme works too. The palette's own placeholder grey is too faint for text that matters."""
+    ink = palette.color(QPalette.ColorRole.WindowText)
+    paper = palette.color(QPalette.ColorRole.Window)
+    for towards_paper in (0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0.0):
+        softer = QColor(
+            round(ink.red() + (paper.red() - ink.red()) * towards_paper),
+            round(ink.green() + (paper.green() - ink.green()) * towards_paper),
+            round(ink.blue() + (paper.blue() - ink.blue()) * towards_paper),
+        )
+        if contrast(softer, paper) >= HINT_CONTRAST:
+            return softer
+    return ink
+
+
 def hint_label(text: str) -> QLabel:
-    """A line in a softer colour (the palette's own, so a dark theme works too)."""
+    """A line in a softer colour that is still easy to read."""
     hint = plain_label(text)
     palette = hint.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
+    palette.setColor(QPalette.ColorRole.WindowText, soft_ink(palette))
     hint.setPalette(palette)
     return hint
 
