@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
@@ -125,3 +126,48 @@ def test_the_notice_says_what_the_history_page_shows(qtbot: QtBot, tmp_path: Pat
         letter = " ".join(dialog.preview.toPlainText().split())
     assert f"My latest WMT capacity figure is {shown}, for the week commencing {monday}" in letter
     assert f"I worked {format_number(unpaid)} unpaid hours in the last 4 weeks" in letter
+
+
+def open_letter(qtbot: QtBot, diary: Diary, messages: ScriptedMessages, kind: str) -> LetterDialog:
+    dialog = LetterDialog(diary, messages, kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_esc_after_typing_asks_and_keeping_it_keeps_the_words(qtbot: QtBot, diary: Diary) -> None:
+    messages = ScriptedMessages(answers=[False])  # "Keep editing", the default
+    dialog = open_letter(qtbot, diary, messages, NOTICE)
+    dialog.health.setPlainText("I cannot sleep; ŵ ŷ <")
+    qtbot.keyClick(dialog.health, Qt.Key.Key_Escape)
+    assert "What you typed will be lost" in messages.texts("confirm")
+    assert dialog.isVisible() and dialog.health.toPlainText() == "I cannot sleep; ŵ ŷ <"
+
+    messages.answers = [False]
+    assert not dialog.close()  # the window's close button
+    assert dialog.isVisible() and len(messages.said) == 2
+
+    messages.answers = [True]  # "Close without saving"
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.health, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and diary.concerns.all() == []
+
+
+@pytest.mark.parametrize("kind", [NOTICE, ACCESS_REQUEST])
+def test_a_letter_with_nothing_typed_closes_at_once(qtbot: QtBot, diary: Diary, kind: str) -> None:
+    messages = ScriptedMessages()  # any question fails the test
+    dialog = open_letter(qtbot, diary, messages, kind)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and messages.said == []
+
+
+def test_close_after_changing_the_access_request_period_asks(qtbot: QtBot, diary: Diary) -> None:
+    messages = ScriptedMessages(answers=[False])
+    dialog = open_letter(qtbot, diary, messages, ACCESS_REQUEST)
+    dialog.first_day.setText("01/01/2025")
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    close.click()
+    assert dialog.isVisible() and "What you typed will be lost" in messages.texts("confirm")
+    assert dialog.first_day.text() == "01/01/2025"

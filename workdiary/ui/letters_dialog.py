@@ -120,6 +120,8 @@ class LetterDialog(QDialog):
         width = self.fontMetrics().averageCharWidth()
         resize_within_screen(self, width * 150, self.fontMetrics().height() * 40)
         self.update_preview()
+        # What the boxes held when the dialog opened: closing it after typing asks first.
+        self._typed_at_start = self.typed()
         # Start where the officer has something to write; the addressee is usually right.
         (self.health if kind == NOTICE else self.first_day).setFocus()
 
@@ -148,6 +150,32 @@ class LetterDialog(QDialog):
         field.textChanged.connect(self.update_preview)
         form.addRow(label, field)
         return field
+
+    # Closing
+
+    def typed(self) -> tuple[str, ...]:
+        """What every box holds as it stands."""
+        if self.kind == NOTICE:
+            boxes = (self.recipient.text(), self.copy_to.text())
+            return (*boxes, self.health.toPlainText(), self.asks.toPlainText())
+        return (self.recipient.text(), self.first_day.text(), self.last_day.text())
+
+    def has_unsaved_changes(self) -> bool:
+        return self.typed() != self._typed_at_start
+
+    def reject(self) -> None:
+        """Esc, Close and the window's close button all come here: with typing in the boxes, the
+        officer is asked first, and keeping it is the default."""
+        if self.has_unsaved_changes() and not self._messages.confirm(
+            self,
+            "Close without saving?",
+            f"Close the {TITLES[self.kind].lower()} without saving it? What you typed will be "
+            "lost.",
+            yes="Close without saving",
+            no="Keep editing",
+        ):
+            return
+        super().reject()
 
     # The letter
 
