@@ -37,6 +37,8 @@ class FirstRunDialog(QDialog):
         stored = diary.stored_profile()
         self._read_at = stored.revision if stored else 0
         self.form.set_profile(stored.record if stored else diary.profile())
+        # What the form held when it opened: skipping or closing after typing asks first.
+        self._typed_at_start = self.form.typed()
         self._buttons = buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
@@ -86,6 +88,23 @@ class FirstRunDialog(QDialog):
         )
         resize_within_screen(self, self.width(), max(self.height(), wanted))
         super().showEvent(event)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.typed() != self._typed_at_start
+
+    def reject(self) -> None:
+        """Skip, Esc and the window's close button all come here: with typing in the form, the
+        user is asked first, and keeping it is the default. Closing counts as skipping."""
+        if self.has_unsaved_changes() and not self._messages.confirm(
+            self,
+            "Close without saving?",
+            "Close without saving your details? What you typed will be lost. You can fill them "
+            "in later under Settings.",
+            yes="Close without saving",
+            no="Keep editing",
+        ):
+            return
+        super().reject()
 
     def _save(self) -> None:
         saved = self.form.save_into(
