@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
@@ -34,6 +41,7 @@ from workdiary.ui.main_window import (
     THIS_WEEK,
     MainWindow,
 )
+from workdiary.ui.week_editor import WeekEditor
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -457,3 +465,60 @@ def test_closing_with_unsaved_settings_asks_first(open_window: OpenWindow) -> No
     assert "your settings" in messages.texts("confirm") and window.current_page() == SETTINGS
     messages.answers.append(True)
     assert window.close()
+
+
+def typed(editor: WeekEditor, field: str) -> str:
+    box = editor.box(field)
+    return box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+
+
+def test_the_contracted_hours_set_at_first_run_are_the_first_weeks(
+    open_window: OpenWindow, qtbot: QtBot, diary_path: Path
+) -> None:
+    window = open_window()
+    monday = week_commencing(date.today())
+    assert window.current_page() == THIS_WEEK  # the form is built behind the set-up
+    dialog = window.offer_first_run_setup()
+    assert dialog is not None
+    dialog.form.edit("contracted_hours").setText("30")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.save_button.click()
+    editor = window.editor
+    contracted = editor.box("contracted_hours")
+    assert isinstance(contracted, QLineEdit) and contracted.text() == "30"
+    assert not editor.has_unsaved_changes()
+    editor.box("capacity_pct").setText("120")
+    assert editor.save()
+    with Diary.open(diary_path) as diary:
+        saved = diary.weeks.get(monday.isoformat())
+    assert saved is not None and saved.record.contracted_hours == 30
+
+
+def test_new_contracted_hours_in_settings_reach_a_new_week_and_keep_its_typing(
+    open_window: OpenWindow,
+) -> None:
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    editor = window.editor
+    contracted = editor.box("contracted_hours")
+    assert isinstance(contracted, QLineEdit) and contracted.text() == "37"
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("contracted_hours").setText("30")
+    assert window.settings_page.save()
+    window.show_page(THIS_WEEK)
+    assert contracted.text() == "30" and not editor.has_unsaved_changes()
+
+    editor.box("capacity_pct").setText("118")  # typing not saved yet
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("contracted_hours").setText("22.5")
+    assert window.settings_page.save()
+    window.show_page(THIS_WEEK)
+    assert typed(editor, "capacity_pct") == "118"
+    assert contracted.text() == "22.5"  # the default it held was not the user's typing
+
+    contracted.setText("20")  # the user's own figure for this week
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("contracted_hours").setText("30")
+    assert window.settings_page.save()
+    assert contracted.text() == "20" and typed(editor, "capacity_pct") == "118"
+    messages.answers.append(True)  # closing: "Close without saving"

@@ -528,3 +528,52 @@ def test_a_box_reached_by_its_alt_letter_is_scrolled_into_sight(
     qtbot.keyClick(editor.box("capacity_pct"), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is notes
     assert in_sight(notes)
+
+
+# A profile saved while the form is open (first-run set-up, Settings, `workdiary profile set`).
+
+
+def test_a_new_week_shown_untouched_takes_the_contracted_hours_saved_meanwhile(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    assert typed(editor, "contracted_hours") == "37"
+    diary.save_profile(Profile(contracted_hours=30))
+    editor.reload()
+    assert typed(editor, "contracted_hours") == "30" and not editor.has_unsaved_changes()
+    type_into(editor, "capacity_pct", "112")
+    assert editor.save()
+    saved = diary.weeks.get(THIS_WEEK.isoformat())
+    assert saved is not None and saved.record.contracted_hours == 30
+
+
+def test_typing_stays_when_the_profile_changes_and_only_the_untouched_default_follows(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "131.5")
+    type_into(editor, "notes", WELSH_NOTES)
+    diary.save_profile(Profile(contracted_hours=30))
+    editor.reload()
+    assert typed(editor, "capacity_pct") == "131.5" and typed(editor, "notes") == WELSH_NOTES
+    assert typed(editor, "contracted_hours") == "30"
+    assert editor.has_unsaved_changes()
+
+    type_into(editor, "contracted_hours", "22.5")  # the user's own figure for this week
+    diary.save_profile(Profile(contracted_hours=37))
+    editor.reload()
+    assert typed(editor, "contracted_hours") == "22.5" and typed(editor, "capacity_pct") == "131.5"
+    assert editor.save()
+    saved = diary.weeks.get(THIS_WEEK.isoformat())
+    assert saved is not None and saved.record.contracted_hours == 22.5
+
+
+def test_a_logged_week_keeps_its_own_contracted_hours_when_the_profile_changes(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(THIS_WEEK, 120.0, contracted_hours=37))
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "caseload", "44")
+    diary.save_profile(Profile(contracted_hours=30))
+    editor.reload()
+    assert typed(editor, "contracted_hours") == "37" and typed(editor, "caseload") == "44"

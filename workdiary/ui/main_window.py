@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
             from workdiary.ui.settings_page import SettingsPage
 
             self._settings_page = SettingsPage(self._diary, self._messages)
-            self._settings_page.saved.connect(self._diary_changed)
+            self._settings_page.saved.connect(self._profile_saved)
             self._place(SETTINGS, self._settings_page)
         return self._settings_page
 
@@ -298,6 +298,13 @@ class MainWindow(QMainWindow):
                 page.reload()
         self._show_last_saved()
 
+    def _profile_saved(self) -> None:
+        # A week not logged yet, shown in the editor, takes the new contracted hours; typing in
+        # it stays.
+        if self._editor is not None:
+            self._editor.reload()
+        self._diary_changed()
+
     # First run
 
     def offer_first_run_setup(self) -> FirstRunDialog | None:
@@ -315,8 +322,7 @@ class MainWindow(QMainWindow):
         if result == QDialog.DialogCode.Accepted:
             if self._settings_page is not None:
                 self._settings_page.reload()
-            self._diary_changed()
-            self.editor.show_default_week()
+            self._profile_saved()
         else:
             self._settings.setValue(SETTING_SETUP_SKIPPED, True)
         # Straight on to this week's figures, without reaching for the mouse.

@@ -243,11 +243,13 @@ class WeekEditor(QWidget):
     def reload(self) -> None:
         """Read the shown week again: it may have been saved elsewhere, or a new day may have made
         it late or the next week loggable. Typing not saved yet stays as it is (saving it then
-        asks first), and so does the keyboard focus."""
-        if self.has_unsaved_changes():
-            self._sync_navigation()
-            return
+        asks first), and so does the keyboard focus. A week not logged yet takes the profile's
+        contracted hours as they are now (set in Settings, say) unless that box was typed in."""
         try:
+            if self.has_unsaved_changes():
+                self._follow_profile_default()
+                self._sync_navigation()
+                return
             self._load(self._monday, focus=False)
         except WorkDiaryError as error:
             self._messages.error(self, "Cannot read the diary", str(error))
@@ -531,6 +533,20 @@ class WeekEditor(QWidget):
         self._fields[FIRST_FIELD].box.setFocus()
         if isinstance(first := self._fields[FIRST_FIELD].box, QLineEdit):
             first.selectAll()
+
+    def _follow_profile_default(self) -> None:
+        """In a new week with typing elsewhere, a contracted-hours box still holding the default
+        it was filled with takes the profile's figure as it is now: it is not the user's typing,
+        and saving the old default would record a wrong figure."""
+        box = self._fields["contracted_hours"]
+        default = self._typed_when_loaded.get("contracted_hours")
+        if self._entry is not None or box.text() != default:
+            return
+        now = as_typed(self._diary.profile().contracted_hours)
+        if now != default:
+            box.set_text(now)
+            self._typed_when_loaded["contracted_hours"] = now
+            self._refresh_status()
 
     def _fill(self, week: Week) -> None:
         for name, field in self._fields.items():
