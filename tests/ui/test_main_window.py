@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -522,3 +522,82 @@ def test_new_contracted_hours_in_settings_reach_a_new_week_and_keep_its_typing(
     assert window.settings_page.save()
     assert contracted.text() == "20" and typed(editor, "capacity_pct") == "118"
     messages.answers.append(True)  # closing: "Close without saving"
+
+
+def press_ctrl_1(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    focused = QApplication.focusWidget() or window
+    qtbot.keyClick(focused, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_go_to_this_week_shows_this_week_unless_the_form_holds_typing(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    messages = ScriptedMessages()  # nothing is asked
+    window = open_window(messages)
+    this_week = week_commencing(date.today())
+    earlier = this_week - timedelta(weeks=2)
+    window.show_page(HISTORY)
+    window.history.open_week.emit(earlier)
+    assert window.editor.current_week() == earlier
+    window.show_page(HISTORY)
+    press_ctrl_1(qtbot, window)
+    assert window.current_page() == THIS_WEEK and window.editor.current_week() == this_week
+    assert window.editor.heading.text().endswith(f"{this_week:%d %b %Y}")
+
+    # Chosen in the list of pages, "This week" is this week too.
+    window.history.open_week.emit(earlier)
+    window.show_page(HISTORY)
+    item = window.navigation.item(THIS_WEEK)
+    assert item is not None
+    qtbot.mouseClick(
+        window.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.navigation.visualItemRect(item).center(),
+    )
+    assert window.current_page() == THIS_WEEK and window.editor.current_week() == this_week
+
+    # Typing not saved yet is kept where it is.
+    window.history.open_week.emit(earlier)
+    window.editor.box("capacity_pct").setText("127")
+    window.show_page(HISTORY)
+    press_ctrl_1(qtbot, window)
+    assert window.current_page() == THIS_WEEK and window.editor.current_week() == earlier
+    assert typed(window.editor, "capacity_pct") == "127"
+    assert messages.said == []
+    messages.answers.append(True)
+
+
+def test_a_missed_week_opens_the_window_on_it_else_the_page_used_last(
+    open_window: OpenWindow,
+) -> None:
+    clock = Clock()  # Friday 20 Nov 2026
+    this_week = week_commencing(clock.now.date())
+    last_week = this_week - timedelta(weeks=1)
+    window = open_window(clock=clock)
+    window._diary.weeks.save(Week(last_week - timedelta(weeks=1), 120.0))
+    window.show_page(HISTORY)
+    window.close()
+
+    missed = open_window(clock=clock)  # last week was never logged
+    assert missed.current_page() == THIS_WEEK and missed.editor.current_week() == last_week
+    missed.editor.box("capacity_pct").setText("125")
+    assert missed.editor.save()
+    missed.show_page(HISTORY)
+    missed.close()
+
+    assert open_window(clock=clock).current_page() == HISTORY  # nothing missed: as left
+
+
+def test_the_self_test_still_opens_on_history_when_a_week_is_missed(
+    qtbot: QtBot, diary_path: Path
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    clock = Clock()
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(Week(week_commencing(clock.now.date()) - timedelta(weeks=2), 120.0))
+        settings = QSettings(str(diary_path.parent / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(diary, ScriptedMessages(), settings, first_page=HISTORY)
+        qtbot.addWidget(window)
+        assert window.current_page() == HISTORY

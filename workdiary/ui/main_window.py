@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 import workdiary
-from workdiary.domain.dates import format_moment
+from workdiary.domain.dates import format_moment, week_commencing
 from workdiary.domain.errors import WorkDiaryError
+from workdiary.domain.figures import week_to_open
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 from workdiary.ui.screen import resize_within_screen
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self._evidence_page: EvidencePage | None = None
         self._settings_page: SettingsPage | None = None
         self._slots: dict[int, QWidget] = {}
+        # True while the window itself changes the page (show_page), rather than the user in the
+        # list of pages.
+        self._showing_page = False
         self.pages = QStackedWidget()
         for index in PAGE_NAMES:
             slot = QWidget()
@@ -178,6 +182,8 @@ class MainWindow(QMainWindow):
     def _show_row(self, index: int) -> None:
         # Asking for a page builds it.
         if index == THIS_WEEK:
+            if not self._showing_page:
+                self._editor_on_default_week()  # the user chose This week in the list
             page: QWidget = self.editor
         elif index == HISTORY:
             page = self.history
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
         for index, name in PAGE_NAMES.items():
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
+            action.triggered.connect(lambda _checked=False, page=index: self.go_to(page))
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -273,8 +279,26 @@ class MainWindow(QMainWindow):
 
     # Pages
 
+    def go_to(self, index: int) -> None:
+        """Go to a page as the Go menu (and the list of pages) does: This week shows this week, or
+        the oldest of the last few weeks not logged yet, as on opening, unless the form holds
+        typing not saved yet, which stays as it is."""
+        if index == THIS_WEEK:
+            self._editor_on_default_week()
+        self.show_page(index)
+
+    def _editor_on_default_week(self) -> None:
+        # An editor not built yet opens on that week when it is.
+        if self._editor is not None and not self._editor.has_unsaved_changes():
+            self._editor.show_default_week()
+
     def show_page(self, index: int) -> None:
-        self.navigation.setCurrentRow(index)
+        """Show a page as it stands (the editor on the week it shows)."""
+        self._showing_page = True
+        try:
+            self.navigation.setCurrentRow(index)
+        finally:
+            self._showing_page = False
         page = self.pages.currentWidget()
         if page is not None:
             page.setFocus()
@@ -362,8 +386,23 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(SETTING_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             resize_within_screen(self, FIRST_SIZE.width(), FIRST_SIZE.height())
-        page = first_page if first_page is not None else self._settings.value(SETTING_PAGE, 0, int)
-        self.navigation.setCurrentRow(page if page in PAGE_NAMES else THIS_WEEK)
+        page = self._settings.value(SETTING_PAGE, THIS_WEEK, int)
+        if first_page is not None:
+            page = first_page
+        elif self._a_recent_week_is_missing():
+            page = THIS_WEEK  # a missed week is not forgotten: the editor opens on it
+        self.show_page(page if page in PAGE_NAMES else THIS_WEEK)
+
+    def _a_recent_week_is_missing(self) -> bool:
+        """Whether one of the last few weeks that have ended is not logged yet."""
+        try:
+            with self._diary.reading():
+                keys = self._diary.weeks.keys_not_deleted()
+        except WorkDiaryError:
+            return False  # the page that reads the diary says what is wrong
+        today = self._diary.today()
+        logged = {date.fromisoformat(key) for key in keys}
+        return week_to_open(logged, today) != week_commencing(today)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editors = [
