@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -51,6 +51,7 @@ from workdiary.ui.fields import (
     DateField,
     FocusFollowingScrollArea,
     format_date_for_typing,
+    hint_label,
     native_text,
     plain_label,
     problem_label,
@@ -431,24 +432,11 @@ class WeekEditor(QWidget):
         self._fields[name] = FormField(name, info, kind, box, row, problem)
 
     def _hint_label(self, text: str) -> QLabel:
-        """A small line in a softer colour (worked out from the palette, so a dark theme works)."""
-        hint = QLabel(text)
-        hint.setWordWrap(True)
-        hint.setTextFormat(Qt.TextFormat.PlainText)
+        """A small line in a softer colour that is still easy to read."""
+        hint = hint_label(text)
         font = QFont(hint.font())
         font.setPointSizeF(font.pointSizeF() * 0.9)
         hint.setFont(font)
-        palette = hint.palette()
-        ink = palette.color(QPalette.ColorRole.WindowText)
-        paper = palette.color(QPalette.ColorRole.Window)
-        # Two parts text to one part background: clearly secondary, still easy to read.
-        softer = QColor(
-            (2 * ink.red() + paper.red()) // 3,
-            (2 * ink.green() + paper.green()) // 3,
-            (2 * ink.blue() + paper.blue()) // 3,
-        )
-        palette.setColor(QPalette.ColorRole.WindowText, softer)
-        hint.setPalette(palette)
         return hint
 
     def _align_columns(self, grids: list[QGridLayout]) -> None:
