@@ -1,15 +1,18 @@
 """A date box in a form: Tab goes through it and on, wherever the form puts it in the tab order,
-and a calendar to pick the day from."""
+and a calendar to pick the day from; and the date box that jumps to a week takes a date typed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QFormLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from workdiary.ui.fields import DateField
+from workdiary.ui.fields import DateEdit, DateField
 
 
 class Form(QWidget):
@@ -90,3 +93,49 @@ def test_pick_opens_a_calendar_on_the_day_typed_and_the_day_picked_is_typed_in(
     assert field.text() == "10/11/2026"
     qtbot.waitUntil(lambda: not calendar.isVisible())
     assert QApplication.focusWidget() is field.line_edit
+
+
+def _chosen_after(qtbot: QtBot, begin: Callable[[DateEdit], None], typing: str) -> QDate:
+    """The date a DateEdit settles on when typing follows `begin` (a click, select all…)."""
+    box = DateEdit()
+    box.setDate(QDate(2026, 11, 16))
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    begin(box)
+    with qtbot.waitSignal(box.chosen) as chosen:
+        qtbot.keyClicks(box, typing)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    day = chosen.args[0]
+    assert isinstance(day, QDate)
+    return day
+
+
+def _click_in_the_middle(box: DateEdit) -> None:
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(box, Qt.Key.Key_Right)  # somewhere else in it first
+    line = box.lineEdit()
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.rect().center())
+
+
+def _select_all(box: DateEdit) -> None:
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.parametrize("begin", [_click_in_the_middle, _select_all], ids=["click", "select-all"])
+def test_a_whole_date_typed_is_that_date_wherever_the_cursor_was(
+    qtbot: QtBot, begin: Callable[[DateEdit], None]
+) -> None:
+    # Typed after a click mid-box it once gave a day in the year 2000; after select all, 12 Oct.
+    assert _chosen_after(qtbot, begin, "25/12/2025") == QDate(2025, 12, 25)
+
+
+def test_the_arrow_keys_still_reach_one_part_of_the_date(qtbot: QtBot) -> None:
+    def to_the_year(box: DateEdit) -> None:
+        box.setFocus(Qt.FocusReason.TabFocusReason)  # on the day
+        QTest.keyClick(box, Qt.Key.Key_Right)
+        QTest.keyClick(box, Qt.Key.Key_Right)
+        box.setSelectedSection(QDateTimeEdit.Section.YearSection)
+
+    assert _chosen_after(qtbot, to_the_year, "2025") == QDate(2025, 11, 16)

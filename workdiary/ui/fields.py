@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -263,14 +264,20 @@ class DateEdit(QDateEdit):
 
     QDateEdit moves on to the month by itself once two day digits are typed; the `/` a person types
     next would move it on again, into the year, and the month would land there. That `/` is taken
-    as already done. And QDateEdit reports a new date at each of those moves, mid-typing, so
-    `chosen` is sent only for a date the user settled on: Enter, leaving the box, the calendar."""
+    as already done. A date typed after a click in the middle of the box, or after selecting it
+    all, would land wherever the cursor was (25/12/2025 typed there opened a week in 2000): typing
+    that begins afresh starts at the day. And QDateEdit reports a new date at each of those
+    moves, mid-typing, so `chosen` is sent only for a date the user settled on: Enter, leaving the
+    box, the calendar."""
 
     chosen = Signal(QDate)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._moved_on_by_itself = False
+        # Whether the next digit begins a date afresh (not one the arrow keys were taken to).
+        self._fresh = True
+        self.lineEdit().installEventFilter(self)
         self.setDisplayFormat("dd/MM/yyyy")
         self.setCalendarPopup(True)
         self.setKeyboardTracking(False)
@@ -279,7 +286,26 @@ class DateEdit(QDateEdit):
         calendar.clicked.connect(self.chosen)
         calendar.activated.connect(self.chosen)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._fresh = True
+        super().focusInEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A click lands in the box's own line edit, not here.
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonPress:
+            self._fresh = True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self._fresh = True
+        elif event.text().isdigit():
+            if self._fresh:
+                self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+                self._moved_on_by_itself = False
+            self._fresh = False
+        elif not event.text():  # an arrow or Home: the user moves to a part on purpose
+            self._fresh = False
         if event.text() and event.text() in DATE_SEPARATORS and self._moved_on_by_itself:
             self._moved_on_by_itself = False
             event.accept()
