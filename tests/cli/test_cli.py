@@ -310,3 +310,34 @@ def test_every_command_explains_itself(
         main([*command, "--help"])
     assert exited.value.code == 0
     assert "usage: workdiary" in capsys.readouterr().out
+
+
+# Figures as people type them: nothing that could be misread is saved, and each message gives an
+# example that fits the figure asked for.
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--run-weeks", "four"], "Excessive run (--run-weeks) must be a number, like 4;"),
+        (["--hourly-rate", "lots"], "Hourly rate (--hourly-rate) must be a number, like 19.87;"),
+        (["--threshold", "high"], "Capacity threshold (--threshold) must be a number, like 110;"),
+        (["--supervision-weeks", "4.5"], "(--supervision-weeks) must be a whole number, like 4;"),
+    ],
+)
+def test_profile_messages_give_an_example_that_fits_the_figure(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run("profile", "set", *argv)
+    assert status == 2
+    assert words in capsys.readouterr().err
+
+
+def test_log_week_messages_give_an_example_that_fits_the_figure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("log-week", "--week", str(LAST_WEEK), "--capacity", "high", "--hours", "lots")
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "WMT capacity (--capacity) must be a number, like 132.5; you wrote 'high'." in error
+    assert "Hours worked (--hours) must be a number, like 44.5; you wrote 'lots'." in error

@@ -577,3 +577,40 @@ def test_a_logged_week_keeps_its_own_contracted_hours_when_the_profile_changes(
     diary.save_profile(Profile(contracted_hours=30))
     editor.reload()
     assert typed(editor, "contracted_hours") == "37" and typed(editor, "caseload") == "44"
+
+
+def refused_on_saving(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, typing: dict[str, str]
+) -> WeekEditor:
+    """The editor after `typing` into this week's form and asking to save, which it refused."""
+    editor = open_editor(qtbot, diary, messages)
+    before = diary.audit.count()
+    for field, text in {"capacity_pct": "132.5", **typing}.items():
+        type_into(editor, field, text)
+    with qtbot.assertNotEmitted(editor.saved):
+        assert not editor.save()
+    assert diary.audit.count() == before
+    assert diary.weeks.get(THIS_WEEK.isoformat()) is None
+    for field, text in typing.items():
+        assert typed(editor, field) == text  # what was typed stays, to be corrected
+    return editor
+
+
+def test_each_box_gives_an_example_that_fits_its_figure(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = refused_on_saving(
+        qtbot,
+        diary,
+        messages,
+        {"capacity_pct": "high", "hours_worked": "lots", "leave_days": "a week"},
+    )
+    assert editor.problem_label("capacity_pct").text() == (
+        "⚠ WMT capacity must be a number, like 132.5; you wrote 'high'."
+    )
+    assert editor.problem_label("hours_worked").text() == (
+        "⚠ Hours worked must be a number, like 44.5; you wrote 'lots'."
+    )
+    assert editor.problem_label("leave_days").text() == (
+        "⚠ Leave must be a number, like 1.5; you wrote 'a week'."
+    )

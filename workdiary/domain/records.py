@@ -142,33 +142,47 @@ class Recorded(Generic[R]):
 
 @dataclass(frozen=True)
 class FieldInfo:
-    """How a field is named to the user, its unit, and a hint on where to find the figure."""
+    """How a field is named to the user, its unit, a hint on where to find the figure, and (for
+    a figure) an example of one, for messages that show how to write it."""
 
     label: str
     unit: str = ""
     hint: str = ""
+    example: str = ""
 
 
 WEEK_FIELDS: dict[str, FieldInfo] = {
     "week_commencing": FieldInfo("Week commencing", "", "The Monday the week starts"),
-    "capacity_pct": FieldInfo("WMT capacity", "%", "Current % Capacity as the WMT shows it"),
-    "wmt_read_on": FieldInfo("WMT figure read on", "", "The day you read the figure off the WMT"),
-    "caseload": FieldInfo("Caseload", "cases", "All cases allocated to you"),
-    "cases_community": FieldInfo("Community cases", "cases", "Community orders"),
-    "cases_licence": FieldInfo("Licence cases", "cases", "People on licence"),
-    "cases_custody": FieldInfo("Custody cases", "cases", "People in custody"),
-    "reports_due": FieldInfo("Reports due", "reports", "Court and parole reports due this week"),
-    "wmt_reduction_hours": FieldInfo(
-        "WMT reduction", "hours", "Hours the WMT takes off for other duties"
+    "capacity_pct": FieldInfo(
+        "WMT capacity", "%", "Current % Capacity as the WMT shows it", example="132.5"
     ),
-    "contracted_hours": FieldInfo("Contracted hours", "hours", "Your contracted hours this week"),
-    "hours_worked": FieldInfo("Hours worked", "hours", "Every hour you worked, paid or not"),
-    "unpaid_hours": FieldInfo("Unpaid hours", "hours", "Hours worked beyond what you are paid for"),
-    "toil_earned": FieldInfo("TOIL earned", "hours", "Time off in lieu built up"),
-    "toil_taken": FieldInfo("TOIL taken", "hours", "Time off in lieu used"),
-    "breaks_missed_days": FieldInfo("Breaks missed", "days", "Days you could not take a break"),
-    "leave_days": FieldInfo("Leave", "days", "Days of annual leave"),
-    "sick_days": FieldInfo("Sick", "days", "Days off sick"),
+    "wmt_read_on": FieldInfo("WMT figure read on", "", "The day you read the figure off the WMT"),
+    "caseload": FieldInfo("Caseload", "cases", "All cases allocated to you", example="46"),
+    "cases_community": FieldInfo("Community cases", "cases", "Community orders", example="20"),
+    "cases_licence": FieldInfo("Licence cases", "cases", "People on licence", example="15"),
+    "cases_custody": FieldInfo("Custody cases", "cases", "People in custody", example="8"),
+    "reports_due": FieldInfo(
+        "Reports due", "reports", "Court and parole reports due this week", example="3"
+    ),
+    "wmt_reduction_hours": FieldInfo(
+        "WMT reduction", "hours", "Hours the WMT takes off for other duties", example="7.5"
+    ),
+    "contracted_hours": FieldInfo(
+        "Contracted hours", "hours", "Your contracted hours this week", example="37.5"
+    ),
+    "hours_worked": FieldInfo(
+        "Hours worked", "hours", "Every hour you worked, paid or not", example="44.5"
+    ),
+    "unpaid_hours": FieldInfo(
+        "Unpaid hours", "hours", "Hours worked beyond what you are paid for", example="7.5"
+    ),
+    "toil_earned": FieldInfo("TOIL earned", "hours", "Time off in lieu built up", example="2.5"),
+    "toil_taken": FieldInfo("TOIL taken", "hours", "Time off in lieu used", example="1.5"),
+    "breaks_missed_days": FieldInfo(
+        "Breaks missed", "days", "Days you could not take a break", example="3"
+    ),
+    "leave_days": FieldInfo("Leave", "days", "Days of annual leave", example="1.5"),
+    "sick_days": FieldInfo("Sick", "days", "Days off sick", example="0.5"),
     "notes": FieldInfo("Notes", "", "What made this week what it was"),
 }
 
@@ -176,16 +190,24 @@ PROFILE_FIELDS: dict[str, FieldInfo] = {
     "name": FieldInfo("Name"),
     "role": FieldInfo("Role", "", "For example Probation Officer"),
     "team": FieldInfo("Team or office"),
-    "contracted_hours": FieldInfo("Contracted hours", "hours a week"),
+    "contracted_hours": FieldInfo("Contracted hours", "hours a week", example="37.5"),
     "hourly_rate": FieldInfo(
         "Hourly rate",
         "£",
         "Annual salary ÷ 52 ÷ contracted weekly hours; used to price unpaid hours",
+        example="19.87",
     ),
-    "threshold_pct": FieldInfo("Capacity threshold", "%", "Weeks at or over it count as over"),
-    "run_weeks": FieldInfo("Excessive run", "weeks", "Consecutive weeks over the threshold"),
+    "threshold_pct": FieldInfo(
+        "Capacity threshold", "%", "Weeks at or over it count as over", example="110"
+    ),
+    "run_weeks": FieldInfo(
+        "Excessive run", "weeks", "Consecutive weeks over the threshold", example="4"
+    ),
     "supervision_interval_weeks": FieldInfo(
-        "Supervision expected every", "weeks", "What your employer says you should have"
+        "Supervision expected every",
+        "weeks",
+        "What your employer says you should have",
+        example="4",
     ),
 }
 
@@ -193,7 +215,7 @@ SUPERVISION_FIELDS: dict[str, FieldInfo] = {
     "held_on": FieldInfo("Date"),
     "status": FieldInfo("Status"),
     "supervisor": FieldInfo("Supervisor", "", "Initials only"),
-    "minutes": FieldInfo("Length", "minutes"),
+    "minutes": FieldInfo("Length", "minutes", example="60"),
     "workload_discussed": FieldInfo("Workload discussed"),
     "actions": FieldInfo("Actions agreed"),
     "notes": FieldInfo("Notes"),

@@ -13,6 +13,7 @@ from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInpu
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import (
     PROFILE_FIELDS,
+    SUPERVISION_FIELDS,
     WEEK_FIELDS,
     Concern,
     ConcernStatus,
@@ -24,23 +25,35 @@ from workdiary.domain.records import (
 )
 
 MAX_NOTES_CHARACTERS = 20_000
+
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+# What parse_number knows of a field by its name: an example of the figure. A field in more than
+# one record means the same in each.
+_FIELD_INFO: dict[str, FieldInfo] = {**SUPERVISION_FIELDS, **PROFILE_FIELDS, **WEEK_FIELDS}
+
+
+def _with_point(example: str) -> str:
+    """An example that shows a decimal point."""
+    return example if "." in example else f"{example}.5"
 
 
 def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> float | int:
     """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `."""
+    info = _FIELD_INFO.get(field, FieldInfo(label))
+    example = info.example or ("46" if whole else "37.5")
+    wrote = f"you wrote '{text}'"
+
+    def refused(message: str) -> InvalidInput:
+        return InvalidInput([FieldProblem(field, message)])
+
     cleaned = text.strip().removesuffix("%").strip().replace(",", "")
     if not _NUMBER.match(cleaned):
-        example = "46" if whole else "37.5"
-        raise InvalidInput(
-            [FieldProblem(field, f"{label} must be a number, like {example}; you wrote '{text}'.")]
-        )
+        raise refused(f"{label} must be a number, like {example}; {wrote}.")
     value = float(cleaned)
     if whole:
         if not value.is_integer():
-            raise InvalidInput(
-                [FieldProblem(field, f"{label} must be a whole number; you wrote '{text}'.")]
-            )
+            raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
         return int(value)
     return value
 
@@ -72,7 +85,7 @@ def _check_range(
 
 
 def _check_decimals(
-    problems: list[FieldProblem], field: str, label: str, value: float | None, places: int
+    problems: list[FieldProblem], field: str, info: FieldInfo, value: float | None, places: int
 ) -> None:
     if value is None:
         return
@@ -80,12 +93,13 @@ def _check_decimals(
     if not math.isfinite(scaled):  # out of range, and reported as such
         return
     if abs(scaled - round(scaled)) > 1e-6:
-        example = {1: "132.5", 2: "37.25"}.get(places, "1")
+        example = _with_point(info.example) if info.example else "37.5"
         problems.append(
             FieldProblem(
                 field,
-                f"{label} can have at most {places} decimal place{'s' if places > 1 else ''} "
-                f"(for example {example}); you entered {value}.",
+                f"{info.label} can have at most {places} decimal place"
+                f"{'s' if places > 1 else ''} (for example {example}); "
+                f"you entered {_number(value)}.",
             )
         )
 
@@ -135,10 +149,10 @@ def _check_numbers(
 ) -> None:
     for field, rule in rules.items():
         value = getattr(record, field)
-        label = labels[field].label
-        _check_range(problems, field, label, value, rule.low, rule.high, rule.unit)
+        info = labels[field]
+        _check_range(problems, field, info.label, value, rule.low, rule.high, rule.unit)
         if rule.places:
-            _check_decimals(problems, field, label, value, rule.places)
+            _check_decimals(problems, field, info, value, rule.places)
 
 
 def week_problems(week: Week, today: date) -> list[FieldProblem]:

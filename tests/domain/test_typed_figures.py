@@ -1,0 +1,119 @@
+"""Figures as people type them: what is read, what is refused, and what they are told.
+
+A figure read as something other than what was meant would be saved without a word, so anything
+that could be misread is refused with a sentence that says how to write it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from workdiary.domain.errors import InvalidInput
+from workdiary.domain.records import (
+    PROFILE_FIELDS,
+    SUPERVISION_FIELDS,
+    WEEK_FIELDS,
+    Profile,
+    Week,
+)
+from workdiary.domain.validation import (
+    PROFILE_NUMBER_RULES,
+    WEEK_NUMBER_RULES,
+    parse_number,
+    profile_problems,
+    week_problems,
+)
+
+TODAY = date(2026, 11, 22)
+GOOD = Week(week_commencing=date(2026, 11, 16), capacity_pct=132.5)
+
+# Every figure the app asks for: field, label, whether it is a whole number.
+FIGURES = [
+    *[
+        (name, WEEK_FIELDS[name].label, rule.places == 0)
+        for name, rule in WEEK_NUMBER_RULES.items()
+    ],
+    *[
+        (name, PROFILE_FIELDS[name].label, rule.places == 0)
+        for name, rule in PROFILE_NUMBER_RULES.items()
+    ],
+    ("minutes", SUPERVISION_FIELDS["minutes"].label, True),
+]
+
+
+def refusal(text: str, field: str, label: str, *, whole: bool = False) -> str:
+    with pytest.raises(InvalidInput) as refused:
+        parse_number(text, field, label, whole=whole)
+    [problem] = refused.value.problems
+    assert problem.field == field
+    return problem.message
+
+
+# Examples that fit the field
+
+
+@pytest.mark.parametrize(
+    ("field", "whole", "example"),
+    [
+        ("capacity_pct", False, "132.5"),
+        ("caseload", True, "46"),
+        ("hours_worked", False, "44.5"),
+        ("contracted_hours", False, "37.5"),
+        ("leave_days", False, "1.5"),
+        ("hourly_rate", False, "19.87"),
+        ("threshold_pct", False, "110"),
+        ("run_weeks", True, "4"),
+        ("supervision_interval_weeks", True, "4"),
+        ("minutes", True, "60"),
+    ],
+)
+def test_a_word_for_a_number_is_answered_with_an_example_that_fits_the_field(
+    field: str, whole: bool, example: str
+) -> None:
+    said = refusal("lots", field, "The figure", whole=whole)
+    assert said == f"The figure must be a number, like {example}; you wrote 'lots'."
+
+
+@pytest.mark.parametrize(("field", "label", "whole"), FIGURES)
+def test_every_figures_example_is_itself_a_figure_the_field_accepts(
+    field: str, label: str, whole: bool
+) -> None:
+    info = {**SUPERVISION_FIELDS, **PROFILE_FIELDS, **WEEK_FIELDS}[field]
+    assert info.example, f"{label} has no example"
+    value = parse_number(info.example, field, label, whole=whole)
+    if field in WEEK_NUMBER_RULES:
+        assert field not in {p.field for p in week_problems(replace(GOOD, **{field: value}), TODAY)}
+    elif field in PROFILE_NUMBER_RULES:
+        assert profile_problems(replace(Profile(), **{field: value})) == []
+
+
+def test_a_field_in_two_records_has_one_example_and_kind_of_unit() -> None:
+    for name in WEEK_FIELDS.keys() & PROFILE_FIELDS.keys():
+        week, profile = WEEK_FIELDS[name], PROFILE_FIELDS[name]
+        assert week.example == profile.example
+        assert {week.unit} & {"%", "£"} == {profile.unit} & {"%", "£"}
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"leave_days": 1.55}, "Leave can have at most 1 decimal place (for example 1.5)"),
+        ({"capacity_pct": 132.55}, "at most 1 decimal place (for example 132.5)"),
+        ({"hours_worked": 44.125}, "at most 2 decimal places (for example 44.5)"),
+    ],
+)
+def test_too_many_decimal_places_are_explained_with_an_example_that_fits(
+    change: dict[str, float], words: str
+) -> None:
+    problems = week_problems(replace(GOOD, **change), TODAY)  # type: ignore[arg-type]
+    assert any(words in problem.message for problem in problems)
+
+
+def test_the_profiles_examples_fit_too() -> None:
+    problems = profile_problems(Profile(threshold_pct=110.55))
+    assert [problem.message for problem in problems] == [
+        "Capacity threshold can have at most 1 decimal place (for example 110.5); "
+        "you entered 110.55."
+    ]
