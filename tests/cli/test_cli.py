@@ -341,3 +341,81 @@ def test_log_week_messages_give_an_example_that_fits_the_figure(
     error = capsys.readouterr().err
     assert "WMT capacity (--capacity) must be a number, like 132.5; you wrote 'high'." in error
     assert "Hours worked (--hours) must be a number, like 44.5; you wrote 'lots'." in error
+
+
+def refused_log_week(argv: list[str], capsys: pytest.CaptureFixture[str], diary_path: Path) -> str:
+    """What log-week says to `argv` for last week, having saved nothing (one week is logged)."""
+    run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "120")
+    capsys.readouterr()
+    status, _ = run("log-week", "--week", str(LAST_WEEK), *argv)
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "Nothing was saved" in error and "Traceback" not in error
+    assert audit_count(diary_path) == 1
+    return error
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (
+            ["--capacity", "132,5"],
+            "WMT capacity (--capacity): use a full stop for the decimal point, like 132.5; "
+            "you wrote '132,5'.",
+        ),
+        (
+            ["--capacity", "100", "--hours", "2,5"],
+            "Hours worked (--hours): use a full stop for the decimal point, like 44.5; "
+            "you wrote '2,5'.",
+        ),
+        (
+            ["--capacity", "100", "--contracted", "7,5"],
+            "Contracted hours (--contracted): use a full stop for the decimal point, like 37.5; "
+            "you wrote '7,5'.",
+        ),
+        (["--capacity", "1,2,3"], "use a full stop for the decimal point, like 132.5"),
+        (
+            ["--capacity", "100", "--caseload", "4,6"],
+            "Caseload (--caseload) must be a whole number, like 46; you wrote '4,6'.",
+        ),
+    ],
+)
+def test_a_decimal_comma_is_refused_with_how_to_write_it(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    assert words in refused_log_week(argv, capsys, diary_path)
+
+
+def test_a_figure_with_thousands_commas_is_read_and_quoted_back_with_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("log-week", "--week", str(LAST_WEEK), "--capacity", "1,325")
+    assert status == 2
+    assert "WMT capacity must be between 0 and 400 %; you entered 1,325." in capsys.readouterr().err
+
+
+def test_contracted_hours_with_a_decimal_comma_leave_the_profile_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("profile", "set", "--contracted-hours", "37,5")
+    assert status == 2
+    assert (
+        "Contracted hours (--contracted-hours): use a full stop for the decimal point, "
+        "like 37.5; you wrote '37,5'." in capsys.readouterr().err
+    )
+    _, shown = run("profile", "show")
+    assert "375" not in shown
+
+
+def test_a_supervision_length_with_a_comma_is_refused_not_read_as_a_bigger_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    status, _ = run(
+        "supervision", "add", "--date", yesterday, "--status", "held", "--minutes", "1,5"
+    )
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "The length (--minutes) must be a whole number, like 60; you wrote '1,5'." in error
+    _, listed = run("supervision", "list", "--json")
+    assert json.loads(listed)["sessions"] == []

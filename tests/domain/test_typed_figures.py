@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.records import (
@@ -117,3 +119,107 @@ def test_the_profiles_examples_fit_too() -> None:
         "Capacity threshold can have at most 1 decimal place (for example 110.5); "
         "you entered 110.55."
     ]
+
+
+# Commas
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "label", "message"),
+    [
+        (
+            "132,5",
+            "capacity_pct",
+            "WMT capacity",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '132,5'.",
+        ),
+        (
+            "2,5",
+            "hours_worked",
+            "Hours worked",
+            "Hours worked: use a full stop for the decimal point, like 44.5; you wrote '2,5'.",
+        ),
+        (
+            "7,5",
+            "contracted_hours",
+            "Contracted hours",
+            "Contracted hours: use a full stop for the decimal point, like 37.5; you wrote '7,5'.",
+        ),
+        (
+            "1,2,3",
+            "capacity_pct",
+            "WMT capacity",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '1,2,3'.",
+        ),
+        (
+            "110,5",
+            "threshold_pct",
+            "Capacity threshold",
+            "Capacity threshold: use a full stop for the decimal point, like 110.5; "
+            "you wrote '110,5'.",
+        ),
+    ],
+)
+def test_a_decimal_comma_is_refused_with_what_to_write_instead(
+    text: str, field: str, label: str, message: str
+) -> None:
+    assert refusal(text, field, label) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "label", "message"),
+    [
+        ("1,5", "minutes", "The length in minutes", "must be a whole number, like 60"),
+        ("4,6", "caseload", "Caseload", "must be a whole number, like 46"),
+    ],
+)
+def test_a_comma_in_a_count_is_refused_not_dropped(
+    text: str, field: str, label: str, message: str
+) -> None:
+    said = refusal(text, field, label, whole=True)
+    assert message in said and f"you wrote '{text}'" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0,125", "12,34", "1,2345", "1234,567", ",5", "1,,234", "1,234,", "1, 234", "1,234,5", "5,"],
+)
+def test_a_comma_anywhere_but_between_thousands_is_refused(text: str) -> None:
+    assert "full stop" in refusal(text, "hours_worked", "Hours worked")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "whole", "expected"),
+    [
+        ("1,234", "capacity_pct", False, 1234),
+        ("1,234.5", "capacity_pct", False, 1234.5),
+        ("12,345,678", "caseload", True, 12_345_678),
+        ("-1,000", "toil_earned", False, -1000),
+    ],
+)
+def test_a_comma_between_thousands_is_read_as_such(
+    text: str, field: str, whole: bool, expected: float
+) -> None:
+    assert parse_number(text, field, "Figure", whole=whole) == expected
+
+
+@given(st.integers(1000, 10**12), st.sampled_from(["", ".5", ".25"]))
+def test_any_number_written_with_thousands_commas_reads_back_exactly(
+    whole: int, fraction: str
+) -> None:
+    assert parse_number(f"{whole:,}{fraction}", "capacity_pct", "Figure") == float(
+        f"{whole}{fraction}"
+    )
+
+
+@given(st.integers(0, 999), st.integers(0, 99) | st.integers(1000, 99_999))
+def test_a_number_with_a_comma_before_other_than_three_digits_is_never_read(
+    before: int, after: int
+) -> None:
+    with pytest.raises(InvalidInput):
+        parse_number(f"{before},{after}", "hours_worked", "Hours worked")
+
+
+def test_a_figure_out_of_range_is_quoted_as_it_was_written() -> None:
+    [problem] = week_problems(replace(GOOD, capacity_pct=1325.0), TODAY)
+    assert problem.message == "WMT capacity must be between 0 and 400 %; you entered 1,325."

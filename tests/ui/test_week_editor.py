@@ -614,3 +614,49 @@ def test_each_box_gives_an_example_that_fits_its_figure(
     assert editor.problem_label("leave_days").text() == (
         "⚠ Leave must be a number, like 1.5; you wrote 'a week'."
     )
+
+
+def test_a_decimal_comma_is_refused_by_its_box_not_saved_as_a_bigger_figure(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    expected = {
+        "capacity_pct": (
+            "132,5",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '132,5'.",
+        ),
+        "hours_worked": (
+            "2,5",
+            "Hours worked: use a full stop for the decimal point, like 44.5; you wrote '2,5'.",
+        ),
+        "contracted_hours": (
+            "7,5",
+            "Contracted hours: use a full stop for the decimal point, like 37.5; you wrote '7,5'.",
+        ),
+        "caseload": ("4,6", "Caseload must be a whole number, like 46; you wrote '4,6'."),
+    }
+    editor = refused_on_saving(
+        qtbot, diary, messages, {field: text for field, (text, _) in expected.items()}
+    )
+    for field, (_, message) in expected.items():
+        assert editor.problem_label(field).isVisible(), field
+        assert editor.problem_label(field).text() == f"⚠ {message}"
+
+    type_into(editor, "capacity_pct", "132.5")
+    type_into(editor, "hours_worked", "1,234.5")  # a thousands comma is read, and out of range
+    type_into(editor, "contracted_hours", "7.5")
+    type_into(editor, "caseload", "46")
+    assert not editor.save()
+    assert editor.problem_label("hours_worked").text() == (
+        "⚠ Hours worked must be between 0 and 168 hours; you entered 1,234.5."
+    )
+    type_into(editor, "hours_worked", "2.5")
+    assert editor.save()
+    saved = diary.weeks.get(THIS_WEEK.isoformat())
+    assert saved is not None
+    week = saved.record
+    assert (week.capacity_pct, week.hours_worked, week.contracted_hours, week.caseload) == (
+        132.5,
+        2.5,
+        7.5,
+        46,
+    )

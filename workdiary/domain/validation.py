@@ -27,6 +27,9 @@ from workdiary.domain.records import (
 MAX_NOTES_CHARACTERS = 20_000
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# A comma only between groups of three digits, as in 1,234 or 12,345.5: "132,5" (a decimal
+# comma), "1,2,3" or "0,125" would otherwise be read as a quite different figure.
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
 
 # What parse_number knows of a field by its name: an example of the figure. A field in more than
 # one record means the same in each.
@@ -39,7 +42,10 @@ def _with_point(example: str) -> str:
 
 
 def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> float | int:
-    """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `."""
+    """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `, `1,200`.
+
+    A comma is taken only as a thousands separator. Anything else is refused with a sentence
+    saying how to write it: a figure is never read as something other than what was meant."""
     info = _FIELD_INFO.get(field, FieldInfo(label))
     example = info.example or ("46" if whole else "37.5")
     wrote = f"you wrote '{text}'"
@@ -47,7 +53,16 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     def refused(message: str) -> InvalidInput:
         return InvalidInput([FieldProblem(field, message)])
 
-    cleaned = text.strip().removesuffix("%").strip().replace(",", "")
+    cleaned = text.strip().removesuffix("%").strip()
+    if "," in cleaned:
+        if not _THOUSANDS.match(cleaned):
+            if whole:
+                raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
+            raise refused(
+                f"{label}: use a full stop for the decimal point, like {_with_point(example)}; "
+                f"{wrote}."
+            )
+        cleaned = cleaned.replace(",", "")
     if not _NUMBER.match(cleaned):
         raise refused(f"{label} must be a number, like {example}; {wrote}.")
     value = float(cleaned)
@@ -59,7 +74,10 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """A figure as a message quotes it: 132.5, 37, 1,325."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
 
 
 def _check_range(
