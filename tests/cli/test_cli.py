@@ -419,3 +419,41 @@ def test_a_supervision_length_with_a_comma_is_refused_not_read_as_a_bigger_numbe
     assert "The length (--minutes) must be a whole number, like 60; you wrote '1,5'." in error
     _, listed = run("supervision", "list", "--json")
     assert json.loads(listed)["sessions"] == []
+
+
+def test_the_hourly_rate_may_be_given_in_pounds_but_not_as_a_percentage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("profile", "set", "--hourly-rate", "£19.87", "--threshold", "120%")
+    assert status == 0
+    capsys.readouterr()
+    status, _ = run("profile", "set", "--hourly-rate", "110%")
+    assert status == 2
+    error = capsys.readouterr().err
+    assert (
+        "Hourly rate (--hourly-rate) is not a percentage: write it without the %, like 19.87; "
+        "you wrote '110%'." in error
+    )
+    _, shown = run("profile", "show")
+    assert "£19.87" in shown and "£110" not in shown and "120 %" in shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (
+            ["--capacity", "100", "--hours", "40%"],
+            "Hours worked (--hours) is not a percentage: write it without the %, like 44.5; "
+            "you wrote '40%'.",
+        ),
+        (
+            ["--capacity", "£100"],
+            "WMT capacity (--capacity) is not an amount of money: write it without the £, "
+            "like 132.5; you wrote '£100'.",
+        ),
+    ],
+)
+def test_a_week_figure_with_a_sign_that_is_not_its_own_is_refused(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    assert words in refused_log_week(argv, capsys, diary_path)

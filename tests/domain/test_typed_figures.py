@@ -223,3 +223,77 @@ def test_a_number_with_a_comma_before_other_than_three_digits_is_never_read(
 def test_a_figure_out_of_range_is_quoted_as_it_was_written() -> None:
     [problem] = week_problems(replace(GOOD, capacity_pct=1325.0), TODAY)
     assert problem.message == "WMT capacity must be between 0 and 400 %; you entered 1,325."
+
+
+# £ and %
+
+
+@pytest.mark.parametrize("text", ["£19.87", " £19.87 ", "£ 19.87", "19.87"])
+def test_an_hourly_rate_may_be_written_with_a_pound_sign(text: str) -> None:
+    assert parse_number(text, "hourly_rate", "Hourly rate") == 19.87
+
+
+@pytest.mark.parametrize(
+    ("text", "field"), [("110%", "threshold_pct"), ("132.5 %", "capacity_pct")]
+)
+def test_a_percentage_may_be_written_with_a_percent_sign(text: str, field: str) -> None:
+    assert parse_number(text, field, "Figure") == float(text.strip().removesuffix("%"))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "label", "whole", "message"),
+    [
+        (
+            "110%",
+            "hourly_rate",
+            "Hourly rate",
+            False,
+            "Hourly rate is not a percentage: write it without the %, like 19.87; "
+            "you wrote '110%'.",
+        ),
+        (
+            "44.5%",
+            "hours_worked",
+            "Hours worked",
+            False,
+            "Hours worked is not a percentage: write it without the %, like 44.5; "
+            "you wrote '44.5%'.",
+        ),
+        (
+            "4%",
+            "run_weeks",
+            "Excessive run",
+            True,
+            "Excessive run is not a percentage: write it without the %, like 4; you wrote '4%'.",
+        ),
+        (
+            "£132.5",
+            "capacity_pct",
+            "WMT capacity",
+            False,
+            "WMT capacity is not an amount of money: write it without the £, like 132.5; "
+            "you wrote '£132.5'.",
+        ),
+        (
+            "£7.5",
+            "unpaid_hours",
+            "Unpaid hours",
+            False,
+            "Unpaid hours is not an amount of money: write it without the £, like 7.5; "
+            "you wrote '£7.5'.",
+        ),
+    ],
+)
+def test_a_sign_that_does_not_belong_to_the_field_is_refused(
+    text: str, field: str, label: str, whole: bool, message: str
+) -> None:
+    assert refusal(text, field, label, whole=whole) == message
+
+
+@pytest.mark.parametrize("text", ["19.87£", "££19.87", "GBP 19.87", "$19.87"])
+def test_money_written_any_other_way_is_not_a_number(text: str) -> None:
+    assert "must be a number, like 19.87" in refusal(text, "hourly_rate", "Hourly rate")
+
+
+def test_money_may_have_thousands_commas_too() -> None:
+    assert parse_number("£1,000.50", "hourly_rate", "Hourly rate") == 1000.5

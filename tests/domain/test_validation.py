@@ -112,11 +112,18 @@ def test_profile_rules() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "whole", "expected"),
-    [("132.5", False, 132.5), (" 132.5 % ", False, 132.5), ("46", True, 46), ("1,200", True, 1200)],
+    ("text", "field", "whole", "expected"),
+    [
+        ("132.5", "capacity_pct", False, 132.5),
+        (" 132.5 % ", "capacity_pct", False, 132.5),
+        ("46", "caseload", True, 46),
+        ("1,200", "f", True, 1200),
+    ],
 )
-def test_numbers_are_read_as_people_type_them(text: str, whole: bool, expected: float) -> None:
-    assert parse_number(text, "f", "Figure", whole=whole) == expected
+def test_numbers_are_read_as_people_type_them(
+    text: str, field: str, whole: bool, expected: float
+) -> None:
+    assert parse_number(text, field, "Figure", whole=whole) == expected
 
 
 @pytest.mark.parametrize(("text", "whole"), [("forty", False), ("4.5", True), ("", False)])

@@ -660,3 +660,18 @@ def test_a_decimal_comma_is_refused_by_its_box_not_saved_as_a_bigger_figure(
         7.5,
         46,
     )
+
+
+def test_a_percent_or_pound_sign_in_a_box_that_is_not_for_one_is_refused(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = refused_on_saving(
+        qtbot, diary, messages, {"hours_worked": "44.5%", "unpaid_hours": "£7.5"}
+    )
+    assert editor.problem_label("hours_worked").text() == (
+        "⚠ Hours worked is not a percentage: write it without the %, like 44.5; you wrote '44.5%'."
+    )
+    assert editor.problem_label("unpaid_hours").text() == (
+        "⚠ Unpaid hours is not an amount of money: write it without the £, like 7.5; "
+        "you wrote '£7.5'."
+    )

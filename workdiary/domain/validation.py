@@ -31,8 +31,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # comma), "1,2,3" or "0,125" would otherwise be read as a quite different figure.
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
 
-# What parse_number knows of a field by its name: an example of the figure. A field in more than
-# one record means the same in each.
+# What parse_number knows of a field by its name: its unit (which says whether "%" or "£" may be
+# typed with it) and an example. A field in more than one record means the same in each.
 _FIELD_INFO: dict[str, FieldInfo] = {**SUPERVISION_FIELDS, **PROFILE_FIELDS, **WEEK_FIELDS}
 
 
@@ -42,10 +42,11 @@ def _with_point(example: str) -> str:
 
 
 def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> float | int:
-    """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `, `1,200`.
+    """Read a number as a person types it: `132.5`, `132.5 %`, ` 46 `, `1,200`, `£19.87`.
 
-    A comma is taken only as a thousands separator. Anything else is refused with a sentence
-    saying how to write it: a figure is never read as something other than what was meant."""
+    A "%" is taken only for a percentage and a "£" only for money; a comma only as a thousands
+    separator. Anything else is refused with a sentence saying how to write it: a figure is never
+    read as something other than what was meant."""
     info = _FIELD_INFO.get(field, FieldInfo(label))
     example = info.example or ("46" if whole else "37.5")
     wrote = f"you wrote '{text}'"
@@ -53,7 +54,20 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     def refused(message: str) -> InvalidInput:
         return InvalidInput([FieldProblem(field, message)])
 
-    cleaned = text.strip().removesuffix("%").strip()
+    cleaned = text.strip()
+    if cleaned.endswith("%"):
+        if info.unit != "%":
+            raise refused(
+                f"{label} is not a percentage: write it without the %, like {example}; {wrote}."
+            )
+        cleaned = cleaned.removesuffix("%").strip()
+    if cleaned.startswith("£"):
+        if info.unit != "£":
+            raise refused(
+                f"{label} is not an amount of money: write it without the £, like {example}; "
+                f"{wrote}."
+            )
+        cleaned = cleaned.removeprefix("£").strip()
     if "," in cleaned:
         if not _THOUSANDS.match(cleaned):
             if whole:
