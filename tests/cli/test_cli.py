@@ -457,3 +457,17 @@ def test_a_week_figure_with_a_sign_that_is_not_its_own_is_refused(
     argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
 ) -> None:
     assert words in refused_log_week(argv, capsys, diary_path)
+
+
+@pytest.mark.parametrize(
+    ("capacity", "words"),
+    [
+        ("9" * 400, "WMT capacity (--capacity) is far too large a number: write it like 132.5;"),
+        ("1e400", "WMT capacity (--capacity) must be a number, like 132.5; you wrote '1e400'."),
+    ],
+)
+def test_a_huge_capacity_is_refused_in_plain_words(
+    capacity: str, words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    error = refused_log_week(["--capacity", capacity], capsys, diary_path)
+    assert words in error and "inf" not in error

@@ -297,3 +297,29 @@ def test_money_written_any_other_way_is_not_a_number(text: str) -> None:
 
 def test_money_may_have_thousands_commas_too() -> None:
     assert parse_number("£1,000.50", "hourly_rate", "Hourly rate") == 1000.5
+
+
+# Numbers too large to hold
+
+
+@pytest.mark.parametrize(
+    "text", ["9" * 400, "1" + "0" * 309, "1" + "0" * 20, "1,000,000,000,000,000", "-" + "9" * 400]
+)
+def test_a_huge_number_is_refused_in_plain_words(text: str) -> None:
+    said = refusal(text, "capacity_pct", "WMT capacity")
+    assert said.startswith("WMT capacity is far too large a number: write it like 132.5;")
+    assert "inf" not in said and len(said) < 150
+
+
+@pytest.mark.parametrize("text", ["1e400", "1e3", "inf", "nan", "infinity"])
+def test_scientific_notation_and_infinity_are_not_numbers_people_type(text: str) -> None:
+    said = refusal(text, "capacity_pct", "WMT capacity")
+    assert said == f"WMT capacity must be a number, like 132.5; you wrote '{text}'."
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 1e300])
+def test_a_record_holding_an_impossible_figure_is_told_in_words(value: float) -> None:
+    [problem] = week_problems(replace(GOOD, capacity_pct=value), TODAY)
+    assert problem.message == (
+        "WMT capacity must be between 0 and 400 %; you entered a number far outside that."
+    )

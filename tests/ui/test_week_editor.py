@@ -675,3 +675,12 @@ def test_a_percent_or_pound_sign_in_a_box_that_is_not_for_one_is_refused(
         "⚠ Unpaid hours is not an amount of money: write it without the £, like 7.5; "
         "you wrote '£7.5'."
     )
+
+
+def test_a_huge_number_is_refused_in_plain_words(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = refused_on_saving(qtbot, diary, messages, {"capacity_pct": "9" * 400})
+    assert editor.problem_label("capacity_pct").text() == (
+        f"⚠ WMT capacity is far too large a number: write it like 132.5; you wrote '{'9' * 39}…'."
+    )

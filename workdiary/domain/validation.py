@@ -30,10 +30,18 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # A comma only between groups of three digits, as in 1,234 or 12,345.5: "132,5" (a decimal
 # comma), "1,2,3" or "0,125" would otherwise be read as a quite different figure.
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
+# Beyond this a float no longer holds every digit typed, and no figure in the diary comes near.
+_FAR_TOO_LARGE = 1e15
+_LONGEST_ECHO = 40
 
 # What parse_number knows of a field by its name: its unit (which says whether "%" or "£" may be
 # typed with it) and an example. A field in more than one record means the same in each.
 _FIELD_INFO: dict[str, FieldInfo] = {**SUPERVISION_FIELDS, **PROFILE_FIELDS, **WEEK_FIELDS}
+
+
+def _echo(text: str) -> str:
+    """What the user typed, to quote back: cut short if it is long."""
+    return text if len(text) <= _LONGEST_ECHO else text[: _LONGEST_ECHO - 1] + "…"
 
 
 def _with_point(example: str) -> str:
@@ -49,7 +57,7 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     read as something other than what was meant."""
     info = _FIELD_INFO.get(field, FieldInfo(label))
     example = info.example or ("46" if whole else "37.5")
-    wrote = f"you wrote '{text}'"
+    wrote = f"you wrote '{_echo(text)}'"
 
     def refused(message: str) -> InvalidInput:
         return InvalidInput([FieldProblem(field, message)])
@@ -80,6 +88,8 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     if not _NUMBER.match(cleaned):
         raise refused(f"{label} must be a number, like {example}; {wrote}.")
     value = float(cleaned)
+    if not abs(value) < _FAR_TOO_LARGE:  # also true of infinity, which a long number becomes
+        raise refused(f"{label} is far too large a number: write it like {example}; {wrote}.")
     if whole:
         if not value.is_integer():
             raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
@@ -89,6 +99,8 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
 
 def _number(value: float) -> str:
     """A figure as a message quotes it: 132.5, 37, 1,325."""
+    if not abs(value) < _FAR_TOO_LARGE:
+        return "a number far outside that"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}"
