@@ -471,3 +471,27 @@ def test_a_huge_capacity_is_refused_in_plain_words(
 ) -> None:
     error = refused_log_week(["--capacity", capacity], capsys, diary_path)
     assert words in error and "inf" not in error
+
+
+def test_a_week_before_2000_is_refused_and_leaves_no_weeks_not_logged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("log-week", "--week", "0001-01-01", "--capacity", "100")
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "The week commencing Mon 01 Jan 1 is too early" in error
+    assert "from the week commencing Mon 03 Jan 2000 on. Check the year." in error
+    assert "Nothing was saved" in error
+    status, shown = run("show")
+    assert status == 0 and "not logged" not in shown
+
+
+def test_a_wmt_figure_read_years_before_its_week_is_refused(
+    capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    error = refused_log_week(["--capacity", "100", "--wmt-read", "1900-01-01"], capsys, diary_path)
+    assert (
+        "The WMT figure was read on Mon 01 Jan 1900, more than a year before the week "
+        f"commencing {LAST_WEEK.strftime('%a %d %b %Y')}, so it cannot be that week's figure. "
+        "Check the date you read it." in error
+    )

@@ -6,7 +6,7 @@ that could be misread is refused with a sentence that says how to write it."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -323,3 +323,40 @@ def test_a_record_holding_an_impossible_figure_is_told_in_words(value: float) ->
     assert problem.message == (
         "WMT capacity must be between 0 and 400 %; you entered a number far outside that."
     )
+
+
+# Dates
+
+
+@pytest.mark.parametrize("monday", [date(1, 1, 1), date(1900, 1, 1), date(1999, 12, 27)])
+def test_a_week_before_2000_is_refused_as_too_early(monday: date) -> None:
+    problems = week_problems(replace(GOOD, week_commencing=monday), TODAY)
+    assert [problem.field for problem in problems] == ["week_commencing"]
+    assert "is too early" in problems[0].message
+    assert "from the week commencing Mon 03 Jan 2000 on. Check the year." in problems[0].message
+
+
+def test_the_first_week_of_2000_may_be_logged() -> None:
+    assert week_problems(replace(GOOD, week_commencing=date(2000, 1, 3)), TODAY) == []
+
+
+def test_a_wmt_figure_read_more_than_a_year_before_its_week_is_refused() -> None:
+    week = replace(GOOD, week_commencing=date(2026, 1, 5), wmt_read_on=date(1900, 1, 1))
+    [problem] = week_problems(week, TODAY)
+    assert problem.field == "wmt_read_on"
+    assert problem.message == (
+        "The WMT figure was read on Mon 01 Jan 1900, more than a year before the week "
+        "commencing Mon 05 Jan 2026, so it cannot be that week's figure. "
+        "Check the date you read it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("days_before", "refused"), [(-200, False), (0, False), (3, False), (365, False), (366, True)]
+)
+def test_a_wmt_figure_may_be_read_up_to_a_year_before_its_week_or_any_time_after(
+    days_before: int, refused: bool
+) -> None:
+    monday = date(2025, 6, 2)
+    week = replace(GOOD, week_commencing=monday, wmt_read_on=monday - timedelta(days=days_before))
+    assert bool(week_problems(week, TODAY)) is refused

@@ -684,3 +684,14 @@ def test_a_huge_number_is_refused_in_plain_words(
     assert editor.problem_label("capacity_pct").text() == (
         f"⚠ WMT capacity is far too large a number: write it like 132.5; you wrote '{'9' * 39}…'."
     )
+
+
+def test_a_wmt_figure_read_years_before_the_week_is_refused_by_its_box(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = refused_on_saving(qtbot, diary, messages, {"wmt_read_on": "01/01/1900"})
+    assert editor.problem_label("wmt_read_on").text() == (
+        "⚠ The WMT figure was read on Mon 01 Jan 1900, more than a year before the week "
+        "commencing Mon 16 Nov 2026, so it cannot be that week's figure. "
+        "Check the date you read it."
+    )

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from workdiary.domain.dates import format_day, week_commencing
 from workdiary.domain.errors import FieldProblem, IdentifierWarning, InvalidInput
@@ -25,6 +25,12 @@ from workdiary.domain.records import (
 )
 
 MAX_NOTES_CHARACTERS = 20_000
+# The first Monday of 2000. The week editor's calendar starts there too; a week before it is a
+# slip of the keyboard (0001-01-01 would leave over a hundred thousand weeks "not logged").
+EARLIEST_WEEK = date(2000, 1, 3)
+# The WMT shows capacity as it is on the day it is read: a figure read more than a year before
+# its week cannot be that week's.
+WMT_READ_AT_MOST_BEFORE = timedelta(days=365)
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # A comma only between groups of three digits, as in 1,234 or 12,345.5: "132,5" (a decimal
@@ -212,9 +218,30 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
                 "You can log this week or any earlier week.",
             )
         )
+    if week.week_commencing < EARLIEST_WEEK:
+        problems.append(
+            FieldProblem(
+                "week_commencing",
+                f"The week commencing {format_day(week.week_commencing)} is too early: Work "
+                f"Diary keeps weeks from the week commencing {format_day(EARLIEST_WEEK)} on. "
+                "Check the year.",
+            )
+        )
     if week.wmt_read_on is not None and week.wmt_read_on > today:
         problems.append(
             FieldProblem("wmt_read_on", "The day you read the WMT figure cannot be in the future.")
+        )
+    elif (
+        week.wmt_read_on is not None
+        and week.wmt_read_on < week.week_commencing - WMT_READ_AT_MOST_BEFORE
+    ):
+        problems.append(
+            FieldProblem(
+                "wmt_read_on",
+                f"The WMT figure was read on {format_day(week.wmt_read_on)}, more than a year "
+                f"before the week commencing {format_day(week.week_commencing)}, so it cannot be "
+                "that week's figure. Check the date you read it.",
+            )
         )
     _check_numbers(problems, week, WEEK_NUMBER_RULES, WEEK_FIELDS)
     by_type = [week.cases_community, week.cases_licence, week.cases_custody]
