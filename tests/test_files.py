@@ -99,3 +99,14 @@ def test_a_folder_in_the_way_is_left_alone(tmp_path: Path) -> None:
         write_atomically(tmp_path / "a.pdf", b"data")
     assert (tmp_path / "a.pdf" / "inside.txt").read_text() == "kept"
     assert leftovers(tmp_path, "a.pdf") == []
+
+
+def test_a_file_in_the_way_of_a_folder_is_reported_in_words(tmp_path: Path) -> None:
+    from workdiary.files import make_folder
+
+    (tmp_path / "exports").write_text("kept")
+    with pytest.raises(FileNotWritten, match="a file already has that name"):
+        make_folder(tmp_path / "exports")
+    with pytest.raises(FileNotWritten, match="part of that path is a file, not a folder"):
+        write_atomically(tmp_path / "exports" / "a.pdf", b"data")
+    assert (tmp_path / "exports").read_text() == "kept"

@@ -70,6 +70,12 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _not_written(path: Path, error: OSError) -> FileNotWritten:
+    reason = plain_reason(error)
+    return FileNotWritten(f"Could not save {path}: {reason}. Nothing there has been changed.")
+
+
+def plain_reason(error: OSError) -> str:
+    """Why the operating system refused to write or make a file or folder, in plain words."""
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EACCES: "you do not have permission to write there, or the file is open in another "
@@ -78,8 +84,9 @@ def _not_written(path: Path, error: OSError) -> FileNotWritten:
         errno.EROFS: "that disk can only be read, not written to",
         errno.ENOENT: "that folder does not exist",
         errno.EISDIR: "a folder already has that name",
+        errno.ENOTDIR: "part of that path is a file, not a folder",
+        errno.EEXIST: "a file already has that name",
     }
     # Not every platform's errno has EDQUOT (a disk quota) as a name.
     reasons[getattr(errno, "EDQUOT", errno.ENOSPC)] = reasons[errno.ENOSPC]
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return FileNotWritten(f"Could not save {path}: {reason}. Nothing there has been changed.")
+    return reasons.get(error.errno or 0, error.strerror or str(error))

@@ -495,3 +495,42 @@ def test_a_wmt_figure_read_years_before_its_week_is_refused(
         f"commencing {LAST_WEEK.strftime('%a %d %b %Y')}, so it cannot be that week's figure. "
         "Check the date you read it." in error
     )
+
+
+# The folder, the disk and the file around the diary: each trouble in its own words, exit 2, and
+# never "damaged" for a diary that is not (the user might restore an old backup over it).
+
+
+def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    for command in (["show"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "132.5"]):
+        assert run(*command, "--data-dir", str(a_file))[0] == 2
+        said = capsys.readouterr().err
+        assert f"Work Diary cannot make the folder {a_file} to keep your diary in: " in said
+        assert f"{a_file} is a file, not a folder" in said and "--data-dir" in said
+        assert "fault" not in said and "Traceback" not in said and "crash report" not in said
+    assert a_file.read_text() == "mine"
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_mkdir = Path.mkdir
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if locked in self.parents:  # as a read-only folder refuses (root is refused nothing)
+            raise PermissionError(13, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    status, _ = run("show", "--data-dir", str(locked / "WorkDiary"))
+    said = capsys.readouterr().err
+    assert status == 2
+    assert f"Work Diary cannot make the folder {locked / 'WorkDiary'}" in said
+    assert f"you are not allowed to make folders in {locked}" in said
+    assert "fault" not in said and "Traceback" not in said and "crash report" not in said
