@@ -501,6 +501,19 @@ def test_a_wmt_figure_read_years_before_its_week_is_refused(
 # never "damaged" for a diary that is not (the user might restore an old backup over it).
 
 
+def test_an_empty_diary_file_is_refused_and_never_written_over(
+    diary_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    diary_path.touch()
+    status, out = run("verify")
+    said = capsys.readouterr().err
+    assert status == 1 and "intact" not in out
+    assert f"The diary file {diary_path} is empty" in said and "has not changed it" in said
+    assert run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")[0] == 2
+    assert diary_path.read_bytes() == b""
+
+
 def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -76,14 +76,6 @@ def test_a_new_diary_is_created_private_with_every_table(diary: Diary, diary_pat
     assert diary.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_an_empty_file_becomes_a_diary(diary_path: Path, clock: Clock) -> None:
-    diary_path.parent.mkdir(parents=True)
-    diary_path.touch()
-    with Diary.open(diary_path, clock) as diary:
-        diary.weeks.save(WEEK)
-        assert diary.verify().intact
-
-
 def test_reopening_keeps_everything_and_migrates_nothing_twice(
     diary_path: Path, clock: Clock
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workdiary.domain.dates import format_day
-from workdiary.domain.errors import DiaryTooNew
+from workdiary.domain.errors import DiaryTooNew, DiaryUnavailable
 from workdiary.domain.records import (
     CONCERN_FIELDS,
     PROFILE_FIELDS,
@@ -32,7 +33,7 @@ from workdiary.domain.validation import (
     week_problems,
 )
 from workdiary.storage.audit import AuditLog
-from workdiary.storage.errors import as_user_errors, damaged
+from workdiary.storage.errors import as_user_errors, damaged, empty
 from workdiary.storage.records import RecordTable, SaveResult
 from workdiary.storage.schema import KNOWN_MIGRATIONS, applied_migrations
 from workdiary.storage.verify import AuditedTable, VerifyReport, verify
@@ -56,11 +57,75 @@ def _create_private_file(path: Path) -> None:
     os.close(descriptor)
 
 
+def _create_diary(path: Path) -> None:
+    """Make a new, empty diary at `path`, whole or not at all.
+
+    It is made beside `path` under a temporary name, its first page written and flushed to the
+    disk, and only then given its name. So a diary file always has a diary in it: an empty one
+    was cut short by something else (a copy, a sync) and is refused, never written over. A full
+    disk or a read-only folder leaves nothing behind, and the next try starts afresh."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = folder / f".{path.name}.{os.urandom(6).hex()}.new"
+    _create_private_file(temporary)
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")  # which writes the first page
+        finally:
+            connection.close()
+        _flush(temporary)
+        _name_new_diary(temporary, path)
+    finally:
+        for end in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                _beside(temporary, end).unlink(missing_ok=True)
+
+
+def _name_new_diary(temporary: Path, path: Path) -> None:
+    """Give the new diary its name, unless a diary has appeared there meanwhile (another Work
+    Diary starting at the same moment): that one is then the diary, and this one is dropped."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return
+    except OSError:
+        # No hard links on this disk (a FAT memory stick, some network drives). A rename would
+        # replace a diary made meanwhile (except on Windows), so it comes only after a look.
+        if path.exists():
+            return
+        os.rename(temporary, path)
+    if os.name == "posix":  # so that the name survives a power cut; Windows cannot flush a folder
+        with contextlib.suppress(OSError):
+            _flush(path.parent)
+
+
+def _flush(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    """A file SQLite keeps beside the database: diary.db-wal for "-wal"."""
+    return path.with_name(path.name + suffix)
+
+
 def _check_is_diary(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not a SQLite database at all."""
+    """Refuse, before SQLite touches it, a file that is not a SQLite database at all, or is
+    empty: SQLite would take an empty file for a new diary, and write one into it."""
+    if path.is_dir():
+        raise DiaryUnavailable(
+            f"Work Diary cannot open your diary: {path} is a folder, not a diary file. Nothing "
+            "was saved or changed. Move that folder away, or choose another folder for your diary."
+        )
     with path.open("rb") as file:
         header = file.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+    if not header:
+        raise empty(path)
+    if header != SQLITE_HEADER:
         raise damaged(path, "it is not a Work Diary file")
 
 
@@ -94,11 +159,11 @@ class Diary:
     def open(cls, path: Path, clock: Clock = utc_now) -> Diary:
         """Open (or create) the diary at `path` and bring its tables up to date.
 
-        A damaged file, or one from a newer version of the app, is refused before anything is
-        written to it."""
+        A damaged or empty file, or one from a newer version of the app, is refused before
+        anything is written to it."""
         with as_user_errors(path):
             if not path.exists():
-                _create_private_file(path)
+                _create_diary(path)
             _check_is_diary(path)
             connection = sqlite3.connect(path, isolation_level=None)
             try:

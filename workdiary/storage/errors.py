@@ -25,6 +25,16 @@ def damaged(path: Path, detail: str) -> DiaryDamaged:
     )
 
 
+def empty(path: Path) -> DiaryDamaged:
+    """An existing diary file with nothing in it: Work Diary never leaves one (a new diary is
+    made whole under another name, then named), so something else cut it short."""
+    return DiaryDamaged(
+        f"The diary file {path} is empty: it may have been cut short by a copy or sync that did "
+        "not finish. Work Diary has not changed it. Keep a copy of it safe, and restore a backup "
+        "if you have one."
+    )
+
+
 def user_error_for(error: BaseException, path: Path) -> WorkDiaryError | None:
     """The user's version of a low-level error, or None when it is a bug rather than a situation."""
     message = str(error).lower()
