@@ -501,6 +501,55 @@ def test_a_wmt_figure_read_years_before_its_week_is_refused(
 # never "damaged" for a diary that is not (the user might restore an old backup over it).
 
 
+def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_nothing(
+    private_data_dir: Path,
+    diary_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.storage.conditions import make_read_only
+
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+    before = diary_path.read_bytes()
+    make_read_only(private_data_dir, monkeypatch)
+    capsys.readouterr()
+    status, shown = run("show")
+    assert status == 0 and "132.5 %" in shown
+    status, checked = run("verify")
+    assert status == 0 and "The diary is intact: 1 audit entries" in checked
+    status, history = run("history", "--week", str(LAST_WEEK))
+    assert status == 0 and "WMT capacity: 132.5 %" in history
+    assert capsys.readouterr().err == ""
+    status, _ = run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "99")
+    said = capsys.readouterr().err
+    assert status == 2
+    assert f"Work Diary cannot write to the folder {private_data_dir}" in said
+    assert "read-only" in said and "Nothing was saved" in said and "your diary is safe" in said
+    assert "damaged" not in said and "backup" not in said
+    assert diary_path.read_bytes() == before
+
+
+def test_a_full_disk_is_said_to_be_full_and_the_diary_safe(
+    private_data_dir: Path,
+    diary_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.storage.conditions import make_disk_full
+
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+    before = diary_path.read_bytes()
+    make_disk_full(private_data_dir, monkeypatch)
+    capsys.readouterr()
+    for command in (["show"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "99"]):
+        assert run(*command)[0] == 2
+        said = capsys.readouterr().err
+        assert f"There is no space left on the disk that holds {private_data_dir}" in said
+        assert "your diary is safe" in said and "Free some space" in said
+        assert "damaged" not in said and "backup" not in said
+    assert diary_path.read_bytes() == before
+
+
 def test_an_empty_diary_file_is_refused_and_never_written_over(
     diary_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ backup over a perfectly good diary."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
@@ -12,12 +13,17 @@ from pathlib import Path
 import pytest
 
 from tests.clock import Clock
-from workdiary.domain.errors import DiaryDamaged, DiskFull
+from tests.storage.conditions import make_disk_full, make_read_only
+from workdiary.domain.errors import DiaryDamaged, DiaryReadOnly, DiaryUnavailable, DiskFull
 from workdiary.domain.records import Week
 from workdiary.storage import Diary
 from workdiary.storage import diary as diary_module
+from workdiary.storage import errors as storage_errors
 
 WEEK = Week(date(2026, 11, 16), 132.5, caseload=46, hours_worked=44.5, unpaid_hours=7.5)
+NEXT = replace(WEEK, week_commencing=date(2026, 11, 9), capacity_pct=101.0)
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="the conditions use symbolic links")
 
 
 @pytest.fixture
@@ -25,8 +31,162 @@ def clock() -> Clock:
     return Clock()
 
 
+@pytest.fixture
+def saved(diary_path: Path, clock: Clock) -> bytes:
+    """A diary with a week in it, closed; its bytes."""
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(WEEK)
+    return diary_path.read_bytes()
+
+
 def files_in(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
+
+
+def assert_not_called_damaged(error: BaseException) -> None:
+    assert not isinstance(error, DiaryDamaged)
+    assert "damaged" not in str(error) and "backup" not in str(error)
+
+
+# A read-only folder
+
+
+def test_a_diary_in_a_read_only_folder_can_still_be_read_and_checked(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_read_only(diary_path.parent, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        assert diary.read_only is not None
+        assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+        assert len(diary.weeks.history("2026-11-16")) == 1
+        report = diary.verify()
+        assert report.intact and report.entries == 1
+    assert diary_path.read_bytes() == saved
+
+
+def test_saving_to_a_diary_in_a_read_only_folder_says_so_and_changes_nothing(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_read_only(diary_path.parent, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        with pytest.raises(DiaryReadOnly) as raised:
+            diary.weeks.save(NEXT)
+        assert str(diary.read_only) == str(raised.value)
+    said = str(raised.value)
+    assert f"cannot write to the folder {diary_path.parent}" in said
+    assert "read-only" in said and "Nothing was saved" in said and "your diary is safe" in said
+    assert_not_called_damaged(raised.value)
+    assert diary_path.read_bytes() == saved
+
+
+def test_a_read_only_folder_holding_saves_not_yet_in_the_file_is_not_read_without_them(
+    tmp_path: Path, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A -wal left beside the diary (the folder made read-only while Work Diary had it open, say)
+    holds the latest saves: reading the file without it would show an older diary as if whole."""
+    writer = Diary.open(diary_path, clock)
+    writer.connection.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.weeks.save(WEEK)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("diary.db", "diary.db-wal"):  # as a crash would leave them
+        (copy / name).write_bytes((diary_path.parent / name).read_bytes())
+    writer.close()
+    before = {name: (copy / name).read_bytes() for name in ("diary.db", "diary.db-wal")}
+    make_read_only(copy, monkeypatch)
+    with pytest.raises(DiaryReadOnly) as raised:
+        Diary.open(copy / "diary.db", clock)
+    said = str(raised.value)
+    assert "read-only" in said and "diary.db-wal" in said and "your diary is safe" in said
+    assert_not_called_damaged(raised.value)
+    assert {name: (copy / name).read_bytes() for name in before} == before
+
+
+def test_a_diary_that_needs_updating_in_a_read_only_folder_is_refused_in_words(
+    diary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    with sqlite3.connect(diary_path) as connection:  # a diary begun, its tables not yet made
+        connection.execute("PRAGMA journal_mode = WAL")
+    connection.close()
+    before = diary_path.read_bytes()
+    make_read_only(diary_path.parent, monkeypatch)
+    with pytest.raises(DiaryReadOnly, match="bring the diary up to date") as raised:
+        Diary.open(diary_path)
+    assert "read-only" in str(raised.value)
+    assert_not_called_damaged(raised.value)
+    assert diary_path.read_bytes() == before
+
+
+def test_a_damaged_diary_in_a_read_only_folder_is_still_called_damaged(
+    diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Diary.open(diary_path, clock) as diary:
+        for week in range(30):
+            monday = date(2026, 11, 16) - timedelta(weeks=week)
+            diary.weeks.save(replace(WEEK, week_commencing=monday, notes="n" * 2000))
+    data = bytearray(diary_path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 64] = b"\xff" * 64
+    diary_path.write_bytes(bytes(data))
+    make_read_only(diary_path.parent, monkeypatch)
+    with pytest.raises(DiaryDamaged, match="damaged"):
+        Diary.open(diary_path, clock)
+    assert diary_path.read_bytes() == bytes(data)
+
+
+def test_no_new_diary_can_be_made_in_a_read_only_folder_and_it_says_so(
+    private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private_data_dir.mkdir()
+    make_read_only(private_data_dir, monkeypatch)
+
+    def refused(path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(diary_module, "_create_private_file", refused)
+    with pytest.raises(DiaryReadOnly) as raised:
+        Diary.open(private_data_dir / "diary.db")
+    assert f"cannot make your diary in the folder {private_data_dir}" in str(raised.value)
+    assert "read-only" in str(raised.value)
+    assert files_in(private_data_dir) == ["diary.db-shm"]  # the stand-in's own
+
+
+# A full disk
+
+
+def test_a_full_disk_is_said_to_be_full_not_a_damaged_diary(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_disk_full(diary_path.parent, monkeypatch)
+    with pytest.raises(DiskFull) as raised:
+        Diary.open(diary_path, clock)
+    said = str(raised.value)
+    assert f"no space left on the disk that holds {diary_path.parent}" in said
+    assert "your diary is safe" in said and "Free some space" in said
+    assert_not_called_damaged(raised.value)
+    assert diary_path.read_bytes() == saved
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (sqlite3.SQLITE_CANTOPEN, "unable to open database file"),
+        (sqlite3.SQLITE_IOERR_SHMSIZE, "disk I/O error"),
+        (sqlite3.SQLITE_IOERR, "disk I/O error"),
+    ],
+)
+def test_sqlites_could_not_open_or_write_is_never_called_damage(
+    code: int, words: str, diary_path: Path
+) -> None:
+    """With the folder writable and room on the disk, the cause is unknown (a drive removed,
+    say): the message says what can be done, and nothing of damage or backups."""
+    diary_path.parent.mkdir(parents=True)
+    error = sqlite3.OperationalError(words)
+    error.sqlite_errorcode = code
+    plain = storage_errors.user_error_for(error, diary_path)
+    assert isinstance(plain, DiaryUnavailable)
+    assert str(diary_path) in str(plain) and "your diary is safe" in str(plain)
+    assert_not_called_damaged(plain)
 
 
 # An empty file, and a new diary
@@ -92,3 +252,23 @@ def test_a_new_diary_that_cannot_be_made_leaves_no_empty_file_to_be_refused_late
     monkeypatch.setattr(diary_module.sqlite3, "connect", real_connect)
     with Diary.open(diary_path, clock) as diary:
         diary.weeks.save(WEEK)
+
+
+def test_a_folder_made_read_only_for_real_is_read_and_not_written(
+    saved: bytes, diary_path: Path, clock: Clock
+) -> None:
+    """The same, with the folder's own permissions, wherever they bind (not for root)."""
+    folder = diary_path.parent
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("permissions do not bind this user")
+        with Diary.open(diary_path, clock) as diary:
+            assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+            assert diary.verify().intact
+            with pytest.raises(DiaryReadOnly, match="the folder is read-only"):
+                diary.weeks.save(NEXT)
+        assert files_in(folder) == ["diary.db"]
+    finally:
+        folder.chmod(0o700)
+    assert diary_path.read_bytes() == saved

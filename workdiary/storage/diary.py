@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workdiary.domain.dates import format_day
-from workdiary.domain.errors import DiaryTooNew, DiaryUnavailable
+from workdiary.domain.errors import DiaryReadOnly, DiaryTooNew, DiaryUnavailable
 from workdiary.domain.records import (
     CONCERN_FIELDS,
     PROFILE_FIELDS,
@@ -33,7 +33,14 @@ from workdiary.domain.validation import (
     week_problems,
 )
 from workdiary.storage.audit import AuditLog
-from workdiary.storage.errors import as_user_errors, damaged, empty
+from workdiary.storage.errors import (
+    COULD_NOT_WRITE,
+    as_user_errors,
+    cannot_write,
+    damaged,
+    empty,
+    sqlite_code,
+)
 from workdiary.storage.records import RecordTable, SaveResult
 from workdiary.storage.schema import KNOWN_MIGRATIONS, applied_migrations
 from workdiary.storage.verify import AuditedTable, VerifyReport, verify
@@ -44,6 +51,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 PROFILE_KEY = "1"
 # How long to wait for another Work Diary process that is saving, before saying the diary is busy.
 BUSY_TIMEOUT_MS = 5000
+# The files SQLite may keep beside a diary that hold saves not yet in the file itself.
+JOURNALS = ("-wal", "-journal")
 
 
 def utc_now() -> datetime:
@@ -113,6 +122,20 @@ def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+def _holds_unsaved_changes(path: Path) -> bool:
+    """Whether a -wal (or rollback journal) beside the diary has anything in it: saves not yet
+    copied into the file itself, which a reading that ignores it would miss."""
+    for suffix in JOURNALS:
+        try:
+            if _beside(path, suffix).stat().st_size > 0:
+                return True
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True  # cannot tell: assume so
+    return False
+
+
 def _check_is_diary(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not a SQLite database at all, or is
     empty: SQLite would take an empty file for a new diary, and write one into it."""
@@ -136,6 +159,9 @@ class Diary:
         self.connection = connection
         self.path = path
         self.clock = clock
+        # Why nothing can be saved to this diary, when it was opened read-only (its folder could
+        # not be written to); None when it was opened to read and save.
+        self.read_only: DiaryReadOnly | None = None
         self.audit = AuditLog(connection)
         self._savepoints = 0
         self.weeks = RecordTable(self, "weeks", Week, week_problems, ("notes",), "week_commencing")
@@ -160,23 +186,71 @@ class Diary:
         """Open (or create) the diary at `path` and bring its tables up to date.
 
         A damaged or empty file, or one from a newer version of the app, is refused before
-        anything is written to it."""
+        anything is written to it. A diary whose folder (or file, or disk) is read-only is opened
+        for reading only, so that it can still be looked at and checked: saving to it then says
+        why it cannot be saved (see `read_only`)."""
         with as_user_errors(path):
             if not path.exists():
                 _create_diary(path)
             _check_is_diary(path)
-            connection = sqlite3.connect(path, isolation_level=None)
             try:
-                return cls._prepare(connection, path, clock)
-            except BaseException:
-                connection.close()
-                raise
+                return cls._connect(path, str(path), clock)
+            except sqlite3.OperationalError as error:
+                # SQLite cannot open a diary whose folder will not take its -wal and -shm files,
+                # nor on a full disk; the operating system says which it is.
+                if sqlite_code(error) not in COULD_NOT_WRITE:
+                    raise
+                reason = cannot_write(path)
+                if not isinstance(reason, DiaryReadOnly):
+                    raise
+                return cls._open_read_only(path, clock, reason)
 
     @classmethod
-    def _prepare(cls, connection: sqlite3.Connection, path: Path, clock: Clock) -> Diary:
+    def _connect(cls, path: Path, database: str, clock: Clock, *, read_only: bool = False) -> Diary:
+        connection = sqlite3.connect(database, isolation_level=None, uri=read_only)
+        try:
+            return cls._prepare(connection, path, clock, read_only=read_only)
+        except BaseException:
+            connection.close()
+            raise
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Clock, reason: DiaryReadOnly) -> Diary:
+        """The diary at `path`, which cannot be written to (`reason` says why), opened to read.
+
+        SQLite reads a diary in WAL mode with the help of its -shm file; when that cannot be
+        made, the file is read as it is ("immutable"), which is only right when no -wal beside
+        it holds saves not yet copied into it."""
+        uri = path.absolute().as_uri()
+        ways = ["mode=ro"]
+        if not _holds_unsaved_changes(path):
+            ways.append("mode=ro&immutable=1")
+        for way in ways:
+            try:
+                diary = cls._connect(path, f"{uri}?{way}", clock, read_only=True)
+            except sqlite3.OperationalError as error:
+                if sqlite_code(error) not in COULD_NOT_WRITE:
+                    raise
+                continue
+            diary.read_only = reason
+            return diary
+        raise DiaryReadOnly(
+            f"Work Diary cannot open your diary {path}: its folder is read-only, and the latest "
+            f"saves are still in the file beside it ({_beside(path, '-wal').name}), which Work "
+            "Diary can only read by writing to the folder. Nothing was saved or changed: your "
+            "diary is safe. Make the folder writable (or ask whoever looks after this computer "
+            "to), then try again."
+        )
+
+    @classmethod
+    def _prepare(
+        cls, connection: sqlite3.Connection, path: Path, clock: Clock, *, read_only: bool = False
+    ) -> Diary:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.OperationalError:
+            raise  # could not be read at all (a read-only folder, a full disk…): not damage
         except sqlite3.DatabaseError as error:
             raise damaged(path, str(error)) from error
         if check != "ok":
@@ -187,6 +261,18 @@ class Diary:
                 f"The diary {path} was saved by a newer version of Work Diary. "
                 "Install the newer version to open it; this version has not changed the file."
             )
+        if read_only:
+            if applied != set(KNOWN_MIGRATIONS):
+                raise DiaryReadOnly(
+                    f"Work Diary cannot open your diary {path}: this version of Work Diary must "
+                    "first bring the diary up to date, which means writing to it, and it cannot "
+                    "be written to (it, or its folder, is read-only). Nothing was saved or "
+                    "changed: your diary is safe. Make it writable (or ask whoever looks after "
+                    "this computer to), then try again."
+                )
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.row_factory = sqlite3.Row
+            return cls(connection, path, clock)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")

@@ -1,8 +1,16 @@
-"""Turning SQLite's and the operating system's errors into messages a user can act on."""
+"""Turning SQLite's and the operating system's errors into messages a user can act on.
+
+SQLite says "unable to open database file" or "disk I/O error" alike when its disk is full, when
+the folder will not take the -wal and -shm files it keeps beside a diary (a read-only folder or
+disk), and when a disk fails. So before a message says why, the operating system is asked: can
+the folder and the file be written to, and is there room? A file is only ever called damaged
+when SQLite has read it and found it so: a user told so may restore an old backup over it.
+"""
 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,9 +20,37 @@ from workdiary.domain.errors import (
     DiaryDamaged,
     DiaryLocked,
     DiaryReadOnly,
+    DiaryUnavailable,
     DiskFull,
     WorkDiaryError,
 )
+
+# Less room than this, when a write has failed, is why it failed: SQLite needs 32 KiB for the
+# -shm file alone, and a page or two of the -wal for the smallest save.
+LOW_SPACE_BYTES = 1024 * 1024
+
+# SQLite's result codes that say a file could not be opened, read or written. Each can come from
+# a read-only folder or disk, a full disk, or a failing one: never from a damaged file (that is
+# SQLITE_CORRUPT or SQLITE_NOTADB).
+COULD_NOT_WRITE = (
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_PERM,
+)
+
+SAFE = "Nothing was saved or changed: your diary is safe."
+# A window that opened a diary it could not write to reads it with a connection that never
+# writes: a later save there fails until the window opens the diary again.
+REOPEN = "If the Work Diary window is open, close it and open it again first."
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """SQLite's primary result code for `error` (SQLITE_IOERR for SQLITE_IOERR_SHMSIZE…), or None
+    when the error did not come from SQLite itself."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def damaged(path: Path, detail: str) -> DiaryDamaged:
@@ -35,42 +71,137 @@ def empty(path: Path) -> DiaryDamaged:
     )
 
 
-def user_error_for(error: BaseException, path: Path) -> WorkDiaryError | None:
-    """The user's version of a low-level error, or None when it is a bug rather than a situation."""
-    message = str(error).lower()
-    if isinstance(error, sqlite3.OperationalError):
-        if "locked" in message or "busy" in message:
-            return DiaryLocked(
-                f"The diary {path} is busy: another Work Diary window or program is saving to it. "
-                "Wait a moment and try again. Nothing has been lost."
-            )
-        if "disk is full" in message or "disk full" in message:
-            return DiskFull(
-                f"There is no space left on the disk that holds {path}. Nothing was saved. "
-                "Free some space and save again."
-            )
-        if "readonly" in message or "read-only" in message or "unable to open" in message:
+def is_writable(path: Path) -> bool:
+    """Whether the operating system would let this user write to `path` (a file or a folder).
+    Asked of the system, so a disk mounted read-only or a locked (immutable) folder answers no
+    even to an administrator."""
+    try:
+        if os.name == "posix" and os.statvfs(path).f_flag & os.ST_RDONLY:
+            return False
+    except OSError:
+        pass  # not there, or not asked: os.access still answers
+    return os.access(path, os.W_OK)
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Room left on the disk that holds `folder`, for this user; 0 when no more files can be
+    made on it at all; None when the system cannot say."""
+    import shutil  # only asked when something has failed; it is slow to import
+
+    try:
+        if os.name == "posix":
+            stats = os.statvfs(folder)
+            if stats.f_files and not stats.f_favail:
+                return 0
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def cannot_write(path: Path) -> DiaryUnavailable | None:
+    """Why the diary at `path` (or a new one there) cannot be written, as far as the operating
+    system can tell: its folder or file is read-only (DiaryReadOnly), or its disk is full
+    (DiskFull), or the file cannot even be read. None when none of these."""
+    folder = path.parent
+    exists = path.exists()
+    if exists and not os.access(path, os.R_OK):
+        return DiaryUnavailable(
+            f"Work Diary is not allowed to open your diary {path}. {SAFE} Check that the file is "
+            "yours (or ask whoever looks after this computer to), then try again."
+        )
+    # Read-only first: a disk that can only be read (a CD, say) also reports no free space.
+    if folder.is_dir() and not is_writable(folder):
+        if not exists:
             return DiaryReadOnly(
-                f"Work Diary cannot write to {path}: the file or its folder is read-only. "
-                "Nothing was saved. Choose another data folder, or make this one writable."
+                f"Work Diary cannot make your diary in the folder {folder}: the folder is "
+                "read-only. Nothing was saved. Make the folder writable (or ask whoever looks "
+                "after this computer to), or choose another folder for your diary; then try again."
             )
-        if "disk i/o error" in message:
+        return DiaryReadOnly(
+            f"Work Diary cannot write to the folder {folder}, which holds your diary: the folder "
+            f"is read-only. {SAFE} To save, make the folder writable (or ask whoever looks after "
+            f"this computer to), then try again. {REOPEN}"
+        )
+    if exists and not is_writable(path):
+        return DiaryReadOnly(
+            f"Work Diary cannot write to your diary {path}: the file is read-only. {SAFE} "
+            f"To save, make the file writable, then try again. {REOPEN}"
+        )
+    free = free_bytes(folder) if folder.is_dir() else None
+    if free is not None and free < LOW_SPACE_BYTES:
+        if exists:
+            said = f"{folder}, where your diary is. {SAFE}"
+        else:
+            said = f"{folder} for a new diary. Nothing was saved."
+        return DiskFull(
+            f"There is no space left on the disk that holds {said} Free some space (delete or "
+            "move files you no longer need), then try again."
+        )
+    return None
+
+
+def _locked(path: Path) -> DiaryLocked:
+    return DiaryLocked(
+        f"The diary {path} is busy: another Work Diary window or program is saving to it. "
+        "Wait a moment and try again. Nothing has been lost."
+    )
+
+
+def _sqlite_error(error: sqlite3.Error, path: Path) -> WorkDiaryError | None:
+    code = sqlite_code(error)
+    message = str(error).lower()
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+        code is None and ("locked" in message or "busy" in message)
+    ):
+        return _locked(path)
+    if code in COULD_NOT_WRITE:
+        found = cannot_write(path)
+        if found is not None:
+            return found
+        if code == sqlite3.SQLITE_FULL:
             return DiskFull(
-                f"The disk holding {path} could not be written to (it may be full or removed). "
-                "Nothing was saved."
+                f"There is no space left to save to your diary {path}. {SAFE} Free some space "
+                "(delete or move files you no longer need), then try again."
             )
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(
-        error, sqlite3.OperationalError | sqlite3.IntegrityError
+        if code == sqlite3.SQLITE_READONLY:
+            # The folder and file can be written now: not when the diary was opened, or it has
+            # been moved since.
+            return DiaryReadOnly(
+                f"Work Diary could not write to your diary {path}: it, or its folder, could not "
+                f"be written to when Work Diary opened it, or it has been moved since. {SAFE} "
+                "Close Work Diary and open it again, then save."
+            )
+        return DiaryUnavailable(
+            f"Work Diary could not read or write your diary {path}: the disk or folder that holds "
+            "it gave an error (it may have been removed or disconnected, or be failing). "
+            f"{SAFE} Check that the disk is there, then try again."
+        )
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        code is None and type(error) is sqlite3.DatabaseError
     ):
         return damaged(path, str(error))
+    return None  # a constraint, a closed connection…: Work Diary's own fault
+
+
+def _os_error(error: OSError, path: Path) -> WorkDiaryError | None:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return cannot_write(path) or DiskFull(
+            f"There is no space left to save {path}. {SAFE} Free some space, then try again."
+        )
+    if error.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        return cannot_write(path) or DiaryReadOnly(
+            f"Work Diary is not allowed to use {path}. {SAFE} Check that the file and its folder "
+            "are yours and not in use by another program, then try again."
+        )
+    return None
+
+
+def user_error_for(error: BaseException, path: Path) -> WorkDiaryError | None:
+    """The user's version of a low-level error, or None when it is a bug rather than a situation."""
+    if isinstance(error, sqlite3.Error):
+        return _sqlite_error(error, path)
     if isinstance(error, OSError):
-        if error.errno == errno.ENOSPC:
-            return DiskFull(f"There is no space left to save {path}. Nothing was saved.")
-        if error.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-            return DiaryReadOnly(
-                f"Work Diary is not allowed to write to {path}. Nothing was saved. "
-                "Choose another data folder, or make this one writable."
-            )
+        return _os_error(error, path)
     return None
 
 

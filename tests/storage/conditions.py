@@ -1,0 +1,40 @@
+"""A read-only folder and a full disk, as Work Diary meets them, without root, mounts or chattr.
+
+Tests run as any user, root too (whom permissions do not stop), so each condition is made of
+its two halves: what SQLite meets (it cannot make the -shm file it keeps beside a diary: the
+name points nowhere, so SQLite really fails, with the very error it gives in a read-only folder
+or on a full disk) and what the operating system answers when Work Diary asks why (stood in for).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workdiary.storage import errors as storage_errors
+
+
+def block_shared_memory(diary_path: Path) -> None:
+    """SQLite can no longer make the diary's -shm file, as in a read-only folder."""
+    shm = diary_path.with_name(diary_path.name + "-shm")
+    assert not shm.exists(), "close the diary first: closing removes its -shm file"
+    shm.symlink_to(diary_path.parent / "no such folder" / "shm")
+
+
+def make_read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diary's folder can no longer be written to: a locked folder, a disk mounted
+    read-only. (raising=False: on a version without the question, nothing is asked.)"""
+    block_shared_memory(folder / "diary.db")
+    real = getattr(storage_errors, "is_writable", None)
+
+    def is_writable(path: Path) -> bool:
+        return False if Path(path) == folder or real is None else real(path)
+
+    monkeypatch.setattr(storage_errors, "is_writable", is_writable, raising=False)
+
+
+def make_disk_full(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk that holds the diary has no room left."""
+    block_shared_memory(folder / "diary.db")
+    monkeypatch.setattr(storage_errors, "free_bytes", lambda _folder: 0, raising=False)
