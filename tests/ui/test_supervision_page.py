@@ -213,7 +213,7 @@ def test_a_bad_value_is_shown_by_its_field_and_nothing_is_saved(
     problem = page.problem_label("minutes")
     assert problem.isVisible()
     assert (
-        problem.text() == "⚠ The length in minutes must be a number, like 46; you wrote 'an hour'."
+        problem.text() == "⚠ The length in minutes must be a number, like 60; you wrote 'an hour'."
     )
     assert "an hour" in problem.text()
     assert focused() is page.box("minutes")

@@ -695,3 +695,20 @@ def test_a_wmt_figure_read_years_before_the_week_is_refused_by_its_box(
         "commencing Mon 16 Nov 2026, so it cannot be that week's figure. "
         "Check the date you read it."
     )
+
+
+def test_a_message_beside_a_box_follows_the_correction_as_it_is_typed(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "132.5")
+    type_into(editor, "wmt_read_on", "31/02/2026")
+    assert not editor.save()
+    assert editor.problem_label("wmt_read_on").isVisible()
+    type_into(editor, "wmt_read_on", "19/11/2027")  # wrong in another way: it says so
+    assert "future" in editor.problem_label("wmt_read_on").text()
+    type_into(editor, "wmt_read_on", "19/11/2026")  # corrected: the message goes at once
+    assert not editor.problem_label("wmt_read_on").isVisible()
+    # A box not marked wrong is left alone while typing, even half typed.
+    type_into(editor, "hours_worked", "4x")
+    assert not editor.problem_label("hours_worked").isVisible()

@@ -43,7 +43,7 @@ from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective,
 from workdiary.domain.formatting import amendments_words, count, describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
-from workdiary.domain.validation import parse_number, week_problems
+from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
 from workdiary.ui.fields import (
     WARNING_SIGN,
@@ -114,8 +114,6 @@ NOTES_LINES = 5
 # After an amendment the status line lists this many changes, each value cut to this length.
 CHANGES_LISTED = 4
 LONGEST_VALUE_SHOWN = 40
-# The first week the picker offers: the app did not exist before then.
-EARLIEST_WEEK = date(2000, 1, 3)
 
 # Key sequences are made when needed: a standard one needs the application to exist.
 PREVIOUS_WEEK_KEYS = "Alt+Left"
@@ -691,6 +689,18 @@ class WeekEditor(QWidget):
 
     def _edited(self) -> None:
         self._refresh_status()
+        self._recheck_problems_shown()
+
+    def _recheck_problems_shown(self) -> None:
+        """A box already marked wrong is checked again as it is corrected, so that its message
+        goes (or changes) with the typing; a box not marked is left alone until Save, rather than
+        nag while a figure is half typed."""
+        shown = [field for field in self._fields.values() if field.problem.isVisibleTo(self)]
+        if not shown:
+            return
+        _week, problems = self._week_from_form()
+        for field in shown:
+            field.show_problems(problems_for(problems, field.name))
 
     def _refresh_status(self) -> None:
         if self.has_unsaved_changes():
