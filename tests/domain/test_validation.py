@@ -7,11 +7,20 @@ from hypothesis import strategies as st
 
 from workdiary.domain.errors import IdentifierWarning, InvalidInput
 from workdiary.domain.identifiers import find_identifiers
-from workdiary.domain.records import Profile, Week
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    Profile,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
 from workdiary.domain.validation import (
+    concern_problems,
     parse_number,
     profile_problems,
     require_no_identifiers,
+    supervision_problems,
     week_problems,
 )
 
@@ -167,3 +176,22 @@ def test_an_identifier_warning_lists_every_finding() -> None:
         require_no_identifiers(["X123456 and Y654321"], TODAY)
     assert len(raised.value.findings) == 2
     assert "initials" in str(raised.value)
+
+
+def test_a_session_or_concern_dated_before_the_diarys_first_week_is_a_mistyped_year() -> None:
+    today = date(2026, 11, 20)
+    session = SupervisionSession(date(206, 11, 13), SupervisionStatus.CANCELLED_BY_MANAGER, "GW")
+    concern = Concern(date(1926, 11, 13), "SPO", ConcernChannel.EMAIL, "Caseload of 46")
+    [session_problem] = supervision_problems(session, today)
+    [concern_problem] = concern_problems(concern, today)
+    assert (session_problem.field, concern_problem.field) == ("held_on", "raised_on")
+    assert "too early" in session_problem.message and "Check the year" in concern_problem.message
+    assert supervision_problems(replace(session, held_on=date(2006, 11, 13)), today) == []
+
+
+def test_a_note_too_long_is_asked_to_be_shortened_in_words_that_fit_any_record() -> None:
+    long = "x" * 20_001
+    [problem] = concern_problems(
+        Concern(date(2026, 11, 13), "SPO", ConcernChannel.EMAIL, long), date(2026, 11, 20)
+    )
+    assert problem.message.endswith("Please shorten it.") and "weeks" not in problem.message

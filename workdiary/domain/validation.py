@@ -291,6 +291,7 @@ def supervision_problems(session: SupervisionSession, today: date) -> list[Field
                 "A supervision session cannot be dated in the future: log it on or after the day.",
             )
         )
+    _check_not_too_early(problems, "held_on", "The session's date", session.held_on)
     if session.status is not SupervisionStatus.HELD:
         if session.minutes:
             problems.append(
@@ -315,6 +316,7 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if concern.raised_on > today:
         problems.append(FieldProblem("raised_on", "The date raised cannot be in the future."))
+    _check_not_too_early(problems, "raised_on", "The date raised", concern.raised_on)
     if not concern.raised_with.strip():
         problems.append(
             FieldProblem("raised_with", "Say who you raised it with (role or initials).")
@@ -341,6 +343,18 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
     return problems
 
 
+def _check_not_too_early(problems: list[FieldProblem], field: str, label: str, day: date) -> None:
+    """The diary's records start with its earliest week: a date before it is a mistyped year."""
+    if day < EARLIEST_WEEK:
+        problems.append(
+            FieldProblem(
+                field,
+                f"{label}, {format_day(day)}, is too early: Work Diary keeps records from "
+                f"{format_day(EARLIEST_WEEK)} on. Check the year.",
+            )
+        )
+
+
 def _check_text_length(
     problems: list[FieldProblem], field: str, label: str, text: str, limit: int
 ) -> None:
@@ -349,7 +363,7 @@ def _check_text_length(
             FieldProblem(
                 field,
                 f"{label} can be at most {limit:,} characters; this is {len(text):,}. "
-                "Shorten it, or split it across weeks.",
+                "Please shorten it.",
             )
         )
 
