@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
 from workdiary.domain.errors import (
     DiaryAltered,
+    DiaryDamaged,
     DiaryUnavailable,
     FieldProblem,
     IdentifierWarning,
@@ -300,7 +301,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_CHECK_FAILED
     except DiaryUnavailable as unavailable:
         print(unavailable, file=sys.stderr)
-        return EXIT_CHECK_FAILED if args.command == "verify" else EXIT_BAD_INPUT
+        # A damaged diary is what verify looks for; a locked one, or a full disk, stops the
+        # check without saying anything about the diary.
+        damaged = isinstance(unavailable, DiaryDamaged)
+        return EXIT_CHECK_FAILED if args.command == "verify" and damaged else EXIT_BAD_INPUT
     except WorkDiaryError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT

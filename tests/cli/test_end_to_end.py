@@ -6,7 +6,11 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.processes import modules_loaded, workdiary
+from tests.storage.conditions import make_disk_full
+from workdiary import cli
 from workdiary.domain.dates import week_commencing
 
 LAST_WEEK = week_commencing(date.today()) - timedelta(weeks=1)
@@ -60,3 +64,17 @@ def test_demo_fills_ten_years_up_to_last_week_leaving_this_week_to_log(tmp_path:
         [latest] = connection.execute("SELECT max(week_commencing) FROM weeks").fetchone()
     # The sample ends with a week that has ended, as a diary kept each Friday does.
     assert (this_week - timedelta(weeks=4)).isoformat() <= latest < this_week.isoformat()
+
+
+def test_verify_exits_1_for_a_damaged_diary_and_2_when_the_disk_stops_it(
+    private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A script reads 1 as "the diary is not what it should be": a full disk says nothing of it.
+    assert cli.main(["log-week", "--week", str(LAST_WEEK), "--capacity", "120"]) == 0
+    with pytest.MonkeyPatch.context() as disk:
+        make_disk_full(private_data_dir, disk)
+        assert cli.main(["verify"]) == 2
+    assert "no space left" in capsys.readouterr().err
+    (private_data_dir / "diary.db-shm").unlink()
+    (private_data_dir / "diary.db").write_bytes(b"garbage, not a diary" * 100)
+    assert cli.main(["verify"]) == 1
