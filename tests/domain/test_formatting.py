@@ -26,3 +26,30 @@ def test_values_carry_their_units_in_the_right_number() -> None:
 def test_money_and_counts() -> None:
     assert format_money(35641.813) == "£35,641.81"
     assert (count(1, "week"), count(1204, "week")) == ("1 week", "1,204 weeks")
+
+
+def test_an_excessive_run_is_the_mojs_test_only_at_the_mojs_line_and_length() -> None:
+    from datetime import date
+
+    from workdiary.domain.figures import WeekLine
+    from workdiary.domain.formatting import is_moj_test, week_flags, whose_test
+    from workdiary.domain.records import Profile
+
+    line = WeekLine(date(2026, 11, 16), None, False, True, False, None)
+
+    def explanation(profile: Profile) -> str:
+        [flag] = [flag for flag in week_flags(line, profile) if flag.text == "excessive run"]
+        return flag.explanation
+
+    moj = Profile()
+    assert is_moj_test(moj) and whose_test(moj) == "the MoJ test for excessive workload"
+    assert explanation(moj).endswith("— the MoJ's test for excessive workload")
+    for own in (Profile(threshold_pct=130.0), Profile(run_weeks=6), Profile(threshold_pct=100)):
+        assert not is_moj_test(own)
+        assert "MoJ test" not in whose_test(own) and "MoJ's test" not in explanation(own)
+        assert whose_test(own).endswith(
+            "not the MoJ's, whose line is 110 % for 4 consecutive weeks"
+        )
+        assert explanation(own).endswith(
+            "your own test, not the MoJ's, whose line is 110 % for 4 consecutive weeks"
+        )

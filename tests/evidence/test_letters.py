@@ -390,3 +390,40 @@ def test_reportlab_is_loaded_when_a_pdf_is_made() -> None:
     )
     loaded = modules_loaded(code, ("PySide6", "reportlab"))
     assert "reportlab" in loaded and not any(m.startswith("PySide6") for m in loaded)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "run_weeks", "says"),
+    [
+        (
+            130.0,
+            4,
+            "That meets my own test for excessive workload, 4 or more consecutive weeks at or "
+            "over 130 %, and so the MoJ's too: 110 % for 4 consecutive weeks.",
+        ),
+        (
+            100.0,
+            4,
+            "That meets my own test for excessive workload: 4 or more consecutive weeks at or "
+            "over 100 % (the MoJ's line is 110 % for 4 consecutive weeks).",
+        ),
+        (
+            110.0,
+            3,
+            "That meets my own test for excessive workload: 3 or more consecutive weeks at or "
+            "over 110 % (the MoJ's line is 110 % for 4 consecutive weeks).",
+        ),
+    ],
+)
+def test_a_threshold_of_the_officers_own_is_not_called_the_test(
+    threshold: float, run_weeks: int, says: str
+) -> None:
+    profile = Profile(name=WELSH_NAME, threshold_pct=threshold, run_weeks=run_weeks)
+    figures = NoticeFigures(date(2026, 11, 16), 140.0, threshold, 6, 5.0, 5.0, None, None, [])
+    request = notice(profile=profile, figures=figures)
+    for text in (
+        flat(foreseeability_notice_text(request)),
+        flat(pdf_text(foreseeability_notice_pdf(request))),
+    ):
+        assert says in text
+        assert "meets the test for excessive workload" not in text

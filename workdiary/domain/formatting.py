@@ -10,6 +10,8 @@ from workdiary.domain.dates import format_day
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import (
+    DEFAULT_RUN_WEEKS,
+    DEFAULT_THRESHOLD_PCT,
     ConcernChannel,
     ConcernStatus,
     FieldInfo,
@@ -143,6 +145,27 @@ def describe_event(
     return EVENT_TITLES.get(event.action, event.action), lines
 
 
+# The MoJ's test for excessive workload, which the profile's threshold and run start at.
+MOJ_THRESHOLD_PCT = DEFAULT_THRESHOLD_PCT
+MOJ_RUN_WEEKS = DEFAULT_RUN_WEEKS
+MOJ_TEST = f"{format_number(MOJ_THRESHOLD_PCT)} % for {MOJ_RUN_WEEKS} consecutive weeks"
+
+
+def is_moj_test(profile: Profile) -> bool:
+    """Whether the profile measures excessive workload as the MoJ does (110 %, 4 weeks): only
+    then may a face call its runs the MoJ's test. Any other threshold or run is the user's own."""
+    return profile.threshold_pct == MOJ_THRESHOLD_PCT and profile.run_weeks == MOJ_RUN_WEEKS
+
+
+def whose_test(profile: Profile) -> str:
+    """`the MoJ test for excessive workload`, or, for a threshold or run of the user's own,
+    `the test set in this diary, not the MoJ's, whose line is 110 % for 4 consecutive weeks`:
+    what follows a description of the run test."""
+    if is_moj_test(profile):
+        return "the MoJ test for excessive workload"
+    return f"the test set in this diary, not the MoJ's, whose line is {MOJ_TEST}"
+
+
 # How much each flag weighs when a table is sorted by its flags: the most telling first.
 EXCESSIVE_RUN_WEIGHT = 16
 AT_OR_OVER_WEIGHT = 8
@@ -183,7 +206,11 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
             Flag(
                 "excessive run",
                 f"Part of {profile.run_weeks} or more consecutive weeks at or over the "
-                "threshold — the MoJ's test for excessive workload",
+                + (
+                    "threshold — the MoJ's test for excessive workload"
+                    if is_moj_test(profile)
+                    else f"threshold — your own test, not the MoJ's, whose line is {MOJ_TEST}"
+                ),
                 EXCESSIVE_RUN_WEIGHT,
             )
         )

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import calendar
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput
-from workdiary.domain.formatting import count, format_number
+from workdiary.domain.formatting import (
+    MOJ_RUN_WEEKS,
+    MOJ_TEST,
+    MOJ_THRESHOLD_PCT,
+    count,
+    format_number,
+    is_moj_test,
+)
 from workdiary.domain.notice import NoticeFigures
 from workdiary.domain.records import Concern, ConcernChannel, Profile
 from workdiary.evidence.text import markup, own_paragraphs, unix_lines
@@ -174,10 +181,22 @@ def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
         if run > 1:
             line = f"It has been at or over the {threshold} threshold for {run} consecutive weeks."
             if run >= profile.run_weeks:
-                line += (
-                    f" That meets the test for excessive workload: {profile.run_weeks} or more "
-                    f"consecutive weeks at or over {threshold}."
-                )
+                test = f"{profile.run_weeks} or more consecutive weeks at or over {threshold}"
+                # Only the MoJ's own line and run are the MoJ's test; any other is the officer's,
+                # which implies the MoJ's only when it is at least as strict on both counts.
+                own = replace(profile, threshold_pct=figures.threshold_pct)
+                if is_moj_test(own):
+                    line += f" That meets the test for excessive workload: {test}."
+                elif own.threshold_pct >= MOJ_THRESHOLD_PCT and own.run_weeks >= MOJ_RUN_WEEKS:
+                    line += (
+                        f" That meets my own test for excessive workload, {test}, and so the "
+                        f"MoJ's too: {MOJ_TEST}."
+                    )
+                else:
+                    line += (
+                        f" That meets my own test for excessive workload: {test} (the MoJ's "
+                        f"line is {MOJ_TEST})."
+                    )
             lines.append(line)
         # Weeks whose unpaid hours were not logged add nothing, so nought hours may only mean
         # nothing was recorded: the letter claims what was recorded, not an absence.

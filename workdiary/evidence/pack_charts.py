@@ -12,7 +12,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workdiary.domain.dates import MONTH_NAMES
 from workdiary.domain.figures import WeekLine
-from workdiary.domain.formatting import format_number
+from workdiary.domain.formatting import (
+    MOJ_RUN_WEEKS,
+    MOJ_THRESHOLD_PCT,
+    format_number,
+    is_moj_test,
+)
 from workdiary.domain.records import Profile
 from workdiary.evidence.fonts import REGULAR
 from workdiary.evidence.pdf_library import (
@@ -282,6 +287,16 @@ def _chart(
     return drawing, plot, frame
 
 
+def _whose_test(profile: Profile) -> str:
+    """The run test's owner, short enough for a legend's line."""
+    if is_moj_test(profile):
+        return "the MoJ test for excessive workload"
+    return (
+        f"the diary's own test; the MoJ's is {format_number(MOJ_THRESHOLD_PCT)} % for "
+        f"{MOJ_RUN_WEEKS} weeks"
+    )
+
+
 def capacity_chart(lines: Sequence[WeekLine], profile: Profile, width: float) -> Drawing:
     """Capacity % week by week from 0, the threshold as a dashed line, the runs that meet the
     excessive-workload test as shaded bands, and a tick at the foot for each week not logged."""
@@ -297,10 +312,7 @@ def capacity_chart(lines: Sequence[WeekLine], profile: Profile, width: float) ->
         [
             (_line_key(LINE), "Solid line: WMT capacity each week, as recorded"),
             (_line_key(THRESHOLD, [4, 2]), f"Dashed line: your {threshold_words}"),
-            (
-                _box_key(BAND, _KEY_WIDTH),
-                f"Shaded band: {run} (the MoJ test for excessive workload)",
-            ),
+            (_box_key(BAND, _KEY_WIDTH), f"Shaded band: {run} ({_whose_test(profile)})"),
             (_tick_key, "Tick at the foot, and a gap in the line: a week not logged"),
         ],
         _RIGHT_WITH_LABEL,

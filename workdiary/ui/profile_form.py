@@ -33,7 +33,11 @@ OPTIONAL_FIELDS = {"hourly_rate", "supervision_interval_weeks"}
 EXTRA_HINTS = {
     "hourly_rate": "Annual salary ÷ 52 ÷ contracted weekly hours. For example £37,000 a year "
     "on 37 hours a week is 37000 ÷ 52 ÷ 37 = £19.23. Used to put a value on unpaid hours.",
-    "threshold_pct": "110 % is the MoJ's line: over it for 4 weeks in a row counts as excessive.",
+    "threshold_pct": "Weeks at or over this figure count as over. The MoJ's line is 110 %: 4 "
+    "weeks in a row at or over it count as excessive. Any other figure is your own line, and the "
+    "evidence pack says so.",
+    "run_weeks": "How many weeks in a row at or over the threshold count as excessive. The MoJ's "
+    "test is 4; any other number is your own, and the evidence pack says so.",
     "supervision_interval_weeks": "How often your employer says you should have supervision. "
     "There is no national standard, so leave it empty if you were never told.",
 }
