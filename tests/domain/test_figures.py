@@ -148,3 +148,20 @@ def test_the_editor_opens_on_the_oldest_recent_week_not_logged() -> None:
     assert week_to_open(logged, today) == date(2026, 10, 19)
     # Weeks before the diary was started are not "forgotten".
     assert week_to_open({date(2026, 11, 9)}, today) == date(2026, 11, 16)
+
+
+def test_the_weeks_a_17_week_average_rests_on_are_those_with_hours() -> None:
+    from dataclasses import replace
+
+    from workdiary.domain.figures import wtr_weeks_with_hours
+
+    weeks = [
+        replace(week, hours_worked=None) if index % 4 == 0 else week
+        for index, week in enumerate(weeks_with([100.0] * 20, hours=40.0))
+    ]
+    last = START + timedelta(weeks=19)
+    # Weeks 3 to 19: of those 17, weeks 4, 8, 12 and 16 have no hours.
+    assert wtr_weeks_with_hours(weeks, last) == 13
+    averages = wtr_averages(weeks)
+    assert last in averages
+    assert wtr_weeks_with_hours(weeks, START + timedelta(weeks=2)) == 2

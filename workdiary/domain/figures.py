@@ -95,6 +95,15 @@ def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
     return averages
 
 
+def wtr_weeks_with_hours(weeks: Iterable[Week], last: date) -> int:
+    """How many of the 17 weeks ending with the week commencing `last` have hours worked
+    recorded: the weeks its average is taken over."""
+    window = {last - back for back in _REFERENCE_WINDOW}
+    return sum(
+        1 for week in weeks if week.week_commencing in window and week.hours_worked is not None
+    )
+
+
 @dataclass(frozen=True)
 class WeekLine:
     """One week of a period as every face shows it: the entry, if any, and its flags."""
