@@ -9,6 +9,7 @@ from typing import Any
 
 from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.figures import period_bounds
 from workdiary.domain.formatting import count
 from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
@@ -83,8 +84,31 @@ def _stored_date(values: Mapping[str, Any], field: str) -> date | None:
         return None
 
 
-def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
+def shown_weeks(snapshot: Snapshot, options: PackOptions) -> tuple[date, date]:
+    """The Mondays a pack of `options` runs between. A week that had not ended when the snapshot
+    was taken is no week "not logged": it is left out, and any week after it, unless it is
+    logged (then it is shown, marked in progress), as History leaves it out.
+
+    Raises InvalidInput for a period that ends before it starts, or that holds nothing but weeks
+    not yet ended and not logged."""
     first, last = check_options(options)
+    today = snapshot.taken_at.astimezone().date()
+    bounds = period_bounds(snapshot.weeks, today, first, last)
+    if bounds is None:
+        raise InvalidInput(
+            [
+                FieldProblem(
+                    "first_week",
+                    f"Nothing to put in a pack yet: the period starts with the week commencing "
+                    f"{format_day(first)}, which has not ended, and nothing is logged for it.",
+                )
+            ]
+        )
+    return bounds
+
+
+def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
+    first, last = shown_weeks(snapshot, options)
     end = week_ending(last)
     weeks = sorted(
         (entry for entry in snapshot.weeks if first <= entry.record.week_commencing <= last),
