@@ -361,7 +361,8 @@ def test_the_logs_show_sessions_and_concerns_in_words_with_when_first_recorded(t
     )
     assert SUMMARY in text
     assert "Response (Tue 20 Oct 2026): Review promised" in text
-    assert "First recorded Thu 01 Oct 2026, amended" in text
+    # Recording the answer is no amendment: the concern says when it was answered instead.
+    assert "First recorded Thu 01 Oct 2026, answered on Tue 20 Oct 2026 What was said" in text
 
 
 def test_welsh_markup_characters_and_a_5000_character_note_survive_whole(text: str) -> None:
@@ -384,7 +385,7 @@ def test_the_amendment_history_shows_old_and_new_values_deletions_and_when(text:
         "Week commencing Mon 19 Oct 2026: deleted (kept here in its history). It held: "
         "WMT capacity: 111 %" in text
     )
-    assert "Concern raised Thu 01 Oct 2026: amended" in text
+    assert "Concern raised Thu 01 Oct 2026: answer recorded" in text
     assert "Status: Open → Answered" in text
     assert "Tue 27 Oct 2026" in text
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +29,101 @@ ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
 # A week's Monday is its key and never changes; its name already says it.
 _HIDDEN = {WEEKS: ("week_commencing",)}
 NOTES_LEFT_OUT = "changed (left out of this pack)"
+
+# The fields that record what came back from a concern. Recording the answer, adding to it or
+# marking the concern closed is what happens to a concern after it is raised, and is said so;
+# "amended" is kept for a change to what had already been recorded, as for any other record.
+REPLY_FIELDS = frozenset({"response", "response_on", "status"})
+ANSWERED, ADDED_TO, CLOSED, AMENDED = "answered", "added to", "closed", "amended"
+_CONCERN_TITLES = {
+    ANSWERED: "answer recorded",
+    ADDED_TO: "more of the answer recorded",
+    CLOSED: "marked closed",
+    AMENDED: EVENT_TITLES["amend"],
+}
+
+
+def _is_answered(values: Mapping[str, Any]) -> bool:
+    """As `is_answered`, on a concern as stored: a response, or a status other than open."""
+    return bool(str(values.get("response") or "").strip()) or values.get("status") != "open"
+
+
+def concern_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
+    """What an amendment of a concern did: ANSWERED (its answer recorded), ADDED_TO (words added
+    after the answer, which is left as it was), CLOSED (marked closed) and AMENDED (anything
+    already recorded changed: what was said, with whom, how, when, the date to chase a reply,
+    or the answer's words or date once recorded)."""
+    changed = {field for field in CONCERN_FIELDS if before.get(field) != after.get(field)}
+    reply = changed & REPLY_FIELDS
+    kinds: list[str] = []
+    closed = "status" in reply and after.get("status") == "closed"
+    if not reply:
+        pass
+    elif not _is_answered(before):
+        if not _is_answered(after):
+            kinds.append(AMENDED)
+        elif str(after.get("response") or "").strip() or not closed:
+            kinds.append(ANSWERED)
+    else:
+        old_words = str(before.get("response") or "").rstrip()
+        new_words = str(after.get("response") or "")
+        if "response_on" in reply or not new_words.startswith(old_words):
+            kinds.append(AMENDED)
+        elif "response" in reply:
+            kinds.append(ADDED_TO)
+        if "status" in reply and not closed:
+            newly = before.get("status") == "open" and after.get("status") == "answered"
+            kinds.append(ANSWERED if newly else AMENDED)
+    if closed:
+        # Words added as it is closed say why: they are part of closing it, not more answer.
+        kinds = [kind for kind in kinds if kind != ADDED_TO] + [CLOSED]
+    if changed - REPLY_FIELDS or not changed:
+        kinds.append(AMENDED)
+    return tuple(dict.fromkeys(kinds))
+
+
+@dataclass(frozen=True)
+class ConcernStory:
+    """What happened to a concern after it was first recorded, as its audit entries tell it."""
+
+    answer_recorded_at: datetime | None = None  # UTC: the answer first recorded
+    added_to_at: tuple[datetime, ...] = ()
+    closed_at: datetime | None = None  # the last time it was marked closed
+    amendments: int = 0  # changes to what had already been recorded
+    restored_at: tuple[datetime, ...] = ()  # recorded again after being deleted
+    changes: int = 0  # audit entries after the first: how many revisions the story accounts for
+
+
+def concern_stories(audit: Sequence[AuditRecord]) -> dict[str, ConcernStory]:
+    """Each concern's story after it was first recorded, by its key."""
+    previous: dict[str, Mapping[str, Any]] = {}
+    stories: dict[str, ConcernStory] = {}
+    for entry in sorted(audit, key=lambda entry: entry.seq):
+        if entry.entity != CONCERNS:
+            continue
+        before = previous.get(entry.entity_key)
+        previous[entry.entity_key] = entry.record
+        if entry.action == "create" or before is None:
+            continue
+        story = stories.get(entry.entity_key, ConcernStory())
+        at = datetime.fromisoformat(entry.recorded_at)
+        story = replace(story, changes=story.changes + 1)
+        if entry.action == "restore":
+            story = replace(story, restored_at=(*story.restored_at, at))
+        if entry.action != "amend":
+            stories[entry.entity_key] = story
+            continue
+        for kind in concern_change(before, entry.record):
+            if kind == ANSWERED and story.answer_recorded_at is None:
+                story = replace(story, answer_recorded_at=at)
+            elif kind == ADDED_TO:
+                story = replace(story, added_to_at=(*story.added_to_at, at))
+            elif kind == CLOSED:
+                story = replace(story, closed_at=at)
+            elif kind == AMENDED:
+                story = replace(story, amendments=story.amendments + 1)
+        stories[entry.entity_key] = story
+    return stories
 
 
 @dataclass(frozen=True)
@@ -70,7 +165,7 @@ def amendment_history(audit: Sequence[AuditRecord], include_notes: bool) -> list
     lists what the record held when it was deleted; a restoring, what it holds again."""
     previous: dict[tuple[str, str], dict[str, Any]] = {}
     last_action: dict[tuple[str, str], str] = {}
-    events: list[tuple[AuditRecord, list[Change]]] = []
+    events: list[tuple[AuditRecord, list[Change], str]] = []
     for entry in sorted(audit, key=lambda entry: entry.seq):
         ident = (entry.entity, entry.entity_key)
         values = dict(entry.record)
@@ -80,19 +175,25 @@ def amendment_history(audit: Sequence[AuditRecord], include_notes: bool) -> list
         if entry.action == "create":
             continue
         fields = list(ENTITY_FIELDS.get(entry.entity, {}))
+        what = EVENT_TITLES.get(entry.action, entry.action)
         if entry.action in ("delete", "restore") or before is None:
             changes = changes_between(None, values, fields)
         else:
             changes = changes_between(before, values, fields)
-        events.append((entry, changes))
+            if entry.entity == CONCERNS and entry.action == "amend":
+                kinds = concern_change(before, values)
+                what = ", and ".join(_CONCERN_TITLES[kind] for kind in kinds)
+        events.append((entry, changes, what))
     return [
-        _amendment(entry, changes, include_notes, last_action[(entry.entity, entry.entity_key)])
-        for entry, changes in events
+        _amendment(
+            entry, changes, what, include_notes, last_action[(entry.entity, entry.entity_key)]
+        )
+        for entry, changes, what in events
     ]
 
 
 def _amendment(
-    entry: AuditRecord, changes: list[Change], include_notes: bool, last_action: str
+    entry: AuditRecord, changes: list[Change], what: str, include_notes: bool, last_action: str
 ) -> Amendment:
     fields = ENTITY_FIELDS.get(entry.entity, {})
     notes = () if include_notes else NOTE_FIELDS.get(entry.entity, ())
@@ -108,7 +209,6 @@ def _amendment(
             label = fields[change.field].label if change.field in fields else change.field
             state = NOTES_LEFT_OUT if entry.action == "amend" else "(left out of this pack)"
             lines.append(f"{label}: {state}")
-    what = EVENT_TITLES.get(entry.action, entry.action)
     if entry.action == "delete" and lines:
         what += ". It held:"
     elif entry.action == "restore" and lines:

@@ -22,6 +22,7 @@ from workdiary.domain.dates import (
     MONTH_NAMES,
     format_day,
     format_moment,
+    week_ending,
 )
 from workdiary.domain.figures import (
     RETROSPECTIVE_AFTER_DAYS,
@@ -35,6 +36,7 @@ from workdiary.domain.figures import (
     runs_at_or_over,
     summarise,
     week_lines,
+    wtr_weeks_with_hours,
 )
 from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
@@ -44,6 +46,7 @@ from workdiary.domain.formatting import (
     format_money,
     format_number,
     week_flags,
+    whose_test,
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
@@ -53,12 +56,19 @@ from workdiary.domain.oversight import (
 )
 from workdiary.domain.records import (
     Concern,
+    ConcernStatus,
     Profile,
     Recorded,
     SupervisionSession,
     SupervisionStatus,
+    Week,
 )
-from workdiary.evidence.amendments import Amendment, amendment_history
+from workdiary.evidence.amendments import (
+    Amendment,
+    ConcernStory,
+    amendment_history,
+    concern_stories,
+)
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
 from workdiary.evidence.pack_data import DATA_FILE_NAME
@@ -91,13 +101,17 @@ SECTION_TITLES = {
     "verification": "How to check this pack",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
-# Room for an entry's heading and its first lines: less than this left on a page, and the entry
+# Room for a part's heading and its first lines: less than this left on a page, and the part
 # starts on the next, so that no heading is left alone at the foot of a page. (keepWithNext would
 # do it too, at twice the layout work: it wraps each heading with what follows, then each again.)
 _KEEP_WITH_TEXT = 48
 DASH = "—"
 TABLE_SIZE = 8.0
 _LEADING, _TOP_PADDING, _BOTTOM_PADDING = 10.0, 1.5, 2.0  # of a table's cells
+_CELL_PADDING = 3.0  # each side of a cell's text
+_PADDING = 2 * _CELL_PADDING
+# Between a column of right-aligned figures and the left-aligned text of the next.
+_GAP = 8.0
 _RULE = Color(0.75, 0.75, 0.75)
 _HEADER_FILL = Color(0.9, 0.9, 0.9)
 _RUN_FILL = Color(0.99, 0.9, 0.87)
@@ -213,6 +227,7 @@ class _Pack:
     summary: PeriodSummary
     supervision: SupervisionFigures
     amendments: list[Amendment]
+    concern_stories: dict[str, ConcernStory]  # what happened to each concern, by its key
     today: date
     deleted_weeks: dict[date, datetime]  # weeks in the period whose entry is deleted now
 
@@ -264,6 +279,7 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
             sessions, covered.first_week, covered.last_day, profile.supervision_interval_weeks
         ),
         amendments=amendment_history(covered.audit, options.include_notes),
+        concern_stories=concern_stories(covered.audit),
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
     )
@@ -364,7 +380,8 @@ def _cover(pack: _Pack) -> list[Flowable]:
         "Included"
         if options.include_notes
         else "Left out of this copy: the weekly notes, and the actions and notes of supervision "
-        "sessions. Every figure, date and change is still shown."
+        "sessions. Everything else is printed as in a full copy, and every change is listed (a "
+        "change to a note without its wording)."
     )
     facts += [
         ("Period", period_words(pack.covered)),
@@ -420,12 +437,18 @@ def _cover(pack: _Pack) -> list[Flowable]:
 def _summary(pack: _Pack) -> list[Flowable]:
     styles = _styles()
     summary, profile = pack.summary, pack.profile
+    intro = (
+        f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
+        "the diary. A week not logged counts as not logged, never as zero."
+    )
+    in_progress = [line for line in pack.lines if _in_progress(pack, line)]
+    if in_progress:
+        intro += (
+            f" The week commencing {format_day(in_progress[0].week_commencing)} had not ended "
+            "when this pack was made: its figures are as logged by then."
+        )
     flowables: list[Flowable] = [
-        _para(
-            f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
-            "the diary. A week not logged counts as not logged, never as zero.",
-            styles.body,
-        ),
+        _para(intro, styles.body),
         _para("Workload (WMT capacity)", styles.part),
     ]
     logged = summary.weeks_logged
@@ -460,8 +483,8 @@ def _summary(pack: _Pack) -> list[Flowable]:
     runs = summary.excessive_runs
     run_weeks = sum(run.weeks for run in runs)
     test = (
-        f"{profile.run_weeks} or more consecutive weeks at or over {pack.threshold}, the MoJ "
-        "test for excessive workload"
+        f"{profile.run_weeks} or more consecutive weeks at or over {pack.threshold}, "
+        f"{whose_test(profile)}"
     )
     workload.append(
         (
@@ -586,13 +609,22 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     facts.append(("Unpaid hours", unpaid))
     limit = format_number(WTR_LIMIT_HOURS)
     if summary.peak_wtr_average is not None and summary.peak_wtr_week is not None:
+        with_hours = wtr_weeks_with_hours(
+            (entry.record for entry in pack.snapshot.weeks), summary.peak_wtr_week
+        )
+        # The average is taken over the weeks with hours recorded, which may be fewer than 17.
+        over = (
+            f"averaged over the {WTR_REFERENCE_WEEKS} weeks"
+            if with_hours == WTR_REFERENCE_WEEKS
+            else f"averaged over the {with_hours} weeks with hours worked recorded, of the "
+            f"{WTR_REFERENCE_WEEKS} weeks"
+        )
         facts += [
             (
                 f"Highest {WTR_REFERENCE_WEEKS}-week average",
-                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, over the "
-                f"{WTR_REFERENCE_WEEKS} weeks to the week commencing "
-                f"{format_day(summary.peak_wtr_week)} (Working Time Regulations limit: "
-                f"{limit} hours)",
+                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, {over} "
+                f"to the week commencing {format_day(summary.peak_wtr_week)} (Working Time "
+                f"Regulations limit: {limit} hours)",
             ),
             (
                 f"Weeks with a {WTR_REFERENCE_WEEKS}-week average over {limit} hours",
@@ -704,11 +736,14 @@ def _grid(
     right_columns: range = range(0),
     quiet_rows: Iterable[int] = (),
     filled: Iterable[tuple[int, int]] = (),
+    gap_before: int | None = None,
     **options: Any,
 ) -> Table:
     """A ruled table whose first row, in bold, repeats on every page it runs to. Cells of a kind
     share one cell style, made here: a style command visits every cell of its range, and on the
-    weekly table such visits were a third of the time taken to build it."""
+    weekly table such visits were a third of the time taken to build it. The column
+    `gap_before` (left-aligned, after right-aligned figures) starts `_GAP` further in, so that a
+    figure ending one column and the text starting the next never read as one."""
     header, body, body_right, quiet, quiet_right = (
         _cell_style(BOLD),
         _cell_style(REGULAR),
@@ -716,12 +751,25 @@ def _grid(
         _cell_style(REGULAR, color=_QUIET),
         _cell_style(REGULAR, color=_QUIET, alignment="RIGHT"),
     )
+    header_gap, body_gap, quiet_gap = (
+        _cell_style(BOLD, left_padding=_CELL_PADDING + _GAP),
+        _cell_style(REGULAR, left_padding=_CELL_PADDING + _GAP),
+        _cell_style(REGULAR, color=_QUIET, left_padding=_CELL_PADDING + _GAP),
+    )
     quiet_set = set(quiet_rows)
-    styles = [[header] * len(widths)]
+    header_row = [header] * len(widths)
+    if gap_before is not None:
+        header_row[gap_before] = header_gap
+    styles = [header_row]
     for index in range(1, len(rows)):
-        plain, right = (quiet, quiet_right) if index in quiet_set else (body, body_right)
+        plain, right, gap = (
+            (quiet, quiet_right, quiet_gap) if index in quiet_set else (body, body_right, body_gap)
+        )
         styles.append(
-            [right if column in right_columns else plain for column in range(len(widths))]
+            [
+                right if column in right_columns else gap if column == gap_before else plain
+                for column in range(len(widths))
+            ]
         )
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
@@ -753,12 +801,16 @@ def _text_row_height(row: Sequence[Any]) -> float | None:
 
 
 def _cell_style(
-    font: str, *, alignment: Literal["LEFT", "RIGHT"] = "LEFT", color: Color = _INK
+    font: str,
+    *,
+    alignment: Literal["LEFT", "RIGHT"] = "LEFT",
+    color: Color = _INK,
+    left_padding: float = _CELL_PADDING,
 ) -> CellStyle:
     style = CellStyle(font)
     style.fontname, style.fontsize, style.leading = font, TABLE_SIZE, _LEADING
     style.valign, style.alignment, style.color = "TOP", alignment, color
-    style.leftPadding = style.rightPadding = 3
+    style.leftPadding, style.rightPadding = left_padding, _CELL_PADDING
     style.topPadding, style.bottomPadding = _TOP_PADDING, _BOTTOM_PADDING
     return style
 
@@ -783,9 +835,6 @@ def _lines(text: str, width: float, font: str = REGULAR) -> str:
 def _wrapped(texts: Sequence[str], width: float) -> str:
     """Flags, joined and wrapped to the column."""
     return _lines(", ".join(texts), width)
-
-
-_PADDING = 6.0
 
 
 @cache
@@ -839,33 +888,93 @@ def _week_columns() -> list[float]:
         _date_width(),
         _width("capacity", "888.8 %"),
         _width("Caseload"),
-        _width("contracted", "888.25 / 88.25", font=REGULAR),
+        _width("contracted", "888.25 / 88.25", "leave 7.5 days", font=REGULAR),
         max(_width("Unpaid"), _width("88.25", font=REGULAR)),
-        _date_width(),
+        _date_width() + _GAP,
     ]
     return [*widths, FRAME_WIDTH - sum(widths)]
 
 
+# The week's figures the weekly table has no column for, in the words its key lists them with.
+_UNPRINTED_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("the day the WMT figure was read", ("wmt_read_on",)),
+    ("cases by type", ("cases_community", "cases_licence", "cases_custody")),
+    ("reports due", ("reports_due",)),
+    ("WMT reduction hours", ("wmt_reduction_hours",)),
+    ("TOIL (earned, taken)", ("toil_earned", "toil_taken")),
+    ("days breaks were missed", ("breaks_missed_days",)),
+)
+
+
 def _weekly_table(pack: _Pack) -> list[Flowable]:
     styles = _styles()
-    flowables: list[Flowable] = [
-        _para(
-            "Every week of the period, oldest first, logged or not. “First recorded” is the day "
-            "the week was first entered in the diary. Flags: “at/over "
-            f"{pack.threshold}”: at or over the threshold; “excessive run”: part of "
-            f"{_run_words(pack)} in a row, the MoJ test for excessive workload; "
-            f"“retrospective”: first recorded more than {RETROSPECTIVE_AFTER_DAYS} days after "
-            "the week ended; “amended”: changed after it was first recorded (the amendment "
-            "history shows how); “not logged”: nothing was recorded for the week.",
-            styles.small,
+    in_progress = [line for line in pack.lines if _in_progress(pack, line)]
+    flags = (
+        f"Flags: “at/over {pack.threshold}”: at or over the threshold; “excessive run”: part of "
+        f"{_run_words(pack)} in a row, {whose_test(pack.profile)}; “retrospective”: first "
+        f"recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended; “amended”: "
+        "changed after it was first recorded (the amendment history shows how); “not logged”: "
+        "nothing was recorded for the week"
+    )
+    if in_progress:
+        flags += (
+            "; “in progress”: the week had not ended when this pack was made, and its figures "
+            "are as logged by then"
+        )
+    key = [
+        "Every week of the period, oldest first, logged or not. “First recorded” is the day the "
+        "week was first entered in the diary. Days of leave or sickness recorded for a week are "
+        "under its hours; “—” is a figure not recorded for the week.",
+        f"{flags}.",
+        "A shaded row is a week of an excessive run; the row of a week not logged is in grey.",
+    ]
+    recorded = [
+        words
+        for words, fields in _UNPRINTED_FIGURES
+        if any(
+            getattr(entry.record, field) is not None
+            for entry in pack.covered.weeks
+            for field in fields
         )
     ]
+    if recorded:
+        key.append(
+            f"Also recorded for weeks of the period, and not printed here: {_listed(recorded)}. "
+            f"They are in the data embedded in this PDF ({DATA_FILE_NAME})."
+        )
+    flowables: list[Flowable] = [_para(text, styles.small) for text in key]
     by_year = _by_year(pack.lines, lambda line: line.week_commencing)
     for year, lines in by_year.items():
         if len(by_year) > 1:
             flowables += _year_heading(year, "weeks")
         flowables.append(_week_rows(pack, lines))
     return flowables
+
+
+def _listed(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _in_progress(pack: _Pack, line: WeekLine) -> bool:
+    """Whether the week had not ended when the pack was made (a pack shows such a week only
+    once it is logged)."""
+    return week_ending(line.week_commencing) >= pack.today
+
+
+def _days_off(week: Week) -> list[str]:
+    """`leave 2 days`, `sick 1 day`: the days off recorded for a week (none for none), short
+    enough to sit under its hours."""
+    days = []
+    if week.leave_days:
+        days.append(f"leave {_days(week.leave_days)}")
+    if week.sick_days:
+        days.append(f"sick {_days(week.sick_days)}")
+    return days
+
+
+def _days(value: float) -> str:
+    return f"{format_number(value)} {'day' if value == 1 else 'days'}"
 
 
 def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
@@ -882,7 +991,7 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
                 "First recorded",
                 "Flags",
             ),
-            widths,
+            [*widths[:5], widths[5] - _GAP, widths[6]],
         )
     ]
     quiet_rows = []
@@ -906,6 +1015,8 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
             )
             quiet_rows.append(index)
             continue
+        if _in_progress(pack, line):
+            flags.append("in progress")
         week = entry.record
         hours = DASH
         if week.hours_worked is not None or week.contracted_hours is not None:
@@ -915,7 +1026,7 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
                 format_day(line.week_commencing),
                 _figure(week.capacity_pct, " %"),
                 _figure(week.caseload),
-                hours,
+                "\n".join([hours, *_days_off(week)]),
                 _figure(week.unpaid_hours),
                 _local_day(entry.first_recorded_at),
                 _wrapped(flags, flags_width),
@@ -924,7 +1035,14 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
     # One fill for each run of rows, not one for each row.
     in_run = [line.entry is not None and line.in_excessive_run for line in lines]
     filled = [(first + 1, last + 1) for first, last in stretches(in_run)]  # + 1: the header
-    return _grid(rows, widths, right_columns=range(1, 5), quiet_rows=quiet_rows, filled=filled)
+    return _grid(
+        rows,
+        widths,
+        right_columns=range(1, 5),
+        quiet_rows=quiet_rows,
+        filled=filled,
+        gap_before=5,
+    )
 
 
 def _supervision_log(pack: _Pack) -> list[Flowable]:
@@ -1001,7 +1119,11 @@ def _concerns_log(pack: _Pack) -> list[Flowable]:
             "Every concern about workload recorded as raised in the period, oldest first: who it "
             "was raised with and how, what was said, what came back, and the day each was first "
             "recorded. A concern still unanswered after the date set to chase a reply is marked "
-            "“overdue”.",
+            "“overdue”. “Answered on” is the date of the reply; recording it is not an amendment. "
+            "“Amended” means something already recorded (what was said, with whom, how, a date, "
+            "or the answer once recorded) was changed later: the amendment history shows how. "
+            f"“Retrospective”: recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week "
+            "it happened in ended.",
             styles.small,
         )
     ]
@@ -1010,34 +1132,78 @@ def _concerns_log(pack: _Pack) -> list[Flowable]:
     for entry in entries:
         concern: Concern = entry.record
         with_whom = concern.raised_with.strip()
-        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
-        flowables.append(
-            _rich(
-                [
-                    (format_day(concern.raised_on), True),
-                    (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
-                    (f", with {with_whom}" if with_whom else "", False),
-                    ("  ·  ", False),
-                    (_concern_status(concern, pack.today), True),
-                ],
-                styles.entry,
-            )
+        heading = _rich(
+            [
+                (format_day(concern.raised_on), True),
+                (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
+                (f", with {with_whom}" if with_whom else "", False),
+                ("  ·  ", False),
+                (_concern_status(concern, pack.today), True),
+            ],
+            styles.entry,
         )
-        flowables.append(
-            _para(
-                f"First recorded {', '.join(_first_recorded(entry, concern.raised_on))}",
-                styles.entry_note,
-            )
+        recorded = _para(
+            f"First recorded {', '.join(_concern_recorded(pack, entry))}", styles.entry_note
         )
-        flowables += _labelled("What was said", concern.summary)
+        said = _labelled("What was said", concern.summary)
+        follow_up: list[TextBlock] = []
+        if concern.follow_up_on is not None and is_answered(concern):
+            # An unanswered concern's date to chase a reply is in its status; an answered one's
+            # is kept here, so that nothing recorded about it goes unprinted.
+            follow_up = _labelled("Date set to chase a reply", format_day(concern.follow_up_on))
         response = "Response"
         if concern.response_on is not None:
             response += f" ({format_day(concern.response_on)})"
+        flowables.append(_keep_with_next([heading, recorded], said[0]))
+        flowables += [heading, recorded, *said]
         flowables += _labelled(response, concern.response.strip() or DASH)
+        flowables += follow_up
     return flowables
 
 
-def _labelled(label: str, text: str) -> list[Flowable]:
+def _concern_recorded(pack: _Pack, entry: Recorded[Concern]) -> list[str]:
+    """When the concern was first recorded and what happened to it after: `Thu 15 Mar 2017,
+    answered on Mon 17 Apr 2017, marked closed on Sun 03 Sep 2017, amended`. Recording the
+    answer is not an amendment: "amended" is kept for a change to what was already recorded."""
+    concern = entry.record
+    story = pack.concern_stories.get(entry.key, ConcernStory())
+    words = [_local_day(entry.first_recorded_at)]
+    if is_retrospective(concern.raised_on, entry.first_recorded_at):
+        words.append("retrospective")
+    answer_recorded = story.answer_recorded_at or entry.first_recorded_at
+    if concern.response_on is not None and is_answered(concern):
+        answered = f"answered on {format_day(concern.response_on)}"
+        if is_retrospective(concern.response_on, answer_recorded):
+            answered += f" (recorded {_local_day(answer_recorded)}, retrospective)"
+        words.append(answered)
+    elif story.answer_recorded_at is not None and is_answered(concern):
+        words.append(f"answer recorded {_local_day(story.answer_recorded_at)}")
+    words += [f"more of the answer recorded {_local_day(at)}" for at in story.added_to_at]
+    if story.closed_at is not None and concern.status is ConcernStatus.CLOSED:
+        words.append(f"marked closed on {_local_day(story.closed_at)}")
+    words += [f"deleted and recorded again on {_local_day(at)}" for at in story.restored_at]
+    # Revisions the audit entries do not account for (none, in a diary's own snapshot) can only
+    # be said to be changes.
+    amended = story.amendments + max(0, entry.amendments - story.changes)
+    if amended:
+        words.append("amended" if amended == 1 else f"amended {amended} times")
+    return words
+
+
+def _keep_with_next(heads: Sequence[TextBlock], body: TextBlock) -> CondPageBreak:
+    """A page break unless there is room for `heads` and the first lines of `body` that would
+    start it on this page (two, as a TextBlock never leaves one alone), so that a heading never
+    stands alone at the foot of a page. The blocks are wrapped here to the frame's width, once:
+    laying them out again finds them wrapped already."""
+    height = 0.0
+    for block in heads:
+        height += block.getSpaceBefore() + block.wrap(FRAME_WIDTH, 0)[1] + block.getSpaceAfter()
+    lines = body.wrap(FRAME_WIDTH, 0)[1] / body.style.leading
+    height += body.getSpaceBefore() + min(lines, 2) * body.style.leading
+    return CondPageBreak(height + 1)
+
+
+def _labelled(label: str, text: str) -> list[TextBlock]:
     """The officer's words under a label: the first paragraph after it, the rest below."""
     style = _styles().entry_line
     parts = own_paragraphs(text) or [DASH]
@@ -1085,17 +1251,17 @@ def _notes(pack: _Pack) -> list[Flowable]:
             year_shown = line.week_commencing.year
             flowables += _year_heading(year_shown, "notes")
         marks = _first_recorded(entry, line.week_commencing)
-        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
-        flowables.append(
-            _rich(
-                [
-                    (f"Week commencing {format_day(line.week_commencing)}", True),
-                    (f"  ·  first recorded {', '.join(marks)}", False),
-                ],
-                styles.note_heading,
-            )
+        heading = _rich(
+            [
+                (f"Week commencing {format_day(line.week_commencing)}", True),
+                (f"  ·  first recorded {', '.join(marks)}", False),
+            ],
+            styles.note_heading,
         )
-        flowables += [_para(part, styles.note) for part in own_paragraphs(entry.record.notes)]
+        paragraphs = [_para(part, styles.note) for part in own_paragraphs(entry.record.notes)]
+        if paragraphs:
+            flowables.append(_keep_with_next([heading], paragraphs[0]))
+        flowables += [heading, *paragraphs]
     return flowables
 
 
@@ -1110,9 +1276,10 @@ def _amendments(pack: _Pack) -> list[Flowable]:
         f"first: {count(len(amendments), 'change')}. Nothing is overwritten: an amendment shows "
         "the value before and after it (old → new), a deletion shows what the record held. "
         "Records never changed after they were first recorded are not listed here; the tables "
-        "show when each was first recorded. Changes to the profile are included, because its "
-        "threshold decides the flags. Times are the local time of the computer that made the "
-        "pack."
+        "show when each was first recorded. Recording the answer to a concern, adding to it "
+        "and marking the concern closed are listed as such; “amended” means something already "
+        "recorded was changed. Changes to the profile are included, because its threshold "
+        "decides the flags. Times are the local time of the computer that made the pack."
     )
     if not pack.options.include_notes:
         intro += " Changes to notes are listed without their wording, which this copy leaves out."
@@ -1125,17 +1292,17 @@ def _amendments(pack: _Pack) -> list[Flowable]:
             )
         )
     for amendment in amendments:
-        flowables.append(CondPageBreak(_KEEP_WITH_TEXT))
-        flowables.append(
-            _rich(
-                [
-                    (format_moment(amendment.at), True),
-                    (f"  ·  {amendment.record}: {amendment.what}", False),
-                ],
-                styles.entry,
-            )
+        heading = _rich(
+            [
+                (format_moment(amendment.at), True),
+                (f"  ·  {amendment.record}: {amendment.what}", False),
+            ],
+            styles.entry,
         )
-        flowables += [_para(line, styles.entry_line) for line in amendment.lines]
+        lines = [_para(line, styles.entry_line) for line in amendment.lines]
+        if lines:
+            flowables.append(_keep_with_next([heading], lines[0]))
+        flowables += [heading, *lines]
     return flowables
 
 

@@ -1,0 +1,372 @@
+"""What a pack says, read back from the PDF, where a loose word would mislead a panel: whose test
+of excessive workload it is, an answered concern against an amended one, the week still in
+progress, what a 17-week average rests on, what a copy without notes leaves out, and the
+table's key and layout."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.evidence.pdf_reading import flat, reader
+from tests.evidence.test_pack import PROFILE, Chain, body_text, week
+from workdiary.domain.dates import mondays
+from workdiary.domain.errors import InvalidInput
+from workdiary.domain.records import Concern, ConcernChannel, ConcernStatus, Profile, Week
+from workdiary.evidence.amendments import ADDED_TO, AMENDED, ANSWERED, CLOSED, concern_change
+from workdiary.evidence.pack import build_pack
+from workdiary.evidence.snapshot import PackOptions, Snapshot
+
+# The pack is made on a Monday morning: the week commencing that day has not ended.
+TODAY = date(2026, 11, 23)
+TAKEN_AT = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+FIRST = date(2026, 7, 27)
+LAST_ENDED = date(2026, 11, 16)
+
+MOJ_WORDS = "the MoJ test for excessive workload"
+OWN_WORDS = "the test set in this diary, not the MoJ's, whose line is 110 % for 4 consecutive weeks"
+
+
+def at(day: date, hour: int = 17) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC)
+
+
+def make_snapshot(
+    weeks: Sequence[Week],
+    profile: Profile = PROFILE,
+    concerns: Sequence[tuple[Concern, Sequence[tuple[Concern, datetime]]]] = (),
+) -> Snapshot:
+    """A diary as the app would hold it: each week logged on its Friday, each concern recorded
+    the day it was raised and then changed as `concerns` says (the record after, and when)."""
+    chain = Chain()
+    chain.write("profile", "1", "create", profile, at(date(2026, 1, 1)))
+    for record in weeks:
+        monday = record.week_commencing
+        logged = min(at(monday + timedelta(days=4)), TAKEN_AT - timedelta(hours=1))
+        chain.write("weeks", monday.isoformat(), "create", record, logged)
+    latest: dict[str, Concern] = {}
+    for number, (concern, changes) in enumerate(concerns, start=1):
+        key = str(number)
+        chain.write("concerns", key, "create", concern, at(concern.raised_on))
+        latest[key] = concern
+        for changed, when in changes:
+            chain.write("concerns", key, "amend", changed, when)
+            latest[key] = changed
+    return Snapshot(
+        pack_id="wording-pack",
+        taken_at=TAKEN_AT,
+        app_version="9.9.9",
+        profile=profile,
+        weeks=tuple(
+            chain.recorded("weeks", record.week_commencing.isoformat(), record)
+            for record in sorted(weeks, key=lambda record: record.week_commencing)
+        ),
+        sessions=(),
+        concerns=tuple(chain.recorded("concerns", key, record) for key, record in latest.items()),
+        audit=tuple(chain.entries),
+        chain_head=chain.entries[-1].hash,
+        audit_entries=len(chain.entries),
+    )
+
+
+def weeks_from(first: date, capacities: Sequence[float], **values: Any) -> list[Week]:
+    return [
+        week(first + timedelta(weeks=index), capacity, **values)
+        for index, capacity in enumerate(capacities)
+    ]
+
+
+# A run of six weeks at 135 %, between weeks under 110 %.
+RUN_WEEKS = weeks_from(FIRST, [100, 135, 135, 135, 135, 135, 135, 100])
+
+
+def pack_text(snapshot: Snapshot, last: date = LAST_ENDED, **options: Any) -> str:
+    return body_text(build_pack(snapshot, PackOptions(FIRST, last, **options)).pdf)
+
+
+# Whose test of excessive workload
+
+
+def test_the_mojs_line_and_run_are_called_the_mojs_test() -> None:
+    text = pack_text(make_snapshot(RUN_WEEKS))
+    # The summary, the weekly table's key and the chart's legend.
+    assert f"4 or more consecutive weeks at or over 110 %, {MOJ_WORDS}" in text
+    assert f"part of 4 or more weeks at or over 110 % in a row, {MOJ_WORDS}" in text
+    assert f"Shaded band: 4 or more weeks in a row at or over 110 % ({MOJ_WORDS})" in text
+    assert "not the MoJ's" not in text
+
+
+@pytest.mark.parametrize(
+    ("threshold", "run", "shown"),
+    [(130.0, 4, "130 %"), (110.0, 6, "110 %"), (100.0, 3, "100 %")],
+)
+def test_a_threshold_or_run_of_the_users_own_is_never_called_the_mojs_test(
+    threshold: float, run: int, shown: str
+) -> None:
+    profile = replace(PROFILE, threshold_pct=threshold, run_weeks=run)
+    text = pack_text(make_snapshot(RUN_WEEKS, profile))
+    assert MOJ_WORDS not in text
+    assert f"{run} or more consecutive weeks at or over {shown}, {OWN_WORDS}" in text
+    assert f"part of {run} or more weeks at or over {shown} in a row, {OWN_WORDS}" in text
+    assert (
+        f"Shaded band: {run} or more weeks in a row at or over {shown} (the diary's own test; "
+        "the MoJ's is 110 % for 4 weeks)" in text
+    )
+
+
+# Concerns: an answer is not an amendment
+
+
+RAISED = date(2026, 9, 1)
+
+
+def concern(summary: str = "Caseload too high", **values: Any) -> Concern:
+    return Concern(RAISED, "SPO (J.B.)", ConcernChannel.EMAIL, summary, **values)
+
+
+def answered(record: Concern, words: str, on: date) -> Concern:
+    return replace(record, response=words, response_on=on, status=ConcernStatus.ANSWERED)
+
+
+def concerns_text() -> tuple[str, str]:
+    """The concerns section and the amendment history of a pack of five concerns."""
+    plain = concern("Answered only")
+    reworded = concern("Said at first")
+    closing = concern("Answered, then closed")
+    rewritten = concern("Answer rewritten")
+    late = concern("Answer recorded late")
+    reply = answered(closing, "Review promised.", date(2026, 9, 10))
+    first_answer = answered(rewritten, "No.", date(2026, 9, 8))
+    snapshot = make_snapshot(
+        RUN_WEEKS,
+        concerns=[
+            (
+                plain,
+                [(answered(plain, "Two cases moved.", date(2026, 9, 8)), at(date(2026, 9, 8)))],
+            ),
+            (reworded, [(replace(reworded, summary="Said on second thoughts"), at(RAISED, 18))]),
+            (
+                closing,
+                [
+                    (reply, at(date(2026, 9, 10))),
+                    (
+                        replace(
+                            reply,
+                            response="Review promised. Closed: caseload reduced.",
+                            status=ConcernStatus.CLOSED,
+                        ),
+                        at(date(2026, 10, 5)),
+                    ),
+                ],
+            ),
+            (
+                rewritten,
+                [
+                    (first_answer, at(date(2026, 9, 8))),
+                    (replace(first_answer, response="Maybe."), at(date(2026, 9, 9))),
+                ],
+            ),
+            (late, [(answered(late, "Later.", date(2026, 9, 2)), at(date(2026, 10, 1)))]),
+        ],
+    )
+    text = pack_text(snapshot)
+    concerns = text.split("5. Concerns raised")[2].split("6. Weekly notes")[0]
+    history = text.split("7. Amendment history")[2].split("8. Attachments")[0]
+    return concerns, history
+
+
+def test_a_concern_whose_answer_was_recorded_says_when_it_was_answered_not_amended() -> None:
+    concerns, history = concerns_text()
+    assert (
+        "First recorded Tue 01 Sep 2026, answered on Tue 08 Sep 2026 What was said: Answered only"
+        in concerns
+    )
+    assert "Concern raised Tue 01 Sep 2026: answer recorded Response: (empty) → Two cases" in (
+        history
+    )
+    # Closing it, with a line added to say why, is said as such, not as an amendment.
+    assert (
+        "First recorded Tue 01 Sep 2026, answered on Thu 10 Sep 2026, marked closed on Mon 05 "
+        "Oct 2026 What was said: Answered, then closed" in concerns
+    )
+    assert "Concern raised Tue 01 Sep 2026: marked closed" in history
+    # An answer recorded weeks after it came says so, as a late week does.
+    assert (
+        "answered on Wed 02 Sep 2026 (recorded Thu 01 Oct 2026, retrospective) What was said: "
+        "Answer recorded late" in concerns
+    )
+
+
+def test_a_concern_is_amended_only_where_something_already_recorded_changed() -> None:
+    concerns, history = concerns_text()
+    assert "First recorded Tue 01 Sep 2026, amended What was said: Said on second thoughts" in (
+        concerns
+    )
+    assert (
+        "First recorded Tue 01 Sep 2026, answered on Tue 08 Sep 2026, amended What was said: "
+        "Answer rewritten" in concerns
+    )
+    assert len(re.findall(r"First recorded [^W]*amended", concerns)) == 2
+    assert "Concern raised Tue 01 Sep 2026: amended What you said: Said at first → Said on" in (
+        history
+    )
+    assert "Response: No. → Maybe." in history
+
+
+def test_each_kind_of_change_to_a_concern_is_told_apart() -> None:
+    open_ = {"summary": "x", "response": "", "response_on": None, "status": "open"}
+    answer = {**open_, "response": "Yes", "response_on": "2026-09-08", "status": "answered"}
+    closed = {**answer, "response": "Yes. Closed: done.", "status": "closed"}
+    assert concern_change(open_, answer) == (ANSWERED,)
+    assert concern_change(answer, {**answer, "response": "Yes. And more."}) == (ADDED_TO,)
+    assert concern_change(answer, closed) == (CLOSED,)
+    assert concern_change(open_, {**open_, "status": "closed"}) == (CLOSED,)
+    assert concern_change(answer, {**answer, "response": "No"}) == (AMENDED,)
+    assert concern_change(answer, {**answer, "response_on": "2026-09-09"}) == (AMENDED,)
+    assert concern_change(open_, {**answer, "summary": "y"}) == (ANSWERED, AMENDED)
+    assert concern_change(open_, {**open_, "raised_with": "HR"}) == (AMENDED,)
+
+
+# The week in progress
+
+
+LATE_WEEKS = weeks_from(date(2026, 10, 26), [100, 101, 102, 103])
+
+
+def test_a_week_not_yet_ended_and_not_logged_is_left_out_not_counted_as_not_logged() -> None:
+    text = pack_text(make_snapshot(LATE_WEEKS), last=TODAY)
+    assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
+    assert "Weeks not logged 13 " in text  # the weeks before 26 Oct, and not this one
+    assert "Mon 23 Nov 2026 —" not in text and "Sun 29 Nov 2026" not in text
+
+
+def test_a_logged_week_not_yet_ended_is_shown_in_progress() -> None:
+    this_week = week(TODAY, 104.0)
+    text = pack_text(make_snapshot([*LATE_WEEKS, this_week]), last=TODAY)
+    assert "Figures for Mon 27 Jul 2026 to Sun 29 Nov 2026 (18 weeks)" in text
+    assert "The week commencing Mon 23 Nov 2026 had not ended when this pack was made" in text
+    assert "Mon 23 Nov 2026 104 % 40 44.5 / 37 7.5 Mon 23 Nov 2026 in progress" in text
+    assert "“in progress”: the week had not ended when this pack was made" in text
+
+
+def test_a_period_of_only_the_week_in_progress_not_logged_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="has not ended, and nothing is logged for it"):
+        build_pack(make_snapshot(LATE_WEEKS), PackOptions(TODAY, TODAY))
+
+
+# What the 17-week average rests on
+
+
+def test_the_17_week_average_says_how_many_weeks_with_hours_it_is_taken_over() -> None:
+    mondays_17 = list(mondays(FIRST, FIRST + timedelta(weeks=16)))
+    weeks = [
+        week(monday, 100.0, hours_worked=None if index in (1, 3, 5, 7, 9) else 50.0)
+        for index, monday in enumerate(mondays_17)
+    ]
+    text = pack_text(make_snapshot(weeks), last=mondays_17[-1])
+    assert (
+        "50 hours a week, averaged over the 12 weeks with hours worked recorded, of the 17 weeks "
+        "to the week commencing Mon 16 Nov 2026" in text
+    )
+    # Hours rising week by week: the highest average is that of the last week, whose 17 weeks
+    # all have hours.
+    every = [replace(record, hours_worked=40.0 + index) for index, record in enumerate(weeks)]
+    text = pack_text(make_snapshot(every), last=mondays_17[-1])
+    assert "48 hours a week, averaged over the 17 weeks to the week commencing Mon 16 Nov" in text
+
+
+# What a copy without notes, and the weekly table, show
+
+
+def test_a_copy_without_notes_claims_only_what_it_prints() -> None:
+    text = pack_text(make_snapshot(RUN_WEEKS), include_notes=False)
+    assert "Every figure, date and change is still shown" not in text
+    assert (
+        "Everything else is printed as in a full copy, and every change is listed (a change to "
+        "a note without its wording)." in text
+    )
+
+
+def test_days_of_leave_and_sickness_are_under_the_weeks_hours() -> None:
+    weeks = [
+        *RUN_WEEKS[:2],
+        replace(RUN_WEEKS[2], hours_worked=37.0, leave_days=2.0, sick_days=1.0),
+        replace(RUN_WEEKS[3], hours_worked=29.0, sick_days=0.5),
+        *RUN_WEEKS[4:],
+    ]
+    text = pack_text(make_snapshot(weeks))
+    assert "Mon 10 Aug 2026 135 % 40 37 / 37 leave 2 days sick 1 day 7.5 Fri 14 Aug 2026" in text
+    assert "Mon 17 Aug 2026 135 % 40 29 / 37 sick 0.5 days 7.5 Fri 21 Aug 2026" in text
+
+
+def test_the_key_names_the_recorded_figures_the_table_does_not_print() -> None:
+    text = pack_text(make_snapshot(RUN_WEEKS))
+    assert "not printed here" not in text  # none are recorded
+    weeks = [
+        replace(RUN_WEEKS[0], breaks_missed_days=3, toil_taken=2.0),
+        replace(RUN_WEEKS[1], wmt_read_on=date(2026, 8, 6), cases_licence=12),
+        *RUN_WEEKS[2:],
+    ]
+    text = pack_text(make_snapshot(weeks))
+    assert (
+        "Also recorded for weeks of the period, and not printed here: the day the WMT figure was "
+        "read, cases by type, TOIL (earned, taken) and days breaks were missed. They are in the "
+        "data embedded in this PDF (workdiary-pack.json)." in text
+    )
+
+
+def test_the_key_says_what_a_shaded_row_means() -> None:
+    text = pack_text(make_snapshot(RUN_WEEKS))
+    assert "A shaded row is a week of an excessive run" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs Poppler's pdftotext")
+def test_a_figure_column_and_the_next_do_not_run_together(tmp_path: Path) -> None:
+    """In a week not logged, the dash ending the unpaid hours (set right) and the dash starting
+    "First recorded" (set left) stand well apart, as Poppler places them, not as one "— —"."""
+    weeks = [record for record in RUN_WEEKS if record.week_commencing != date(2026, 8, 17)]
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(build_pack(make_snapshot(weeks), PackOptions(FIRST, LAST_ENDED)).pdf)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [
+        (float(y), float(left), float(right), word)
+        for left, y, right, word in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', boxes
+        )
+    ]
+    rows: dict[float, list[tuple[float, float, str]]] = {}
+    for y, left, right, word in words:
+        rows.setdefault(y, []).append((left, right, word))
+    [row] = [row for row in rows.values() if [word for *_, word in row[:3]] == ["Mon", "17", "Aug"]]
+    dashes = sorted((left, right) for left, right, word in row if word == "—")
+    assert len(dashes) == 5
+    (_, unpaid_ends), (first_recorded_starts, _) = dashes[3], dashes[4]
+    assert first_recorded_starts - unpaid_ends >= 12
+
+
+def test_no_concern_heading_is_left_at_the_foot_of_a_page() -> None:
+    """Concerns of every length, so that page after page ends at a different point in one: a
+    page never ends with a concern's heading or its "first recorded" line."""
+    many = []
+    for number in range(80):
+        words = " ".join(f"word{number}x{index}" for index in range(8 + (number * 7) % 13))
+        many.append((replace(concern(words), raised_on=RAISED + timedelta(days=number % 60)), []))
+    pdf = build_pack(
+        make_snapshot(RUN_WEEKS, concerns=many),
+        PackOptions(FIRST, LAST_ENDED, sections=frozenset({"concerns"})),
+    ).pdf
+    for page in reader(pdf).pages[1:]:
+        body = flat(page.extract_text())
+        last_heading = body.rfind("First recorded")
+        if last_heading != -1:
+            assert "What was said:" in body[last_heading:], body[-200:]
