@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.processes import printed_lines, workdiary
+from tests.storage.conditions import make_read_only
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import WINDOW_LOCK_FILE, run_app
 from workdiary.domain.dates import week_commencing
@@ -158,6 +159,16 @@ def test_the_status_bar_says_where_the_diary_is_and_when_it_was_saved(
     window._diary.weeks.save(Week(week_commencing(date.today()), 100.0))
     window.editor.saved.emit("")
     assert window.saved_label.text().startswith("Last saved ")
+
+
+def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
+    open_window: OpenWindow, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Diary.open(private_data_dir / "diary.db").close()  # a diary, then its folder made read-only
+    make_read_only(private_data_dir, monkeypatch)
+    window = open_window()
+    assert window.location_label.text().startswith("READ-ONLY — nothing can be saved")
+    assert "read-only" in window.location_label.toolTip()
 
 
 def test_about_gives_version_data_location_and_licence(open_window: OpenWindow) -> None:

@@ -234,9 +234,14 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         where = f"Diary: {self._diary.path}"
+        if self._diary.read_only is not None:
+            # Said before anything is typed, not only when a save fails.
+            where = f"READ-ONLY — nothing can be saved to {self._diary.path} (hover for why)"
         if self.demo:
             where = "DEMO — a temporary copy of the sample diary; nothing you enter is kept"
         self.location_label = QLabel(where)
+        if self._diary.read_only is not None:
+            self.location_label.setToolTip(str(self._diary.read_only))
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
