@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -42,6 +43,7 @@ def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary import packs
     from workdiary.evidence.pack import build_pack
+    from workdiary.evidence.period import shown_weeks
     from workdiary.evidence.snapshot import PackOptions
 
     pdf_path = Path(args.out).expanduser()
@@ -79,6 +81,10 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
         )
         snapshot = packs.snapshot_for_export(diary)
+        # The weeks the pack shows, which its record and this message name: this week is left
+        # out while it is still going and nothing is logged for it.
+        first, last = shown_weeks(snapshot, options)
+        options = replace(options, first_week=first, last_week=last)
         pack = build_pack(snapshot, options)
         saved = packs.save_pack(diary, snapshot, options, pack.fingerprint, pack.pdf, pdf_path)
     print(

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.processes import workdiary
 from workdiary.cli import main
-from workdiary.domain.dates import week_commencing
+from workdiary.domain.dates import format_day, week_commencing
 from workdiary.evidence.pack_data import SEAL_KEY
 
 THIS_WEEK = week_commencing(date.today())
@@ -178,3 +178,21 @@ def test_a_period_in_the_future_is_refused_in_words_that_fit(
     assert status == 2
     said = capsys.readouterr().err
     assert "--from is after this week" in said and "before it starts" not in said
+
+
+def test_the_message_and_the_record_name_the_weeks_the_pack_shows(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    last_week = THIS_WEEK - timedelta(weeks=1)
+    run("log-week", "--week", str(last_week), "--capacity", "120")
+    out = tmp_path / "pack.pdf"
+    status, said = run(
+        "export", "--from", str(last_week), "--to", str(THIS_WEEK), "--out", str(out)
+    )
+    assert status == 0
+    # This week is still going and nothing is logged for it: the pack stops before it, and so do
+    # the words about it.
+    assert f"to {format_day(last_week)} (" in said
+    with sqlite3.connect(diary_path) as connection:
+        [period_to] = connection.execute("SELECT period_to FROM exports").fetchone()
+    assert period_to == last_week.isoformat()

@@ -201,7 +201,7 @@ PROFILE_FIELDS: dict[str, FieldInfo] = {
         "Capacity threshold", "%", "Weeks at or over it count as over", example="110"
     ),
     "run_weeks": FieldInfo(
-        "Excessive run", "weeks", "Consecutive weeks over the threshold", example="4"
+        "Excessive run", "weeks", "Consecutive weeks at or over the threshold", example="4"
     ),
     "supervision_interval_weeks": FieldInfo(
         "Supervision expected every",
