@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
@@ -137,6 +137,20 @@ def test_settings_save_and_say_so(qtbot: QtBot, diary: Diary) -> None:
     assert diary.profile().threshold_pct == 120
     assert "Saved" in page.status.text()
     assert page.save() and page.status.text() == "Nothing changed."
+
+
+def test_settings_typed_since_the_last_save_say_they_are_not_saved_yet(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    page = SettingsPage(diary, ScriptedMessages())
+    qtbot.addWidget(page)
+    page.form.edit("threshold_pct").setText("120")
+    assert page.save() and page.status.text().startswith("Saved")
+    qtbot.keyClicks(page.form.edit("name"), "Sian")  # typed, as a user would
+    assert page.status.text().startswith("Not saved yet.")
+    qtbot.keyClick(page.form.edit("name"), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.form.edit("name"), Qt.Key.Key_Delete)  # typed away again
+    assert page.status.text().startswith("Saved")
 
 
 def test_settings_changed_by_a_command_since_they_were_opened_are_saved_over_only_if_asked(

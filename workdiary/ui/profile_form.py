@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
+from workdiary.ui.fields import hint_label
 from workdiary.ui.saving import save_asking
 
 if TYPE_CHECKING:
@@ -54,7 +56,10 @@ class _Row:
 
 
 class ProfileForm(QWidget):
-    """Edits a Profile; `profile()` reads it back or raises InvalidInput, shown by the fields."""
+    """Edits a Profile; `profile()` reads it back or raises InvalidInput, shown by the fields.
+    `edited` is sent when the user changes any box."""
+
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +77,7 @@ class ProfileForm(QWidget):
         info = PROFILE_FIELDS[field]
         label = QLabel(f"{info.label}" + (f" ({info.unit})" if info.unit else ""))
         edit = QLineEdit()
+        edit.textEdited.connect(self.edited)
         edit.setObjectName(field)
         edit.setAccessibleName(info.label)
         hint = EXTRA_HINTS.get(field, info.hint)
@@ -89,10 +95,7 @@ class ProfileForm(QWidget):
         stack.setSpacing(2)
         stack.addWidget(edit)
         if hint:
-            note = QLabel(hint)
-            note.setWordWrap(True)
-            note.setStyleSheet("color: palette(placeholder-text);")
-            stack.addWidget(note)
+            stack.addWidget(hint_label(hint))
         stack.addWidget(problem)
         self._rows[field] = _Row(edit, problem)
         return label, column

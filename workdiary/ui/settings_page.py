@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from workdiary.domain.dates import format_moment
 from workdiary.domain.records import Profile
 from workdiary.storage import Diary
-from workdiary.ui.fields import FocusFollowingScrollArea
+from workdiary.ui.fields import FocusFollowingScrollArea, native_text
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 
@@ -38,6 +38,10 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("settings_status")
         self.status.setWordWrap(True)
+        # What the line by Save said last; while the form holds changes it says they are not
+        # saved, rather than "Saved 16:05" over edits made since.
+        self._outcome = ""
+        self.form.edited.connect(self._show_status)
         where = QLabel(
             f"<p>Your diary is the file <tt>{escape(str(diary.path))}</tt>, on this computer "
             "only. Work Diary never sends anything anywhere.</p>"
@@ -74,7 +78,7 @@ class SettingsPage(QWidget):
         self.form.set_profile(stored.record if stored else Profile())
         self._read_at = stored.revision if stored else 0
         self._typed_when_loaded = self.form.typed()
-        self.status.clear()
+        self._say("")
 
     def has_unsaved_changes(self) -> bool:
         return self.form.typed() != self._typed_when_loaded
@@ -86,7 +90,7 @@ class SettingsPage(QWidget):
             read_at=self._read_at,
             not_saved="Your settings could not be saved",
             # The form has marked the fields; the line by Save says so.
-            problems_shown=lambda: self.status.setText(
+            problems_shown=lambda: self._say(
                 "Nothing was saved: please check the fields marked ⚠."
             ),
         )
@@ -95,8 +99,21 @@ class SettingsPage(QWidget):
         self._read_at = result.entry.revision
         self._typed_when_loaded = self.form.typed()
         if result.action == "unchanged":
-            self.status.setText("Nothing changed.")
+            self._say("Nothing changed.")
         else:
-            self.status.setText(f"Saved {format_moment(result.entry.last_changed_at)}.")
+            self._say(f"Saved {format_moment(result.entry.last_changed_at)}.")
             self.saved.emit()
         return True
+
+    def _say(self, outcome: str) -> None:
+        self._outcome = outcome
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self.has_unsaved_changes():
+            self.status.setText(
+                f"Not saved yet. Press {native_text(QKeySequence.StandardKey.Save)}, or Save "
+                "settings, when you are done."
+            )
+        else:
+            self.status.setText(self._outcome)
