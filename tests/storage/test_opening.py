@@ -252,23 +252,3 @@ def test_a_new_diary_that_cannot_be_made_leaves_no_empty_file_to_be_refused_late
     monkeypatch.setattr(diary_module.sqlite3, "connect", real_connect)
     with Diary.open(diary_path, clock) as diary:
         diary.weeks.save(WEEK)
-
-
-def test_a_folder_made_read_only_for_real_is_read_and_not_written(
-    saved: bytes, diary_path: Path, clock: Clock
-) -> None:
-    """The same, with the folder's own permissions, wherever they bind (not for root)."""
-    folder = diary_path.parent
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("permissions do not bind this user")
-        with Diary.open(diary_path, clock) as diary:
-            assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
-            assert diary.verify().intact
-            with pytest.raises(DiaryReadOnly, match="the folder is read-only"):
-                diary.weeks.save(NEXT)
-        assert files_in(folder) == ["diary.db"]
-    finally:
-        folder.chmod(0o700)
-    assert diary_path.read_bytes() == saved
