@@ -65,9 +65,15 @@ def run() -> list[Result]:
 def _exporting(data_dir: Path, weeks: int) -> Callable[[], None]:
     """Exporting the whole of a sample diary of `weeks` weeks, as a process."""
     summary = fill_sample_diary(data_dir / "diary.db", SAMPLE_LAST_WEEK_FOR_TESTS, weeks=weeks)
+    out = data_dir / "pack.pdf"
     argv = [PYTHON, "-m", "workdiary", "export", "--from", summary.first_week.isoformat(),
-            "--to", summary.last_week.isoformat(), "--out", str(data_dir / "pack.pdf")]  # fmt: skip
-    return lambda: run_process(argv, data_dir)
+            "--to", summary.last_week.isoformat(), "--out", str(out)]  # fmt: skip
+
+    def export() -> None:
+        out.unlink(missing_ok=True)  # export never writes over a pack
+        run_process(argv, data_dir)
+
+    return export
 
 
 def _weekly_table_csv(data_dir: Path, target: Path) -> None:
