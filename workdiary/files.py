@@ -62,11 +62,17 @@ def _fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        flush_to_disk(folder)
+
+
+def flush_to_disk(path: Path) -> None:
+    """Have the disk hold what the file at `path` holds (or, for a folder, the names in it), so
+    that a power cut cannot undo it."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _not_written(path: Path, error: OSError) -> FileNotWritten:

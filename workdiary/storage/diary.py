@@ -32,6 +32,7 @@ from workdiary.domain.validation import (
     supervision_problems,
     week_problems,
 )
+from workdiary.files import flush_to_disk
 from workdiary.storage.audit import AuditLog
 from workdiary.storage.errors import (
     COULD_NOT_WRITE,
@@ -83,7 +84,7 @@ def _create_diary(path: Path) -> None:
             connection.execute("PRAGMA journal_mode = WAL")  # which writes the first page
         finally:
             connection.close()
-        _flush(temporary)
+        flush_to_disk(temporary)
         _name_new_diary(temporary, path)
     finally:
         for end in ("", "-wal", "-shm", "-journal"):
@@ -106,15 +107,7 @@ def _name_new_diary(temporary: Path, path: Path) -> None:
         os.rename(temporary, path)
     if os.name == "posix":  # so that the name survives a power cut; Windows cannot flush a folder
         with contextlib.suppress(OSError):
-            _flush(path.parent)
-
-
-def _flush(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+            flush_to_disk(path.parent)
 
 
 def _beside(path: Path, suffix: str) -> Path:
