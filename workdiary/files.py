@@ -6,7 +6,6 @@ import contextlib
 import errno
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from workdiary.domain.errors import WorkDiaryError
@@ -26,6 +25,9 @@ def write_atomically(path: Path, data: bytes) -> str:
     path = Path(path)
     folder = path.parent
     digest = hashlib.sha256(data).hexdigest()
+    # Imported here: every command reads the diary; few write a file of their own.
+    import tempfile
+
     try:
         # mkstemp creates the file with mode 0600 on POSIX: exports are private, like the diary.
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
