@@ -151,6 +151,12 @@ def test_settings_typed_since_the_last_save_say_they_are_not_saved_yet(
     qtbot.keyClick(page.form.edit("name"), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.form.edit("name"), Qt.Key.Key_Delete)  # typed away again
     assert page.status.text().startswith("Saved")
+    # A save refused for a figure says so, until the figure is typed again.
+    page.form.edit("threshold_pct").setText("lots")
+    assert not page.save()
+    assert page.status.text() == "Nothing was saved: please check the fields marked ⚠."
+    qtbot.keyClicks(page.form.edit("threshold_pct"), "0")
+    assert page.status.text().startswith("Not saved yet.")
 
 
 def test_settings_changed_by_a_command_since_they_were_opened_are_saved_over_only_if_asked(

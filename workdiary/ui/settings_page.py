@@ -106,10 +106,12 @@ class SettingsPage(QWidget):
         return True
 
     def _say(self, outcome: str) -> None:
+        """What a save (or reading the diary afresh) came to, until the user types again."""
         self._outcome = outcome
-        self._show_status()
+        self.status.setText(outcome)
 
     def _show_status(self) -> None:
+        """After typing: whether the form now holds changes not saved."""
         if self.has_unsaved_changes():
             self.status.setText(
                 f"Not saved yet. Press {native_text(QKeySequence.StandardKey.Save)}, or Save "
