@@ -10,6 +10,7 @@ from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
+from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 
 WELCOME = (
@@ -95,13 +96,10 @@ class FirstRunDialog(QDialog):
     def reject(self) -> None:
         """Skip, Esc and the window's close button all come here: with typing in the form, the
         user is asked first, and keeping it is the default. Closing counts as skipping."""
-        if self.has_unsaved_changes() and not self._messages.confirm(
+        if self.has_unsaved_changes() and not may_close_unsaved(
+            self._messages,
             self,
-            "Close without saving?",
-            "Close without saving your details? What you typed will be lost. You can fill them "
-            "in later under Settings.",
-            yes="Close without saving",
-            no="Keep editing",
+            "Close without saving your details? You can fill them in later under Settings.",
         ):
             return
         super().reject()

@@ -35,6 +35,7 @@ from workdiary.evidence.letters import (
 from workdiary.storage import Diary
 from workdiary.ui.fields import DateField, format_date_for_typing
 from workdiary.ui.messages import Messages
+from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 
 NOTICE, ACCESS_REQUEST = "foreseeability", "access-request"
@@ -166,13 +167,8 @@ class LetterDialog(QDialog):
     def reject(self) -> None:
         """Esc, Close and the window's close button all come here: with typing in the boxes, the
         officer is asked first, and keeping it is the default."""
-        if self.has_unsaved_changes() and not self._messages.confirm(
-            self,
-            "Close without saving?",
-            f"Close the {TITLES[self.kind].lower()} without saving it? What you typed will be "
-            "lost.",
-            yes="Close without saving",
-            no="Keep editing",
+        if self.has_unsaved_changes() and not may_close_unsaved(
+            self._messages, self, f"Close the {TITLES[self.kind].lower()} without saving it?"
         ):
             return
         super().reject()

@@ -27,6 +27,18 @@ T = TypeVar("T")
 LONGEST_VALUE_SHOWN = 80
 
 
+def may_close_unsaved(messages: Messages, asker: QWidget, what: str) -> bool:
+    """Whether to close a dialog holding typing not saved: the officer is asked, and keeping it
+    is the default. `what` says what would be lost, as a sentence."""
+    return messages.confirm(
+        asker,
+        "Close without saving?",
+        f"{what} What you typed will be lost.",
+        yes="Close without saving",
+        no="Keep editing",
+    )
+
+
 def save_asking(
     save: Callable[[bool, int], T],
     messages: Messages,
