@@ -161,6 +161,16 @@ def test_the_status_bar_says_where_the_diary_is_and_when_it_was_saved(
     assert window.saved_label.text().startswith("Last saved ")
 
 
+def test_going_to_settings_from_the_keyboard_puts_the_cursor_in_the_first_box(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page(SETTINGS)
+    assert QApplication.focusWidget() is window.settings_page.form.edit("name")
+
+
 def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
     open_window: OpenWindow, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
