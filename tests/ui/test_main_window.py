@@ -312,10 +312,9 @@ def test_the_open_window_collects_reference_cycles(qtbot: QtBot, tmp_path: Path)
 
     def look_and_close() -> None:
         seen.append(gc.isenabled())
-        # The app's window only: others left hidden by earlier tests may be half torn down.
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, MainWindow) and window.isVisible():
-                window.close()  # the last window closed ends the app's loop, as a user's would
+        # The last window closed ends the app's loop, as a user's would. Qt closes them itself:
+        # widgets earlier tests left being torn down must not be wrapped for Python again.
+        QApplication.closeAllWindows()
 
     gc.disable()
     try:
