@@ -189,6 +189,24 @@ def test_a_session_or_concern_dated_before_the_diarys_first_week_is_a_mistyped_y
     assert supervision_problems(replace(session, held_on=date(2006, 11, 13)), today) == []
 
 
+def test_a_date_too_early_names_the_record_and_the_diarys_first_week_in_one_wording() -> None:
+    today = date(2026, 11, 20)
+    week = replace(GOOD, week_commencing=date(1999, 12, 27))
+    session = SupervisionSession(date(206, 11, 13), SupervisionStatus.CANCELLED_BY_MANAGER, "GW")
+    concern = Concern(date(1926, 11, 13), "SPO", ConcernChannel.EMAIL, "Caseload of 46")
+    messages = [
+        *(problem.message for problem in week_problems(week, today)),
+        *(problem.message for problem in supervision_problems(session, today)),
+        *(problem.message for problem in concern_problems(concern, today)),
+    ]
+    kept = "Work Diary keeps records from the week commencing Mon 03 Jan 2000 on. Check the year."
+    assert messages == [
+        f"The week commencing Mon 27 Dec 1999 is too early: {kept}",
+        f"A session on Thu 13 Nov 206 is too early: {kept}",
+        f"A concern raised on Sat 13 Nov 1926 is too early: {kept}",
+    ]
+
+
 def test_a_note_too_long_is_asked_to_be_shortened_in_words_that_fit_any_record() -> None:
     long = "x" * 20_001
     [problem] = concern_problems(

@@ -218,15 +218,7 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
                 "You can log this week or any earlier week.",
             )
         )
-    if week.week_commencing < EARLIEST_WEEK:
-        problems.append(
-            FieldProblem(
-                "week_commencing",
-                f"The week commencing {format_day(week.week_commencing)} is too early: Work "
-                f"Diary keeps weeks from the week commencing {format_day(EARLIEST_WEEK)} on. "
-                "Check the year.",
-            )
-        )
+    _check_not_too_early(problems, "week_commencing", "The week commencing", week.week_commencing)
     if week.wmt_read_on is not None and week.wmt_read_on > today:
         problems.append(
             FieldProblem("wmt_read_on", "The day you read the WMT figure cannot be in the future.")
@@ -291,7 +283,7 @@ def supervision_problems(session: SupervisionSession, today: date) -> list[Field
                 "A supervision session cannot be dated in the future: log it on or after the day.",
             )
         )
-    _check_not_too_early(problems, "held_on", "The session's date", session.held_on)
+    _check_not_too_early(problems, "held_on", "A session on", session.held_on)
     if session.status is not SupervisionStatus.HELD:
         if session.minutes:
             problems.append(
@@ -316,7 +308,7 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if concern.raised_on > today:
         problems.append(FieldProblem("raised_on", "The date raised cannot be in the future."))
-    _check_not_too_early(problems, "raised_on", "The date raised", concern.raised_on)
+    _check_not_too_early(problems, "raised_on", "A concern raised on", concern.raised_on)
     if not concern.raised_with.strip():
         problems.append(
             FieldProblem("raised_with", "Say who you raised it with (role or initials).")
@@ -343,14 +335,18 @@ def concern_problems(concern: Concern, today: date) -> list[FieldProblem]:
     return problems
 
 
-def _check_not_too_early(problems: list[FieldProblem], field: str, label: str, day: date) -> None:
-    """The diary's records start with its earliest week: a date before it is a mistyped year."""
+def _check_not_too_early(
+    problems: list[FieldProblem], field: str, record_on: str, day: date
+) -> None:
+    """The diary's records start with its earliest week: a date before it is a mistyped year.
+
+    `record_on` names the record by its date, as the message begins: "A session on"."""
     if day < EARLIEST_WEEK:
         problems.append(
             FieldProblem(
                 field,
-                f"{label}, {format_day(day)}, is too early: Work Diary keeps records from "
-                f"{format_day(EARLIEST_WEEK)} on. Check the year.",
+                f"{record_on} {format_day(day)} is too early: Work Diary keeps records from the "
+                f"week commencing {format_day(EARLIEST_WEEK)} on. Check the year.",
             )
         )
 
