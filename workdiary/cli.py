@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from workdiary.domain.figures import PeriodSummary, WeekLine
     from workdiary.domain.history import Change, HistoryEvent
+    from workdiary.domain.records import Recorded
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -519,17 +520,17 @@ def _value(field: str, value: Any) -> str:
 
 
 def _lines_and_summary(
-    diary: Diary, first: date | None, last: date | None
+    entries: list[Recorded[Week]],
+    profile: Profile,
+    today: date,
+    first: date | None,
+    last: date | None,
 ) -> tuple[list[WeekLine], PeriodSummary | None]:
     from workdiary.domain.figures import period_bounds, summarise, week_lines
 
-    entries = diary.weeks.all()
-    profile = diary.profile()
-    bounds = period_bounds(entries, diary.today(), first, last)
-    if bounds is None:
-        return [], None
-    lines = week_lines(entries, profile, *bounds)
-    return lines, summarise(lines, profile)
+    bounds = period_bounds(entries, today, first, last)
+    lines = week_lines(entries, profile, *bounds) if bounds else []
+    return lines, summarise(lines, profile) if lines else None
 
 
 def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -539,16 +540,31 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
     with open_diary(paths) as diary:
         profile = diary.profile()
-        lines, summary = _lines_and_summary(diary, first, last)
+        entries = diary.weeks.all()
+        today = diary.today()
+    from workdiary.domain.figures import first_logged_week
+
+    lines, summary = _lines_and_summary(entries, profile, today, first, last)
+    began = first_logged_week(entries)
     if args.json:
-        json.dump(_show_json(lines, summary, profile), out, ensure_ascii=False, indent=1)
+        shown = _show_json(lines, summary, profile, began)
+        json.dump(shown, out, ensure_ascii=False, indent=1)
         print(file=out)
         return EXIT_OK
     if summary is None:
-        print(
-            "No weeks to show yet. Log one with: workdiary log-week --week DATE --capacity PCT",
-            file=out,
-        )
+        if began is None:
+            print(
+                "No weeks to show yet. Log one with: workdiary log-week --week DATE --capacity PCT",
+                file=out,
+            )
+        elif last is not None and last < began:
+            print(
+                "Nothing is logged in that period: the first week logged in this diary is the "
+                f"week commencing {format_day(began)}.",
+                file=out,
+            )
+        else:
+            print("No weeks to show for that period.", file=out)
         return EXIT_OK
     print(_table_row(["Week commencing", "Capacity", "Caseload", "Hours", "Unpaid", "Recorded"],
                      "Flags"), file=out)  # fmt: skip
@@ -568,9 +584,20 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             file=out,
         )
     print(file=out)
+    if first is not None and began is not None and began > first:
+        print(_began_sentence(began), file=out)
     for sentence in _summary_sentences(summary, profile):
         print(sentence, file=out)
     return EXIT_OK
+
+
+def _began_sentence(began: date) -> str:
+    # Weeks before the diary was kept are not "not logged": saying so would tell a reader the
+    # officer let the diary lapse.
+    return (
+        f"The first week logged in this diary is the week commencing {format_day(began)}: the "
+        "weeks before it are not counted."
+    )
 
 
 def _table_row(cells: list[str], flags: str) -> str:
@@ -632,7 +659,7 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
 
 
 def _show_json(
-    lines: list[WeekLine], summary: PeriodSummary | None, profile: Profile
+    lines: list[WeekLine], summary: PeriodSummary | None, profile: Profile, began: date | None
 ) -> dict[str, Any]:
     from workdiary.domain.rows import to_row
 
@@ -658,6 +685,7 @@ def _show_json(
         weeks.append(item)
     return {
         "profile": to_row(profile),
+        "first_logged_week": began.isoformat() if began else None,
         "weeks": weeks,
         "summary": _summary_json(summary) if summary else None,
     }

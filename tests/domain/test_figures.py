@@ -126,6 +126,18 @@ def test_a_run_that_began_before_the_period_still_counts_within_it() -> None:
     assert [(run.first_week, run.weeks) for run in runs] == [(START + timedelta(weeks=3), 2)]
 
 
+def test_no_line_comes_before_the_first_week_logged() -> None:
+    """Weeks before the diary was kept are not "not logged": nothing was being kept then."""
+    entries = [recorded(week) for week in weeks_with([None, None, 120, None, 121])]
+    lines = week_lines(entries, Profile(), START - timedelta(weeks=10), START + timedelta(weeks=4))
+    assert [line.week_commencing for line in lines] == [
+        START + timedelta(weeks=index) for index in (2, 3, 4)
+    ]
+    assert [line.not_logged for line in lines] == [False, True, False]
+    assert week_lines(entries, Profile(), START, START + timedelta(weeks=1)) == []
+    assert week_lines([], Profile(), START, START + timedelta(weeks=4)) == []
+
+
 def test_period_runs_to_the_last_week_that_ended_until_this_week_is_logged() -> None:
     today = date(2026, 11, 20)  # a Friday
     entries = [recorded(Week(date(2026, 11, 2), 100))]

@@ -351,6 +351,28 @@ def test_the_summary_gives_the_figures_for_the_period(text: str) -> None:
         assert words in text, words
 
 
+def test_a_period_from_before_the_diary_counts_neither_weeks_nor_supervision_before_it() -> None:
+    """Months before the first week logged and the first session recorded are not weeks left
+    unlogged, nor supervision missed: the diary knows nothing of them."""
+    early = PackOptions(date(2026, 6, 1), LAST_WEEK)
+    text = body_text(build_pack(SNAPSHOT, early).pdf)
+    assert "Weeks in the period 24 (13 weeks before the first week logged, not counted)" in text
+    assert "Weeks not logged 2 " in text
+    assert "the weekly figures begin there" in text and "Mon 24 Aug 2026 —" not in text
+    # 20 Aug to 15 Nov is 88 days: three whole intervals of four weeks, not the period's six.
+    assert (
+        "Supervision held 2 sessions against 3 expected (every 4 weeks, as set in the diary, "
+        "from Thu 20 Aug 2026, the first session recorded)" in text
+    )
+
+
+def test_a_pack_with_no_supervision_recorded_expects_none() -> None:
+    bare = replace(SNAPSHOT, sessions=())
+    words = body_text(build_pack(bare, OPTIONS).pdf)
+    assert "Supervision No session is recorded in the diary by the end of the period" in words
+    assert "expected" not in words.split("Supervision No session")[1].split("Concerns raised")[0]
+
+
 def test_the_logs_show_sessions_and_concerns_in_words_with_when_first_recorded(text: str) -> None:
     assert "Thu 10 Sep 2026 Held J.B. 45 min no" in text
     assert "Reallocate <two> cases" in text and SESSION_NOTES in text

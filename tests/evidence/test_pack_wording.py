@@ -242,10 +242,35 @@ LATE_WEEKS = weeks_from(date(2026, 10, 26), [100, 101, 102, 103])
 
 
 def test_a_week_not_yet_ended_and_not_logged_is_left_out_not_counted_as_not_logged() -> None:
+    text = pack_text(make_snapshot([week(date(2026, 7, 27), 100.0), *LATE_WEEKS]), last=TODAY)
+    assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
+    assert "Weeks not logged 12 " in text  # the weeks between, and not this one
+    assert "Mon 23 Nov 2026 —" not in text and "Sun 29 Nov 2026" not in text
+
+
+def test_weeks_before_the_first_week_logged_are_left_out_not_counted_as_not_logged() -> None:
+    """Weeks before the diary was kept are not weeks the officer failed to log."""
     text = pack_text(make_snapshot(LATE_WEEKS), last=TODAY)
     assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
-    assert "Weeks not logged 13 " in text  # the weeks before 26 Oct, and not this one
-    assert "Mon 23 Nov 2026 —" not in text and "Sun 29 Nov 2026" not in text
+    began = (
+        "The first week logged in this diary is the week commencing Mon 26 Oct 2026, so the "
+        "weekly figures begin there: the 13 weeks of the period before it are left out, not "
+        "counted as weeks not logged."
+    )
+    assert text.count(began) == 3  # the summary, the charts and the weekly figures say so
+    assert "Weeks in the period 17 (13 weeks before the first week logged, not counted)" in text
+    assert "Weeks logged 4 (100 % of the 4 weeks counted) Weeks not logged 0 " in text
+    assert "Both charts run from the week commencing Mon 26 Oct 2026 on the left" in text
+    assert "Mon 19 Oct 2026" not in text and "Mon 27 Jul 2026 —" not in text
+
+
+def test_a_period_wholly_before_the_first_week_logged_shows_no_weeks() -> None:
+    text = pack_text(make_snapshot(LATE_WEEKS), last=date(2026, 9, 28))
+    assert (
+        "No week of the period is logged: the first week logged in this diary is the week "
+        "commencing Mon 26 Oct 2026." in text
+    )
+    assert "Weeks not logged 0 " in text
 
 
 def test_a_logged_week_not_yet_ended_is_shown_in_progress() -> None:

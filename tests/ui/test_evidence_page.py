@@ -130,6 +130,22 @@ def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: Eviden
     assert page.period_problem.isVisibleTo(page) and not page.export_button.isEnabled()
 
 
+def test_weeks_before_the_first_week_logged_are_not_counted_as_not_logged(
+    page: EvidencePage, diary: Diary
+) -> None:
+    began = min(entry.record.week_commencing for entry in diary.weeks.all())
+    page.set_custom_dates(began - ONE_WEEK * 10, began + ONE_WEEK * 3)
+    logged = sum(
+        1
+        for entry in diary.weeks.all()
+        if began <= entry.record.week_commencing <= began + ONE_WEEK * 3
+    )
+    assert (
+        f"14 weeks, {logged} logged and {4 - logged} not logged; the 10 before the first week "
+        "logged are not counted." in page.summary.text()
+    )
+
+
 def test_sections_and_notes_change_what_the_pack_will_hold(page: EvidencePage) -> None:
     page.choose_period("Everything")
     everything = page.summary.text()

@@ -124,6 +124,11 @@ class WeekLine:
         return self.entry is not None and self.entry.amended
 
 
+def first_logged_week(entries: Sequence[Recorded[Week]]) -> date | None:
+    """The Monday the diary's weekly figures begin: its first week logged."""
+    return min((entry.record.week_commencing for entry in entries), default=None)
+
+
 def period_bounds(
     entries: Sequence[Recorded[Week]], today: date, first: date | None, last: date | None
 ) -> tuple[date, date] | None:
@@ -142,14 +147,19 @@ def period_bounds(
 def week_lines(
     entries: Sequence[Recorded[Week]], profile: Profile, first: date, last: date
 ) -> list[WeekLine]:
-    """A line for every week from `first` to `last`, oldest first, logged or not."""
+    """A line for every week from `first` to `last`, oldest first, logged or not; but none
+    before the first week logged. The diary says nothing of the weeks before it was kept, so they
+    are no weeks "not logged" (see `first_logged_week` to say where the lines begin)."""
+    began = first_logged_week(entries)
+    if began is None:
+        return []
     by_monday = {entry.record.week_commencing: entry for entry in entries}
     weeks = [entry.record for entry in entries]
     runs = runs_at_or_over(weeks, profile.threshold_pct, profile.run_weeks)
     averages = wtr_averages(weeks)
     in_a_run = {run.first_week + ONE_WEEK * index for run in runs for index in range(run.weeks)}
     lines = []
-    for monday in mondays(first, last):
+    for monday in mondays(max(first, began), last):
         entry = by_monday.get(monday)
         lines.append(
             WeekLine(

@@ -32,6 +32,7 @@ from workdiary.domain.figures import (
     PeriodSummary,
     Run,
     WeekLine,
+    first_logged_week,
     is_retrospective,
     runs_at_or_over,
     summarise,
@@ -223,9 +224,10 @@ class _Pack:
     options: PackOptions
     covered: Coverage
     fingerprint: str
-    lines: list[WeekLine]
+    lines: list[WeekLine]  # from the first week logged, if the period starts before it
     summary: PeriodSummary
-    supervision: SupervisionFigures
+    first_logged: date | None  # the diary's first week logged
+    supervision: SupervisionFigures | None  # None: no session recorded by the period's end
     amendments: list[Amendment]
     concern_stories: dict[str, ConcernStory]  # what happened to each concern, by its key
     today: date
@@ -248,6 +250,31 @@ class _Pack:
     def number(self, section: str) -> int:
         return self.sections.index(section) + 1
 
+    @property
+    def weeks_before_first_logged(self) -> int:
+        """Weeks of the period before the diary's first week logged: not counted at all."""
+        return self.covered.weeks_in_period - len(self.lines)
+
+    def first_logged_words(self) -> str:
+        """Where the weekly figures begin, when the period starts before the diary's first week
+        logged: a reader must not take those weeks for weeks the officer failed to log."""
+        before = self.weeks_before_first_logged
+        if not before:
+            return ""
+        if self.first_logged is None:
+            return "No week is logged in this diary."
+        if not self.lines:
+            return (
+                "No week of the period is logged: the first week logged in this diary is the "
+                f"week commencing {format_day(self.first_logged)}."
+            )
+        return (
+            f"The first week logged in this diary is the week commencing "
+            f"{format_day(self.first_logged)}, so the weekly figures begin there: the "
+            f"{count(before, 'week')} of the period before it are left out, not counted as weeks "
+            "not logged."
+        )
+
 
 def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
     last: dict[str, tuple[str, str]] = {}
@@ -267,7 +294,6 @@ def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
 def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str) -> _Pack:
     profile = snapshot.profile
     lines = week_lines(snapshot.weeks, profile, covered.first_week, covered.last_week)
-    sessions = [entry.record for entry in snapshot.sessions]
     return _Pack(
         snapshot=snapshot,
         options=options,
@@ -275,13 +301,28 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         fingerprint=fingerprint,
         lines=lines,
         summary=summarise(lines, profile),
-        supervision=supervision_figures(
-            sessions, covered.first_week, covered.last_day, profile.supervision_interval_weeks
-        ),
+        first_logged=first_logged_week(snapshot.weeks),
+        supervision=_supervision(snapshot, covered),
         amendments=amendment_history(covered.audit, options.include_notes),
         concern_stories=concern_stories(covered.audit),
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
+    )
+
+
+def _supervision(snapshot: Snapshot, covered: Coverage) -> SupervisionFigures | None:
+    """Supervision over the period, but never from before the first session recorded: the
+    diary knows nothing of the months before it, and counting them as expected would say sessions
+    were missed then. None when no session is recorded by the end of the period."""
+    sessions = [entry.record for entry in snapshot.sessions]
+    recorded_from = min((session.held_on for session in sessions), default=None)
+    if recorded_from is None or recorded_from > covered.last_day:
+        return None
+    return supervision_figures(
+        sessions,
+        max(covered.first_week, recorded_from),
+        covered.last_day,
+        snapshot.profile.supervision_interval_weeks,
     )
 
 
@@ -441,6 +482,8 @@ def _summary(pack: _Pack) -> list[Flowable]:
         f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
         "the diary. A week not logged counts as not logged, never as zero."
     )
+    if pack.first_logged_words():
+        intro += f" {pack.first_logged_words()}"
     in_progress = [line for line in pack.lines if _in_progress(pack, line)]
     if in_progress:
         intro += (
@@ -452,9 +495,15 @@ def _summary(pack: _Pack) -> list[Flowable]:
         _para("Workload (WMT capacity)", styles.part),
     ]
     logged = summary.weeks_logged
+    before = pack.weeks_before_first_logged
+    in_period = f"{pack.covered.weeks_in_period:,}"
+    share = _percent(logged, summary.weeks_in_period)
+    if before:
+        in_period += f" ({count(before, 'week')} before the first week logged, not counted)"
+        share += f" of the {count(summary.weeks_in_period, 'week')} counted"
     workload: list[tuple[str, Flowable | str]] = [
-        ("Weeks in the period", f"{summary.weeks_in_period:,}"),
-        ("Weeks logged", f"{logged:,} ({_percent(logged, summary.weeks_in_period)})"),
+        ("Weeks in the period", in_period),
+        ("Weeks logged", f"{logged:,} ({share})"),
         (
             "Weeks not logged",
             f"{summary.weeks_not_logged:,}"
@@ -644,10 +693,17 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
 
 def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     figures = pack.supervision
+    if figures is None:
+        return [("Supervision", "No session is recorded in the diary by the end of the period")]
     if figures.expected is not None and figures.interval_weeks:
+        since = (
+            f", from {format_day(figures.first)}, the first session recorded"
+            if figures.first > pack.covered.first_week
+            else ""
+        )
         expected = (
             f" against {figures.expected:,} expected (every "
-            f"{count(figures.interval_weeks, 'week')}, as set in the diary)"
+            f"{count(figures.interval_weeks, 'week')}, as set in the diary{since})"
         )
     else:
         expected = " (the diary does not say how often supervision is due)"
@@ -719,8 +775,10 @@ def _charts(pack: _Pack) -> list[Flowable]:
         hours_chart(pack.lines, FRAME_WIDTH),
         Spacer(1, 6),
         _para(
-            "Both charts run from the first week of the period on the left to the last on the "
-            "right, and both start from zero. The figures behind them are in the weekly table.",
+            f"Both charts run from the week commencing {format_day(pack.lines[0].week_commencing)}"
+            f" on the left to the week commencing {format_day(pack.lines[-1].week_commencing)} on "
+            "the right, and both start from zero. The figures behind them are in the weekly "
+            f"table. {pack.first_logged_words()}",
             styles.small,
         ),
     ]
@@ -925,6 +983,7 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
         "Every week of the period, oldest first, logged or not. “First recorded” is the day the "
         "week was first entered in the diary. Days of leave or sickness recorded for a week are "
         "under its hours; “—” is a figure not recorded for the week.",
+        pack.first_logged_words(),
         f"{flags}.",
         "A shaded row is a week of an excessive run; the row of a week not logged is in grey.",
     ]
@@ -942,7 +1001,7 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             f"Also recorded for weeks of the period, and not printed here: {_listed(recorded)}. "
             f"They are in the data embedded in this PDF ({DATA_FILE_NAME})."
         )
-    flowables: list[Flowable] = [_para(text, styles.small) for text in key]
+    flowables: list[Flowable] = [_para(text, styles.small) for text in key if text]
     by_year = _by_year(pack.lines, lambda line: line.week_commencing)
     for year, lines in by_year.items():
         if len(by_year) > 1:

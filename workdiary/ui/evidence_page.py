@@ -93,6 +93,7 @@ class PackContents:
     weeks_in_period: int
     weeks_logged: int
     weeks_not_logged: int
+    weeks_before_first_logged: int  # not counted: the diary was not kept yet
     sessions: int
     sessions_held: int
     concerns: int
@@ -110,9 +111,10 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
     return PackContents(
         first_week=covered.first_week,
         last_week=covered.last_week,
-        weeks_in_period=summary.weeks_in_period,
+        weeks_in_period=covered.weeks_in_period,
         weeks_logged=summary.weeks_logged,
         weeks_not_logged=summary.weeks_not_logged,
+        weeks_before_first_logged=covered.weeks_in_period - len(lines),
         sessions=len(covered.sessions),
         sessions_held=sum(
             1 for entry in covered.sessions if entry.record.status is SupervisionStatus.HELD
@@ -136,7 +138,7 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
     )
     by_section = {
         "summary": SUMMARY_PAGES,
-        "weeks": _pages(contents.weeks_in_period, WEEK_ROWS_PER_PAGE),
+        "weeks": _pages(contents.weeks_logged + contents.weeks_not_logged, WEEK_ROWS_PER_PAGE),
         "supervision": _pages(contents.sessions, sessions_per_page),
         "concerns": _pages(contents.concerns, CONCERNS_PER_PAGE),
         "notes": _pages(
@@ -159,7 +161,13 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
     lines = [
         f"{format_day(contents.first_week)} to {format_day(week_ending(contents.last_week))}: "
         f"{count(contents.weeks_in_period, 'week')}, {contents.weeks_logged:,} logged and "
-        f"{contents.weeks_not_logged:,} not logged.",
+        f"{contents.weeks_not_logged:,} not logged"
+        + (
+            f"; the {contents.weeks_before_first_logged:,} before the first week logged are not "
+            "counted."
+            if contents.weeks_before_first_logged
+            else "."
+        ),
         f"{count(contents.sessions, 'supervision session')} "
         f"({contents.sessions_held:,} held), {count(contents.concerns, 'concern')} raised.",
         f"{count(contents.amendments, 'amendment or deletion', 'amendments or deletions')} "
