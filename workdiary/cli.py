@@ -17,6 +17,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
+from workdiary.cli_output import showing_controls
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
 from workdiary.domain.errors import (
     DiaryAltered,
@@ -272,7 +273,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(arguments)
     if args.command is None:  # the app's options, abbreviated (--self for --self-test)
         return _open_app(args)
+    # User text may hold controls pasted in with it: shown as signs, they cannot rewrite what
+    # the terminal shows. JSON is for scripts, which get the text exactly as the diary holds it
+    # (json.dump escapes the controls below space).
     stdout = out or sys.stdout
+    if not getattr(args, "json", False):
+        stdout = showing_controls(stdout)
+    errors = showing_controls(sys.stderr)  # messages quote what was typed
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
     handler: Handler | None = getattr(args, "handler", None)
     if args.demo or args.self_test:
@@ -289,32 +296,32 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(
             f"{warning}\nNothing was saved. If you are sure, run the command again with "
             "--allow-identifiers.",
-            file=sys.stderr,
+            file=errors,
         )
         return EXIT_BAD_INPUT
     except InvalidInput as invalid:
         # A command that only reads has nothing to reassure the user about.
         after = "" if getattr(args, "reads_only", False) else "\nNothing was saved."
-        print(f"{invalid}{after}", file=sys.stderr)
+        print(f"{invalid}{after}", file=errors)
         return EXIT_BAD_INPUT
     except DiaryAltered as altered:  # found by a check, as `verify` would have
-        print(altered, file=sys.stderr)
+        print(altered, file=errors)
         return EXIT_CHECK_FAILED
     except DiaryUnavailable as unavailable:
-        print(unavailable, file=sys.stderr)
+        print(unavailable, file=errors)
         # A damaged diary is what verify looks for; a locked one, or a full disk, stops the
         # check without saying anything about the diary.
         damaged = isinstance(unavailable, DiaryDamaged)
         return EXIT_CHECK_FAILED if args.command == "verify" and damaged else EXIT_BAD_INPUT
     except WorkDiaryError as error:
-        print(error, file=sys.stderr)
+        print(error, file=errors)
         return EXIT_BAD_INPUT
     except Exception as error:  # a fault in Work Diary, not in what it was asked to do
-        _report_fault(error, paths, f"workdiary {args.command}")
+        _report_fault(error, paths, f"workdiary {args.command}", errors)
         return EXIT_FAULT
 
 
-def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
+def _report_fault(error: Exception, paths: AppPaths, running: str, errors: TextIO) -> None:
     """Say plainly that the fault is Work Diary's, and keep the details in a crash report: a
     script's exit status 1 must keep meaning that `verify` found a problem, not that it broke."""
     import traceback
@@ -329,17 +336,17 @@ def _report_fault(error: Exception, paths: AppPaths, running: str) -> None:
     print(
         f"Work Diary hit a fault of its own: {summary(error)}\nIt is not something you did. "
         "What was saved before is safe, but this command may not have finished.",
-        file=sys.stderr,
+        file=errors,
     )
     try:
         paths.ensure()  # private, as ever, should the fault come before the diary was made
         folder = paths.data_dir / CRASH_REPORTS_FOLDER
         report = write_crash_report(folder, error, datetime.now().astimezone(), running)
     except Exception as failure:  # the details go to the screen instead
-        print(f"No crash report could be saved ({summary(failure)}):", file=sys.stderr)
-        traceback.print_exception(error)
+        print(f"No crash report could be saved ({summary(failure)}):", file=errors)
+        traceback.print_exception(error, file=errors)
         return
-    print(report_kept(report), file=sys.stderr)
+    print(report_kept(report), file=errors)
 
 
 def _open_app(options: argparse.Namespace) -> int:
