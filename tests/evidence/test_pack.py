@@ -366,6 +366,19 @@ def test_a_period_from_before_the_diary_counts_neither_weeks_nor_supervision_bef
     )
 
 
+def test_two_sessions_held_on_one_day_are_said_to_count_as_one() -> None:
+    held = SNAPSHOT.sessions[1]
+    again = replace(held, key="4", record=replace(held.record, minutes=15))
+    words = body_text(
+        build_pack(replace(SNAPSHOT, sessions=(*SNAPSHOT.sessions, again)), OPTIONS).pdf
+    )
+    assert (
+        "Supervision held 1 session against 2 expected (every 4 weeks, as set in the diary). "
+        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one."
+        in words
+    )
+
+
 def test_a_pack_with_no_supervision_recorded_expects_none() -> None:
     bare = replace(SNAPSHOT, sessions=())
     words = body_text(build_pack(bare, OPTIONS).pdf)

@@ -416,6 +416,19 @@ def test_a_diary_begun_lately_is_not_said_to_have_missed_the_months_before_it(
     assert page.held_figure.text() == "0 (the period is too short to expect one every 4 weeks)"
 
 
+def test_two_sessions_held_on_one_day_are_said_to_count_as_one(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    diary.supervision.save(SupervisionSession(date(2026, 10, 6), HELD, "GW", 30, True))
+    diary.supervision.save(SupervisionSession(date(2026, 10, 6), HELD, "GW", 30, False))
+    page = open_page(qtbot, diary, messages)
+    assert page.held_figure.text().endswith(
+        "workload discussed in 1. 2 sessions recorded as held fall on 1 day: sessions held on "
+        "the same day count as one."
+    )
+
+
 def test_every_field_is_labelled_with_its_own_letter_in_reading_order(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

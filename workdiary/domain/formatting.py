@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
@@ -19,6 +19,9 @@ from workdiary.domain.records import (
     Recorded,
     SupervisionStatus,
 )
+
+if TYPE_CHECKING:
+    from workdiary.domain.oversight import SupervisionFigures
 
 # The choices in words, as every face and letter shows them.
 SUPERVISION_STATUS_WORDS: dict[SupervisionStatus, str] = {
@@ -88,6 +91,18 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 week`, `3 weeks`, `1,204 weeks`."""
     word = noun if number == 1 else (plural or noun + "s")
     return f"{number:,} {word}"
+
+
+def held_on_shared_days(figures: SupervisionFigures) -> str:
+    """Said when sessions recorded as held share a day, which counts once: without it, two
+    sessions held in the log and one in the figures would look like a mistake."""
+    recorded = figures.by_status.get(SupervisionStatus.HELD, 0)
+    if recorded == figures.held:
+        return ""
+    return (
+        f"{count(recorded, 'session')} recorded as held fall on {count(figures.held, 'day')}: "
+        "sessions held on the same day count as one."
+    )
 
 
 def amendments_words(entry: Recorded[Any]) -> str:

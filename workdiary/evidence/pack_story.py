@@ -46,6 +46,7 @@ from workdiary.domain.formatting import (
     count,
     format_money,
     format_number,
+    held_on_shared_days,
     week_flags,
     whose_test,
 )
@@ -707,9 +708,10 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         )
     else:
         expected = " (the diary does not say how often supervision is due)"
-    facts: list[tuple[str, Flowable | str]] = [
-        ("Supervision held", f"{count(figures.held, 'session')}{expected}"),
-    ]
+    held = f"{count(figures.held, 'session')}{expected}"
+    if held_on_shared_days(figures):
+        held += f". {held_on_shared_days(figures)}"
+    facts: list[tuple[str, Flowable | str]] = [("Supervision held", held)]
     for status in (
         SupervisionStatus.CANCELLED_BY_MANAGER,
         SupervisionStatus.CANCELLED_BY_ME,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput
-from workdiary.domain.formatting import SUPERVISION_STATUS_WORDS, count
+from workdiary.domain.formatting import SUPERVISION_STATUS_WORDS, count, held_on_shared_days
 from workdiary.domain.oversight import (
     Gap,
     SupervisionFigures,
@@ -357,6 +357,8 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         held = held_words(figures)
         if figures.held:
             held += f"; workload discussed in {figures.workload_discussed:,}"
+        if held_on_shared_days(figures):
+            held += f". {held_on_shared_days(figures)}"
         self.held_figure.setText(held)
         self.gap_figure.setText(gap_words(figures.longest_gap))
         self.missed_figure.setText(missed_words(figures))
