@@ -43,7 +43,7 @@ def run_app(
     with ExitStack() as cleanup:
         try:
             if demo:
-                paths = _demo_paths(cleanup)
+                paths = _demo_paths()
             paths.ensure()
         except (WorkDiaryError, OSError) as error:
             return _cannot_open(error, messages, self_test)
@@ -54,6 +54,8 @@ def run_app(
         )
         faults.install()
         cleanup.callback(faults.uninstall)
+        if demo:
+            cleanup.callback(_remove_demo_folder, paths.data_dir, faults)
         try:
             # The self-test only reads, and may check a diary while the user has it open.
             if not self_test and not _only_window_on(paths, messages, cleanup):
@@ -138,8 +140,8 @@ def _already_open_text(lock: QLockFile) -> str:
     )
 
 
-def _demo_paths(cleanup: ExitStack) -> AppPaths:
-    """A new temporary folder holding a fresh sample diary, removed when the app closes."""
+def _demo_paths() -> AppPaths:
+    """A new temporary folder holding a fresh sample diary."""
     # Imported here: only the demo needs them, and every start would pay for them.
     import shutil
     import tempfile
@@ -147,9 +149,24 @@ def _demo_paths(cleanup: ExitStack) -> AppPaths:
     from workdiary.sample_diary import fill_sample_diary, last_week_ended
 
     folder = Path(tempfile.mkdtemp(prefix="workdiary-demo-"))
-    cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
-    fill_sample_diary(folder / "diary.db", last_week_ended(date.today()))
+    try:
+        fill_sample_diary(folder / "diary.db", last_week_ended(date.today()))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return AppPaths(folder)
+
+
+def _remove_demo_folder(folder: Path, faults: FaultCatcher) -> None:
+    """The demo leaves nothing behind, except the crash reports the user was told of: they stay
+    where the message said they are."""
+    import shutil
+
+    for item in folder.iterdir():
+        if item.name != CRASH_REPORTS_FOLDER or not faults.reports:
+            shutil.rmtree(item) if item.is_dir() else item.unlink(missing_ok=True)
+    if not faults.reports:
+        folder.rmdir()
 
 
 def _self_test(app: QApplication, window: MainWindow, diary: Diary, faults: FaultCatcher) -> int:

@@ -4,13 +4,14 @@ the diary, and the window still open; the self-test fails on one instead of pass
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRunnable, QThreadPool
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QRunnable, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.processes import workdiary, workdiary_after
@@ -174,6 +175,37 @@ def test_a_fault_while_the_window_is_made_is_told_not_a_silent_exit(
     assert said.title == TITLE and "AttributeError: a bug in the menus" in said.text
     assert "while opening its window" in said.text and "has not been changed" in said.text
     assert len(list((private_data_dir / CRASH_REPORTS_FOLDER).iterdir())) == 1
+
+
+@pytest.mark.crash_report_expected
+def test_a_demo_keeps_its_folder_only_for_a_crash_report_it_told_of(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The message names the report's file: it must still be there when the user looks."""
+    made: list[Path] = []
+    make_temporary_folder = tempfile.mkdtemp
+
+    def make_folder(prefix: str) -> str:
+        made.append(Path(make_temporary_folder(prefix=prefix, dir=tmp_path)))
+        return str(made[-1])
+
+    monkeypatch.setattr(tempfile, "mkdtemp", make_folder)
+    QTimer.singleShot(0, QApplication.closeAllWindows)  # as the user closes it
+    assert run_app(AppPaths(tmp_path / "mine"), demo=True, messages=ScriptedMessages()) == 0
+    assert not made[0].exists()  # closed without a fault: nothing left behind
+
+    bug = AttributeError("a bug in the menus")
+
+    def broken(self: main_window.MainWindow) -> None:
+        raise bug
+
+    monkeypatch.setattr(main_window.MainWindow, "_build_menus", broken)
+    messages = ScriptedMessages()
+    assert run_app(AppPaths(tmp_path / "mine"), demo=True, messages=messages) == 1
+    folder = made[1]
+    [report] = (folder / CRASH_REPORTS_FOLDER).iterdir()
+    assert str(report) in messages.texts()
+    assert [item.name for item in folder.iterdir()] == [CRASH_REPORTS_FOLDER]  # not the sample
 
 
 def test_a_diary_that_cannot_be_read_as_the_window_opens_is_no_fault(
