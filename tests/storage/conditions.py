@@ -14,6 +14,8 @@ import pytest
 
 from workdiary.storage import errors as storage_errors
 
+IS_WRITABLE = getattr(storage_errors, "is_writable", None)
+
 
 def block_shared_memory(diary_path: Path) -> None:
     """SQLite can no longer make the diary's -shm file, as in a read-only folder."""
@@ -32,6 +34,13 @@ def make_read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return False if Path(path) == folder or real is None else real(path)
 
     monkeypatch.setattr(storage_errors, "is_writable", is_writable, raising=False)
+
+
+def make_writable_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder made read-only can be written to again: the memory stick unlocked, the
+    permissions put right."""
+    folder.joinpath("diary.db-shm").unlink()
+    monkeypatch.setattr(storage_errors, "is_writable", IS_WRITABLE, raising=False)
 
 
 def make_disk_full(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

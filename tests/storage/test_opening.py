@@ -5,6 +5,7 @@ backup over a perfectly good diary."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.clock import Clock
-from tests.storage.conditions import make_disk_full, make_read_only
+from tests.storage.conditions import make_disk_full, make_read_only, make_writable_again
 from workdiary.domain.errors import DiaryDamaged, DiaryReadOnly, DiaryUnavailable, DiskFull
 from workdiary.domain.records import Week
 from workdiary.storage import Diary
@@ -77,6 +78,69 @@ def test_saving_to_a_diary_in_a_read_only_folder_says_so_and_changes_nothing(
     assert "read-only" in said and "Nothing was saved" in said and "your diary is safe" in said
     assert_not_called_damaged(raised.value)
     assert diary_path.read_bytes() == saved
+
+
+def test_a_diary_opened_read_only_is_saved_to_once_its_folder_can_be_written_to_again(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A memory stick put in locked, then unlocked: the next save goes into the very same file,
+    without opening the diary again, and leaves what was saved before as it was."""
+    make_read_only(diary_path.parent, monkeypatch)
+    file_before = os.stat(diary_path).st_ino
+    with Diary.open(diary_path, clock) as diary:
+        with pytest.raises(DiaryReadOnly):
+            diary.weeks.save(NEXT)
+        assert diary.read_only is not None  # still shown, still read
+        assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+        make_writable_again(diary_path.parent, monkeypatch)
+        assert diary.weeks.save(NEXT).action == "created"
+        assert diary.read_only is None
+        assert diary.weeks.save(replace(NEXT, notes="Two reports due")).action == "amended"
+    assert os.stat(diary_path).st_ino == file_before
+    with Diary.open(diary_path, clock) as diary:
+        assert diary.read_only is None
+        assert [entry.record for entry in diary.weeks.all()] == [
+            replace(NEXT, notes="Two reports due"),
+            WEEK,
+        ]
+        assert [event.action for event in diary.weeks.history("2026-11-16")] == ["create"]
+        report = diary.verify()
+        assert report.intact and report.entries == 3
+
+
+def test_a_read_only_diary_replaced_by_another_file_is_not_saved_to_when_writable_again(
+    tmp_path: Path, saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another copy of a diary put where the one read was: saving to it what was typed from the
+    first would mix two diaries."""
+    other = tmp_path / "other" / "diary.db"
+    with Diary.open(other, clock) as elsewhere:
+        elsewhere.weeks.save(replace(WEEK, capacity_pct=90.0))
+    make_read_only(diary_path.parent, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        os.replace(other, diary_path)
+        replacement = diary_path.read_bytes()
+        make_writable_again(diary_path.parent, monkeypatch)
+        with pytest.raises(DiaryUnavailable, match="no longer the diary") as raised:
+            diary.weeks.save(NEXT)
+        assert "Close Work Diary and open it again" in str(raised.value)
+        assert_not_called_damaged(raised.value)
+        assert diary.read_only is not None
+        assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+    assert diary_path.read_bytes() == replacement
+
+
+def test_a_read_only_diary_whose_disk_has_gone_is_not_made_afresh_by_a_save(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_read_only(diary_path.parent, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        shutil.rmtree(diary_path.parent)  # the memory stick taken out
+        with pytest.raises(DiaryUnavailable, match="cannot find your diary") as raised:
+            diary.weeks.save(NEXT)
+        assert "removed or disconnected" in str(raised.value)
+        assert diary.read_only is not None
+    assert not diary_path.parent.exists()
 
 
 def test_a_read_only_folder_holding_saves_not_yet_in_the_file_is_not_read_without_them(

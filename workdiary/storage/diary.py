@@ -40,6 +40,8 @@ from workdiary.storage.errors import (
     cannot_write,
     damaged,
     empty,
+    missing,
+    replaced,
     sqlite_code,
 )
 from workdiary.storage.records import RecordTable, SaveResult
@@ -145,6 +147,39 @@ def _check_is_diary(path: Path) -> None:
         raise damaged(path, "it is not a Work Diary file")
 
 
+def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
+    """Check a diary just opened, before anything is written to it: SQLite finds it whole, and
+    no newer version of Work Diary has saved to it. The migrations it has had."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.OperationalError:
+        raise  # could not be read at all (a read-only folder, a full disk…): not damage
+    except sqlite3.DatabaseError as error:
+        raise damaged(path, str(error)) from error
+    if check != "ok":
+        raise damaged(path, check)
+    applied = applied_migrations(connection)
+    if applied - set(KNOWN_MIGRATIONS):
+        raise DiaryTooNew(
+            f"The diary {path} was saved by a newer version of Work Diary. "
+            "Install the newer version to open it; this version has not changed the file."
+        )
+    return applied
+
+
+def _make_ready_to_save(connection: sqlite3.Connection, applied: set[str]) -> None:
+    """Set a checked diary's connection up for saving, and bring its tables up to date."""
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    if applied != set(KNOWN_MIGRATIONS):
+        from workdiary.storage.migrations import apply_pending
+
+        apply_pending(connection)
+    connection.row_factory = sqlite3.Row
+
+
 class Diary:
     """One diary file. Build it with `Diary.open`; close it when done."""
 
@@ -153,7 +188,7 @@ class Diary:
         self.path = path
         self.clock = clock
         # Why nothing can be saved to this diary, when it was opened read-only (its folder could
-        # not be written to); None when it was opened to read and save.
+        # not be written to); None when it can be saved to. A save tries it afresh (transaction).
         self.read_only: DiaryReadOnly | None = None
         self.audit = AuditLog(connection)
         self._savepoints = 0
@@ -180,8 +215,9 @@ class Diary:
 
         A damaged or empty file, or one from a newer version of the app, is refused before
         anything is written to it. A diary whose folder (or file, or disk) is read-only is opened
-        for reading only, so that it can still be looked at and checked: saving to it then says
-        why it cannot be saved (see `read_only`)."""
+        for reading only, so that it can still be looked at and checked (see `read_only`): each
+        save first opens it again to save, and says why it cannot be saved while it still
+        cannot."""
         with as_user_errors(path):
             if not path.exists():
                 _create_diary(path)
@@ -239,42 +275,61 @@ class Diary:
     def _prepare(
         cls, connection: sqlite3.Connection, path: Path, clock: Clock, *, read_only: bool = False
     ) -> Diary:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        try:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.OperationalError:
-            raise  # could not be read at all (a read-only folder, a full disk…): not damage
-        except sqlite3.DatabaseError as error:
-            raise damaged(path, str(error)) from error
-        if check != "ok":
-            raise damaged(path, check)
-        applied = applied_migrations(connection)
-        if applied - set(KNOWN_MIGRATIONS):
-            raise DiaryTooNew(
-                f"The diary {path} was saved by a newer version of Work Diary. "
-                "Install the newer version to open it; this version has not changed the file."
-            )
-        if read_only:
-            if applied != set(KNOWN_MIGRATIONS):
-                raise DiaryReadOnly(
-                    f"Work Diary cannot open your diary {path}: this version of Work Diary must "
-                    "first bring the diary up to date, which means writing to it, and it cannot "
-                    "be written to (it, or its folder, is read-only). Nothing was saved or "
-                    "changed: your diary is safe. Make it writable (or ask whoever looks after "
-                    "this computer to), then try again."
-                )
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.row_factory = sqlite3.Row
+        applied = _check_opened(connection, path)
+        if not read_only:
+            _make_ready_to_save(connection, applied)
             return cls(connection, path, clock)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
         if applied != set(KNOWN_MIGRATIONS):
-            from workdiary.storage.migrations import apply_pending
-
-            apply_pending(connection)
+            raise DiaryReadOnly(
+                f"Work Diary cannot open your diary {path}: this version of Work Diary must "
+                "first bring the diary up to date, which means writing to it, and it cannot "
+                "be written to (it, or its folder, is read-only). Nothing was saved or "
+                "changed: your diary is safe. Make it writable (or ask whoever looks after "
+                "this computer to), then try again."
+            )
+        connection.execute("PRAGMA foreign_keys = ON")
         connection.row_factory = sqlite3.Row
         return cls(connection, path, clock)
+
+    def _reopen_to_save(self) -> None:
+        """Open again, to read and save, a diary opened read-only, with the checks and updates
+        `Diary.open` makes: its folder may have been made writable since (a memory stick
+        unlocked, the permissions put right). When it still cannot be saved to, or the file is
+        no longer the diary that was read, this raises and the diary stays as it was."""
+        path = self.path
+        with as_user_errors(path):
+            if not path.exists():  # not made afresh, as opening would: what was read is elsewhere
+                raise missing(path)
+            _check_is_diary(path)
+            connection = sqlite3.connect(path, isolation_level=None)
+            try:
+                applied = _check_opened(connection, path)
+                self._require_same_diary(connection, applied)
+                _make_ready_to_save(connection, applied)
+                # SQLite opens a file it may not write to for reading only, without a word:
+                # taking the write lock is what shows that this one can be saved to.
+                connection.execute("BEGIN IMMEDIATE")
+                connection.rollback()
+            except BaseException:
+                connection.close()
+                raise
+        self.connection.close()
+        self.connection = connection
+        self.audit = AuditLog(connection)
+        self.read_only = None
+
+    def _require_same_diary(self, connection: sqlite3.Connection, applied: set[str]) -> None:
+        """Refuse a file at the diary's path that is not the diary read so far (another copy, a
+        backup, another stick): what was read from this one, and what is saved next on the
+        strength of it, must be in its history. Its last audit entry there says so."""
+        seq, last_hash = self.audit.head()
+        if seq == 0:
+            return  # nothing recorded was read, so nothing the file could contradict
+        if applied == set(KNOWN_MIGRATIONS):  # a diary never loses a migration
+            row = connection.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+            if row is not None and row[0] == last_hash:
+                return
+        raise replaced(self.path)
 
     def close(self) -> None:
         self.connection.close()
@@ -288,7 +343,8 @@ class Diary:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing. Takes the write lock at the start, so two processes never interleave
-        their audit entries; a nested call is a savepoint within the outer transaction."""
+        their audit entries; a nested call is a savepoint within the outer transaction. A diary
+        opened read-only is opened again to save first, or this raises why it cannot be."""
         with as_user_errors(self.path):
             if self.connection.in_transaction:
                 self._savepoints += 1
@@ -302,6 +358,8 @@ class Diary:
                 finally:
                     self.connection.execute(f"RELEASE {name}")
                 return
+            if self.read_only is not None:
+                self._reopen_to_save()
             self.connection.execute("BEGIN IMMEDIATE")
             try:
                 yield

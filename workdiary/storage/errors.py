@@ -41,8 +41,9 @@ COULD_NOT_WRITE = (
 )
 
 SAFE = "Nothing was saved or changed: your diary is safe."
-# A window that opened a diary it could not write to reads it with a connection that never
-# writes: a later save there fails until the window opens the diary again.
+# A diary file that cannot be written to, in a folder that can, SQLite opens for reading only
+# without a word; so Work Diary cannot know to open it again to save, as it does a diary in a
+# read-only folder, and saving to it fails until Work Diary is opened again.
 REOPEN = "If the Work Diary window is open, close it and open it again first."
 
 
@@ -68,6 +69,24 @@ def empty(path: Path) -> DiaryDamaged:
         f"The diary file {path} is empty: it may have been cut short by a copy or sync that did "
         "not finish. Work Diary has not changed it. Keep a copy of it safe, and restore a backup "
         "if you have one."
+    )
+
+
+def missing(path: Path) -> DiaryUnavailable:
+    """The diary, opened and read, is no longer where it was."""
+    return DiaryUnavailable(
+        f"Work Diary cannot find your diary {path}: the disk or folder that holds it may have "
+        f"been removed or disconnected. {SAFE} Put it back, then try again."
+    )
+
+
+def replaced(path: Path) -> DiaryUnavailable:
+    """Another file, not the diary read so far, is where the diary was: saving to it would mix
+    two diaries."""
+    return DiaryUnavailable(
+        f"Work Diary cannot save to your diary {path}: the file there is no longer the diary "
+        "Work Diary opened (another copy of a diary may have been put in its place). "
+        f"{SAFE} Close Work Diary and open it again, to see the diary that is there now."
     )
 
 
@@ -120,7 +139,7 @@ def cannot_write(path: Path) -> DiaryUnavailable | None:
         return DiaryReadOnly(
             f"Work Diary cannot write to the folder {folder}, which holds your diary: the folder "
             f"is read-only. {SAFE} To save, make the folder writable (or ask whoever looks after "
-            f"this computer to), then try again. {REOPEN}"
+            "this computer to), then try again."
         )
     if exists and not is_writable(path):
         return DiaryReadOnly(
