@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.processes import printed_lines, workdiary
-from tests.storage.conditions import make_read_only
+from tests.storage.conditions import make_read_only, make_writable_again
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import WINDOW_LOCK_FILE, run_app
 from workdiary.domain.dates import week_commencing
@@ -42,6 +42,8 @@ from workdiary.ui.main_window import (
     THIS_WEEK,
     MainWindow,
 )
+from workdiary.ui.settings_page import SettingsPage
+from workdiary.ui.supervision_page import SupervisionPage
 from workdiary.ui.week_editor import WeekEditor
 
 OpenWindow = Callable[..., MainWindow]
@@ -179,6 +181,89 @@ def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
     window = open_window()
     assert window.location_label.text().startswith("READ-ONLY — nothing can be saved")
     assert "read-only" in window.location_label.toolTip()
+
+
+WELSH_NOTES = "Llŷr: tri adroddiad <brys> & ŵyr"
+
+
+def test_a_week_typed_into_a_read_only_diary_is_saved_once_its_folder_is_writable_again(
+    open_window: OpenWindow, private_data_dir: Path, diary_path: Path, clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The memory stick put in locked: the week typed stays through a refused save, and is saved
+    by the next Save once the stick is unlocked, without closing the window."""
+    earlier = Week(date(2026, 11, 9), 101.0, caseload=44)
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(earlier)
+    make_read_only(private_data_dir, monkeypatch)
+    messages = ScriptedMessages()
+    window = open_window(messages, clock)
+    monday = window.editor.current_week()
+    window.editor.box("capacity_pct").setText("132.5")
+    window.editor.box("notes").setPlainText(WELSH_NOTES)
+
+    assert not window.editor.save()
+    assert "the folder is read-only" in messages.texts("error")
+    assert "close it and open it again" not in messages.texts("error")  # Save again will do
+    assert window.editor.box("capacity_pct").text() == "132.5"  # type: ignore[union-attr]
+    assert window.editor.has_unsaved_changes()
+    assert window.location_label.text().startswith("READ-ONLY")
+
+    make_writable_again(private_data_dir, monkeypatch)
+    assert window.editor.save()
+    assert not window.editor.has_unsaved_changes()
+    assert window.location_label.text() == f"Diary: {diary_path}"
+    assert window.location_label.toolTip() == ""
+    assert window.saved_label.text().startswith("Last saved ")
+    assert [said.kind for said in messages.said] == ["error"]  # the refusal, and no more
+    window.close()
+
+    with Diary.open(diary_path, clock) as diary:
+        assert diary.weeks.get("2026-11-09").record == earlier  # type: ignore[union-attr]
+        saved = diary.weeks.get(monday.isoformat())
+        assert saved is not None
+        assert saved.record.capacity_pct == 132.5 and saved.record.notes == WELSH_NOTES
+        report = diary.verify()
+        assert report.intact and report.entries == 2
+
+
+@pytest.mark.parametrize("page", ["settings", "supervision"])
+def test_settings_and_sessions_are_saved_too_once_a_read_only_folder_is_writable_again(
+    page: str, open_window: OpenWindow, private_data_dir: Path, diary_path: Path, clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Each page saves its own way (Settings tells the window through another signal), and each
+    save must find the diary writable again and the window say so."""
+    Diary.open(diary_path, clock).close()
+    make_read_only(private_data_dir, monkeypatch)
+    messages = ScriptedMessages()
+    window = open_window(messages, clock)
+    if page == "settings":
+        form: SettingsPage | SupervisionPage = window.settings_page
+        window.settings_page.form.edit("name").setText("Rhiannon Llŷr")
+    else:
+        form = window.supervision_page
+        for field, text in (("held_on", "18/11/2026"), ("supervisor", "ŴJ")):
+            box = form.box(field)
+            assert isinstance(box, QLineEdit)
+            box.setText(text)
+
+    assert not form.save()
+    assert "the folder is read-only" in messages.texts("error")
+    assert form.has_unsaved_changes()
+    make_writable_again(private_data_dir, monkeypatch)
+    assert form.save()
+    assert window.location_label.text() == f"Diary: {diary_path}"
+    window.close()
+
+    with Diary.open(diary_path, clock) as diary:
+        if page == "settings":
+            assert diary.profile().name == "Rhiannon Llŷr"
+        else:
+            [session] = diary.supervision.all()
+            assert session.record.held_on == date(2026, 11, 18)
+            assert session.record.supervisor == "ŴJ"
+        assert diary.verify().intact
 
 
 def test_about_gives_version_data_location_and_licence(open_window: OpenWindow) -> None:

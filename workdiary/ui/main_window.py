@@ -233,22 +233,27 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        where = f"Diary: {self._diary.path}"
-        if self._diary.read_only is not None:
-            # Said before anything is typed, not only when a save fails.
-            where = f"READ-ONLY — nothing can be saved to {self._diary.path} (hover for why)"
-        if self.demo:
-            where = "DEMO — a temporary copy of the sample diary; nothing you enter is kept"
-        self.location_label = QLabel(where)
-        if self._diary.read_only is not None:
-            self.location_label.setToolTip(str(self._diary.read_only))
+        self.location_label = QLabel()
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._show_last_saved()
 
+    def _show_where(self) -> None:
+        # A read-only diary is said to be one before anything is typed, not only when a save
+        # fails; and no longer once a save finds its folder writable again.
+        read_only = self._diary.read_only
+        where = f"Diary: {self._diary.path}"
+        if read_only is not None:
+            where = f"READ-ONLY — nothing can be saved to {self._diary.path} (hover for why)"
+        if self.demo:
+            where = "DEMO — a temporary copy of the sample diary; nothing you enter is kept"
+        self.location_label.setText(where)
+        self.location_label.setToolTip(str(read_only) if read_only is not None else "")
+
     def _show_last_saved(self) -> None:
+        self._show_where()
         with self._diary.reading():
             latest = self._diary.audit.latest()
         self.saved_label.setText(
@@ -269,6 +274,7 @@ class MainWindow(QMainWindow):
         """Coming back to the window: show what was saved meanwhile by a `workdiary` command (or
         a window opened anyway), and what a new day changes: a week now late, a supervision now
         overdue, today's date for a new record. A form holding typing not saved yet keeps it."""
+        self._show_where()  # a save that did not finish may have found the diary writable again
         try:
             with self._diary.reading():
                 state = self._diary_state(self._diary.audit.latest())
