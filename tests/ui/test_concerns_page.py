@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from html import unescape
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
@@ -17,6 +19,7 @@ from tests.ui.windows import focused, shown_active
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
+from workdiary.ui.main_window import CONCERNS, FIRST_SIZE, MainWindow
 from workdiary.ui.oversight_models import ConcernColumn, ConcernsModel, RecordsSortProxy
 
 # Friday 20 November 2026, mid-afternoon: the local date is the same in any UK-ish time zone.
@@ -101,12 +104,13 @@ def test_a_concern_logged_in_the_editor_is_in_the_table_and_the_diary(
         "Wed 18 Nov 2026",
         "Ŵ.J. <SPO>",
         "Foreseeability notice",
-        "Open",
+        "Open, follow up Wed 02 Dec 2026",
         "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosi…",
-        "",
-        "Wed 02 Dec 2026",
-        "",
     ]
+    # The user's words, shown as typed rather than read as markup.
+    assert cell(page, 0, ConcernColumn.RAISED_WITH, Qt.ItemDataRole.ToolTipRole) == (
+        '<p style="white-space: pre-wrap">Ŵ.J. &lt;SPO&gt;</p>'
+    )
     assert page.counts_line.text() == "1 concern raised. 1 is waiting for an answer."
     assert page.current_key() == stored.key
     assert "not amended" in page.record_line.text()
@@ -160,18 +164,20 @@ def test_an_overdue_concern_is_marked_in_words_in_bold_with_an_icon(
     page = open_page(qtbot, diary, messages)
     overdue_row, not_due_row = row_of(page, overdue), row_of(page, not_due)
 
-    # Short in its column (the follow-up date has its own); whole for a screen reader.
+    # Short in its column; with the day it was due in its tooltip and for a screen reader.
     assert cell(page, overdue_row, ConcernColumn.STATUS) == "Overdue: no response"
-    assert cell(page, overdue_row, ConcernColumn.FOLLOW_UP_ON) == "Mon 07 Sep 2026"
     words = "Overdue: no response since follow-up on Mon 07 Sep 2026"
     assert cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.AccessibleTextRole) == (
         words
     )
+    assert str(
+        cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.ToolTipRole)
+    ).startswith(words)
     font = cell(page, overdue_row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
     assert cell(page, overdue_row, ConcernColumn.STATUS, Qt.ItemDataRole.DecorationRole)
 
-    assert cell(page, not_due_row, ConcernColumn.STATUS) == "Open"
+    assert cell(page, not_due_row, ConcernColumn.STATUS) == "Open, follow up Mon 30 Nov 2026"
     assert cell(page, not_due_row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
     assert page.counts_line.text() == (
         "⚠ 2 concerns raised. 2 are waiting for an answer; 1 of them is overdue: past the "
@@ -180,6 +186,54 @@ def test_an_overdue_concern_is_marked_in_words_in_bold_with_an_icon(
     page.show_concern(overdue)
     assert page.overdue_line.isVisible()
     assert page.overdue_line.text() == f"⚠ {words}"
+
+
+def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sideways(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    # Every kind of status, the longest channel, long words, and enough rows to scroll down.
+    long_role = "Deputy Head of Service (Ŵ.Ŷ.) <acting> & Senior Probation Officer"
+    long_summary = "Llwyth gwaith dros 110 % ers ŵyth wythnos; <dim achosion newydd> & " * 3
+    for day in range(1, 21):
+        saved = diary.concerns.save(
+            Concern(
+                raised_on=date(2026, 9, day),
+                raised_with=long_role,
+                channel=ConcernChannel.FORESEEABILITY_NOTICE,
+                summary=long_summary,
+                follow_up_on=date(2026, 9, 30) if day % 2 else date(2026, 12, 30),
+            )
+        )
+        if day % 4 == 0:
+            answered = replace(
+                saved.entry.record,
+                response="Cydnabod <y pryder> & dim newid.",
+                response_on=date(2026, 9, 30),
+                status=ConcernStatus.ANSWERED,
+            )
+            diary.concerns.save(answered, saved.entry.key)
+    window = MainWindow(
+        diary, messages, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(FIRST_SIZE)  # as it opens on a screen with room for it (the test's is smaller)
+    window.show_page(CONCERNS)
+    table = window.concerns_page.table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    # The dates, the channel and the status are never cut short, overdue rows in bold with their
+    # icon included; who it was raised with may be, with the whole of it in its tooltip.
+    for column in (ConcernColumn.RAISED_ON, ConcernColumn.CHANNEL, ConcernColumn.STATUS):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+    tip = cell(window.concerns_page, 0, ConcernColumn.RAISED_WITH, Qt.ItemDataRole.ToolTipRole)
+    assert long_role in unescape(str(tip))
+    # What was said has room for a good few words; the whole of it is in the editor below.
+    characters = table.fontMetrics().averageCharWidth()
+    assert table.columnWidth(ConcernColumn.SUMMARY) >= 25 * characters
 
 
 def test_mark_answered_records_the_response_as_an_amendment(
@@ -219,10 +273,13 @@ def test_mark_answered_records_the_response_as_an_amendment(
     }
 
     row = row_of(page, key)
-    assert cell(page, row, ConcernColumn.STATUS) == "Answered"
-    assert cell(page, row, ConcernColumn.RESPONSE_ON) == "Thu 19 Nov 2026"
-    # Logged in November about September: marked so, as well as amended.
-    assert cell(page, row, ConcernColumn.FLAGS) == "retrospective, amended"
+    assert cell(page, row, ConcernColumn.STATUS) == "Answered Thu 19 Nov 2026"
+    # Logged in November about September: marked so, as well as amended, by its date.
+    raised = cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.AccessibleTextRole)
+    assert raised == "Raised Tue 01 Sep 2026, retrospective, amended"
+    tip = str(cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.ToolTipRole))
+    assert "more than 7 days after the week it happened in ended" in tip
+    assert "Changed 1 time after it was first recorded" in tip
     assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
     assert page.counts_line.text() == "2 concerns raised. 1 is waiting for an answer."
     assert page.current_key() == key
@@ -349,15 +406,39 @@ def test_the_model_passes_the_model_tester(
             ConcernStatus.ANSWERED,
         )
     )
+    diary.concerns.save(
+        Concern(
+            date(2026, 8, 3),
+            "HR",
+            ConcernChannel.GRIEVANCE,
+            "Grievance about my workload.",
+            "Upheld in part.",
+            date(2026, 8, 28),
+            date(2026, 8, 17),
+            ConcernStatus.CLOSED,
+        )
+    )
     model.set_entries(diary.concerns.all(), TODAY)
-    assert model.rowCount() == 3
+    assert model.rowCount() == 4
     assert model.entry_at(0).record == NOT_DUE_YET  # newest first
     assert model.index(1, ConcernColumn.SUMMARY).data() == "Challenged the WMT figure. …"
+    assert model.index(1, ConcernColumn.STATUS).data() == "Answered Tue 20 Oct 2026"
+    # A closed concern's status is short; the day of its response is in its tooltip.
+    closed = model.index(3, ConcernColumn.STATUS)
+    assert closed.data() == "Closed"
+    assert closed.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Closed: the response came on Fri 28 Aug 2026"
+    )
     qtmodeltester.check(model)
     proxy = RecordsSortProxy()
     proxy.setSourceModel(model)
     proxy.sort(ConcernColumn.STATUS, Qt.SortOrder.DescendingOrder)
-    assert proxy.index(0, ConcernColumn.STATUS).data().startswith("Overdue")
+    assert [proxy.index(row, ConcernColumn.STATUS).data() for row in range(4)] == [
+        "Overdue: no response",
+        "Open, follow up Mon 30 Nov 2026",
+        "Closed",
+        "Answered Tue 20 Oct 2026",
+    ]
     qtmodeltester.check(proxy)
 
 

@@ -36,9 +36,10 @@ from workdiary.domain.formatting import (
     SUPERVISION_STATUS_WORDS,
     count,
 )
-from workdiary.domain.oversight import is_overdue
+from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
     Concern,
+    ConcernChannel,
     ConcernStatus,
     Recorded,
     SupervisionSession,
@@ -67,8 +68,6 @@ SHORTENED_SUMMARY_CHARS = 60
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 # The table is never made shorter than this many rows; the page scrolls instead.
 ROWS_ALWAYS_SHOWN = 5
-# A date not recorded sorts before every real date.
-NO_DATE = -1
 
 
 def shortened(text: str, limit: int = SHORTENED_SUMMARY_CHARS) -> str:
@@ -142,10 +141,14 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
     """Records newest first, read-only: they change in the page's editor, where every change is
     recorded. Subclasses say what the columns are and what a record shows in them."""
 
-    # The column that says in words why a row stands out; the warning icon goes there.
+    # The column that says in words why a row stands out, and those words; the warning icon goes
+    # there.
     stand_out_column = -1
-    # Columns of free text are no wider than this many characters; the rest of a cell is elided.
-    widest_columns: ClassVar[dict[int, int]] = {}
+    stand_out_words = ""
+    # What the widest cell of a column looks like, for a column sized from the font in use
+    # rather than from what it holds: its width then stays the same whatever is logged, and a
+    # longer cell is cut short with `…` (its tooltip says the whole).
+    widest_cells: ClassVar[dict[int, str]] = {}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -228,14 +231,6 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
         if role == DECORATION and cells.stands_out and column == self.stand_out_column:
             return self._warning_icon
         return None
-
-
-def _day_key(day: date | None) -> float:
-    return NO_DATE if day is None else day.toordinal()
-
-
-def _day_words(day: date | None) -> str:
-    return "" if day is None else format_day(day)
 
 
 class SessionColumn(IntEnum):
@@ -323,53 +318,68 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
 
 
 class ConcernColumn(IntEnum):
-    # The status comes before the long text: whether a concern is overdue is what must be seen.
+    # The short facts first, each always whole on screen, the status before the long text
+    # (whether a concern is overdue is what must be seen); what was said takes the width left.
     RAISED_ON = 0
     RAISED_WITH = 1
     CHANNEL = 2
     STATUS = 3
     SUMMARY = 4
-    RESPONSE_ON = 5
-    FOLLOW_UP_ON = 6
-    FLAGS = 7
 
 
 def concern_status_words(concern: Concern, today: date) -> str:
-    """The concern's status, or that it is overdue: that is what needs to stand out. Short, for a
-    column: the follow-up date it is overdue since has a column of its own."""
+    """What became of the concern, with the day that goes with it, for a column:
+    `Open, follow up Mon 30 Nov 2026`, `Answered Thu 19 Nov 2026`, `Closed`, or, short because it
+    also stands out in bold with an icon, `Overdue: no response` (its tooltip gives the day)."""
     if is_overdue(concern, today):
         return OVERDUE_STATUS
-    return CONCERN_STATUS_WORDS[concern.status]
+    words = CONCERN_STATUS_WORDS[concern.status]
+    if concern.status is ConcernStatus.ANSWERED and concern.response_on is not None:
+        return f"{words} {format_day(concern.response_on)}"
+    if not is_answered(concern) and concern.follow_up_on is not None:
+        return f"{words}, follow up {format_day(concern.follow_up_on)}"
+    return words
+
+
+def concern_status_sentence(concern: Concern, today: date) -> str:
+    """The status with whatever its column leaves out, for its tooltip and a screen reader."""
+    if is_overdue(concern, today):
+        return overdue_words(concern)
+    words = concern_status_words(concern, today)
+    if concern.status is not ConcernStatus.ANSWERED and concern.response_on is not None:
+        return f"{words}: the response came on {format_day(concern.response_on)}"
+    return words
+
+
+# The widest day a date takes, as History sizes its columns; the widest status is an open
+# concern's, with its follow-up day.
+WIDEST_DAY = date(2026, 9, 30)
+WIDEST_STATUS_SAMPLE = Concern(WIDEST_DAY, "", ConcernChannel.EMAIL, "", follow_up_on=WIDEST_DAY)
 
 
 class ConcernsModel(RecordsModel[Concern]):
     """Concerns raised, newest first; those past their follow-up date with no response stand out
-    in words, in bold and with a warning icon."""
+    in words, in bold and with a warning icon. Whether a concern was logged late or changed
+    since is in its date's tooltip, and under the list once it is selected."""
 
-    headers = (
-        "Date raised",
-        "Raised with",
-        "How",
-        "Status",
-        "What you said",
-        "Response date",
-        "Follow up on",
-        "Flags",
-    )
+    headers = ("Date raised", "Raised with", "How", "Status", "What you said")
     header_tips = (
-        "The day you raised the concern",
+        "The day you raised the concern. Point at it to see whether it was logged late "
+        "(retrospective) or changed since (amended)",
         "Who you raised it with (role or initials)",
         "How you raised it",
-        "Open, answered or closed; overdue when the follow-up date has passed with no response",
+        "Open (with the day to follow it up), answered (with the day of the response) or closed; "
+        "overdue when the follow-up date has passed with no response",
         "What you said, shortened; select the row to read all of it",
-        "When the response came",
-        "When you meant to chase it up if nothing came back",
-        "Logged late (retrospective) or changed since (amended), in words",
     )
     stand_out_column = ConcernColumn.STATUS
-    widest_columns: ClassVar[dict[int, int]] = {
-        ConcernColumn.RAISED_WITH: 24,
-        ConcernColumn.SUMMARY: 36,
+    stand_out_words = OVERDUE_STATUS
+    widest_cells: ClassVar[dict[int, str]] = {
+        ConcernColumn.RAISED_ON: format_day(WIDEST_DAY),
+        # A role is seen whole; a longer name is cut short, and is whole in its tooltip.
+        ConcernColumn.RAISED_WITH: "Head of Service",
+        ConcernColumn.CHANNEL: max(CONCERN_CHANNEL_WORDS.values(), key=len),
+        ConcernColumn.STATUS: concern_status_words(WIDEST_STATUS_SAMPLE, WIDEST_DAY),
     }
 
     def day_of(self, record: Concern) -> date:
@@ -377,59 +387,42 @@ class ConcernsModel(RecordsModel[Concern]):
 
     def cells(self, entry: Recorded[Concern]) -> RowCells:
         concern = entry.record
+        today = self.today()
         raised = format_day(concern.raised_on)
         channel = CONCERN_CHANNEL_WORDS[concern.channel]
-        summary = shortened(concern.summary)
-        status = concern_status_words(concern, self.today())
-        response_on = _day_words(concern.response_on)
-        follow_up_on = _day_words(concern.follow_up_on)
+        status = concern_status_words(concern, today)
+        status_sentence = concern_status_sentence(concern, today)
         marks = record_marks(entry, concern.raised_on)
-        flags = ", ".join(mark.text for mark in marks)
-        overdue = is_overdue(concern, self.today())
+        overdue = is_overdue(concern, today)
+        day_shown = concern.response_on if concern.status is ConcernStatus.ANSWERED else None
         return RowCells(
-            display=[
-                raised,
-                concern.raised_with,
-                channel,
-                status,
-                summary,
-                response_on,
-                follow_up_on,
-                flags,
-            ],
+            display=[raised, concern.raised_with, channel, status, shortened(concern.summary)],
             accessible=[
-                f"Raised {raised}",
+                ", ".join([f"Raised {raised}", *(mark.text for mark in marks)]),
                 f"with {concern.raised_with}",
                 channel,
-                overdue_words(concern) if overdue else status,
+                status_sentence,
                 concern.summary,
-                f"Response {response_on}" if response_on else "no response date",
-                f"Follow up on {follow_up_on}" if follow_up_on else "no follow-up date",
-                flags or "no flags",
             ],
             sort_keys=[
                 concern.raised_on.toordinal(),
                 concern.raised_with.casefold(),
                 channel.casefold(),
-                # Overdue first when sorted by status descending, then open, answered, closed.
+                # Overdue first when sorted by status descending, then open, closed, answered;
+                # each by its day.
                 ("3" if overdue else "2" if concern.status is ConcernStatus.OPEN else "1")
-                + status.casefold(),
+                + CONCERN_STATUS_WORDS[concern.status].casefold()
+                + (day_shown or concern.follow_up_on or date.min).isoformat(),
                 concern.summary.casefold(),
-                _day_key(concern.response_on),
-                _day_key(concern.follow_up_on),
-                flags,
             ],
             tips=[
-                None,
-                None,
-                None,
-                f"{overdue_words(concern)}: past its follow-up date, and no response recorded"
-                if overdue
-                else None,
-                rich_tooltip(concern.summary),
-                None,
-                None,
                 "\n".join(mark.explanation for mark in marks) or None,
+                rich_tooltip(concern.raised_with),
+                None,
+                f"{status_sentence}: past its follow-up date, and no response recorded"
+                if overdue
+                else (status_sentence if status_sentence != status else None),
+                rich_tooltip(concern.summary),
             ],
             stands_out=overdue,
         )
@@ -505,8 +498,8 @@ class RecordsTable(QTableView):
             self._selecting = False
 
     def size_columns(self) -> None:
-        """Each column as wide as its widest text, in the font in use (so it grows with display
-        scaling); the last one takes what is left."""
+        """Each column as wide as its widest text, or the model's sample of it, in the font in
+        use (so it grows with display scaling); the last one takes what is left."""
         header = self.horizontalHeader()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -517,15 +510,20 @@ class RecordsTable(QTableView):
         model = self._model
         for column in range(model.columnCount() - 1):
             heading = str(model.headerData(column, Qt.Orientation.Horizontal))
-            widest = headings.horizontalAdvance(heading)
-            for row in range(model.rowCount()):
-                widest = max(widest, cells.horizontalAdvance(str(model.index(row, column).data())))
-            if column in model.widest_columns:
-                widest = min(widest, cells.averageCharWidth() * model.widest_columns[column])
+            if column in model.widest_cells:
+                texts = [model.widest_cells[column]]
+            else:
+                texts = [str(model.index(row, column).data()) for row in range(model.rowCount())]
+            # In the column that says why a row stands out, only those words are in bold.
+            metrics = self.fontMetrics() if column == model.stand_out_column else cells
+            widest = max(
+                [headings.horizontalAdvance(heading), *map(metrics.horizontalAdvance, texts)]
+            )
             if column == model.stand_out_column:
-                # Room for the warning icon and the gap after it.
+                # The words in bold, after the warning icon and a gap.
                 icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
-                widest += icon + cells.averageCharWidth() * 2
+                stand_out = cells.horizontalAdvance(model.stand_out_words)
+                widest = max(widest, icon + cells.averageCharWidth() * 2 + stand_out)
             header.resizeSection(column, widest + padding)
         row_height = cells.lineSpacing() + cells.height() // 2
         self.verticalHeader().setDefaultSectionSize(row_height)
