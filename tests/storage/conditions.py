@@ -43,6 +43,18 @@ def make_writable_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage_errors, "is_writable", IS_WRITABLE, raising=False)
 
 
+def make_file_read_only(diary_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diary file itself is marked read-only (copied from a disc, say), in a folder that can
+    be written to. Only the system's answer is stood in: SQLite, as root, would still write."""
+    real = IS_WRITABLE
+    assert real is not None
+
+    def is_writable(path: Path) -> bool:
+        return False if Path(path) == diary_path else real(path)
+
+    monkeypatch.setattr(storage_errors, "is_writable", is_writable)
+
+
 def make_disk_full(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk that holds the diary has no room left."""
     block_shared_memory(folder / "diary.db")

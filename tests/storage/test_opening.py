@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from tests.clock import Clock
-from tests.storage.conditions import make_disk_full, make_read_only, make_writable_again
+from tests.storage.conditions import (
+    IS_WRITABLE,
+    make_disk_full,
+    make_file_read_only,
+    make_read_only,
+    make_writable_again,
+)
 from workdiary.domain.errors import DiaryDamaged, DiaryReadOnly, DiaryUnavailable, DiskFull
 from workdiary.domain.records import Week
 from workdiary.storage import Diary
@@ -106,6 +113,46 @@ def test_a_diary_opened_read_only_is_saved_to_once_its_folder_can_be_written_to_
         assert [event.action for event in diary.weeks.history("2026-11-16")] == ["create"]
         report = diary.verify()
         assert report.intact and report.entries == 3
+
+
+def test_a_read_only_diary_file_is_read_only_from_the_start_and_saved_to_once_writable(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite opens a read-only file without a word and fails only at a save, which would then
+    fail until the window was opened again: the system is asked first."""
+    make_file_read_only(diary_path, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        assert f"cannot write to your diary {diary_path}: the file is read-only" in str(
+            diary.read_only
+        )
+        with pytest.raises(DiaryReadOnly) as raised:
+            diary.weeks.save(NEXT)
+        assert "open it again" not in str(raised.value)
+        assert diary_path.read_bytes() == saved
+        monkeypatch.setattr(storage_errors, "is_writable", IS_WRITABLE)  # the file made writable
+        assert diary.weeks.save(NEXT).action == "created"
+        assert diary.read_only is None
+    with Diary.open(diary_path, clock) as diary:
+        assert len(diary.weeks.all()) == 2 and diary.verify().intact
+
+
+def test_files_sqlite_made_beside_a_read_only_diary_do_not_keep_it_read_only_after(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite makes its -wal and -shm files with the diary file's permissions, and leaves them
+    when it only reads: once the file is writable again they would refuse every save, even after
+    a restart. (Root, whom permissions do not stop, can only see their modes.)"""
+    diary_path.chmod(0o444)
+    make_file_read_only(diary_path, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        assert diary.read_only is not None
+    companions = [diary_path.with_name(diary_path.name + end) for end in ("-wal", "-shm")]
+    assert all(not file.stat().st_mode & stat.S_IWUSR for file in companions)  # as SQLite left them
+    diary_path.chmod(0o600)
+    monkeypatch.setattr(storage_errors, "is_writable", IS_WRITABLE)
+    with Diary.open(diary_path, clock) as diary:
+        assert all(stat.S_IMODE(file.stat().st_mode) == 0o600 for file in companions)
+        assert diary.weeks.save(NEXT).action == "created"
 
 
 def test_a_read_only_diary_replaced_by_another_file_is_not_saved_to_when_writable_again(

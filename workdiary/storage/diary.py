@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -43,6 +44,7 @@ from workdiary.storage.errors import (
     missing,
     replaced,
     sqlite_code,
+    why_read_only,
 )
 from workdiary.storage.records import RecordTable, SaveResult
 from workdiary.storage.schema import KNOWN_MIGRATIONS, applied_migrations
@@ -117,6 +119,22 @@ def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+def _free_companions(path: Path) -> None:
+    """Give the -wal and -shm files beside a writable diary its own permissions. SQLite makes
+    them with the permissions of the diary file, so made while it was read-only they are too,
+    and stay so once it is writable again: no save would ever go through, even after a restart."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        return
+    for companion in (_beside(path, "-wal"), _beside(path, "-shm")):
+        with contextlib.suppress(OSError):  # not there, or not ours: opening says what is wrong
+            if not companion.stat().st_mode & stat.S_IWUSR:
+                companion.chmod(mode)
+
+
 def _holds_unsaved_changes(path: Path) -> bool:
     """Whether a -wal (or rollback journal) beside the diary has anything in it: saves not yet
     copied into the file itself, which a reading that ignores it would miss."""
@@ -180,6 +198,47 @@ def _make_ready_to_save(connection: sqlite3.Connection, applied: set[str]) -> No
     connection.row_factory = sqlite3.Row
 
 
+def _require_same_diary(path: Path, last_read: tuple[int, str]) -> None:
+    """Refuse a file at `path` that is not the diary read so far (another copy, a backup,
+    another stick's): the last audit entry read (`last_read`, its sequence number and hash) must
+    be in its history, or saving to it what was typed from the first would mix two diaries."""
+    seq, last_hash = last_read
+    if not seq:
+        return  # nothing recorded was read, so nothing the file could contradict
+    # Only read; not opened read-only, which cannot read a diary without its -shm file beside it.
+    probe = sqlite3.connect(path)
+    try:
+        row = probe.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    except sqlite3.DatabaseError as error:
+        if sqlite_code(error) in COULD_NOT_WRITE:
+            raise  # it cannot be opened yet (its folder still read-only, say): no answer
+        row = None  # not a diary at all
+    finally:
+        probe.close()
+    if row is None or row[0] != last_hash:
+        raise replaced(path)
+
+
+def _connect_to_save(path: Path) -> sqlite3.Connection:
+    """A connection to read and save the diary at `path`, checked and brought up to date as
+    opening does, once it is shown to be writable."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        _make_ready_to_save(connection, _check_opened(connection, path))
+        # SQLite opens a file it may not write to for reading only, without a word, and even
+        # lets it take the write lock: only a write shows it can be saved to (undone here).
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            connection.rollback()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 class Diary:
     """One diary file. Build it with `Diary.open`; close it when done."""
 
@@ -222,6 +281,11 @@ class Diary:
             if not path.exists():
                 _create_diary(path)
             _check_is_diary(path)
+            # Asked first: SQLite opens a read-only file without a word, to fail at a save.
+            known = why_read_only(path)
+            if known is not None:
+                return cls._open_read_only(path, clock, known)
+            _free_companions(path)
             try:
                 return cls._connect(path, str(path), clock)
             except sqlite3.OperationalError as error:
@@ -293,43 +357,33 @@ class Diary:
 
     def _reopen_to_save(self) -> None:
         """Open again, to read and save, a diary opened read-only, with the checks and updates
-        `Diary.open` makes: its folder may have been made writable since (a memory stick
+        `Diary.open` makes: its folder or file may have been made writable since (a memory stick
         unlocked, the permissions put right). When it still cannot be saved to, or the file is
-        no longer the diary that was read, this raises and the diary stays as it was."""
+        no longer the diary that was read, this raises and the diary is read-only as before."""
         path = self.path
         with as_user_errors(path):
             if not path.exists():  # not made afresh, as opening would: what was read is elsewhere
                 raise missing(path)
             _check_is_diary(path)
-            connection = sqlite3.connect(path, isolation_level=None)
+            still = why_read_only(path)
+            if still is not None:
+                raise still
+            _require_same_diary(path, self.audit.head())
+            # SQLite lets one process's connections to a file share the way it was opened: the
+            # read-only connection must go first, or the new one could only read too.
+            self.connection.close()
+            _free_companions(path)
             try:
-                applied = _check_opened(connection, path)
-                self._require_same_diary(connection, applied)
-                _make_ready_to_save(connection, applied)
-                # SQLite opens a file it may not write to for reading only, without a word:
-                # taking the write lock is what shows that this one can be saved to.
-                connection.execute("BEGIN IMMEDIATE")
-                connection.rollback()
+                self._use(_connect_to_save(path))
             except BaseException:
-                connection.close()
+                assert self.read_only is not None
+                self._use(Diary._open_read_only(path, self.clock, self.read_only).connection)
                 raise
-        self.connection.close()
-        self.connection = connection
-        self.audit = AuditLog(connection)
         self.read_only = None
 
-    def _require_same_diary(self, connection: sqlite3.Connection, applied: set[str]) -> None:
-        """Refuse a file at the diary's path that is not the diary read so far (another copy, a
-        backup, another stick): what was read from this one, and what is saved next on the
-        strength of it, must be in its history. Its last audit entry there says so."""
-        seq, last_hash = self.audit.head()
-        if seq == 0:
-            return  # nothing recorded was read, so nothing the file could contradict
-        if applied == set(KNOWN_MIGRATIONS):  # a diary never loses a migration
-            row = connection.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
-            if row is not None and row[0] == last_hash:
-                return
-        raise replaced(self.path)
+    def _use(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.audit = AuditLog(connection)
 
     def close(self) -> None:
         self.connection.close()

@@ -41,10 +41,6 @@ COULD_NOT_WRITE = (
 )
 
 SAFE = "Nothing was saved or changed: your diary is safe."
-# A diary file that cannot be written to, in a folder that can, SQLite opens for reading only
-# without a word; so Work Diary cannot know to open it again to save, as it does a diary in a
-# read-only folder, and saving to it fails until Work Diary is opened again.
-REOPEN = "If the Work Diary window is open, close it and open it again first."
 
 
 def sqlite_code(error: BaseException) -> int | None:
@@ -102,6 +98,15 @@ def is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def why_read_only(path: Path) -> DiaryReadOnly | None:
+    """Why the diary at `path` can only be read, asked before SQLite opens it: SQLite opens a
+    read-only file for reading only without a word, and fails only at the first save."""
+    if is_writable(path):
+        return None
+    reason = cannot_write(path)
+    return reason if isinstance(reason, DiaryReadOnly) else None
+
+
 def free_bytes(folder: Path) -> int | None:
     """Room left on the disk that holds `folder`, for this user; 0 when no more files can be
     made on it at all; None when the system cannot say."""
@@ -144,7 +149,7 @@ def cannot_write(path: Path) -> DiaryUnavailable | None:
     if exists and not is_writable(path):
         return DiaryReadOnly(
             f"Work Diary cannot write to your diary {path}: the file is read-only. {SAFE} "
-            f"To save, make the file writable, then try again. {REOPEN}"
+            "To save, make the file writable, then try again."
         )
     free = free_bytes(folder) if folder.is_dir() else None
     if free is not None and free < LOW_SPACE_BYTES:
