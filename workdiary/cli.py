@@ -18,7 +18,13 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workdiary.cli_output import showing_controls
-from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
+from workdiary.domain.dates import (
+    ONE_WEEK,
+    format_day,
+    format_moment,
+    parse_date,
+    week_commencing,
+)
 from workdiary.domain.errors import (
     DiaryAltered,
     DiaryDamaged,
@@ -532,11 +538,12 @@ def _lines_and_summary(
     today: date,
     first: date | None,
     last: date | None,
+    began: date | None,
 ) -> tuple[list[WeekLine], PeriodSummary | None]:
     from workdiary.domain.figures import period_bounds, summarise, week_lines
 
     bounds = period_bounds(entries, today, first, last)
-    lines = week_lines(entries, profile, *bounds) if bounds else []
+    lines = week_lines(entries, profile, *bounds, began) if bounds else []
     return lines, summarise(lines, profile) if lines else None
 
 
@@ -545,14 +552,15 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     last = _week_of(args.last, "to") if args.last else None
     if first and last and first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
-    with open_diary(paths) as diary:
+    from workdiary.domain.figures import first_week_recorded
+
+    with open_diary(paths) as diary, diary.reading():
         profile = diary.profile()
         entries = diary.weeks.all()
         today = diary.today()
-    from workdiary.domain.figures import first_logged_week
-
-    lines, summary = _lines_and_summary(entries, profile, today, first, last)
-    began = first_logged_week(entries)
+        # A week deleted since is part of the record: the diary was being kept by then.
+        began = first_week_recorded(entries, _days(diary.audit.keys("weeks")))
+    lines, summary = _lines_and_summary(entries, profile, today, first, last, began)
     if args.json:
         shown = _show_json(lines, summary, profile, began)
         json.dump(shown, out, ensure_ascii=False, indent=1)
@@ -566,8 +574,8 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
         elif last is not None and last < began:
             print(
-                "Nothing is logged in that period: the first week logged in this diary is the "
-                f"week commencing {format_day(began)}.",
+                "Nothing is recorded in that period: the first week recorded in this diary is "
+                f"the week commencing {format_day(began)}.",
                 file=out,
             )
         else:
@@ -592,18 +600,30 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         )
     print(file=out)
     if first is not None and began is not None and began > first:
-        print(_began_sentence(began), file=out)
+        print(_began_sentence(began, (began - first) // ONE_WEEK), file=out)
     for sentence in _summary_sentences(summary, profile):
         print(sentence, file=out)
     return EXIT_OK
 
 
-def _began_sentence(began: date) -> str:
+def _days(keys: list[str]) -> list[date]:
+    """The dates among `keys` (a key altered outside Work Diary may be none: verify says so)."""
+    days = []
+    for key in keys:
+        try:
+            days.append(date.fromisoformat(key))
+        except ValueError:
+            continue
+    return days
+
+
+def _began_sentence(began: date, weeks_before: int) -> str:
     # Weeks before the diary was kept are not "not logged": saying so would tell a reader the
     # officer let the diary lapse.
     return (
-        f"The first week logged in this diary is the week commencing {format_day(began)}: the "
-        "weeks before it are not counted."
+        f"The first week recorded in this diary is the week commencing {format_day(began)}: "
+        f"{count(weeks_before, 'week')} before it {'is' if weeks_before == 1 else 'are'} not "
+        "counted."
     )
 
 
@@ -692,7 +712,7 @@ def _show_json(
         weeks.append(item)
     return {
         "profile": to_row(profile),
-        "first_logged_week": began.isoformat() if began else None,
+        "first_week_recorded": began.isoformat() if began else None,
         "weeks": weeks,
         "summary": _summary_json(summary) if summary else None,
     }

@@ -28,6 +28,7 @@ from workdiary.domain.formatting import (
     count,
     format_number,
     format_value,
+    held_on_shared_days,
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
@@ -365,7 +366,12 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
     sessions = [entry.record for entry in entries]
     first, last = _period(args, sessions, today)
     listed = [entry for entry in entries if first <= entry.record.held_on <= last]
-    figures = supervision_figures(sessions, first, last, interval) if sessions else None
+    # Never from before the first session recorded, as the Supervision page and the pack count:
+    # the diary knows nothing of the months before it.
+    recorded_from = min((session.held_on for session in sessions), default=None)
+    figures = None
+    if recorded_from is not None and recorded_from <= last:
+        figures = supervision_figures(sessions, max(first, recorded_from), last, interval)
     overdue = supervision_overdue(sessions, today, interval)
     if args.json:
         json.dump(
@@ -376,10 +382,17 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
         )
         print(file=out)
         return EXIT_OK
-    if figures is None:
+    if recorded_from is None:
         print(
             "No supervision sessions recorded yet. Record one with: "
             "workdiary supervision add --date DATE --status held",
+            file=out,
+        )
+        return EXIT_OK
+    if figures is None:
+        print(
+            f"No supervision sessions recorded from {format_day(first)} to {format_day(last)}: "
+            f"the first session recorded is on {format_day(recorded_from)}.",
             file=out,
         )
         return EXIT_OK
@@ -421,6 +434,8 @@ def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[s
     """The figures a grievance panel asks about, for the period listed."""
     period = f"{format_day(figures.first)} to {format_day(figures.last)}"
     lines = [f"Supervision from {period} ({count(sessions, 'session')} recorded):"]
+    if held_on_shared_days(figures):
+        lines.append(f"  {held_on_shared_days(figures)}")
     held = f"{figures.held:,} held"
     if figures.interval_weeks is None or figures.expected is None:
         held += (

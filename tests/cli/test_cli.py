@@ -283,23 +283,29 @@ def test_show_can_be_limited_to_a_period() -> None:
     assert shown["summary"]["weeks_in_period"] == 2
 
 
-def test_show_from_before_the_first_week_logged_counts_no_week_before_it() -> None:
-    first_logged = THIS_WEEK - timedelta(weeks=3)
-    run("log-week", "--week", str(first_logged), "--capacity", "120")
+def test_show_from_before_the_first_week_recorded_counts_no_week_before_it() -> None:
+    first_recorded = THIS_WEEK - timedelta(weeks=3)
+    run("log-week", "--week", str(first_recorded), "--capacity", "120")
     run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=1)), "--capacity", "120")
     _, shown = run("show", "--from", str(THIS_WEEK - timedelta(weeks=20)))
     assert shown.count("not logged") == 1 + 1  # the one week between, and the summary sentence
     assert (
-        f"The first week logged in this diary is the week commencing {format_day(first_logged)}: "
-        "the weeks before it are not counted." in shown
+        "The first week recorded in this diary is the week commencing "
+        f"{format_day(first_recorded)}: 17 weeks before it are not counted." in shown
     )
-    assert f"3 weeks from {format_day(first_logged)} to " in shown
+    assert f"3 weeks from {format_day(first_recorded)} to " in shown
     _, as_json = run("show", "--json", "--from", str(THIS_WEEK - timedelta(weeks=20)))
     shown_json = json.loads(as_json)
-    assert shown_json["first_logged_week"] == first_logged.isoformat()
-    assert shown_json["weeks"][0]["week_commencing"] == first_logged.isoformat()
-    _, before = run("show", "--to", str(first_logged - timedelta(weeks=1)))
-    assert "Nothing is logged in that period" in before
+    assert shown_json["first_week_recorded"] == first_recorded.isoformat()
+    assert shown_json["weeks"][0]["week_commencing"] == first_recorded.isoformat()
+    _, before = run("show", "--to", str(first_recorded - timedelta(weeks=1)))
+    assert "Nothing is recorded in that period" in before
+
+    # A deleted first week is part of the record: the diary was kept by then.
+    run("delete-week", "--week", str(first_recorded))
+    _, after_deleting = run("show", "--from", str(THIS_WEEK - timedelta(weeks=20)))
+    assert f"{format_day(first_recorded)}          —" in after_deleting
+    assert "week commencing " + format_day(first_recorded) + ": 17 weeks" in after_deleting
 
 
 def test_a_mistake_in_a_command_that_only_reads_does_not_talk_of_saving(

@@ -131,8 +131,9 @@ def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case
     ok("profile", "set", "--supervision-weeks", "4")
     add_hand_made_sessions()
     listing = ok("supervision", "list", "--from", "01/01/2025", "--to", "24/06/2025")
-    assert "Supervision from Wed 01 Jan 2025 to Tue 24 Jun 2025 (5 sessions recorded):" in listing
-    assert "3 held of 6 expected at every 4 weeks." in listing
+    # Counted from the first session recorded, which was due that day: 7 fell due by 24 June.
+    assert "Supervision from Mon 06 Jan 2025 to Tue 24 Jun 2025 (5 sessions recorded):" in listing
+    assert "3 held of 7 expected at every 4 weeks." in listing
     assert (
         "Longest gap between sessions held: 91 days (13 weeks), "
         "from Mon 03 Feb 2025 to Mon 05 May 2025." in listing
@@ -143,7 +144,7 @@ def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case
     figures = as_json("supervision", "list", "--from", "2025-01-01", "--to", "2025-06-24")[
         "figures"
     ]
-    assert (figures["held"], figures["expected"], figures["interval_weeks"]) == (3, 6, 4)
+    assert (figures["held"], figures["expected"], figures["interval_weeks"]) == (3, 7, 4)
     assert figures["longest_gap"] == {
         "after": "2025-02-03",
         "until": "2025-05-05",
@@ -152,6 +153,18 @@ def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case
     }
     assert figures["by_status"]["cancelled-by-manager"] == 1
     assert (figures["cancelled_by_manager"], figures["cancelled_by_me"]) == (1, 1)
+
+
+def test_the_list_counts_as_the_pack_does_from_the_first_session_and_by_day() -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    for _ in range(2):
+        add_session(date(2025, 1, 6), "held")
+    listing = ok("supervision", "list", "--from", "2024-06-01", "--to", "2025-02-28")
+    assert "Supervision from Mon 06 Jan 2025 to Fri 28 Feb 2025 (2 sessions recorded):" in listing
+    assert "2 sessions recorded as held fall on 1 day: sessions held on the same day" in listing
+    assert "1 held of 2 expected at every 4 weeks." in listing
+    before = ok("supervision", "list", "--from", "2024-06-01", "--to", "2024-12-31")
+    assert "the first session recorded is on Mon 06 Jan 2025" in before
 
 
 def test_a_gap_still_running_at_the_end_of_the_period_says_so() -> None:
@@ -515,7 +528,7 @@ def test_add_list_answer_list_and_verify_as_a_user_types_them(tmp_path: Path) ->
         assert done.returncode == 0, done.stderr
 
     sessions = workdiary(data, "supervision", "list").stdout
-    assert "1 held of 2 expected at every 4 weeks." in sessions
+    assert "1 held of 3 expected at every 4 weeks." in sessions  # due 60, 32 and 4 days ago
     assert (
         f"Supervision is overdue: the last held session was on {format_day(days_ago(60))}, "
         "60 days ago; it is due every 4 weeks." in sessions

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from workdiary.domain.oversight import (
     is_answered,
@@ -60,6 +60,20 @@ def test_two_sessions_on_the_same_day_are_one_held_day() -> None:
     figures = supervision_figures([session(day), session(day)], FIRST, LAST, 4)
     assert figures.held == 1
     assert figures.longest_gap is not None and figures.longest_gap.after == day
+
+
+def test_a_session_on_the_periods_first_day_was_due_then_and_counts_as_expected() -> None:
+    """From a session (held or not), one is due every interval: 15 Sep, 13 Oct and 10 Nov are
+    three due by 22 Nov, though only two whole intervals fit between."""
+    day = date(2026, 9, 15)
+    sessions = [session(day), session(date(2026, 10, 13))]
+    assert supervision_figures(sessions, day, date(2026, 11, 22), 4).expected == 3
+    cancelled = [session(day, SupervisionStatus.CANCELLED_BY_MANAGER)]
+    assert supervision_figures(cancelled, day, date(2026, 11, 22), 4).expected == 3
+    # A period that does not start with a session: only the whole intervals in it.
+    assert (
+        supervision_figures(sessions, day - timedelta(days=1), date(2026, 11, 22), 4).expected == 2
+    )
 
 
 def test_cancelled_only_is_nothing_held_and_counted_by_whom() -> None:

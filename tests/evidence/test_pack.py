@@ -356,12 +356,13 @@ def test_a_period_from_before_the_diary_counts_neither_weeks_nor_supervision_bef
     unlogged, nor supervision missed: the diary knows nothing of them."""
     early = PackOptions(date(2026, 6, 1), LAST_WEEK)
     text = body_text(build_pack(SNAPSHOT, early).pdf)
-    assert "Weeks in the period 24 (13 weeks before the first week logged, not counted)" in text
+    assert "Weeks in the period 24 (13 weeks before the first week recorded, not counted)" in text
     assert "Weeks not logged 2 " in text
     assert "the weekly figures begin there" in text and "Mon 24 Aug 2026 —" not in text
-    # 20 Aug to 15 Nov is 88 days: three whole intervals of four weeks, not the period's six.
+    # Due on 20 Aug, the first session recorded, then 17 Sep, 15 Oct and 12 Nov: not the
+    # period's six intervals.
     assert (
-        "Supervision held 2 sessions against 3 expected (every 4 weeks, as set in the diary, "
+        "Supervision held 2 sessions against 4 expected (every 4 weeks, as set in the diary, "
         "from Thu 20 Aug 2026, the first session recorded)" in text
     )
 

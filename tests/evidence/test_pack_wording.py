@@ -43,11 +43,16 @@ def make_snapshot(
     weeks: Sequence[Week],
     profile: Profile = PROFILE,
     concerns: Sequence[tuple[Concern, Sequence[tuple[Concern, datetime]]]] = (),
+    deleted: Sequence[date] = (),
 ) -> Snapshot:
     """A diary as the app would hold it: each week logged on its Friday, each concern recorded
-    the day it was raised and then changed as `concerns` says (the record after, and when)."""
+    the day it was raised and then changed as `concerns` says (the record after, and when), and
+    the weeks commencing `deleted` logged and deleted on their Friday."""
     chain = Chain()
     chain.write("profile", "1", "create", profile, at(date(2026, 1, 1)))
+    for monday in deleted:
+        for action in ("create", "delete"):
+            chain.write("weeks", monday.isoformat(), action, week(monday, 100.0), at(monday))
     for record in weeks:
         monday = record.week_commencing
         logged = min(at(monday + timedelta(days=4)), TAKEN_AT - timedelta(hours=1))
@@ -248,29 +253,40 @@ def test_a_week_not_yet_ended_and_not_logged_is_left_out_not_counted_as_not_logg
     assert "Mon 23 Nov 2026 —" not in text and "Sun 29 Nov 2026" not in text
 
 
-def test_weeks_before_the_first_week_logged_are_left_out_not_counted_as_not_logged() -> None:
+def test_weeks_before_the_first_week_recorded_are_left_out_not_counted_as_not_logged() -> None:
     """Weeks before the diary was kept are not weeks the officer failed to log."""
     text = pack_text(make_snapshot(LATE_WEEKS), last=TODAY)
     assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
     began = (
-        "The first week logged in this diary is the week commencing Mon 26 Oct 2026, so the "
-        "weekly figures begin there: the 13 weeks of the period before it are left out, not "
-        "counted as weeks not logged."
+        "When this pack was made, the first week recorded in this diary was the week commencing "
+        "Mon 26 Oct 2026, so the weekly figures begin there: 13 weeks of the period before it "
+        "are left out, not counted as weeks not logged."
     )
     assert text.count(began) == 3  # the summary, the charts and the weekly figures say so
-    assert "Weeks in the period 17 (13 weeks before the first week logged, not counted)" in text
+    assert "Weeks in the period 17 (13 weeks before the first week recorded, not counted)" in text
     assert "Weeks logged 4 (100 % of the 4 weeks counted) Weeks not logged 0 " in text
     assert "Both charts run from the week commencing Mon 26 Oct 2026 on the left" in text
     assert "Mon 19 Oct 2026" not in text and "Mon 27 Jul 2026 —" not in text
 
 
-def test_a_period_wholly_before_the_first_week_logged_shows_no_weeks() -> None:
+def test_a_period_wholly_before_the_first_week_recorded_gives_no_weekly_figures() -> None:
+    """No nought a reader could take for a fact: no unpaid hours, no runs, no rows."""
     text = pack_text(make_snapshot(LATE_WEEKS), last=date(2026, 9, 28))
     assert (
-        "No week of the period is logged: the first week logged in this diary is the week "
-        "commencing Mon 26 Oct 2026." in text
+        "No week of the period is recorded: when this pack was made, the first week recorded in "
+        "this diary was the week commencing Mon 26 Oct 2026." in text
     )
-    assert "Weeks not logged 0 " in text
+    assert "Weeks counted None: no week of the period is recorded in the diary" in text
+    for figure in ("Weeks not logged", "Unpaid hours", "Runs meeting", "£0.00", "Flags:"):
+        assert figure not in text, figure
+
+
+def test_a_deleted_first_week_is_still_where_the_weekly_figures_begin() -> None:
+    """Its deletion is part of the record: it is no week before the diary was kept."""
+    snapshot = make_snapshot(LATE_WEEKS, deleted=[date(2026, 10, 12)])
+    text = pack_text(snapshot, last=TODAY)
+    assert "the first week recorded in this diary was the week commencing Mon 12 Oct 2026" in text
+    assert "Mon 12 Oct 2026 — — — — — not logged, an entry was deleted on" in text
 
 
 def test_a_logged_week_not_yet_ended_is_shown_in_progress() -> None:

@@ -130,7 +130,7 @@ def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: Eviden
     assert page.period_problem.isVisibleTo(page) and not page.export_button.isEnabled()
 
 
-def test_weeks_before_the_first_week_logged_are_not_counted_as_not_logged(
+def test_weeks_before_the_first_week_recorded_are_not_counted_as_not_logged(
     page: EvidencePage, diary: Diary
 ) -> None:
     began = min(entry.record.week_commencing for entry in diary.weeks.all())
@@ -141,8 +141,8 @@ def test_weeks_before_the_first_week_logged_are_not_counted_as_not_logged(
         if began <= entry.record.week_commencing <= began + ONE_WEEK * 3
     )
     assert (
-        f"14 weeks, {logged} logged and {4 - logged} not logged; the 10 before the first week "
-        "logged are not counted." in page.summary.text()
+        f"14 weeks, {logged} logged and {4 - logged} not logged; 10 weeks before the first week "
+        "recorded in the diary are not counted." in page.summary.text()
     )
 
 

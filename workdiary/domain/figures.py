@@ -124,9 +124,13 @@ class WeekLine:
         return self.entry is not None and self.entry.amended
 
 
-def first_logged_week(entries: Sequence[Recorded[Week]]) -> date | None:
-    """The Monday the diary's weekly figures begin: its first week logged."""
-    return min((entry.record.week_commencing for entry in entries), default=None)
+def first_week_recorded(
+    entries: Sequence[Recorded[Week]], deleted: Iterable[date] = ()
+) -> date | None:
+    """The Monday the diary's weekly figures begin: the first week recorded in it, counting a
+    week whose entry was `deleted` since (its deletion is part of the record, not a week the
+    diary was not yet kept)."""
+    return min([*(entry.record.week_commencing for entry in entries), *deleted], default=None)
 
 
 def period_bounds(
@@ -145,12 +149,17 @@ def period_bounds(
 
 
 def week_lines(
-    entries: Sequence[Recorded[Week]], profile: Profile, first: date, last: date
+    entries: Sequence[Recorded[Week]],
+    profile: Profile,
+    first: date,
+    last: date,
+    began: date | None = None,
 ) -> list[WeekLine]:
     """A line for every week from `first` to `last`, oldest first, logged or not; but none
-    before the first week logged. The diary says nothing of the weeks before it was kept, so they
-    are no weeks "not logged" (see `first_logged_week` to say where the lines begin)."""
-    began = first_logged_week(entries)
+    before the week the diary `began` (by default its first week logged; see
+    `first_week_recorded`). The diary says nothing of the weeks before it was kept, so they are
+    no weeks "not logged"."""
+    began = began or first_week_recorded(entries)
     if began is None:
         return []
     by_monday = {entry.record.week_commencing: entry for entry in entries}

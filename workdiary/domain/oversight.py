@@ -58,7 +58,9 @@ def supervision_figures(
 ) -> SupervisionFigures:
     """Figures for sessions dated from `first` to `last` (inclusive).
 
-    Expected: how many whole intervals fit in the period. The longest gap runs between held
+    Expected: how many whole intervals fit in the period; or, when a session is recorded on
+    its first day (one was due then, held or not), that one and one more every interval after
+    it. The longest gap runs between held
     sessions, starting from the last one held before the period if there was one, and runs on
     to `last` when none has been held since; with no held session at all there is no gap to
     measure (the figures say none was held)."""
@@ -72,7 +74,11 @@ def supervision_figures(
         gaps.append(Gap(anchors[-1], last, True))
     expected = None
     if interval_weeks:
-        expected = ((last - first).days + 1) // (interval_weeks * 7)
+        interval_days = interval_weeks * 7
+        if any(s.held_on == first for s in in_period):
+            expected = (last - first).days // interval_days + 1
+        else:
+            expected = ((last - first).days + 1) // interval_days
     return SupervisionFigures(
         first=first,
         last=last,

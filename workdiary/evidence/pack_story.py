@@ -32,7 +32,6 @@ from workdiary.domain.figures import (
     PeriodSummary,
     Run,
     WeekLine,
-    first_logged_week,
     is_retrospective,
     runs_at_or_over,
     summarise,
@@ -225,9 +224,8 @@ class _Pack:
     options: PackOptions
     covered: Coverage
     fingerprint: str
-    lines: list[WeekLine]  # from the first week logged, if the period starts before it
+    lines: list[WeekLine]  # from the diary's first week recorded, if the period starts before
     summary: PeriodSummary
-    first_logged: date | None  # the diary's first week logged
     supervision: SupervisionFigures | None  # None: no session recorded by the period's end
     amendments: list[Amendment]
     concern_stories: dict[str, ConcernStory]  # what happened to each concern, by its key
@@ -252,28 +250,31 @@ class _Pack:
         return self.sections.index(section) + 1
 
     @property
-    def weeks_before_first_logged(self) -> int:
-        """Weeks of the period before the diary's first week logged: not counted at all."""
+    def weeks_before_first_recorded(self) -> int:
+        """Weeks of the period before the diary's first week recorded: not counted at all."""
         return self.covered.weeks_in_period - len(self.lines)
 
-    def first_logged_words(self) -> str:
+    def first_recorded_words(self) -> str:
         """Where the weekly figures begin, when the period starts before the diary's first week
-        logged: a reader must not take those weeks for weeks the officer failed to log."""
-        before = self.weeks_before_first_logged
+        recorded: a reader must not take those weeks for weeks the officer failed to log. Said
+        as it was when the pack was made: a week recorded later, for an earlier date, is not in
+        the pack."""
+        before = self.weeks_before_first_recorded
+        began = self.covered.first_recorded
         if not before:
             return ""
-        if self.first_logged is None:
-            return "No week is logged in this diary."
+        if began is None:
+            return "No week had been recorded in this diary when this pack was made."
+        first = f"the week commencing {format_day(began)}"
         if not self.lines:
             return (
-                "No week of the period is logged: the first week logged in this diary is the "
-                f"week commencing {format_day(self.first_logged)}."
+                "No week of the period is recorded: when this pack was made, the first week "
+                f"recorded in this diary was {first}."
             )
         return (
-            f"The first week logged in this diary is the week commencing "
-            f"{format_day(self.first_logged)}, so the weekly figures begin there: the "
-            f"{count(before, 'week')} of the period before it are left out, not counted as weeks "
-            "not logged."
+            f"When this pack was made, the first week recorded in this diary was {first}, so the "
+            f"weekly figures begin there: {count(before, 'week')} of the period before it "
+            f"{'is' if before == 1 else 'are'} left out, not counted as weeks not logged."
         )
 
 
@@ -294,7 +295,9 @@ def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
 
 def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str) -> _Pack:
     profile = snapshot.profile
-    lines = week_lines(snapshot.weeks, profile, covered.first_week, covered.last_week)
+    lines = week_lines(
+        snapshot.weeks, profile, covered.first_week, covered.last_week, covered.first_recorded
+    )
     return _Pack(
         snapshot=snapshot,
         options=options,
@@ -302,7 +305,6 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         fingerprint=fingerprint,
         lines=lines,
         summary=summarise(lines, profile),
-        first_logged=first_logged_week(snapshot.weeks),
         supervision=_supervision(snapshot, covered),
         amendments=amendment_history(covered.audit, options.include_notes),
         concern_stories=concern_stories(covered.audit),
@@ -478,13 +480,12 @@ def _cover(pack: _Pack) -> list[Flowable]:
 
 def _summary(pack: _Pack) -> list[Flowable]:
     styles = _styles()
-    summary, profile = pack.summary, pack.profile
     intro = (
         f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
         "the diary. A week not logged counts as not logged, never as zero."
     )
-    if pack.first_logged_words():
-        intro += f" {pack.first_logged_words()}"
+    if pack.first_recorded_words():
+        intro += f" {pack.first_recorded_words()}"
     in_progress = [line for line in pack.lines if _in_progress(pack, line)]
     if in_progress:
         intro += (
@@ -495,12 +496,33 @@ def _summary(pack: _Pack) -> list[Flowable]:
         _para(intro, styles.body),
         _para("Workload (WMT capacity)", styles.part),
     ]
+    if pack.lines:
+        flowables += _weekly_figures(pack)
+    else:
+        # Nothing to count: no figure at all, rather than noughts a reader could take as facts.
+        flowables.append(
+            _facts(
+                [
+                    ("Weeks in the period", f"{pack.covered.weeks_in_period:,}"),
+                    ("Weeks counted", "None: no week of the period is recorded in the diary"),
+                ],
+                150,
+            )
+        )
+    flowables += [*_part("Supervision"), _facts(_supervision_facts(pack), 150)]
+    flowables += [*_part("Concerns raised"), _facts(_concern_facts(pack), 150)]
+    return flowables
+
+
+def _weekly_figures(pack: _Pack) -> list[Flowable]:
+    """The summary's figures from the weeks: capacity, runs, hours, and how they were kept."""
+    summary, profile = pack.summary, pack.profile
     logged = summary.weeks_logged
-    before = pack.weeks_before_first_logged
+    before = pack.weeks_before_first_recorded
     in_period = f"{pack.covered.weeks_in_period:,}"
     share = _percent(logged, summary.weeks_in_period)
     if before:
-        in_period += f" ({count(before, 'week')} before the first week logged, not counted)"
+        in_period += f" ({count(before, 'week')} before the first week recorded, not counted)"
         share += f" of the {count(summary.weeks_in_period, 'week')} counted"
     workload: list[tuple[str, Flowable | str]] = [
         ("Weeks in the period", in_period),
@@ -544,7 +566,7 @@ def _summary(pack: _Pack) -> list[Flowable]:
             else f"None ({test})",
         )
     )
-    flowables.append(_facts(workload, 150))
+    flowables: list[Flowable] = [_facts(workload, 150)]
     if runs:
         flowables += _runs_table(pack, runs)
     flowables += [*_part("Hours"), _facts(_hours_facts(pack), 150)]
@@ -571,8 +593,6 @@ def _summary(pack: _Pack) -> list[Flowable]:
             )
         )
     flowables.append(_facts(keeping, 150))
-    flowables += [*_part("Supervision"), _facts(_supervision_facts(pack), 150)]
-    flowables += [*_part("Concerns raised"), _facts(_concern_facts(pack), 150)]
     return flowables
 
 
@@ -776,14 +796,19 @@ def _charts(pack: _Pack) -> list[Flowable]:
         _para("Hours worked each week", styles.part),
         hours_chart(pack.lines, FRAME_WIDTH),
         Spacer(1, 6),
-        _para(
-            f"Both charts run from the week commencing {format_day(pack.lines[0].week_commencing)}"
-            f" on the left to the week commencing {format_day(pack.lines[-1].week_commencing)} on "
-            "the right, and both start from zero. The figures behind them are in the weekly "
-            f"table. {pack.first_logged_words()}",
-            styles.small,
-        ),
+        _para(f"{_charts_span(pack)} {pack.first_recorded_words()}", styles.small),
     ]
+
+
+def _charts_span(pack: _Pack) -> str:
+    first, last = pack.lines[0].week_commencing, pack.lines[-1].week_commencing
+    span = (
+        f"Both charts show the week commencing {format_day(first)} alone"
+        if first == last
+        else f"Both charts run from the week commencing {format_day(first)} on the left to the "
+        f"week commencing {format_day(last)} on the right"
+    )
+    return f"{span}, and both start from zero. The figures behind them are in the weekly table."
 
 
 # Tables
@@ -981,11 +1006,15 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             "; “in progress”: the week had not ended when this pack was made, and its figures "
             "are as logged by then"
         )
+    if not pack.lines:
+        return [_para(pack.first_recorded_words(), styles.body)]
+    shown = "Every week of the period, oldest first, logged or not."
+    if pack.weeks_before_first_recorded:
+        shown = f"{pack.first_recorded_words()} From there every week is shown, logged or not."
     key = [
-        "Every week of the period, oldest first, logged or not. “First recorded” is the day the "
-        "week was first entered in the diary. Days of leave or sickness recorded for a week are "
-        "under its hours; “—” is a figure not recorded for the week.",
-        pack.first_logged_words(),
+        f"{shown} “First recorded” is the day the week was first entered in the diary. Days of "
+        "leave or sickness recorded for a week are under its hours; “—” is a figure not recorded "
+        "for the week.",
         f"{flags}.",
         "A shaded row is a week of an excessive run; the row of a week not logged is in grey.",
     ]
@@ -1003,7 +1032,7 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             f"Also recorded for weeks of the period, and not printed here: {_listed(recorded)}. "
             f"They are in the data embedded in this PDF ({DATA_FILE_NAME})."
         )
-    flowables: list[Flowable] = [_para(text, styles.small) for text in key if text]
+    flowables: list[Flowable] = [_para(text, styles.small) for text in key]
     by_year = _by_year(pack.lines, lambda line: line.week_commencing)
     for year, lines in by_year.items():
         if len(by_year) > 1:

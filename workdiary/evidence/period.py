@@ -9,7 +9,7 @@ from typing import Any
 
 from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
-from workdiary.domain.figures import period_bounds
+from workdiary.domain.figures import first_week_recorded, period_bounds
 from workdiary.domain.formatting import count
 from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
@@ -38,6 +38,8 @@ class Coverage:
     sessions: tuple[Recorded[SupervisionSession], ...]
     concerns: tuple[Recorded[Concern], ...]
     audit: tuple[AuditRecord, ...]
+    # The first week recorded in the whole diary, deleted or not: the weekly figures begin there.
+    first_recorded: date | None
 
     @property
     def last_day(self) -> date:
@@ -77,7 +79,11 @@ def check_options(options: PackOptions) -> tuple[date, date]:
 
 
 def _stored_date(values: Mapping[str, Any], field: str) -> date | None:
-    text = values.get(field)
+    return _day(values.get(field))
+
+
+def _day(text: Any) -> date | None:
+    """A date as stored (ISO 8601 text), or None for anything else."""
     try:
         return date.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
@@ -143,7 +149,11 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
         ),
         key=lambda record: record.seq,
     )
-    return Coverage(first, last, tuple(weeks), tuple(sessions), tuple(concerns), tuple(audit))
+    weeks_ever = [_day(record.entity_key) for record in snapshot.audit if record.entity == WEEKS]
+    first_recorded = first_week_recorded(snapshot.weeks, [day for day in weeks_ever if day])
+    return Coverage(
+        first, last, tuple(weeks), tuple(sessions), tuple(concerns), tuple(audit), first_recorded
+    )
 
 
 def _key_order(key: str) -> tuple[int, str]:

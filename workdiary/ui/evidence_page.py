@@ -93,9 +93,9 @@ class PackContents:
     weeks_in_period: int
     weeks_logged: int
     weeks_not_logged: int
-    weeks_before_first_logged: int  # not counted: the diary was not kept yet
+    weeks_before_first_recorded: int  # not counted: the diary was not kept yet
     sessions: int
-    sessions_held: int
+    sessions_held: int  # the days supervision was held
     concerns: int
     amendments: int  # amendments, deletions and restorings after records were first recorded
     weeks_with_notes: int
@@ -105,7 +105,13 @@ class PackContents:
 def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
     """Count what `build_pack(snapshot, options)` would show, without making the PDF."""
     covered = coverage(snapshot, options)
-    lines = week_lines(snapshot.weeks, snapshot.profile, covered.first_week, covered.last_week)
+    lines = week_lines(
+        snapshot.weeks,
+        snapshot.profile,
+        covered.first_week,
+        covered.last_week,
+        covered.first_recorded,
+    )
     summary = summarise(lines, snapshot.profile)
     notes = [entry.record.notes for entry in covered.weeks if entry.record.notes.strip()]
     return PackContents(
@@ -114,10 +120,15 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
         weeks_in_period=covered.weeks_in_period,
         weeks_logged=summary.weeks_logged,
         weeks_not_logged=summary.weeks_not_logged,
-        weeks_before_first_logged=covered.weeks_in_period - len(lines),
+        weeks_before_first_recorded=covered.weeks_in_period - len(lines),
         sessions=len(covered.sessions),
-        sessions_held=sum(
-            1 for entry in covered.sessions if entry.record.status is SupervisionStatus.HELD
+        # By day, as the pack counts them: two sessions on one day are one supervision.
+        sessions_held=len(
+            {
+                entry.record.held_on
+                for entry in covered.sessions
+                if entry.record.status is SupervisionStatus.HELD
+            }
         ),
         concerns=len(covered.concerns),
         amendments=len(amendment_history(covered.audit, options.include_notes)),
@@ -156,6 +167,10 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
     return COVER_PAGES + sum(by_section.get(section, 1) for section in chosen)
 
 
+def _held_words(days: int) -> str:
+    return f"held on {count(days, 'day')}" if days else "none held"
+
+
 def contents_text(contents: PackContents, options: PackOptions) -> str:
     """What the pack will hold, in a few plain lines."""
     lines = [
@@ -163,13 +178,14 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
         f"{count(contents.weeks_in_period, 'week')}, {contents.weeks_logged:,} logged and "
         f"{contents.weeks_not_logged:,} not logged"
         + (
-            f"; the {contents.weeks_before_first_logged:,} before the first week logged are not "
-            "counted."
-            if contents.weeks_before_first_logged
+            f"; {count(contents.weeks_before_first_recorded, 'week')} before the first week "
+            "recorded in the diary "
+            f"{'is' if contents.weeks_before_first_recorded == 1 else 'are'} not counted."
+            if contents.weeks_before_first_recorded
             else "."
         ),
         f"{count(contents.sessions, 'supervision session')} "
-        f"({contents.sessions_held:,} held), {count(contents.concerns, 'concern')} raised.",
+        f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised.",
         f"{count(contents.amendments, 'amendment or deletion', 'amendments or deletions')} "
         "after the records were first made.",
     ]
