@@ -293,6 +293,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if handler is None:  # `profile` alone means `profile show`
         handler = _profile_show
     try:
+        _require_readable_text(args)
         return handler(args, paths, stdout)
     except BrokenPipeError:
         # The reader (say `| head`) stopped early; not our error. Quieten the flush at exit.
@@ -325,6 +326,39 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except Exception as error:  # a fault in Work Diary, not in what it was asked to do
         _report_fault(error, paths, f"workdiary {args.command}", errors)
         return EXIT_FAULT
+
+
+# Where argparse keeps the options that name files, not text for the diary.
+_FILE_NAMES = frozenset({"data_dir", "out", "pack"})
+
+
+def _require_readable_text(args: argparse.Namespace) -> None:
+    """Refuse text given in bytes that are not text in this computer's encoding (Python keeps
+    them as stand-ins no file can hold): saved, they would fail half-way; told, they can be
+    typed again."""
+    for name, value in vars(args).items():
+        if name in _FILE_NAMES:
+            continue  # a file's name may be any bytes the system allows
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidInput(
+                    [
+                        FieldProblem(
+                            name,
+                            f"Some of the text given for {_option_name(name)} cannot be read "
+                            "as text: it holds bytes this computer's character set does not "
+                            "know. Type it again, or paste it from somewhere else.",
+                        )
+                    ]
+                ) from None
+
+
+def _option_name(dest: str) -> str:
+    """The option as typed, from where argparse keeps its value: `--from` for `first`."""
+    named = {"first": "--from", "last": "--to", "recipient": "--addressed-to"}
+    return named.get(dest, f"--{dest.replace('_', '-')}")
 
 
 def _report_fault(error: Exception, paths: AppPaths, running: str, errors: TextIO) -> None:

@@ -308,6 +308,20 @@ def test_show_from_before_the_first_week_recorded_counts_no_week_before_it() -> 
     assert "week commencing " + format_day(first_recorded) + ": 17 weeks" in after_deleting
 
 
+def test_text_in_bytes_the_computer_cannot_read_is_refused_in_words_and_nothing_saved(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A terminal set to another character set passes bytes Python keeps as stand-ins no file
+    can hold: saving them failed half-way, as a fault of Work Diary's own."""
+    status, _ = run(
+        "log-week", "--week", str(LAST_WEEK), "--capacity", "120", "--notes", "caf\udce9"
+    )
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "text given for --notes cannot be read as text" in error and "Nothing was saved" in error
+    assert run("show")[1].startswith("No weeks to show yet")
+
+
 def test_a_mistake_in_a_command_that_only_reads_does_not_talk_of_saving(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
