@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from html import unescape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
@@ -289,6 +290,56 @@ def test_mark_answered_records_the_response_as_an_amendment(
     assert "amended once" in page.record_line.text()
     assert "stays in its history" in page.status.text()
     assert not page.overdue_line.isVisible()
+
+
+@pytest.mark.parametrize("key_name", ["Key_Down", "Key_Up", "Key_Home"])
+def test_the_first_arrow_key_in_the_list_picks_the_newest_concern(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, key_name: str
+) -> None:
+    """Tab makes the first row current without picking it; Down used to pick the second."""
+    diary.concerns.save(OVERDUE)
+    newest = diary.concerns.save(NOT_DUE_YET).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.table.setFocus()
+    page.table.selectionModel().setCurrentIndex(
+        page.table.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    qtbot.keyClick(page.table, getattr(Qt.Key, key_name))
+    assert page.table.selected_key() == newest
+    assert page.current_key() == newest
+
+
+def test_a_long_name_it_was_raised_with_shows_from_its_start(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    long_name = "Rheolwr <Gŵyn> & Tŷ (Ŵ.Ŷ.), Deputy Head of Service for the whole region"
+    key = diary.concerns.save(replace(OVERDUE, raised_with=long_name)).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    assert page.raised_with_box.text() == long_name
+    assert page.raised_with_box.cursorPosition() == 0
+
+
+def test_typing_a_further_answer_adds_to_the_first_rather_than_running_into_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    first_answer = replace(
+        OVERDUE,
+        response="Review promised.",
+        response_on=date(2026, 11, 2),
+        status=ConcernStatus.ANSWERED,
+    )
+    key = diary.concerns.save(first_answer).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    assert "It was answered on Mon 02 Nov 2026" in dialog.about.text()
+    qtbot.keyClicks(dialog.response_box, " No review yet.")
+    with qtbot.waitSignal(page.saved):
+        dialog.save_button.click()
+    stored = diary.concerns.get(key)
+    assert stored is not None and stored.record.response == "Review promised. No review yet."
 
 
 def test_an_answer_needs_words_and_a_date_and_nothing_is_saved_without_them(

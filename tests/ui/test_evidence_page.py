@@ -22,6 +22,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from workdiary import packs
 from workdiary.domain.dates import ONE_WEEK, week_ending
 from workdiary.domain.figures import period_bounds, summarise, week_lines
+from workdiary.domain.records import SupervisionStatus
 from workdiary.evidence import pack as pack_module
 from workdiary.evidence.pack import Pack
 from workdiary.evidence.pack_data import check_pack
@@ -110,6 +111,9 @@ def test_the_summary_follows_the_period_with_the_domains_week_counts(
     concerns = [c for c in diary.concerns.all() if first <= c.record.raised_on <= week_ending(last)]
     text = page.summary.text()
     assert f"{len(sessions)} supervision session" in text
+    # Held counted by day, as the pack counts it.
+    held_days = {s.record.held_on for s in sessions if s.record.status is SupervisionStatus.HELD}
+    assert f"supervision held on {len(held_days)} day" in text
     assert f"{len(concerns)} concern" in text
     assert "About " in text and " page" in text
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -184,12 +184,21 @@ class AnswerDialog(QDialog):
         resize_within_screen(self, metrics.averageCharWidth() * 80, metrics.lineSpacing() * 20)
 
     def ask(self, concern: Concern, today: date) -> None:
-        """Show `concern`, with any answer it already has (or today's date), ready to type."""
-        self.about.setText(
+        """Show `concern`, with any answer it already has (or today's date), ready to type: after
+        that answer, so that what is typed adds to it rather than running into its first words."""
+        about = (
             f"Raised with {concern.raised_with} on {format_day(concern.raised_on)} "
             f"({CONCERN_CHANNEL_WORDS[concern.channel]}): {shortened(concern.summary)}"
         )
+        if concern.response.strip():
+            answered = f" on {format_day(concern.response_on)}" if concern.response_on else ""
+            about += (
+                f"\n\nIt was answered{answered}. Add to the answer below, or correct it; what "
+                "it said before stays in its history."
+            )
+        self.about.setText(about)
         self.response_box.setPlainText(concern.response)
+        self.response_box.moveCursor(QTextCursor.MoveOperation.End)
         self.date_field.set_latest(today)
         self.date_field.setText(format_date_for_typing(concern.response_on or today))
         self.show_problems([])
@@ -327,6 +336,7 @@ class ConcernsPage(RecordPage[Concern]):
         raised_on = concern.raised_on if concern else self._today
         self.raised_on_field.setText(format_date_for_typing(raised_on))
         self.raised_with_box.setText(concern.raised_with if concern else "")
+        self.raised_with_box.setCursorPosition(0)  # a long name shows from its start
         channel = concern.channel if concern else ConcernChannel.EMAIL
         self.channel_box.setCurrentIndex(self.channel_box.findData(channel))
         self.summary_box.setPlainText(concern.summary if concern else "")

@@ -168,7 +168,7 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
 
 
 def _held_words(days: int) -> str:
-    return f"held on {count(days, 'day')}" if days else "none held"
+    return f"supervision held on {count(days, 'day')}" if days else "none held"
 
 
 def contents_text(contents: PackContents, options: PackOptions) -> str:
@@ -184,7 +184,7 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
             if contents.weeks_before_first_recorded
             else "."
         ),
-        f"{count(contents.sessions, 'supervision session')} "
+        f"{count(contents.sessions, 'supervision session')} recorded "
         f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised.",
         f"{count(contents.amendments, 'amendment or deletion', 'amendments or deletions')} "
         "after the records were first made.",

@@ -436,6 +436,10 @@ class RecordsSortProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
 
+# Keys that, with no row picked yet, pick the first.
+TO_FIRST_ROW_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Home, Qt.Key.Key_PageUp)
+
+
 class RecordsTable(QTableView):
     """A read-only, sortable table over a RecordsModel. Sends `picked` with a record's key when
     the user selects its row (never when the program does, through `select_key`), and `opened`
@@ -545,6 +549,19 @@ class RecordsTable(QTableView):
         ):
             if self.selected_key() is not None:
                 self.opened.emit()
+            event.accept()
+            return
+        # Tab makes the first row current without selecting it: the first arrow key picks that
+        # row, the newest, rather than the one after it.
+        first = self.proxy.index(0, 0)
+        if event.key() in TO_FIRST_ROW_KEYS and not self.selectionModel().hasSelection():
+            if first.isValid():
+                self.selectionModel().setCurrentIndex(
+                    first,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.scrollTo(first)
             event.accept()
             return
         super().keyPressEvent(event)
