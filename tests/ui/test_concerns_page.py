@@ -106,7 +106,8 @@ def test_a_concern_logged_in_the_editor_is_in_the_table_and_the_diary(
         "Ŵ.J. <SPO>",
         "Foreseeability notice",
         "Open, follow up Wed 02 Dec 2026",
-        "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosi…",
+        # Whole: the table cuts it to the width of its column, which a wider window widens.
+        "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosion newydd> & ŵyr ŷ",
     ]
     # The user's words, shown as typed rather than read as markup.
     assert cell(page, 0, ConcernColumn.RAISED_WITH, Qt.ItemDataRole.ToolTipRole) == (

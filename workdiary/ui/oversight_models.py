@@ -61,7 +61,7 @@ from workdiary.ui.table_models import (
 R = TypeVar("R")
 
 # The words the app shows for each stored choice, in the order the editors offer them.
-# What the table shows of a concern's text: its first line, cut to this many characters.
+# What a line about a concern shows of its text: its first line, cut to this many characters.
 SHORTENED_SUMMARY_CHARS = 60
 
 # Qt sorts by these raw values itself; dates as day numbers, text folded to one case.
@@ -70,11 +70,12 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 ROWS_ALWAYS_SHOWN = 5
 
 
-def shortened(text: str, limit: int = SHORTENED_SUMMARY_CHARS) -> str:
-    """The first line of `text`, cut to `limit` characters with `…` when there is more."""
+def shortened(text: str, limit: int | None = SHORTENED_SUMMARY_CHARS) -> str:
+    """The first line of `text`, cut to `limit` characters (None: not cut) with `…` when there
+    is more."""
     lines = text.strip().splitlines()
     first = lines[0].strip() if lines else ""
-    if len(first) > limit:
+    if limit is not None and len(first) > limit:
         return first[: limit - 1].rstrip() + "…"
     return first + (" …" if len(lines) > 1 else "")
 
@@ -377,7 +378,7 @@ class ConcernsModel(RecordsModel[Concern]):
     widest_cells: ClassVar[dict[int, str]] = {
         ConcernColumn.RAISED_ON: format_day(WIDEST_DAY),
         # A role is seen whole; a longer name is cut short, and is whole in its tooltip.
-        ConcernColumn.RAISED_WITH: "Head of Service",
+        ConcernColumn.RAISED_WITH: "Deputy Head of PDU",
         ConcernColumn.CHANNEL: max(CONCERN_CHANNEL_WORDS.values(), key=len),
         ConcernColumn.STATUS: concern_status_words(WIDEST_STATUS_SAMPLE, WIDEST_DAY),
     }
@@ -395,8 +396,10 @@ class ConcernsModel(RecordsModel[Concern]):
         marks = record_marks(entry, concern.raised_on)
         overdue = is_overdue(concern, today)
         day_shown = concern.response_on if concern.status is ConcernStatus.ANSWERED else None
+        # Not cut here: the table cuts it to its column, which a wider window widens.
+        said = shortened(concern.summary, None)
         return RowCells(
-            display=[raised, concern.raised_with, channel, status, shortened(concern.summary)],
+            display=[raised, concern.raised_with, channel, status, said],
             accessible=[
                 ", ".join([f"Raised {raised}", *(mark.text for mark in marks)]),
                 f"with {concern.raised_with}",
