@@ -181,6 +181,8 @@ def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
     window = open_window()
     assert window.location_label.text().startswith("READ-ONLY — nothing can be saved")
     assert "read-only" in window.location_label.toolTip()
+    # The set-up is not offered: it could not be saved; it is, once the diary can be written to.
+    assert window.offer_first_run_setup() is None
 
 
 WELSH_NOTES = "Llŷr: tri adroddiad <brys> & ŵyr"

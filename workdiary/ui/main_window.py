@@ -343,8 +343,11 @@ class MainWindow(QMainWindow):
     # First run
 
     def offer_first_run_setup(self) -> FirstRunDialog | None:
-        """On a diary with no profile, offer the set-up once; skipping is remembered."""
+        """On a diary with no profile, offer the set-up once; skipping is remembered. Not on a
+        diary that can only be read: nothing typed there could be saved yet."""
         if self._diary.has_profile() or self._settings.value(SETTING_SETUP_SKIPPED, False, bool):
+            return None
+        if self._diary.read_only is not None:
             return None
         from workdiary.ui.first_run import FirstRunDialog
 
