@@ -262,6 +262,14 @@ def test_an_emoji_is_marked_rather_than_read_back_as_another_character() -> None
     assert "Tired \ufffd always." in text
 
 
+def test_a_character_that_acts_instead_of_showing_is_named_not_hidden() -> None:
+    """A right-to-left override would reverse the words after it, a zero-width space hide; an
+    escape pasted in showed as �. In a record, what is there must be seen."""
+    typed = "Tired\x1b[2J \u202eevil\u200b always."
+    text = pdf_text(foreseeability_notice_pdf(notice(health_effects=typed)))
+    assert "Tired[U+001B][2J [U+202E]evil[U+200B] always." in text
+
+
 def test_the_pdf_metadata_names_the_letter_and_its_author() -> None:
     metadata = reader(foreseeability_notice_pdf(notice())).metadata
     assert metadata is not None

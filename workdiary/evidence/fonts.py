@@ -25,8 +25,11 @@ _FILES = {
 # Drawn in place of a character a font has no glyph for (an emoji, say), so that a reader sees
 # that something stood there instead of a silent gap. Every shipped font has this glyph.
 REPLACEMENT = "\ufffd"
-# Control characters that mean "some white space"; any other is replaced.
+# Control characters that mean "some white space"; any other is named.
 _SPACE_LIKE = frozenset("\t\x0b\x0c\r")
+# Unicode's categories of characters that act instead of showing: controls, formatting (the
+# bidirectional overrides, zero-width spaces) and the line and paragraph separators.
+_ACTING_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 _lock = threading.Lock()
 # The registered fonts by name, once registered; their character maps say what each can draw.
@@ -77,22 +80,37 @@ _UNDRAWABLE = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0), *range(0xD80
 
 @cache
 def _drawable(font: str) -> frozenset[str]:
-    """The characters `font` can draw, and the line break, which the layout handles. Not those
-    beyond U+FFFF (an emoji, say), though the fonts have some: reportlab writes them into the
-    PDF's text map in a form readers misread, so copying 😩 out of a pack would give ὢ, a
-    different character. The replacement is honest; the attached data keeps the original."""
+    """The characters `font` can draw as themselves, and the line break, which the layout
+    handles. Not those beyond U+FFFF (an emoji, say), though the fonts have some: reportlab
+    writes them into the PDF's text map in a form readers misread, so copying 😩 out of a pack
+    would give ὢ, a different character. Nor those that act instead of showing (a right-to-left
+    override, a zero-width space): in a record, what is there must be seen."""
+    import unicodedata
+
     register_fonts()
     mapped = frozenset(chr(code) for code in _registered[font].face.charToGlyph if code <= 0xFFFF)
-    return (mapped - _UNDRAWABLE) | {"\n"}
+    acting = {c for c in mapped if unicodedata.category(c) in _ACTING_CATEGORIES}
+    return (mapped - _UNDRAWABLE - acting) | {"\n"}
 
 
 def printable(text: str, font: str = REGULAR) -> str:
-    """`text` as `font` can draw it: line breaks kept, other control characters made spaces, and
-    characters the font lacks shown as U+FFFD (�) rather than dropped without a trace."""
+    """`text` as `font` can draw it: line breaks kept, tabs and the like made spaces, any other
+    character that acts instead of showing named by its number (`[U+202E]`), and characters the
+    font lacks shown as U+FFFD (�), rather than dropped or hidden without a trace. The attached
+    data keeps them all as they were."""
     drawable = _drawable(font)
     if drawable.issuperset(text):  # nearly always, and checked at C speed
         return text
-    return "".join(
-        character if character in drawable else " " if character in _SPACE_LIKE else REPLACEMENT
-        for character in text
-    )
+    return "".join(_shown(character, drawable) for character in text)
+
+
+def _shown(character: str, drawable: frozenset[str]) -> str:
+    import unicodedata
+
+    if character in drawable:
+        return character
+    if character in _SPACE_LIKE:
+        return " "
+    if unicodedata.category(character) in _ACTING_CATEGORIES:
+        return f"[U+{ord(character):04X}]"
+    return REPLACEMENT
