@@ -281,7 +281,7 @@ def test_mark_answered_records_the_response_as_an_amendment(
     assert raised == "Raised Tue 01 Sep 2026, retrospective, amended"
     tip = str(cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.ToolTipRole))
     assert "more than 7 days after the week it happened in ended" in tip
-    assert "Changed 1 time after it was first recorded" in tip
+    assert "Amended once after it was first recorded" in tip
     assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
     assert page.counts_line.text() == "2 concerns raised. 1 is waiting for an answer."
     assert page.current_key() == key

@@ -34,7 +34,7 @@ from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
     SUPERVISION_STATUS_WORDS,
-    count,
+    amendments_words,
 )
 from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
@@ -82,7 +82,7 @@ def shortened(text: str, limit: int | None = SHORTENED_SUMMARY_CHARS) -> str:
 
 @dataclass(frozen=True)
 class Mark:
-    """A word or two the Flags column shows, and the sentence its tooltip explains it with."""
+    """A word or two marking a record (retrospective, amended), and the sentence explaining it."""
 
     text: str
     explanation: str
@@ -103,7 +103,7 @@ def record_marks(entry: Recorded[Any], happened_on: date) -> list[Mark]:
         marks.append(
             Mark(
                 "amended" if entry.amendments == 1 else f"amended {entry.amendments} times",
-                f"Changed {count(entry.amendments, 'time')} after it was first recorded; "
+                f"{amendments_words(entry).capitalize()} after it was first recorded; "
                 f"last on {format_moment(entry.last_changed_at)}. The earlier values are kept "
                 "in its history.",
             )
