@@ -35,7 +35,7 @@ from workdiary.domain.oversight import (
     SupervisionOverdue,
     is_answered,
     is_overdue,
-    supervision_figures,
+    recorded_supervision,
     supervision_overdue,
 )
 from workdiary.domain.records import (
@@ -366,12 +366,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
     sessions = [entry.record for entry in entries]
     first, last = _period(args, sessions, today)
     listed = [entry for entry in entries if first <= entry.record.held_on <= last]
-    # Never from before the first session recorded, as the Supervision page and the pack count:
-    # the diary knows nothing of the months before it.
-    recorded_from = min((session.held_on for session in sessions), default=None)
-    figures = None
-    if recorded_from is not None and recorded_from <= last:
-        figures = supervision_figures(sessions, max(first, recorded_from), last, interval)
+    figures = recorded_supervision(sessions, first, last, interval)
     overdue = supervision_overdue(sessions, today, interval)
     if args.json:
         json.dump(
@@ -382,7 +377,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
         )
         print(file=out)
         return EXIT_OK
-    if recorded_from is None:
+    if not sessions:
         print(
             "No supervision sessions recorded yet. Record one with: "
             "workdiary supervision add --date DATE --status held",
@@ -392,7 +387,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
     if figures is None:
         print(
             f"No supervision sessions recorded from {format_day(first)} to {format_day(last)}: "
-            f"the first session recorded is on {format_day(recorded_from)}.",
+            f"the first session recorded is on {format_day(sessions[0].held_on)}.",
             file=out,
         )
         return EXIT_OK

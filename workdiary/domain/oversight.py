@@ -99,6 +99,18 @@ def supervision_figures(
     )
 
 
+def recorded_supervision(
+    sessions: Sequence[SupervisionSession], first: date, last: date, interval_weeks: int | None
+) -> SupervisionFigures | None:
+    """`supervision_figures` from `first` to `last`, but never from before the first session
+    recorded: the diary knows nothing of the months before it, and counting them as expected
+    would say sessions were missed then. None when no session is recorded by `last`."""
+    recorded_from = min((session.held_on for session in sessions), default=None)
+    if recorded_from is None or recorded_from > last:
+        return None
+    return supervision_figures(sessions, max(first, recorded_from), last, interval_weeks)
+
+
 @dataclass(frozen=True)
 class SupervisionOverdue:
     """The last held session is older than the expected interval (or none was ever held)."""

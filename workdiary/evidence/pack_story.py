@@ -53,7 +53,7 @@ from workdiary.domain.oversight import (
     SupervisionFigures,
     is_answered,
     is_overdue,
-    supervision_figures,
+    recorded_supervision,
 )
 from workdiary.domain.records import (
     Concern,
@@ -305,27 +305,16 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         fingerprint=fingerprint,
         lines=lines,
         summary=summarise(lines, profile),
-        supervision=_supervision(snapshot, covered),
+        supervision=recorded_supervision(
+            [entry.record for entry in snapshot.sessions],
+            covered.first_week,
+            covered.last_day,
+            profile.supervision_interval_weeks,
+        ),
         amendments=amendment_history(covered.audit, options.include_notes),
         concern_stories=concern_stories(covered.audit),
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
-    )
-
-
-def _supervision(snapshot: Snapshot, covered: Coverage) -> SupervisionFigures | None:
-    """Supervision over the period, but never from before the first session recorded: the
-    diary knows nothing of the months before it, and counting them as expected would say sessions
-    were missed then. None when no session is recorded by the end of the period."""
-    sessions = [entry.record for entry in snapshot.sessions]
-    recorded_from = min((session.held_on for session in sessions), default=None)
-    if recorded_from is None or recorded_from > covered.last_day:
-        return None
-    return supervision_figures(
-        sessions,
-        max(covered.first_week, recorded_from),
-        covered.last_day,
-        snapshot.profile.supervision_interval_weeks,
     )
 
 

@@ -32,7 +32,7 @@ from workdiary.domain.oversight import (
     SupervisionFigures,
     SupervisionOverdue,
     held_dates,
-    supervision_figures,
+    recorded_supervision,
     supervision_overdue,
 )
 from workdiary.domain.records import SUPERVISION_FIELDS, SupervisionSession, SupervisionStatus
@@ -329,23 +329,14 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         self.due_line.setText(due)
         self.due_line.setVisible(bool(due))
 
-    def _period_bounds(self) -> tuple[date, date] | None:
-        if not self._sessions:
-            return None
-        period = PERIODS[max(self.period.currentIndex(), 0)]
-        recorded_from = min(min(session.held_on for session in self._sessions), self._today)
-        if period.weeks is None:
-            return recorded_from, self._today
-        # Never from before the first session recorded: the diary knows nothing of the months
-        # before it, and counting them as expected would say sessions were missed then.
-        start = self._today - timedelta(weeks=period.weeks) + timedelta(days=1)
-        return max(start, recorded_from), self._today
-
     def _show_figures(self) -> None:
-        bounds = self._period_bounds()
-        self._figures = (
-            supervision_figures(self._sessions, *bounds, self._interval) if bounds else None
+        period = PERIODS[max(self.period.currentIndex(), 0)]
+        start = (
+            date.min
+            if period.weeks is None
+            else self._today - timedelta(weeks=period.weeks) + timedelta(days=1)
         )
+        self._figures = recorded_supervision(self._sessions, start, self._today, self._interval)
         figures = self._figures
         for row in range(self.figure_lines.rowCount()):
             self.figure_lines.setRowVisible(row, figures is not None)
