@@ -310,6 +310,18 @@ def test_the_first_arrow_key_in_the_list_picks_the_newest_concern(
     assert page.current_key() == newest
 
 
+def test_a_new_concern_dated_long_ago_is_said_to_be_late_before_it_is_saved(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """As the week editor says of a late week: the officer may have meant another year."""
+    page = open_page(qtbot, diary, messages)
+    set_text(page, "raised_on", "01/09/2026")
+    assert "will be marked as recorded late (retrospectively)" in page.record_line.text()
+    assert "the week it was raised in ended" in page.record_line.text()
+    set_text(page, "raised_on", "19/11/2026")
+    assert "late" not in page.record_line.text()
+
+
 def test_a_long_name_it_was_raised_with_shows_from_its_start(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -105,6 +105,7 @@ CONCERNS = RecordKind(
     title="Concern raised on {day}",
     history_title="Concern raised on {day}",
     week_it_was="the week it was raised in",
+    day_field="raised_on",
     not_saved_yet=(
         "Not saved yet. Once it is saved you can record the answer here, or with Mark answered."
     ),

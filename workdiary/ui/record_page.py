@@ -79,6 +79,7 @@ class RecordKind:
     title: str  # a saved record, in the editor and the status line: "Session on {day}"
     history_title: str  # the same in its history: "Supervision session on {day}"
     week_it_was: str  # "the week it was in", for a record recorded retrospectively
+    day_field: str  # the field that dates a record: "held_on"
     not_saved_yet: str  # what the editor says of a new record
     still_typed: str  # after a save that failed: "Everything you typed is still in the form."
 
@@ -455,6 +456,10 @@ class RecordPage(QWidget, Generic[R]):
         field = DateField()
         self._date_fields.append(field)
         self._add_field(grid, name, field.line_edit, field)
+        if name == self._kind.day_field:
+            # A new record dated long enough ago is said to be late before it is saved, as a
+            # week is: the officer may have meant another year.
+            field.textChanged.connect(self._describe_record)
         return field
 
     def _add_text_field(self, grid: QGridLayout, name: str) -> QPlainTextEdit:
@@ -548,7 +553,7 @@ class RecordPage(QWidget, Generic[R]):
         entry = self._entry
         if entry is None:
             self.editor_heading.setText(f"New {self._kind.noun}")
-            self.record_line.setText(self._kind.not_saved_yet)
+            self.record_line.setText(self._kind.not_saved_yet + self._late_words())
             return
         self.editor_heading.setText(self._kind.title.format(day=self._day_words(entry.record)))
         line = (
@@ -560,6 +565,21 @@ class RecordPage(QWidget, Generic[R]):
                 f"{self._kind.week_it_was} ended)"
             )
         self.record_line.setText(line)
+
+    def _late_words(self) -> str:
+        """For a new record whose date is typed: that it will be marked recorded late."""
+        box = self._fields[self._kind.day_field].box
+        assert isinstance(box, QLineEdit)
+        try:
+            day = parse_date(box.text(), self._kind.day_field, "")
+        except InvalidInput:
+            return ""
+        if not is_retrospective(day, self._diary.clock()):
+            return ""
+        return (
+            f" It will be marked as recorded late (retrospectively): today is more than "
+            f"{RETROSPECTIVE_AFTER_DAYS} days after {self._kind.week_it_was} ended."
+        )
 
     def _day_words(self, record: R) -> str:
         return format_day(self.model.day_of(record))

@@ -97,6 +97,7 @@ SESSIONS = RecordKind(
     title="Session on {day}",
     history_title="Supervision session on {day}",
     week_it_was="the week it was in",
+    day_field="held_on",
     not_saved_yet="Not saved yet.",
     still_typed="Everything you typed is still in the form.",
 )
