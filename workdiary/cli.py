@@ -23,6 +23,7 @@ from workdiary.domain.dates import (
     format_day,
     format_moment,
     parse_date,
+    stored_day,
     week_commencing,
 )
 from workdiary.domain.errors import (
@@ -593,7 +594,9 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         entries = diary.weeks.all()
         today = diary.today()
         # A week deleted since is part of the record: the diary was being kept by then.
-        began = first_week_recorded(entries, _days(diary.audit.keys("weeks")))
+        # Keys altered outside Work Diary may be no dates: verify says so.
+        recorded = [stored_day(key) for key in diary.audit.keys("weeks")]
+        began = first_week_recorded(entries, [day for day in recorded if day])
     lines, summary = _lines_and_summary(entries, profile, today, first, last, began)
     if args.json:
         shown = _show_json(lines, summary, profile, began)
@@ -638,17 +641,6 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     for sentence in _summary_sentences(summary, profile):
         print(sentence, file=out)
     return EXIT_OK
-
-
-def _days(keys: list[str]) -> list[date]:
-    """The dates among `keys` (a key altered outside Work Diary may be none: verify says so)."""
-    days = []
-    for key in keys:
-        try:
-            days.append(date.fromisoformat(key))
-        except ValueError:
-            continue
-    return days
 
 
 def _began_sentence(began: date, weeks_before: int) -> str:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workdiary.domain.dates import mondays, parse_date, week_commencing, week_ending
+from workdiary.domain.dates import mondays, parse_date, stored_day, week_commencing, week_ending
 from workdiary.domain.errors import InvalidInput
 
 
@@ -59,3 +59,8 @@ def test_names_are_english_whatever_the_systems_language() -> None:
         assert format_day(date(2026, 11, 16)) == "Mon 16 Nov 2026"
     finally:
         locale.setlocale(locale.LC_TIME, before)
+
+
+def test_a_stored_date_altered_into_no_date_is_read_as_none_not_a_crash() -> None:
+    assert stored_day("2026-11-16") == date(2026, 11, 16)
+    assert stored_day("16/11/2026") is None and stored_day(None) is None and stored_day(3) is None

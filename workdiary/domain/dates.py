@@ -14,6 +14,15 @@ _UK = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 ONE_WEEK = timedelta(days=7)
 
 
+def stored_day(text: object) -> date | None:
+    """A date as the diary stores it (ISO 8601 text), or None for anything else: a value
+    altered outside Work Diary, which verify names, must not stop the app reading the rest."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
 def parse_date(text: str, field: str = "date", label: str = "The date") -> date:
     """Read `2026-11-16` or `16/11/2026` (day first, as in the UK)."""
     match = _ISO.match(text)

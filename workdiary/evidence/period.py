@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing, week_ending
+from workdiary.domain.dates import ONE_WEEK, format_day, stored_day, week_commencing, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.figures import first_week_recorded, period_bounds
 from workdiary.domain.formatting import count
@@ -79,15 +79,7 @@ def check_options(options: PackOptions) -> tuple[date, date]:
 
 
 def _stored_date(values: Mapping[str, Any], field: str) -> date | None:
-    return _day(values.get(field))
-
-
-def _day(text: Any) -> date | None:
-    """A date as stored (ISO 8601 text), or None for anything else."""
-    try:
-        return date.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
+    return stored_day(values.get(field))
 
 
 def shown_weeks(snapshot: Snapshot, options: PackOptions) -> tuple[date, date]:
@@ -149,7 +141,7 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
         ),
         key=lambda record: record.seq,
     )
-    weeks_ever = [_day(record.entity_key) for record in snapshot.audit if record.entity == WEEKS]
+    weeks_ever = [stored_day(entry.entity_key) for entry in snapshot.audit if entry.entity == WEEKS]
     first_recorded = first_week_recorded(snapshot.weeks, [day for day in weeks_ever if day])
     return Coverage(
         first, last, tuple(weeks), tuple(sessions), tuple(concerns), tuple(audit), first_recorded
