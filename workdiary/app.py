@@ -83,7 +83,7 @@ def run_app(
         if self_test:
             return _self_test(app, window, diary, faults)
         if not demo:
-            QTimer.singleShot(0, window.offer_first_run_setup)
+            QTimer.singleShot(0, window.on_opening)
         # Off while starting (see cli.run); a window open all day must collect its cycles.
         gc.enable()
         return app.exec()

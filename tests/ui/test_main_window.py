@@ -32,6 +32,7 @@ from workdiary.domain.dates import week_commencing
 from workdiary.domain.records import Profile, SupervisionSession, SupervisionStatus, Week
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
+from workdiary.ui.first_run import FirstRunDialog
 from workdiary.ui.main_window import (
     CONCERNS,
     EVIDENCE,
@@ -129,9 +130,12 @@ def test_history_opens_a_week_in_the_editor(open_window: OpenWindow) -> None:
 
 
 def test_first_run_offers_the_set_up_once(open_window: OpenWindow, qtbot: QtBot) -> None:
-    window = open_window()
-    dialog = window.offer_first_run_setup()
-    assert dialog is not None
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    window.on_opening()  # as the window opens
+    dialog = window.findChild(FirstRunDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert messages.said == []
     with qtbot.waitSignal(dialog.finished):
         dialog.skip_button.click()
     window.close()
@@ -178,10 +182,17 @@ def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
 ) -> None:
     Diary.open(private_data_dir / "diary.db").close()  # a diary, then its folder made read-only
     make_read_only(private_data_dir, monkeypatch)
-    window = open_window()
+    messages = ScriptedMessages()
+    window = open_window(messages)
     assert window.location_label.text().startswith("READ-ONLY — nothing can be saved")
     assert "read-only" in window.location_label.toolTip()
-    # The set-up is not offered: it could not be saved; it is, once the diary can be written to.
+    # Why is said as the window opens, where a keyboard user hears it too, not only in the
+    # tooltip; the set-up is not offered: it could not be saved.
+    window.on_opening()
+    [said] = messages.said
+    assert said.kind == "warning" and said.title == "Your diary can only be read"
+    assert "the folder is read-only" in said.text and "press Save again" in said.text
+    assert window.findChild(QDialog) is None
     assert window.offer_first_run_setup() is None
 
 

@@ -340,7 +340,22 @@ class MainWindow(QMainWindow):
             self._editor.reload()
         self._diary_changed()
 
-    # First run
+    # Opening
+
+    def on_opening(self) -> None:
+        """What the window says once it is open: why a diary can only be read, said where a
+        keyboard user hears it too (the status bar's tooltip needs a mouse); otherwise, on a new
+        diary, the set-up."""
+        read_only = self._diary.read_only
+        if read_only is None:
+            self.offer_first_run_setup()
+            return
+        self._messages.warning(
+            self,
+            "Your diary can only be read",
+            f"{read_only}\n\nYou can look at everything in it. Anything you type stays in the "
+            "window until it can be saved: press Save again once the diary can be written to.",
+        )
 
     def offer_first_run_setup(self) -> FirstRunDialog | None:
         """On a diary with no profile, offer the set-up once; skipping is remembered. Not on a
