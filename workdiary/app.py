@@ -58,7 +58,10 @@ def run_app(
             cleanup.callback(_remove_demo_folder, paths.data_dir, faults)
         try:
             # The self-test only reads, and may check a diary while the user has it open.
-            if not self_test and not _only_window_on(paths, messages, cleanup):
+            window_lock = WindowLock(paths.data_dir)
+            held = None if self_test else window_lock.take()
+            cleanup.callback(window_lock.release)
+            if held is False and not window_lock.opening_anyway(messages):
                 return 0
             diary = Diary.open(paths.diary_file)
             cleanup.callback(diary.close)
@@ -70,6 +73,10 @@ def run_app(
             # The self-test goes straight to History: it is what it checks.
             first_page = HISTORY if self_test else None
             window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
+            if held is None and not self_test:
+                # A folder that refused the lock (read-only) is taken once a save finds it
+                # writable: a window started after that is warned, as it would be of this one.
+                window.became_writable.connect(window_lock.take)
             window.show()
         except (WorkDiaryError, OSError) as error:  # locked, damaged, too new, unreadable…
             return _cannot_open(error, messages, self_test)
@@ -97,28 +104,39 @@ def _cannot_open(error: Exception, messages: Messages, self_test: bool) -> int:
     return EXIT_CANNOT_OPEN
 
 
-def _only_window_on(paths: AppPaths, messages: Messages, cleanup: ExitStack) -> bool:
-    """Whether this window may open the diary: no other window has it open, or the user chose to
-    open it anyway. Two windows on one diary could each save a week over what the other had just
-    saved there, with the other's figures quietly put back."""
-    lock = QLockFile(str(paths.data_dir / WINDOW_LOCK_FILE))
-    # Left behind only when its window's process has gone (a crash, a power cut): never by age,
-    # since a window may stay open for days.
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        # Which also keeps the lock alive until the window closes: it unlocks when it goes.
-        cleanup.callback(lock.unlock)
-        return True
-    if lock.error() != QLockFile.LockError.LockFailedError:
-        # The folder refuses the file (read-only, say): opening the diary says what is wrong.
-        return True
-    return messages.confirm(
-        None,
-        "Work Diary is already open",
-        _already_open_text(lock),
-        yes="Open it anyway",
-        no="Close",
-    )
+class WindowLock:
+    """Held by the window open on a diary, so that a second start on it warns first: two windows
+    on one diary could each save a week over what the other had just saved there, with the
+    other's figures quietly put back."""
+
+    def __init__(self, folder: Path) -> None:
+        self._lock = QLockFile(str(folder / WINDOW_LOCK_FILE))
+        # Left behind only when its window's process has gone (a crash, a power cut): never by
+        # age, since a window may stay open for days.
+        self._lock.setStaleLockTime(0)
+
+    def take(self) -> bool | None:
+        """True once held (it stays held until `release`); False when another window holds it;
+        None when the folder refuses the file (read-only, say)."""
+        if self._lock.isLocked() or self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False
+        return None
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def opening_anyway(self, messages: Messages) -> bool:
+        """Whether the user chose to open the diary another window holds."""
+        return messages.confirm(
+            None,
+            "Work Diary is already open",
+            _already_open_text(self._lock),
+            yes="Open it anyway",
+            no="Close",
+        )
 
 
 def _already_open_text(lock: QLockFile) -> str:

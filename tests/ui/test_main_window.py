@@ -403,6 +403,46 @@ def test_the_user_may_open_a_diary_another_window_seems_to_hold(
     assert len(insisting.said) == 1
 
 
+def test_a_window_on_a_read_only_folder_holds_the_diary_once_a_save_finds_it_writable(
+    qtbot: QtBot, set_up_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked memory stick takes no lock file; once unlocked and saved to, a second start is
+    warned, as it would have been had the stick been unlocked from the start."""
+    folder = set_up_paths.data_dir
+    make_read_only(folder, monkeypatch)
+    refused = True  # what the system answers when a lock file is made in the folder
+
+    class LockFileOnTheStick(QLockFile):
+        def tryLock(self, timeout: int = 0) -> bool:
+            return False if refused else super().tryLock(timeout)
+
+        def error(self) -> QLockFile.LockError:
+            return QLockFile.LockError.PermissionError if refused else super().error()
+
+    monkeypatch.setattr("workdiary.app.QLockFile", LockFileOnTheStick)
+    first_window = ScriptedMessages()
+    second_start = ScriptedMessages(answers=[False])  # "Close"
+    seen: list[object] = []
+
+    def save_then_start_again() -> None:
+        nonlocal refused
+        [window] = main_windows()
+        window.editor.box("capacity_pct").setText("120")
+        seen.append(window.editor.save())  # refused: the folder is read-only
+        refused = False
+        make_writable_again(folder, monkeypatch)
+        seen.append(window.editor.save())
+        seen.append(run_app(set_up_paths, messages=second_start))
+        seen.append(len(main_windows()))
+        close_main_windows()
+
+    QTimer.singleShot(0, save_then_start_again)
+    assert run_app(set_up_paths, messages=first_window) == 0
+    assert seen == [False, True, 0, 1]
+    assert "already open in another window" in second_start.texts("confirm")
+    assert not (folder / WINDOW_LOCK_FILE).exists()  # let go when the window closed
+
+
 def test_the_open_window_collects_reference_cycles(qtbot: QtBot, tmp_path: Path) -> None:
     """A command starts with Python's cycle collector off (cli.run); a window that may stay open
     all day must have it back on while it waits for the user."""

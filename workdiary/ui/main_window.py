@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,9 @@ SETTING_SETUP_SKIPPED = "setup/skipped"
 
 
 class MainWindow(QMainWindow):
+    # A diary opened read-only that a save found writable again (a memory stick unlocked).
+    became_writable = Signal()
+
     def __init__(
         self,
         diary: Diary,
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         # True while the window itself changes the page (show_page), rather than the user in the
         # list of pages.
         self._showing_page = False
+        self._shown_read_only = diary.read_only is not None
         self.pages = QStackedWidget()
         for index in PAGE_NAMES:
             slot = QWidget()
@@ -244,6 +248,9 @@ class MainWindow(QMainWindow):
         # A read-only diary is said to be one before anything is typed, not only when a save
         # fails; and no longer once a save finds its folder writable again.
         read_only = self._diary.read_only
+        if self._shown_read_only and read_only is None:
+            self.became_writable.emit()
+        self._shown_read_only = read_only is not None
         where = f"Diary: {self._diary.path}"
         if read_only is not None:
             where = f"READ-ONLY — nothing can be saved to {self._diary.path} (hover for why)"
