@@ -260,6 +260,92 @@ def test_the_identifier_question_go_back_saves_nothing_and_save_anyway_saves(
     assert stored.record.notes == "Discussed X123456's risk assessment."
 
 
+def test_a_second_session_on_a_day_is_asked_about_and_go_back_keeps_the_form(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 10, 27), HELD, "G.W.", 40, True))
+    page = open_page(qtbot, diary, messages)
+    page.new_session()
+    line_edit(page, "held_on").setText("27/10/2026")
+    line_edit(page, "supervisor").setText("G.W.")
+    line_edit(page, "minutes").setText("40")
+    page.notes_box.setPlainText("Typed again on a Friday")
+    entries_before = diary.audit.count()
+
+    messages.answers = [False]  # go back and check
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.save()
+    [asked] = messages.said
+    assert asked.kind == "confirm"
+    assert asked.text.startswith(
+        "You have already recorded a session on Tue 27 Oct 2026 (held, G.W.). Record another "
+        "one on that day?"
+    )
+    assert diary.audit.count() == entries_before
+    assert len(diary.supervision.all()) == 1
+    assert line_edit(page, "minutes").text() == "40"
+    assert page.notes_box.toPlainText() == "Typed again on a Friday"
+    assert page.current_key() is None and page.has_unsaved_changes()
+    assert focused() is page.box("held_on")
+
+    messages.answers = [True]  # a second session that day is genuine
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
+    assert [entry.record.notes for entry in diary.supervision.all()] == [
+        "",
+        "Typed again on a Friday",
+    ]
+
+
+def test_only_a_session_saved_on_a_day_already_taken_is_asked_about(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    cancelled = diary.supervision.save(SupervisionSession(date(2026, 10, 20), BY_MANAGER, "GW"))
+    diary.supervision.save(SupervisionSession(date(2026, 10, 22), HELD, "GW", 60))
+    gone = diary.supervision.save(SupervisionSession(date(2026, 11, 3), HELD, "GW", 60))
+    diary.supervision.delete(gone.entry.key)
+    page = open_page(qtbot, diary, messages)
+
+    # No question is scripted: none may be asked. A deleted session leaves its day free.
+    line_edit(page, "held_on").setText("03/11/2026")
+    assert page.save()
+    # Amending a session on the day it already has asks nothing either.
+    page.show_session(cancelled.entry.key)
+    line_edit(page, "supervisor").setText("G.W.")
+    assert page.save()
+    assert messages.said == []
+
+    # Moving it onto a day that has another session asks, in words for a move.
+    line_edit(page, "held_on").setText("22/10/2026")
+    messages.answers = [False]
+    assert not page.save()
+    assert "(held, GW). Move this one to that day too?" in messages.texts("confirm")
+    unmoved = diary.supervision.get(cancelled.entry.key)
+    assert unmoved is not None and unmoved.record.held_on == date(2026, 10, 20)
+    assert line_edit(page, "held_on").text() == "22/10/2026"
+
+
+def test_a_second_session_on_a_day_is_asked_about_once_even_when_the_save_goes_back(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 17), BY_ME))
+    page = open_page(qtbot, diary, messages)
+    line_edit(page, "held_on").setText("17/11/2026")
+    page.notes_box.setPlainText("Discussed X123456's risk assessment.")
+    messages.answers = [True, False]  # another session that day: yes; the identifier: go back
+    assert not page.save()
+    assert [said.title for said in messages.said] == [
+        "Another session on that day?",
+        "Check before saving",
+    ]
+    assert "(cancelled by me)." in messages.said[0].text
+
+    page.notes_box.setPlainText("Discussed my risk assessments.")
+    assert page.save()
+    assert len(messages.said) == 2
+    assert len(diary.supervision.all()) == 2
+
+
 def test_a_storage_error_is_explained_and_what_was_typed_is_kept(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -424,10 +510,11 @@ def test_two_sessions_held_on_one_day_are_said_to_count_as_one(
     diary.supervision.save(SupervisionSession(date(2026, 10, 6), HELD, "GW", 30, True))
     diary.supervision.save(SupervisionSession(date(2026, 10, 6), HELD, "GW", 30, False))
     page = open_page(qtbot, diary, messages)
-    assert page.held_figure.text().endswith(
-        "workload discussed in 1. 2 sessions recorded as held fall on 1 day: sessions held on "
-        "the same day count as one."
-    )
+    # On a line of its own, so that at the window's first size it does not wrap mid-sentence.
+    assert page.held_figure.text().splitlines() == [
+        "1 of 2 expected (due every 4 weeks); workload discussed in 1.",
+        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one.",
+    ]
 
 
 def test_every_field_is_labelled_with_its_own_letter_in_reading_order(

@@ -272,6 +272,8 @@ class RecordPage(QWidget, Generic[R]):
         if record is None or problems:
             self._show_problems(problems)
             return False
+        if not self._may_save(record):
+            return False
         result = self._save_record(
             record,
             self._entry,
@@ -333,6 +335,12 @@ class RecordPage(QWidget, Generic[R]):
         """The record the form describes, and everything wrong with it, all at once; None when
         something could not be read at all."""
         raise NotImplementedError
+
+    def _may_save(self, record: R) -> bool:
+        """Whether to go on saving `record`, which the form reads without a problem: a page asks
+        here about what the officer may not have meant. False when they chose to go back; what
+        they typed stays in the form."""
+        return True
 
     def _show_overview(self, records: list[R]) -> None:
         """Show what the page says of all its records, besides listing them."""

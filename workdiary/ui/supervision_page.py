@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.domain.dates import format_day
-from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.formatting import SUPERVISION_STATUS_WORDS, count, held_on_shared_days
 from workdiary.domain.oversight import (
     Gap,
@@ -140,6 +140,30 @@ def due_sentence(
     )
 
 
+def session_words(session: SupervisionSession) -> str:
+    """`held, G.W.`: a session's status and supervisor, for a sentence."""
+    status = SUPERVISION_STATUS_WORDS[session.status]
+    words = status[:1].lower() + status[1:]
+    return f"{words}, {session.supervisor}" if session.supervisor else words
+
+
+def shared_day_question(
+    day: date, recorded: Sequence[SupervisionSession], moving_there: bool
+) -> str:
+    """What a save asks when `day` already has the sessions `recorded`, for a new session or
+    one `moving_there` from another day."""
+    one = len(recorded) == 1
+    sessions = "a session" if one else count(len(recorded), "session")
+    described = "; ".join(session_words(session) for session in recorded)
+    ask = "Move this one to that day too?" if moving_there else "Record another one on that day?"
+    return (
+        f"You have already recorded {sessions} on {format_day(day)} ({described}). {ask}\n\n"
+        f"{'Both' if one else 'All of them'} would be kept, and sessions held on the same day "
+        f"count as one in the figures. To change {'that session' if one else 'one of those'} "
+        "instead, go back and select it in the list."
+    )
+
+
 def held_words(figures: SupervisionFigures) -> str:
     """`9 of 13 expected (due every 4 weeks)`."""
     held = f"{figures.held:,}"
@@ -185,6 +209,9 @@ class SupervisionPage(RecordPage[SupervisionSession]):
     _interval: int | None = None
     _sessions: Sequence[SupervisionSession] = ()
     _figures: SupervisionFigures | None = None
+    # The day the officer said yes to another session on, for the record in the form: a save
+    # that then goes back (to edit what looks like an identifier) does not ask it twice.
+    _shared_day_agreed: date | None = None
 
     def __init__(self, diary: Diary, messages: Messages, parent: QWidget | None = None) -> None:
         super().__init__(diary, messages, diary.supervision, SupervisionModel, SESSIONS, parent)
@@ -350,7 +377,8 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         if figures.held:
             held += f"; workload discussed in {figures.workload_discussed:,}"
         if held_on_shared_days(figures):
-            held += f". {held_on_shared_days(figures)}"
+            # On a line of its own: run on after the figures, it wraps mid-sentence.
+            held += f".\n{held_on_shared_days(figures)}"
         self.held_figure.setText(held)
         self.gap_figure.setText(gap_words(figures.longest_gap))
         self.missed_figure.setText(missed_words(figures))
@@ -358,6 +386,7 @@ class SupervisionPage(RecordPage[SupervisionSession]):
     # The editor
 
     def _fill_form(self, session: SupervisionSession | None) -> None:
+        self._shared_day_agreed = None
         self.date_field.setText(format_date_for_typing(session.held_on if session else self._today))
         status = session.status if session else SupervisionStatus.HELD
         self.status_box.setCurrentIndex(self.status_box.findData(status))
@@ -432,3 +461,36 @@ class SupervisionPage(RecordPage[SupervisionSession]):
             if problem.field not in unreadable
         ]
         return (None if unreadable else session), problems
+
+    def _may_save(self, session: SupervisionSession) -> bool:
+        # A second session on one day is most often the same one typed twice; but one cancelled
+        # and another held that day happen too, so this asks and never refuses.
+        loaded = self._entry.record if self._entry else None
+        if loaded is not None and loaded.held_on == session.held_on:
+            return True  # amended on the day it had: it shares that day with nothing new
+        if session.held_on == self._shared_day_agreed:
+            return True
+        try:
+            entries = self._records.all()  # with any a command saved since the list was read
+        except WorkDiaryError:
+            return True  # the save says what is wrong
+        recorded = [
+            entry.record
+            for entry in entries
+            if entry.record.held_on == session.held_on and entry.key != self.current_key()
+        ]
+        if not recorded:
+            return True
+        moving_there = loaded is not None
+        if not self._messages.confirm(
+            self,
+            "Another session on that day?",
+            shared_day_question(session.held_on, recorded, moving_there),
+            yes="Move it to that day" if moving_there else "Record another session",
+            no="Go back and check",
+        ):
+            self.date_field.line_edit.setFocus()
+            self.date_field.line_edit.selectAll()
+            return False
+        self._shared_day_agreed = session.held_on
+        return True
