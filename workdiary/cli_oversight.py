@@ -325,6 +325,11 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
         )
         _require_valid(problems, supervision_problems(session, today))
         result = diary.supervision.save(session, allow_identifiers=args.allow_identifiers)
+        same_day = [
+            other
+            for other in diary.supervision.all()
+            if other.record.held_on == session.held_on and other.key != result.entry.key
+        ]
     entry = result.entry
     print(
         f"Recorded supervision session {entry.key} on {format_moment(entry.first_recorded_at)}:",
@@ -332,7 +337,35 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
     )
     print_changes(result.changes, SUPERVISION_FIELDS, _words, out, amended=False)
     _retrospective_note("session", session.held_on, entry, out)
+    _shared_day_note(session.held_on, same_day, out)
     return EXIT_OK
+
+
+def _shared_day_note(
+    day: date, same_day: Sequence[Recorded[SupervisionSession]], out: TextIO
+) -> None:
+    """Said after recording a session on a day that already had one. A command cannot ask
+    first, as the app does, and two sessions on one day can be genuine (one cancelled, another
+    held), so it saves and says so plainly."""
+    if not same_day:
+        return
+    described = []
+    for entry in same_day:
+        status, supervisor = STATUS_WORDS[entry.record.status], entry.record.supervisor
+        described.append(
+            f"{entry.key} ({status}, {supervisor})" if supervisor else f"{entry.key} ({status})"
+        )
+    sessions = (
+        f"Supervision session {described[0]} was"
+        if len(described) == 1
+        else f"Supervision sessions {', '.join(described[:-1])} and {described[-1]} were"
+    )
+    kept = "Both are" if len(described) == 1 else "All of them are"
+    print(
+        f"{sessions} already recorded on {format_day(day)}. {kept} kept, and sessions held on "
+        "the same day count as one in the figures.",
+        file=out,
+    )
 
 
 def _period(

@@ -155,6 +155,23 @@ def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case
     assert (figures["cancelled_by_manager"], figures["cancelled_by_me"]) == (1, 1)
 
 
+def test_a_session_added_on_a_day_that_has_one_is_kept_and_said_to_share_it() -> None:
+    day = days_ago(3)
+    add_session(day, "cancelled-by-manager", "--supervisor", "J.M.")
+    out = add_session(day, "held", "--supervisor", "J.M.", "--minutes", "45")
+    # A command cannot ask first: it records the session, and says so plainly afterwards.
+    assert out.startswith("Recorded supervision session 2 ")
+    assert out.rstrip().endswith(
+        f"Supervision session 1 (cancelled by manager, J.M.) was already recorded on "
+        f"{format_day(day)}. Both are kept, and sessions held on the same day count as one in "
+        "the figures."
+    )
+    assert "already recorded" not in add_session(days_ago(2), "held")
+    listing = ok("supervision", "list")
+    assert row_of(listing, "1").split()[:6] == ["1", *format_day(day).split(), "cancelled"]
+    assert row_of(listing, "2").split()[:6] == ["2", *format_day(day).split(), "held"]
+
+
 def test_the_list_counts_as_the_pack_does_from_the_first_session_and_by_day() -> None:
     ok("profile", "set", "--supervision-weeks", "4")
     for _ in range(2):
