@@ -8,9 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from workdiary.domain.records import Profile, Week
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    Profile,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
+from workdiary.evidence.pack_data import fingerprint, pack_data
 from workdiary.evidence.snapshot import PackOptions
-from workdiary.packs import default_file_name, save_pack, take_snapshot
+from workdiary.packs import compare_with_diary, default_file_name, save_pack, take_snapshot
 from workdiary.storage import Diary
 
 
@@ -52,3 +60,32 @@ def test_saving_a_pack_writes_it_and_records_the_export(diary: Diary, tmp_path: 
     assert (export.record.fingerprint, export.record.chain_head) == ("f" * 64, snapshot.chain_head)
     assert export.record.file_sha256 == saved.file_sha256 and export.record.file_name == name
     assert diary.verify().intact  # exports are audited like everything else
+
+
+def test_what_the_diary_holds_for_a_pack_since_is_what_a_pack_would_hold(
+    diary: Diary, tmp_path: Path
+) -> None:
+    # A pack of the two weeks commencing 2 and 9 November (to Sunday 15 November).
+    options = PackOptions(date(2026, 11, 2), date(2026, 11, 9))
+    data = pack_data(take_snapshot(diary), options)
+    # Recorded afterwards, on the days either side of its edges.
+    diary.weeks.save(Week(date(2026, 11, 2), 118.0))
+    diary.weeks.save(Week(date(2026, 11, 16), 101.0))
+    for day in (date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 16)):
+        diary.supervision.save(SupervisionSession(day, SupervisionStatus.HELD))
+        diary.concerns.save(Concern(day, "SPO", ConcernChannel.EMAIL, "Caseload"))
+    comparison = compare_with_diary(diary, data, fingerprint(data), "not saved")
+    assert comparison.matches and comparison.amended_since == []
+    assert [line.split(":")[0] for line in comparison.added_since] == [
+        "Week commencing Mon 02 Nov 2026",
+        "Supervision session 2, dated Mon 02 Nov 2026",
+        "Supervision session 3, dated Sun 15 Nov 2026",
+        "Concern 2, dated Mon 02 Nov 2026",
+        "Concern 3, dated Sun 15 Nov 2026",
+    ]
+    # The same rule the pack itself goes by: a pack made now holds exactly those, and the week
+    # it already held.
+    again = pack_data(take_snapshot(diary), options)["records"]
+    assert sorted(again["weeks"]) == ["2026-11-02", "2026-11-09"]
+    assert sorted(again["supervision_sessions"]) == ["2", "3"]
+    assert sorted(again["concerns"]) == ["2", "3"]

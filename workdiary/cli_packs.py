@@ -142,10 +142,43 @@ def verify_pack(pack_file: str, paths: AppPaths, out: TextIO) -> int:
             f"{format_moment(datetime.fromisoformat(comparison.saved_as.made_at))}.",
             file=out,
         )
-    if comparison.amended_since:
-        print("It matches this diary, but these records were changed after it was made:", file=out)
-        for line in comparison.amended_since:
-            print(f"  - {line}", file=out)
+    changed, added = comparison.amended_since, comparison.added_since
+    if not changed and not added:
+        print(
+            "It matches this diary: nothing in it has changed since it was made, and nothing "
+            "more has been recorded for its weeks.",
+            file=out,
+        )
         return EXIT_OK
-    print("It matches this diary: nothing in it has changed since it was made.", file=out)
+    print("It matches this diary: it shows what the diary held when it was made.", file=out)
+    if changed:
+        print(
+            "Since then, these records in it were changed in the diary (the pack shows them as "
+            "they were then):",
+            file=out,
+        )
+        for line in changed:
+            print(f"  - {line}", file=out)
+    options = comparison.options
+    if added and options is not None:
+        print(
+            f"{'And since then' if changed else 'Since then'}, more has been recorded for its "
+            f"weeks (commencing {format_day(options.first_week)} to "
+            f"{format_day(options.last_week)}) that the pack does not show:",
+            file=out,
+        )
+        for line in added:
+            print(f"  - {line}", file=out)
+    where = "on the Evidence page"
+    if options is not None:
+        notes = "" if options.include_notes else " --no-notes"
+        where += (
+            f", or with:\n  workdiary export --from {options.first_week} --to "
+            f"{options.last_week} --out NEW-PACK.pdf{notes}"
+        )
+    print(
+        "Nothing is wrong with the pack. For one that shows the diary as it is now, make a new "
+        f"pack of the same weeks {where}",
+        file=out,
+    )
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import sqlite3
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tests.processes import workdiary
 from workdiary.cli import main
 from workdiary.domain.dates import format_day, week_commencing
 from workdiary.evidence.pack_data import SEAL_KEY
+from workdiary.storage import Diary
 
 THIS_WEEK = week_commencing(date.today())
 NOTE = "Cyfarfod tîm — ŵ ŷ; caseload > 50 & reports < Friday"
@@ -53,10 +55,111 @@ def test_a_pack_shows_every_week_and_its_notes_and_is_recorded(pack: Path) -> No
 
 
 def test_an_amendment_after_export_is_reported_as_such(pack: Path) -> None:
-    run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=1)), "--capacity", "140")
+    last_week = THIS_WEEK - timedelta(weeks=1)
+    run("log-week", "--week", str(last_week), "--capacity", "140")
     status, said = run("verify", str(pack))
     assert status == 0
-    assert "amended in the diary after this pack was made" in said and "WMT capacity" in said
+    assert "these records in it were changed in the diary" in said
+    assert f"Week commencing {format_day(last_week)}: amended on " in said
+    assert "(WMT capacity changed)" in said
+    assert "nothing in it has changed" not in said and "more has been recorded" not in said
+    assert "Nothing is wrong with the pack" in said and "make a new pack of the same weeks" in said
+
+
+def test_an_untouched_pack_says_nothing_more_is_recorded_for_its_weeks(pack: Path) -> None:
+    status, said = run("verify", str(pack))
+    assert status == 0
+    assert (
+        "It matches this diary: nothing in it has changed since it was made, and nothing more "
+        "has been recorded for its weeks." in said
+    )
+    assert "make a new pack" not in said
+
+
+# A period with a week not logged in the middle, and weeks on either side of it.
+FIRST, GAP, LAST = (THIS_WEEK - timedelta(weeks=back) for back in (8, 6, 4))
+
+
+def test_records_added_for_the_packs_weeks_after_it_was_made_are_named(tmp_path: Path) -> None:
+    for week in (FIRST, FIRST + timedelta(weeks=1), GAP + timedelta(weeks=1), LAST):
+        run("log-week", "--week", str(week), "--capacity", "120")
+    pack = tmp_path / "gap.pdf"
+    assert run("export", "--from", str(FIRST), "--to", str(LAST), "--out", str(pack))[0] == 0
+    # Recorded late: the week the pack shows as not logged, a session and a concern in its weeks…
+    session_day, concern_day = GAP + timedelta(days=1), LAST + timedelta(days=6)  # a Sunday
+    run("log-week", "--week", str(GAP), "--capacity", "131")
+    run("supervision", "add", "--date", str(session_day), "--status", "cancelled-by-manager")
+    run("concern", "add", "--date", str(concern_day), "--raised-with", "SPO",
+        "--channel", "email", "--summary", "Too many cases")  # fmt: skip
+    # …and a week and a session after them, which are no concern of the pack's.
+    after = LAST + timedelta(weeks=1)
+    run("log-week", "--week", str(after), "--capacity", "99")
+    run("supervision", "add", "--date", str(after), "--status", "held")
+    status, said = run("verify", str(pack))
+    assert status == 0  # the pack is still intact, and still what the diary said then
+    assert "It matches this diary: it shows what the diary held when it was made." in said
+    assert (
+        f"Since then, more has been recorded for its weeks (commencing {format_day(FIRST)} to "
+        f"{format_day(LAST)}) that the pack does not show:" in said
+    )
+    named = [line for line in said.splitlines() if line.startswith("  - ")]
+    assert [line.split(": first recorded on ")[0] for line in named] == [
+        f"  - Week commencing {format_day(GAP)}",
+        f"  - Supervision session 1, dated {format_day(session_day)}",
+        f"  - Concern 1, dated {format_day(concern_day)}",
+    ]
+    assert all(line.endswith(", retrospectively") for line in named)
+    assert format_day(after) not in said
+    assert "nothing more has been recorded" not in said and "changed in the diary" not in said
+    assert "Nothing is wrong with the pack" in said
+    assert f"workdiary export --from {FIRST} --to {LAST} --out NEW-PACK.pdf" in said
+    # And with a record in it amended too, both are said, one after the other.
+    run("log-week", "--week", str(LAST), "--capacity", "125")
+    status, said = run("verify", str(pack))
+    assert status == 0
+    changed = said.index("Since then, these records in it were changed in the diary")
+    assert changed < said.index("And since then, more has been recorded for its weeks")
+
+
+def test_a_record_dated_into_the_packs_weeks_after_it_was_made_is_named(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    # A session recorded with a date before the pack's weeks, then corrected into them.
+    run("log-week", "--week", str(GAP), "--capacity", "120")
+    run("supervision", "add", "--date", str(GAP - timedelta(days=3)), "--status", "held")
+    pack = tmp_path / "pack.pdf"
+    assert run("export", "--from", str(GAP), "--to", str(LAST), "--out", str(pack))[0] == 0
+    assert "nothing more has been recorded for its weeks" in run("verify", str(pack))[1]
+    with Diary.open(diary_path) as diary:
+        [session] = diary.supervision.all()
+        diary.supervision.save(replace(session.record, held_on=GAP), session.key)
+    status, said = run("verify", str(pack))
+    assert status == 0
+    assert f"  - Supervision session 1, dated {format_day(GAP)}: first recorded on " in said
+    assert "with a date outside these weeks; its date was amended on " in said
+
+
+def test_a_profile_saved_after_the_pack_was_made_is_a_change(pack: Path) -> None:
+    run("profile", "set", "--threshold", "120")
+    status, said = run("verify", str(pack))
+    assert status == 0
+    assert "Your profile: saved for the first time on " in said
+    assert "(the pack used the standard settings)" in said
+    assert "more has been recorded" not in said  # the profile is no record of its weeks
+
+
+def test_a_pack_with_no_records_from_another_diary_does_not_match(tmp_path: Path) -> None:
+    # Nothing in the pack to compare entry by entry: where the other diary's history stood when
+    # it was made tells them apart.
+    other, week = tmp_path / "other", str(THIS_WEEK - timedelta(weeks=2))
+    for name in ("first.pdf", "second.pdf"):
+        out = str(tmp_path / name)
+        assert run("export", "--data-dir", str(other), "--from", week, "--to", week,
+                   "--out", out)[0] == 0  # fmt: skip
+    run("log-week", "--week", week, "--capacity", "120")
+    status, said = run("verify", str(tmp_path / "second.pdf"))
+    assert status == 1
+    assert "the pack was made from another diary" in said and "It matches" not in said
 
 
 def test_one_changed_byte_in_the_embedded_data_makes_verify_fail(
