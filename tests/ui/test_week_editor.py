@@ -712,3 +712,69 @@ def test_a_message_beside_a_box_follows_the_correction_as_it_is_typed(
     # A box not marked wrong is left alone while typing, even half typed.
     type_into(editor, "hours_worked", "4x")
     assert not editor.problem_label("hours_worked").isVisible()
+
+
+def test_a_week_logged_by_mistake_is_deleted_only_when_the_user_says_so_and_its_history_stays(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 128.0, caseload=41, notes=WELSH_NOTES))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(THIS_WEEK)
+    assert not editor.delete_button.isEnabled()  # nothing logged: nothing to delete
+    editor.show_week(LAST_WEEK)
+    assert editor.delete_button.isEnabled()
+
+    messages.answers.append(False)  # "Keep it", the default
+    assert not editor.delete()
+    assert "Delete the week commencing Mon 09 Nov 2026?" in messages.texts("confirm")
+    assert diary.weeks.get(LAST_WEEK.isoformat()) is not None
+    assert typed(editor, "capacity_pct") == "128"
+
+    messages.answers.append(True)
+    with qtbot.waitSignal(editor.saved) as saved:
+        assert editor.delete()
+    assert saved.args == [LAST_WEEK.isoformat()]
+    assert diary.weeks.get(LAST_WEEK.isoformat()) is None
+    assert typed(editor, "capacity_pct") == "" and typed(editor, "notes") == ""
+    assert editor.record_line.text().startswith("Not logged yet. It was logged before and deleted")
+    assert editor.status.text().startswith("Deleted at ")
+    assert not editor.delete_button.isEnabled()
+    [_created, deleted] = diary.audit.entries("weeks", LAST_WEEK.isoformat())
+    assert deleted.action == "delete" and deleted.values["notes"] == WELSH_NOTES
+    assert diary.verify().intact
+
+    # Logged again, it is the same week with its whole story.
+    type_into(editor, "capacity_pct", "131")
+    assert editor.save()
+    assert "logged again" in editor.status.text()
+
+
+def test_deleting_a_week_with_typing_not_saved_says_that_goes_too(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 128.0))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    type_into(editor, "caseload", "44")
+    messages.answers.append(False)
+    assert not editor.delete()
+    assert "have not saved will be lost too" in messages.texts("confirm")
+    assert typed(editor, "caseload") == "44"  # kept, as the user chose
+
+
+def test_a_week_that_cannot_be_deleted_says_why_and_stays(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 128.0))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+
+    def disk_full(_key: str) -> None:
+        raise DiskFull("There is no space left to save to your diary.")
+
+    monkeypatch.setattr(diary.weeks, "delete", disk_full)
+    messages.answers.append(True)
+    assert not editor.delete()
+    assert "The week was not deleted" in [said.title for said in messages.said]
+    assert typed(editor, "capacity_pct") == "128"
+    assert editor.delete_button.isEnabled()

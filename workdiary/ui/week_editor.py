@@ -295,6 +295,39 @@ class WeekEditor(QWidget):
         self._show_saved(result)
         return True
 
+    def delete(self) -> bool:
+        """Delete the week shown, once the user has said so: it then shows as not logged, and
+        what it held stays in its history (and can be logged again). True when deleted."""
+        entry = self._entry
+        if entry is None:
+            return False
+        unsaved = (
+            " The changes you typed and have not saved will be lost too."
+            if self.has_unsaved_changes()
+            else ""
+        )
+        if not self._messages.confirm(
+            self,
+            "Delete this week?",
+            f"Delete the week commencing {format_day(self._monday)}? It will show as not "
+            "logged.\n\nNothing is wiped: what it held stays in its history, which shows when "
+            f"it was deleted, and you can log the week again.{unsaved}",
+            yes="Delete the week",
+            no="Keep it",
+        ):
+            return False
+        try:
+            self._diary.weeks.delete(entry.key)
+            self._load(self._monday)
+        except WorkDiaryError as error:
+            self._messages.error(self, "The week was not deleted", str(error))
+            return False
+        at = self._diary.clock().astimezone().strftime("%H:%M")
+        self._last_outcome = f"Deleted at {at}. What the week held stays in its history."
+        self._refresh_status()
+        self.saved.emit(self._monday.isoformat())
+        return True
+
     # Accessors for the window and for tests
 
     def box(self, field: str) -> QLineEdit | QPlainTextEdit:
@@ -339,6 +372,14 @@ class WeekEditor(QWidget):
         navigation.addWidget(picker_label)
         navigation.addWidget(self.week_picker)
         navigation.addStretch(1)
+        # Away from Save, and asked about first: a week logged by mistake (in the wrong week,
+        # say) can be taken out of the figures without its history going with it.
+        self.delete_button = QPushButton("Delete week…")
+        self.delete_button.setToolTip(
+            "Show this week as not logged; what it held stays in its history"
+        )
+        self.delete_button.clicked.connect(self.delete)
+        navigation.addWidget(self.delete_button)
 
         self.record_line = plain_label()
         self.notice = plain_label()
@@ -480,7 +521,7 @@ class WeekEditor(QWidget):
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.previous_button, self.next_button, self.week_picker]
         chain += [field.box for field in self._fields.values()]
-        chain.append(self.save_button)
+        chain += [self.save_button, self.delete_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -568,6 +609,7 @@ class WeekEditor(QWidget):
                 else ""
             )
         self.notice.setVisible(bool(self.notice.text()))
+        self.delete_button.setEnabled(entry is not None)
 
     def _sync_navigation(self) -> None:
         """Point the picker at the week shown; next stops at this week (one not yet started
