@@ -23,7 +23,6 @@ from workdiary.domain.dates import (
     format_day,
     format_moment,
     parse_date,
-    stored_day,
     week_commencing,
 )
 from workdiary.domain.errors import (
@@ -573,12 +572,12 @@ def _lines_and_summary(
     today: date,
     first: date | None,
     last: date | None,
-    began: date | None,
+    deleted: dict[date, datetime],
 ) -> tuple[list[WeekLine], PeriodSummary | None]:
     from workdiary.domain.figures import period_bounds, summarise, week_lines
 
     bounds = period_bounds(entries, today, first, last)
-    lines = week_lines(entries, profile, *bounds, began) if bounds else []
+    lines = week_lines(entries, profile, *bounds, deleted=deleted) if bounds else []
     return lines, summarise(lines, profile) if lines else None
 
 
@@ -593,11 +592,10 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         profile = diary.profile()
         entries = diary.weeks.all()
         today = diary.today()
-        # A week deleted since is part of the record: the diary was being kept by then.
-        # Keys altered outside Work Diary may be no dates: verify says so.
-        recorded = [stored_day(key) for key in diary.audit.keys("weeks")]
-        began = first_week_recorded(entries, [day for day in recorded if day])
-    lines, summary = _lines_and_summary(entries, profile, today, first, last, began)
+        deleted = diary.deleted_weeks()
+    # A week deleted since is part of the record: the diary was being kept by then.
+    began = first_week_recorded(entries, deleted)
+    lines, summary = _lines_and_summary(entries, profile, today, first, last, deleted)
     if args.json:
         shown = _show_json(lines, summary, profile, began)
         json.dump(shown, out, ensure_ascii=False, indent=1)
@@ -727,6 +725,7 @@ def _show_json(
                 "excessive_run": line.in_excessive_run,
                 "retrospective": line.retrospective,
                 "amended": line.amended,
+                "entry_deleted": line.deleted_at is not None,
             },
             "wtr_17_week_average": line.wtr_average,
         }
@@ -735,6 +734,8 @@ def _show_json(
             item["first_recorded_at"] = line.entry.first_recorded_at.isoformat()
             item["last_changed_at"] = line.entry.last_changed_at.isoformat()
             item["amendments"] = line.entry.amendments
+        if line.deleted_at is not None:
+            item["deleted_at"] = line.deleted_at.isoformat()
         weeks.append(item)
     return {
         "profile": to_row(profile),

@@ -306,6 +306,14 @@ def test_show_from_before_the_first_week_recorded_counts_no_week_before_it() -> 
     _, after_deleting = run("show", "--from", str(THIS_WEEK - timedelta(weeks=20)))
     assert f"{format_day(first_recorded)}          —" in after_deleting
     assert "week commencing " + format_day(first_recorded) + ": 17 weeks" in after_deleting
+    # Its row says it was deleted, not only that nothing is logged, as History does.
+    [row] = [
+        line for line in after_deleting.splitlines() if line.startswith(format_day(first_recorded))
+    ]
+    assert row.endswith("not logged, entry deleted")
+    _, json_after = run("show", "--json", "--from", str(THIS_WEEK - timedelta(weeks=20)))
+    [deleted] = [week for week in json.loads(json_after)["weeks"] if week["flags"]["entry_deleted"]]
+    assert deleted["week_commencing"] == first_recorded.isoformat() and deleted["deleted_at"]
 
 
 def test_text_in_bytes_the_computer_cannot_read_is_refused_in_words_and_nothing_saved(

@@ -511,7 +511,10 @@ def test_history_is_offered_only_for_a_week_that_has_one(page: HistoryPage, diar
     # A deleted week is not logged any more, but its story is kept and can be read.
     diary.weeks.delete(monday(6).isoformat())
     page.reload()
-    assert cell(page, monday(6), Column.FLAGS) == "not logged"
+    # Said in the row, not only in its story: a week once logged did not simply go unlogged.
+    assert cell(page, monday(6), Column.FLAGS) == "not logged, entry deleted"
+    tip = cell(page, monday(6), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
+    assert "An entry for this week was deleted on" in tip and "stays in its history" in tip
     assert page.selected_week() == monday(6)
     assert page.history_button.isEnabled()
     dialog = page.show_history()

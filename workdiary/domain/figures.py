@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -114,6 +114,8 @@ class WeekLine:
     in_excessive_run: bool
     retrospective: bool
     wtr_average: float | None
+    # When the week's entry was deleted, for a week not logged now that was logged once.
+    deleted_at: datetime | None = None
 
     @property
     def not_logged(self) -> bool:
@@ -154,12 +156,15 @@ def week_lines(
     first: date,
     last: date,
     began: date | None = None,
+    deleted: Mapping[date, datetime] | None = None,
 ) -> list[WeekLine]:
     """A line for every week from `first` to `last`, oldest first, logged or not; but none
-    before the week the diary `began` (by default its first week logged; see
-    `first_week_recorded`). The diary says nothing of the weeks before it was kept, so they are
-    no weeks "not logged"."""
-    began = began or first_week_recorded(entries)
+    before the week the diary `began` (by default the first week recorded, a week `deleted`
+    since too; see `first_week_recorded`): the diary says nothing of the weeks before it was
+    kept, so they are no weeks "not logged". `deleted` says when each week deleted since was
+    deleted: its line says so, as its history does."""
+    deleted = deleted or {}
+    began = began or first_week_recorded(entries, deleted)
     if began is None:
         return []
     by_monday = {entry.record.week_commencing: entry for entry in entries}
@@ -179,6 +184,7 @@ def week_lines(
                 retrospective=entry is not None
                 and is_retrospective(monday, entry.first_recorded_at),
                 wtr_average=averages.get(monday),
+                deleted_at=deleted.get(monday) if entry is None else None,
             )
         )
     return lines

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from workdiary.domain.dates import format_day
+from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import (
@@ -187,6 +187,7 @@ AT_OR_OVER_WEIGHT = 8
 NOT_LOGGED_WEIGHT = 4
 RETROSPECTIVE_WEIGHT = 2
 AMENDED_WEIGHT = 1
+DELETED_WEIGHT = 1
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,15 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
                 "not logged",
                 "Nothing was logged for this week.",
                 NOT_LOGGED_WEIGHT,
+            )
+        )
+    if line.deleted_at is not None:
+        flags.append(
+            Flag(
+                "entry deleted",
+                f"An entry for this week was deleted on {format_moment(line.deleted_at)}; what "
+                "it held stays in its history",
+                DELETED_WEIGHT,
             )
         )
     if line.at_or_over:

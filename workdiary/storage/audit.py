@@ -79,11 +79,6 @@ class AuditLog:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def keys(self, entity: str) -> list[str]:
-        """Every key a record of table `entity` has had, a deleted record's too."""
-        sql = "SELECT DISTINCT entity_key FROM audit_log WHERE entity = ?"
-        return [row[0] for row in self._db.execute(sql, [entity])]
-
     def head(self) -> tuple[int, str]:
         """The last entry's number and hash (0 and the genesis hash for a new diary)."""
         row = self._db.execute(

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from workdiary.domain.dates import format_day
+from workdiary.domain.dates import format_day, stored_day
 from workdiary.domain.errors import DiaryReadOnly, DiaryTooNew, DiaryUnavailable
 from workdiary.domain.records import (
     CONCERN_FIELDS,
@@ -437,6 +437,13 @@ class Diary:
     def today(self) -> date:
         """The user's local date, by the diary's clock."""
         return self.clock().astimezone().date()
+
+    def deleted_weeks(self) -> dict[date, datetime]:
+        """When each week deleted since was deleted, by its Monday. A key altered outside Work
+        Diary may be no date: verify names it, and it is left out here."""
+        by_key = self.weeks.deleted()
+        days = {key: stored_day(key) for key in by_key}
+        return {day: by_key[key] for key, day in days.items() if day is not None}
 
     # The profile
 

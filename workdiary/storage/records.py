@@ -86,6 +86,14 @@ class RecordTable(Generic[R]):
         )
         return [self._recorded(row) for row in rows]
 
+    def deleted(self) -> dict[str, datetime]:
+        """When each record deleted (and not recorded again since) was deleted, by key."""
+        column = self._key_column
+        rows = self._diary.query(
+            f"SELECT [{column}], deleted_at FROM [{self.table}] WHERE deleted_at IS NOT NULL"
+        )
+        return {str(row[column]): datetime.fromisoformat(row["deleted_at"]) for row in rows}
+
     def keys_not_deleted(self) -> list[str]:
         """The key of every record not deleted, in key order, without reading the records."""
         column = self._key_column

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -138,6 +138,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self._diary = diary
         self._entries: list[Recorded[Week]] = []
+        self._deleted: dict[date, datetime] = {}
         self._profile = Profile()
         self._today = date.today()
         self._custom_dates_set = False
@@ -263,6 +264,7 @@ class HistoryPage(QWidget):
     def reload(self) -> None:
         """Read the diary again (after a save, or a change of threshold) and show the period."""
         self._entries = self._diary.weeks.all()
+        self._deleted = self._diary.deleted_weeks()
         self._profile = self._diary.profile()
         self._today = self._diary.today()
         self._limit_custom_dates()
@@ -287,7 +289,11 @@ class HistoryPage(QWidget):
     def _show_period(self) -> None:
         kept = self.selected_week()
         bounds = self._bounds()
-        lines = week_lines(self._entries, self._profile, *bounds) if bounds else []
+        lines = (
+            week_lines(self._entries, self._profile, *bounds, deleted=self._deleted)
+            if bounds
+            else []
+        )
         self.model.set_lines(lines, self._profile)
         summary = summarise(lines, self._profile) if lines else None
         self.summary.setText(summary_text(summary, self._profile, bool(self._entries)))
