@@ -21,7 +21,12 @@ from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, Co
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
 from workdiary.ui.main_window import CONCERNS, FIRST_SIZE, MainWindow
-from workdiary.ui.oversight_models import ConcernColumn, ConcernsModel, RecordsSortProxy
+from workdiary.ui.oversight_models import (
+    ConcernColumn,
+    ConcernsModel,
+    RecordsSortProxy,
+    RecordsTable,
+)
 
 # Friday 20 November 2026, mid-afternoon: the local date is the same in any UK-ish time zone.
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -106,6 +111,7 @@ def test_a_concern_logged_in_the_editor_is_in_the_table_and_the_diary(
         "Ŵ.J. <SPO>",
         "Foreseeability notice",
         "Open, follow up Wed 02 Dec 2026",
+        "",  # logged at the time, and not changed since
         # Whole: the table cuts it to the width of its column, which a wider window widens.
         "E-bost: llwyth gwaith dros 110 % ers 6 wythnos; <dim achosion newydd> & ŵyr ŷ",
     ]
@@ -190,17 +196,17 @@ def test_an_overdue_concern_is_marked_in_words_in_bold_with_an_icon(
     assert page.overdue_line.text() == f"⚠ {words}"
 
 
-def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sideways(
-    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
-) -> None:
-    # Every kind of status, the longest channel, long words, and enough rows to scroll down.
-    long_role = "Deputy Head of Service (Ŵ.Ŷ.) <acting> & Senior Probation Officer"
+LONG_ROLE = "Deputy Head of Service (Ŵ.Ŷ.) <acting> & Senior Probation Officer"
+
+
+def log_concerns_of_every_kind(diary: Diary) -> None:
+    """Every kind of status, the longest channel, long words, and enough rows to scroll down."""
     long_summary = "Llwyth gwaith dros 110 % ers ŵyth wythnos; <dim achosion newydd> & " * 3
     for day in range(1, 21):
         saved = diary.concerns.save(
             Concern(
                 raised_on=date(2026, 9, day),
-                raised_with=long_role,
+                raised_with=LONG_ROLE,
                 channel=ConcernChannel.FORESEEABILITY_NOTICE,
                 summary=long_summary,
                 follow_up_on=date(2026, 9, 30) if day % 2 else date(2026, 12, 30),
@@ -214,6 +220,12 @@ def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sid
                 status=ConcernStatus.ANSWERED,
             )
             diary.concerns.save(answered, saved.entry.key)
+
+
+def concerns_at_first_size(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> RecordsTable:
+    """The Concerns list in the window as it first opens, with enough rows to scroll down."""
     window = MainWindow(
         diary, messages, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     )
@@ -223,19 +235,127 @@ def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sid
     window.show_page(CONCERNS)
     table = window.concerns_page.table
     qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+    return table
+
+
+def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sideways(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    # Logged in November about September: every one is retrospective, some amended too.
+    log_concerns_of_every_kind(diary)
+    table = concerns_at_first_size(qtbot, diary, messages, tmp_path)
 
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0
-    # The dates, the channel and the status are never cut short, overdue rows in bold with their
-    # icon included; who it was raised with may be, with the whole of it in its tooltip.
-    for column in (ConcernColumn.RAISED_ON, ConcernColumn.CHANNEL, ConcernColumn.STATUS):
+    # The dates, the channel, the status and the flags are never cut short, overdue rows in bold
+    # with their icon included; who it was raised with may be, with the whole of it in its
+    # tooltip.
+    for column in (
+        ConcernColumn.RAISED_ON,
+        ConcernColumn.CHANNEL,
+        ConcernColumn.STATUS,
+        ConcernColumn.FLAGS,
+    ):
         assert table.columnWidth(column) >= table.sizeHintForColumn(column)
-    tip = cell(window.concerns_page, 0, ConcernColumn.RAISED_WITH, Qt.ItemDataRole.ToolTipRole)
-    assert long_role in unescape(str(tip))
-    # What was said has room for a good few words; the whole of it is in the editor below.
+    assert "retrospective, amended" in [
+        table.model().index(row, ConcernColumn.FLAGS).data() for row in range(20)
+    ]
+    tip = table.model().index(0, ConcernColumn.RAISED_WITH).data(Qt.ItemDataRole.ToolTipRole)
+    assert LONG_ROLE in unescape(str(tip))
+    # What was said shows its first few words even beside both flags; the whole of it is in the
+    # editor below.
+    characters = table.fontMetrics().averageCharWidth()
+    assert table.columnWidth(ConcernColumn.SUMMARY) >= 19 * characters
+
+
+def test_flags_take_only_the_room_their_words_need(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    """Concerns logged at the time and answered once: what was said keeps a good few words."""
+    for day in range(1, 21):
+        raised_on = date(2026, 9, day)
+        clock.now = datetime.combine(raised_on, datetime.min.time(), UTC) + timedelta(hours=18)
+        saved = diary.concerns.save(replace(OVERDUE, raised_on=raised_on, follow_up_on=None))
+        clock.now += timedelta(days=1)
+        answered = replace(saved.entry.record, response="Noted.", status=ConcernStatus.ANSWERED)
+        diary.concerns.save(replace(answered, response_on=clock.now.date()), saved.entry.key)
+    table = concerns_at_first_size(qtbot, diary, messages, tmp_path)
+
+    assert table.model().index(0, ConcernColumn.FLAGS).data() == "amended"
+    assert table.columnWidth(ConcernColumn.FLAGS) >= table.sizeHintForColumn(ConcernColumn.FLAGS)
+    assert table.horizontalScrollBar().maximum() == 0
     characters = table.fontMetrics().averageCharWidth()
     assert table.columnWidth(ConcernColumn.SUMMARY) >= 25 * characters
+
+
+def test_the_list_says_in_words_which_concerns_were_logged_late_or_changed_since(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """In the words the Supervision table uses, so a glance at the list (or a picture of it)
+    shows them, and sorted by them, those logged late first, then the most changed."""
+
+    def log(concern: Concern, amendments: int = 0) -> None:
+        key = diary.concerns.save(concern).entry.key
+        for number in range(amendments):
+            clock.now += timedelta(minutes=1)
+            diary.concerns.save(replace(concern, summary=f"Update {number + 1}."), key)
+
+    log(NOT_DUE_YET)  # raised on Monday, logged on Friday
+    log(replace(NOT_DUE_YET, raised_on=date(2026, 11, 17)), amendments=1)
+    log(replace(NOT_DUE_YET, raised_on=date(2026, 11, 18)), amendments=2)
+    log(replace(NOT_DUE_YET, raised_on=date(2026, 11, 19)), amendments=10)
+    log(OVERDUE)  # raised in September, logged in November
+    log(replace(OVERDUE, raised_on=date(2026, 9, 2), follow_up_on=None), amendments=1)
+    page = open_page(qtbot, diary, messages)
+    rows = range(page.model.rowCount())
+
+    def flags(role: int | None = None) -> list[object]:
+        return [cell(page, row, ConcernColumn.FLAGS, role) for row in rows]
+
+    assert flags() == [
+        "amended 10 times",
+        "amended 2 times",
+        "amended",
+        "",
+        "retrospective, amended",
+        "retrospective",
+    ]
+    accessible = flags(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible[3] == "no flags"
+    assert accessible[5] == "retrospective"
+    tips = flags(Qt.ItemDataRole.ToolTipRole)
+    assert tips[3] is None
+    assert "more than 7 days after the week it happened in ended" in str(tips[5])
+    assert "Amended 2 times after it was first recorded" in str(tips[1])
+    assert str(cell(page, 3, ConcernColumn.RAISED_ON, Qt.ItemDataRole.ToolTipRole)).startswith(
+        "First recorded "
+    )
+    # In words alone: not by colour, nor in the bold of a row that is overdue.
+    for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+        assert set(flags(role)) == {None}
+    assert cell(page, 5, ConcernColumn.STATUS) == "Overdue: no response"
+    assert cell(page, 5, ConcernColumn.FLAGS, Qt.ItemDataRole.FontRole) is None
+    model = page.table.model()
+    assert model.headerData(ConcernColumn.FLAGS, Qt.Orientation.Horizontal) == "Flags"
+    header_tip = str(
+        model.headerData(
+            ConcernColumn.FLAGS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+    )
+    assert "(retrospective)" in header_tip and "(amended" in header_tip
+
+    page.table.sortByColumn(ConcernColumn.FLAGS, Qt.SortOrder.DescendingOrder)
+    assert flags() == [
+        "retrospective, amended",
+        "retrospective",
+        "amended 10 times",
+        "amended 2 times",
+        "amended",
+        "",
+    ]
+    page.table.sortByColumn(ConcernColumn.FLAGS, Qt.SortOrder.AscendingOrder)
+    assert flags()[:3] == ["", "amended", "amended 2 times"]
 
 
 def test_mark_answered_records_the_response_as_an_amendment(
@@ -276,10 +396,9 @@ def test_mark_answered_records_the_response_as_an_amendment(
 
     row = row_of(page, key)
     assert cell(page, row, ConcernColumn.STATUS) == "Answered Thu 19 Nov 2026"
-    # Logged in November about September: marked so, as well as amended, by its date.
-    raised = cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.AccessibleTextRole)
-    assert raised == "Raised Tue 01 Sep 2026, retrospective, amended"
-    tip = str(cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.ToolTipRole))
+    # Logged in November about September: marked so, and amended by the answer, in its row.
+    assert cell(page, row, ConcernColumn.FLAGS) == "retrospective, amended"
+    tip = str(cell(page, row, ConcernColumn.FLAGS, Qt.ItemDataRole.ToolTipRole))
     assert "more than 7 days after the week it happened in ended" in tip
     assert "Amended once after it was first recorded" in tip
     assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None

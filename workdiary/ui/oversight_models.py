@@ -150,6 +150,14 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
     # rather than from what it holds: its width then stays the same whatever is logged, and a
     # longer cell is cut short with `…` (its tooltip says the whole).
     widest_cells: ClassVar[dict[int, str]] = {}
+    # For a column sized from what it holds: no wider than this sample, so that one long cell
+    # leaves room for the others (it is cut short with `…`, and its tooltip says the whole).
+    widest_allowed: ClassVar[dict[int, str]] = {}
+    # Columns that stay in the regular weight in a row that stands out (what they say is not
+    # why it does), and are measured so.
+    regular_weight_columns: ClassVar[frozenset[int]] = frozenset()
+    # The room left after a column's widest text, in average characters.
+    column_gap_chars = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -227,7 +235,7 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
             return cells.sort_keys[column]
         if role == ALIGNMENT:
             return self._alignments[column]
-        if role == FONT and cells.stands_out:
+        if role == FONT and cells.stands_out and column not in self.regular_weight_columns:
             return self._bold
         if role == DECORATION and cells.stands_out and column == self.stand_out_column:
             return self._warning_icon
@@ -320,12 +328,14 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
 
 class ConcernColumn(IntEnum):
     # The short facts first, each always whole on screen, the status before the long text
-    # (whether a concern is overdue is what must be seen); what was said takes the width left.
+    # (whether a concern is overdue is what must be seen), and the flags after them, as in the
+    # other tables; what was said takes the width left.
     RAISED_ON = 0
     RAISED_WITH = 1
     CHANNEL = 2
     STATUS = 3
-    SUMMARY = 4
+    FLAGS = 4
+    SUMMARY = 5
 
 
 def concern_status_words(concern: Concern, today: date) -> str:
@@ -356,32 +366,44 @@ def concern_status_sentence(concern: Concern, today: date) -> str:
 # concern's, with its follow-up day.
 WIDEST_DAY = date(2026, 9, 30)
 WIDEST_STATUS_SAMPLE = Concern(WIDEST_DAY, "", ConcernChannel.EMAIL, "", follow_up_on=WIDEST_DAY)
+# Outweighs any number of amendments when the Flags column is sorted.
+RETROSPECTIVE_SORT_WEIGHT = 1_000_000
 
 
 class ConcernsModel(RecordsModel[Concern]):
     """Concerns raised, newest first; those past their follow-up date with no response stand out
-    in words, in bold and with a warning icon. Whether a concern was logged late or changed
-    since is in its date's tooltip, and under the list once it is selected."""
+    in words, in bold and with a warning icon. Whether a concern was logged late
+    (retrospective) or changed since (amended) is in its Flags column, in the words the
+    Supervision table uses, and what they mean in that cell's tooltip."""
 
-    headers = ("Date raised", "Raised with", "How", "Status", "What you said")
+    headers = ("Date raised", "Raised with", "How", "Status", "Flags", "What you said")
     header_tips = (
-        "The day you raised the concern. Point at it to see whether it was logged late "
-        "(retrospective) or changed since (amended)",
+        "The day you raised the concern; point at it for when it was first logged",
         "Who you raised it with (role or initials)",
         "How you raised it",
         "Open (with the day to follow it up), answered (with the day of the response) or closed; "
         "overdue when the follow-up date has passed with no response",
+        "Logged late (retrospective) or changed since (amended: recording the answer is a "
+        "change too); point at one for when",
         "What you said, shortened; select the row to read all of it",
     )
     stand_out_column = ConcernColumn.STATUS
     stand_out_words = OVERDUE_STATUS
     widest_cells: ClassVar[dict[int, str]] = {
         ConcernColumn.RAISED_ON: format_day(WIDEST_DAY),
-        # A role is seen whole; a longer name is cut short, and is whole in its tooltip.
-        ConcernColumn.RAISED_WITH: "Deputy Head of PDU",
+        # A role like this is seen whole; a longer one is cut short, and is whole in its tooltip.
+        ConcernColumn.RAISED_WITH: "Head of Service",
         ConcernColumn.CHANNEL: max(CONCERN_CHANNEL_WORDS.values(), key=len),
         ConcernColumn.STATUS: concern_status_words(WIDEST_STATUS_SAMPLE, WIDEST_DAY),
     }
+    # The flags take only the room the diary's flags need, up to both marks whole (a concern
+    # logged late and then answered has both); a longer count of amendments may be cut short.
+    widest_allowed: ClassVar[dict[int, str]] = {ConcernColumn.FLAGS: "retrospective, amended"}
+    # The bold says a concern is overdue; its flags are about how it was recorded.
+    regular_weight_columns = frozenset({ConcernColumn.FLAGS})
+    # Six columns across the window's first width: closer together, so that what was said
+    # still shows its first few words there.
+    column_gap_chars = 2
 
     def day_of(self, record: Concern) -> date:
         return record.raised_on
@@ -394,17 +416,20 @@ class ConcernsModel(RecordsModel[Concern]):
         status = concern_status_words(concern, today)
         status_sentence = concern_status_sentence(concern, today)
         marks = record_marks(entry, concern.raised_on)
+        flags = ", ".join(mark.text for mark in marks)
+        retrospective = is_retrospective(concern.raised_on, entry.first_recorded_at)
         overdue = is_overdue(concern, today)
         day_shown = concern.response_on if concern.status is ConcernStatus.ANSWERED else None
         # Not cut here: the table cuts it to its column, which a wider window widens.
         said = shortened(concern.summary, None)
         return RowCells(
-            display=[raised, concern.raised_with, channel, status, said],
+            display=[raised, concern.raised_with, channel, status, flags, said],
             accessible=[
-                ", ".join([f"Raised {raised}", *(mark.text for mark in marks)]),
+                f"Raised {raised}",
                 f"with {concern.raised_with}",
                 channel,
                 status_sentence,
+                flags or "no flags",
                 concern.summary,
             ],
             sort_keys=[
@@ -416,15 +441,18 @@ class ConcernsModel(RecordsModel[Concern]):
                 ("3" if overdue else "2" if concern.status is ConcernStatus.OPEN else "1")
                 + CONCERN_STATUS_WORDS[concern.status].casefold()
                 + (day_shown or concern.follow_up_on or date.min).isoformat(),
+                # Logged late first when sorted descending, then the most amended.
+                (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0) + entry.amendments,
                 concern.summary.casefold(),
             ],
             tips=[
-                "\n".join(mark.explanation for mark in marks) or None,
+                f"First recorded {format_moment(entry.first_recorded_at)}",
                 rich_tooltip(concern.raised_with),
                 None,
                 f"{status_sentence}: past its follow-up date, and no response recorded"
                 if overdue
                 else (status_sentence if status_sentence != status else None),
+                "\n".join(mark.explanation for mark in marks) or None,
                 rich_tooltip(concern.summary),
             ],
             stands_out=overdue,
@@ -513,19 +541,24 @@ class RecordsTable(QTableView):
         # Measured in bold, which is wider: a row that stands out must not be cut short.
         cells = QFontMetrics(bold)
         headings = header.fontMetrics()
-        padding = cells.averageCharWidth() * 4
         model = self._model
+        padding = cells.averageCharWidth() * model.column_gap_chars
         for column in range(model.columnCount() - 1):
             heading = str(model.headerData(column, Qt.Orientation.Horizontal))
             if column in model.widest_cells:
                 texts = [model.widest_cells[column]]
             else:
                 texts = [str(model.index(row, column).data()) for row in range(model.rowCount())]
-            # In the column that says why a row stands out, only those words are in bold.
-            metrics = self.fontMetrics() if column == model.stand_out_column else cells
+            # In the column that says why a row stands out only those words are in bold, and
+            # some columns never are.
+            regular = column == model.stand_out_column or column in model.regular_weight_columns
+            metrics = self.fontMetrics() if regular else cells
             widest = max(
                 [headings.horizontalAdvance(heading), *map(metrics.horizontalAdvance, texts)]
             )
+            if column in model.widest_allowed:
+                allowed = metrics.horizontalAdvance(model.widest_allowed[column])
+                widest = min(widest, max(allowed, headings.horizontalAdvance(heading)))
             if column == model.stand_out_column:
                 # The words in bold, after the warning icon and a gap.
                 icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
