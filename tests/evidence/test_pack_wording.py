@@ -21,7 +21,6 @@ from tests.evidence.test_pack import PROFILE, Chain, body_text, week
 from workdiary.domain.dates import mondays
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.records import Concern, ConcernChannel, ConcernStatus, Profile, Week
-from workdiary.evidence.amendments import ADDED_TO, AMENDED, ANSWERED, CLOSED, concern_change
 from workdiary.evidence.pack import build_pack
 from workdiary.evidence.snapshot import PackOptions, Snapshot
 
@@ -224,20 +223,6 @@ def test_a_concern_is_amended_only_where_something_already_recorded_changed() ->
         history
     )
     assert "Response: No. → Maybe." in history
-
-
-def test_each_kind_of_change_to_a_concern_is_told_apart() -> None:
-    open_ = {"summary": "x", "response": "", "response_on": None, "status": "open"}
-    answer = {**open_, "response": "Yes", "response_on": "2026-09-08", "status": "answered"}
-    closed = {**answer, "response": "Yes. Closed: done.", "status": "closed"}
-    assert concern_change(open_, answer) == (ANSWERED,)
-    assert concern_change(answer, {**answer, "response": "Yes. And more."}) == (ADDED_TO,)
-    assert concern_change(answer, closed) == (CLOSED,)
-    assert concern_change(open_, {**open_, "status": "closed"}) == (CLOSED,)
-    assert concern_change(answer, {**answer, "response": "No"}) == (AMENDED,)
-    assert concern_change(answer, {**answer, "response_on": "2026-09-09"}) == (AMENDED,)
-    assert concern_change(open_, {**answer, "summary": "y"}) == (ANSWERED, AMENDED)
-    assert concern_change(open_, {**open_, "raised_with": "HR"}) == (AMENDED,)
 
 
 # The week in progress

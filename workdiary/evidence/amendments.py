@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from workdiary.domain import concern_story
+from workdiary.domain.concern_story import (
+    ADDED_TO,
+    AMENDED,
+    ANSWERED,
+    CLOSED,
+    ConcernStory,
+    concern_change,
+)
 from workdiary.domain.dates import format_day
 from workdiary.domain.formatting import EVENT_TITLES, describe_event
 from workdiary.domain.history import Change, HistoryEvent, changes_between
@@ -30,11 +39,8 @@ ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
 _HIDDEN = {WEEKS: ("week_commencing",)}
 NOTES_LEFT_OUT = "changed (left out of this pack)"
 
-# The fields that record what came back from a concern. Recording the answer, adding to it or
-# marking the concern closed is what happens to a concern after it is raised, and is said so;
-# "amended" is kept for a change to what had already been recorded, as for any other record.
-REPLY_FIELDS = frozenset({"response", "response_on", "status"})
-ANSWERED, ADDED_TO, CLOSED, AMENDED = "answered", "added to", "closed", "amended"
+# What the amendment history calls each kind of change to a concern: recording its answer is not
+# an amendment (see `concern_change`).
 _CONCERN_TITLES = {
     ANSWERED: "answer recorded",
     ADDED_TO: "more of the answer recorded",
@@ -43,87 +49,25 @@ _CONCERN_TITLES = {
 }
 
 
-def _is_answered(values: Mapping[str, Any]) -> bool:
-    """As `is_answered`, on a concern as stored: a response, or a status other than open."""
-    return bool(str(values.get("response") or "").strip()) or values.get("status") != "open"
-
-
-def concern_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
-    """What an amendment of a concern did: ANSWERED (its answer recorded), ADDED_TO (words added
-    after the answer, which is left as it was), CLOSED (marked closed) and AMENDED (anything
-    already recorded changed: what was said, with whom, how, when, the date to chase a reply,
-    or the answer's words or date once recorded)."""
-    changed = {field for field in CONCERN_FIELDS if before.get(field) != after.get(field)}
-    reply = changed & REPLY_FIELDS
-    kinds: list[str] = []
-    closed = "status" in reply and after.get("status") == "closed"
-    if not reply:
-        pass
-    elif not _is_answered(before):
-        if not _is_answered(after):
-            kinds.append(AMENDED)
-        elif str(after.get("response") or "").strip() or not closed:
-            kinds.append(ANSWERED)
-    else:
-        old_words = str(before.get("response") or "").rstrip()
-        new_words = str(after.get("response") or "")
-        if "response_on" in reply or not new_words.startswith(old_words):
-            kinds.append(AMENDED)
-        elif "response" in reply:
-            kinds.append(ADDED_TO)
-        if "status" in reply and not closed:
-            newly = before.get("status") == "open" and after.get("status") == "answered"
-            kinds.append(ANSWERED if newly else AMENDED)
-    if closed:
-        # Words added as it is closed say why: they are part of closing it, not more answer.
-        kinds = [kind for kind in kinds if kind != ADDED_TO] + [CLOSED]
-    if changed - REPLY_FIELDS or not changed:
-        kinds.append(AMENDED)
-    return tuple(dict.fromkeys(kinds))
-
-
 @dataclass(frozen=True)
-class ConcernStory:
-    """What happened to a concern after it was first recorded, as its audit entries tell it."""
+class _ConcernEntry:
+    """A pack's audit entry about a concern, as the domain's story of a concern reads one."""
 
-    answer_recorded_at: datetime | None = None  # UTC: the answer first recorded
-    added_to_at: tuple[datetime, ...] = ()
-    closed_at: datetime | None = None  # the last time it was marked closed
-    amendments: int = 0  # changes to what had already been recorded
-    restored_at: tuple[datetime, ...] = ()  # recorded again after being deleted
-    changes: int = 0  # audit entries after the first: how many revisions the story accounts for
+    entity_key: str
+    action: str
+    moment: datetime
+    values: Mapping[str, Any]
 
 
 def concern_stories(audit: Sequence[AuditRecord]) -> dict[str, ConcernStory]:
-    """Each concern's story after it was first recorded, by its key."""
-    previous: dict[str, Mapping[str, Any]] = {}
-    stories: dict[str, ConcernStory] = {}
-    for entry in sorted(audit, key=lambda entry: entry.seq):
-        if entry.entity != CONCERNS:
-            continue
-        before = previous.get(entry.entity_key)
-        previous[entry.entity_key] = entry.record
-        if entry.action == "create" or before is None:
-            continue
-        story = stories.get(entry.entity_key, ConcernStory())
-        at = datetime.fromisoformat(entry.recorded_at)
-        story = replace(story, changes=story.changes + 1)
-        if entry.action == "restore":
-            story = replace(story, restored_at=(*story.restored_at, at))
-        if entry.action != "amend":
-            stories[entry.entity_key] = story
-            continue
-        for kind in concern_change(before, entry.record):
-            if kind == ANSWERED and story.answer_recorded_at is None:
-                story = replace(story, answer_recorded_at=at)
-            elif kind == ADDED_TO:
-                story = replace(story, added_to_at=(*story.added_to_at, at))
-            elif kind == CLOSED:
-                story = replace(story, closed_at=at)
-            elif kind == AMENDED:
-                story = replace(story, amendments=story.amendments + 1)
-        stories[entry.entity_key] = story
-    return stories
+    """Each concern's story after it was first recorded, by its key, from a pack's audit."""
+    return concern_story.concern_stories(
+        _ConcernEntry(
+            entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at), entry.record
+        )
+        for entry in sorted(audit, key=lambda entry: entry.seq)
+        if entry.entity == CONCERNS
+    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from workdiary.domain.concern_story import ConcernStory, concern_amendments
 from workdiary.domain.dates import (
     DAY_NAMES,
     MONTH_NAMES,
@@ -64,12 +65,7 @@ from workdiary.domain.records import (
     SupervisionStatus,
     Week,
 )
-from workdiary.evidence.amendments import (
-    Amendment,
-    ConcernStory,
-    amendment_history,
-    concern_stories,
-)
+from workdiary.evidence.amendments import Amendment, amendment_history, concern_stories
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
 from workdiary.evidence.pack_data import DATA_FILE_NAME
@@ -1261,9 +1257,7 @@ def _concern_recorded(pack: _Pack, entry: Recorded[Concern]) -> list[str]:
     if story.closed_at is not None and concern.status is ConcernStatus.CLOSED:
         words.append(f"marked closed on {_local_day(story.closed_at)}")
     words += [f"deleted and recorded again on {_local_day(at)}" for at in story.restored_at]
-    # Revisions the audit entries do not account for (none, in a diary's own snapshot) can only
-    # be said to be changes.
-    amended = story.amendments + max(0, entry.amendments - story.changes)
+    amended = concern_amendments(entry, story).times
     if amended:
         words.append("amended" if amended == 1 else f"amended {amended} times")
     return words
