@@ -19,6 +19,7 @@ from workdiary.cli import (
     print_changes,
     shorten,
 )
+from workdiary.domain.concern_story import ConcernStory, concern_amendments, concern_stories
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, NotFound
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
@@ -246,13 +247,14 @@ def _recorded_on(entry: Recorded[Any]) -> str:
     return format_day(entry.first_recorded_at.astimezone().date())
 
 
-def _marks(entry: Recorded[Any], day: date) -> list[str]:
-    """The marks a record carries in every list, in the words `workdiary show` uses for weeks."""
+def _marks(entry: Recorded[Any], day: date, amendments: int) -> list[str]:
+    """The marks a record carries in every list, in the words `workdiary show` uses for weeks:
+    retrospective, and amended (`amendments` times)."""
     marks = []
     if is_retrospective(day, entry.first_recorded_at):
         marks.append("retrospective")
-    if entry.amended:
-        marks.append(f"amended {entry.amendments} times" if entry.amendments > 1 else "amended")
+    if amendments:
+        marks.append(f"amended {amendments} times" if amendments > 1 else "amended")
     return marks
 
 
@@ -266,7 +268,7 @@ def _retrospective_note(what: str, day: date, entry: Recorded[Any], out: TextIO)
         )
 
 
-def _record_json(entry: Recorded[Any], day: date) -> dict[str, Any]:
+def _record_json(entry: Recorded[Any], day: date, amendments: int) -> dict[str, Any]:
     """A stored record with its id and the story of its recording, for --json."""
     from workdiary.domain.rows import to_row
 
@@ -279,7 +281,7 @@ def _record_json(entry: Recorded[Any], day: date) -> dict[str, Any]:
     item.update(
         first_recorded_at=entry.first_recorded_at.isoformat(),
         last_changed_at=entry.last_changed_at.isoformat(),
-        amendments=entry.amendments,
+        amendments=amendments,
         retrospective=is_retrospective(day, entry.first_recorded_at),
     )
     return item
@@ -443,7 +445,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
             if session.workload_discussed is None
             else _words("workload_discussed", session.workload_discussed),
             _recorded_on(entry),
-            ", ".join(_marks(entry, session.held_on)),
+            ", ".join(_marks(entry, session.held_on, entry.amendments)),
         ]
         print(_row(cells, SUPERVISION_COLUMNS), file=out)
     print(file=out)
@@ -530,7 +532,9 @@ def _supervision_json(
             figures_json["longest_gap"]["days"] = figures.longest_gap.days
     return {
         "interval_weeks": interval,
-        "sessions": [_record_json(entry, entry.record.held_on) for entry in listed],
+        "sessions": [
+            _record_json(entry, entry.record.held_on, entry.amendments) for entry in listed
+        ],
         "figures": figures_json,
         "overdue": plain_json(overdue),
     }
@@ -573,12 +577,18 @@ def _concern_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
     with open_diary(paths) as diary:
         today = diary.today()
         entries = sorted(diary.concerns.all(), key=lambda e: (e.record.raised_on, int(e.key)))
+        # Recording the answer, adding to it or closing the concern is not an amendment.
+        stories = concern_stories(diary.audit.entries(diary.concerns.table))
+    amendments = {
+        entry.key: concern_amendments(entry, stories.get(entry.key, ConcernStory())).times
+        for entry in entries
+    }
     unanswered = [entry for entry in entries if not is_answered(entry.record)]
     overdue = [entry for entry in entries if is_overdue(entry.record, today)]
     if args.json:
         concerns = []
         for entry in entries:
-            item = _record_json(entry, entry.record.raised_on)
+            item = _record_json(entry, entry.record.raised_on, amendments[entry.key])
             item["answered"] = is_answered(entry.record)
             item["overdue"] = is_overdue(entry.record, today)
             concerns.append(item)
@@ -596,7 +606,7 @@ def _concern_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
     print(_heading(CONCERN_COLUMNS), file=out)
     for entry in entries:
         concern = entry.record
-        marks = _marks(entry, concern.raised_on)
+        marks = _marks(entry, concern.raised_on, amendments[entry.key])
         if is_overdue(concern, today) and concern.follow_up_on is not None:
             marks.insert(
                 0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -313,7 +314,7 @@ def test_concerns_past_their_follow_up_with_no_response_are_marked_overdue() -> 
     ]
 
 
-def test_answering_a_concern_amends_it_and_keeps_the_original_in_its_history(
+def test_answering_a_concern_keeps_the_original_in_its_history_and_is_no_amendment(
     diary_path: Path,
 ) -> None:
     add_concern(days_ago(30), "--follow-up", days_ago(9).isoformat())
@@ -337,7 +338,8 @@ def test_answering_a_concern_amends_it_and_keeps_the_original_in_its_history(
 
     listing = ok("concern", "list")
     row = row_of(listing, "1")
-    assert "answered" in row and format_day(days_ago(2)) in row and "amended" in row
+    # Recording the answer changed nothing already recorded: the status says it came.
+    assert "answered" in row and format_day(days_ago(2)) in row and "amended" not in row
     assert "OVERDUE" not in listing
     assert "1 concern recorded; 0 still unanswered." in listing
     # The same answer again changes nothing, and says so.
@@ -345,6 +347,29 @@ def test_answering_a_concern_amends_it_and_keeps_the_original_in_its_history(
                "--response", "Two cases will be moved to a colleague.")  # fmt: skip
     assert "Nothing changed" in again
     assert audit_count(diary_path) == 2
+
+
+def test_a_concern_is_listed_as_amended_only_when_what_was_recorded_changed(
+    diary_path: Path,
+) -> None:
+    """As the pack and the window say it: the answer recorded, added to and the concern closed
+    are not amendments; what was said, changed after it was saved, is."""
+    add_concern(days_ago(30))
+    add_concern(days_ago(20))
+    for response in ("Noted.", "Noted. Review booked."):
+        ok("concern", "answer", "1", "--date", days_ago(2).isoformat(), "--response", response)
+    with Diary.open(diary_path) as diary:
+        answered = diary.concerns.get("1")
+        raised = diary.concerns.get("2")
+        assert answered is not None and raised is not None
+        diary.concerns.save(replace(answered.record, status=ConcernStatus.CLOSED), "1")
+        diary.concerns.save(replace(raised.record, summary="Told my SPO I am at 131 %"), "2")
+        diary.concerns.save(replace(raised.record, summary="Told my SPO I am at 132 %"), "2")
+    listing = ok("concern", "list")
+    assert "amended" not in row_of(listing, "1")
+    assert row_of(listing, "2").endswith("amended 2 times")
+    concerns = as_json("concern", "list")["concerns"]
+    assert [(c["id"], c["amendments"]) for c in concerns] == [("1", 0), ("2", 2)]
 
 
 def test_the_id_a_list_shows_is_the_concern_answer_amends() -> None:
@@ -560,7 +585,7 @@ def test_add_list_answer_list_and_verify_as_a_user_types_them(tmp_path: Path) ->
     after = workdiary(data, "concern", "list")
     assert "OVERDUE" not in after.stdout and "0 still unanswered" in after.stdout
     [concern] = json.loads(workdiary(data, "concern", "list", "--json").stdout)["concerns"]
-    assert concern["response"] == "Byddwn yn symud dau achos." and concern["amendments"] == 1
+    assert concern["response"] == "Byddwn yn symud dau achos." and concern["amendments"] == 0
 
     unknown = workdiary(data, "concern", "answer", "9", "--date", days_ago(1).isoformat(),
                         "--response", "x")  # fmt: skip

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
+from workdiary.domain.dates import format_moment
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
@@ -200,7 +201,8 @@ LONG_ROLE = "Deputy Head of Service (Ŵ.Ŷ.) <acting> & Senior Probation Officer
 
 
 def log_concerns_of_every_kind(diary: Diary) -> None:
-    """Every kind of status, the longest channel, long words, and enough rows to scroll down."""
+    """Every kind of status, the longest channel, long words, both flags, and enough rows to
+    scroll down."""
     long_summary = "Llwyth gwaith dros 110 % ers ŵyth wythnos; <dim achosion newydd> & " * 3
     for day in range(1, 21):
         saved = diary.concerns.save(
@@ -212,6 +214,10 @@ def log_concerns_of_every_kind(diary: Diary) -> None:
                 follow_up_on=date(2026, 9, 30) if day % 2 else date(2026, 12, 30),
             )
         )
+        if day % 3 == 0:
+            saved = diary.concerns.save(
+                replace(saved.entry.record, summary=long_summary + "(corrected)"), saved.entry.key
+            )
         if day % 4 == 0:
             answered = replace(
                 saved.entry.record,
@@ -272,11 +278,13 @@ def test_at_the_windows_first_size_the_concerns_fit_across_without_scrolling_sid
 def test_flags_take_only_the_room_their_words_need(
     qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages, tmp_path: Path
 ) -> None:
-    """Concerns logged at the time and answered once: what was said keeps a good few words."""
+    """Concerns logged at the time, corrected once and answered: what was said keeps a good few
+    words."""
     for day in range(1, 21):
         raised_on = date(2026, 9, day)
         clock.now = datetime.combine(raised_on, datetime.min.time(), UTC) + timedelta(hours=18)
         saved = diary.concerns.save(replace(OVERDUE, raised_on=raised_on, follow_up_on=None))
+        saved = diary.concerns.save(replace(saved.entry.record, raised_with="SPO"), saved.entry.key)
         clock.now += timedelta(days=1)
         answered = replace(saved.entry.record, response="Noted.", status=ConcernStatus.ANSWERED)
         diary.concerns.save(replace(answered, response_on=clock.now.date()), saved.entry.key)
@@ -358,7 +366,7 @@ def test_the_list_says_in_words_which_concerns_were_logged_late_or_changed_since
     assert flags()[:3] == ["", "amended", "amended 2 times"]
 
 
-def test_mark_answered_records_the_response_as_an_amendment(
+def test_mark_answered_records_the_response_as_a_change_kept_in_its_history(
     qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
 ) -> None:
     key = diary.concerns.save(OVERDUE).entry.key
@@ -396,20 +404,80 @@ def test_mark_answered_records_the_response_as_an_amendment(
 
     row = row_of(page, key)
     assert cell(page, row, ConcernColumn.STATUS) == "Answered Thu 19 Nov 2026"
-    # Logged in November about September: marked so, and amended by the answer, in its row.
-    assert cell(page, row, ConcernColumn.FLAGS) == "retrospective, amended"
+    # Logged in November about September: marked so in its row. Recording the answer changed
+    # nothing already recorded, so it is not called an amendment: its status says it.
+    assert cell(page, row, ConcernColumn.FLAGS) == "retrospective"
     tip = str(cell(page, row, ConcernColumn.FLAGS, Qt.ItemDataRole.ToolTipRole))
     assert "more than 7 days after the week it happened in ended" in tip
-    assert "Amended once after it was first recorded" in tip
+    assert "mended" not in tip
     assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
     assert page.counts_line.text() == "2 concerns raised. 1 is waiting for an answer."
     assert page.current_key() == key
     assert page.box("response").isVisibleTo(page)
     assert isinstance(page.box("response"), QPlainTextEdit)
     assert page.response_box.toPlainText() == "Cydnabod y pryder; <ymateb> & dim newid."
-    assert "amended once" in page.record_line.text()
+    assert f"answer recorded {format_moment(NOW + timedelta(hours=1))} · not amended" in (
+        page.record_line.text()
+    )
     assert "stays in its history" in page.status.text()
     assert not page.overdue_line.isVisible()
+
+
+def test_only_a_change_to_what_was_already_recorded_is_called_an_amendment(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """Recording the answer, adding to it and closing the concern are what happens to a concern
+    after it is raised, as the pack says: a reader must not take them for the officer altering
+    what she said. Changing what she said is an amendment, and says when."""
+    answered = replace(
+        NOT_DUE_YET, response="Review booked.", response_on=TODAY, status=ConcernStatus.ANSWERED
+    )
+    key = diary.concerns.save(NOT_DUE_YET).entry.key
+    clock.now += timedelta(hours=1)
+    answered_at = clock.now
+    diary.concerns.save(answered, key)
+    clock.now += timedelta(hours=1)
+    diary.concerns.save(replace(answered, response="Review booked. Then cancelled."), key)
+    clock.now += timedelta(hours=1)
+    closed_at = clock.now
+    closed = replace(answered, response="Review booked. Then cancelled.")
+    diary.concerns.save(replace(closed, status=ConcernStatus.CLOSED), key)
+
+    corrected = diary.concerns.save(replace(NOT_DUE_YET, raised_on=date(2026, 11, 17))).entry.key
+    clock.now += timedelta(hours=1)
+    corrected_at = clock.now
+    said_again = replace(NOT_DUE_YET, raised_on=date(2026, 11, 17), summary="Asked for a review.")
+    diary.concerns.save(said_again, corrected)
+    clock.now += timedelta(hours=1)
+    answer = replace(said_again, response="No.", response_on=TODAY, status=ConcernStatus.ANSWERED)
+    diary.concerns.save(answer, corrected)
+
+    page = open_page(qtbot, diary, messages)
+    assert cell(page, row_of(page, key), ConcernColumn.FLAGS) == ""
+    assert cell(page, row_of(page, key), ConcernColumn.STATUS) == "Closed"
+    page.show_concern(key)
+    assert page.record_line.text() == (
+        f"First recorded {format_moment(NOW)} · answer recorded {format_moment(answered_at)} · "
+        f"marked closed {format_moment(closed_at)} · not amended"
+    )
+
+    row = row_of(page, corrected)
+    assert cell(page, row, ConcernColumn.FLAGS) == "amended"
+    # When what she said was changed, not when the answer came in after it.
+    assert str(cell(page, row, ConcernColumn.FLAGS, Qt.ItemDataRole.ToolTipRole)) == (
+        f"Amended once after it was first recorded; last on {format_moment(corrected_at)}. The "
+        "earlier values are kept in its history."
+    )
+    page.show_concern(corrected)
+    assert page.record_line.text().endswith(" · amended once")
+    header_tip = str(
+        page.table.model().headerData(
+            ConcernColumn.FLAGS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+    )
+    assert "recording the answer, adding to it or closing the concern is not an amendment" in (
+        header_tip
+    )
 
 
 @pytest.mark.parametrize("key_name", ["Key_Down", "Key_Up", "Key_Home"])

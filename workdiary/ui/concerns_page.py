@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workdiary.domain.dates import format_day
+from workdiary.domain.concern_story import concern_stories
+from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import FieldProblem
 from workdiary.domain.formatting import CONCERN_CHANNEL_WORDS, CONCERN_STATUS_WORDS, count
 from workdiary.domain.oversight import is_answered, is_overdue
@@ -45,7 +46,12 @@ from workdiary.ui.fields import (
     text_box,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import ConcernsModel, overdue_words, shortened
+from workdiary.ui.oversight_models import (
+    ConcernsModel,
+    amended_words,
+    overdue_words,
+    shortened,
+)
 from workdiary.ui.record_page import (
     EditorField,
     RecordKind,
@@ -235,6 +241,8 @@ class AnswerDialog(QDialog):
 class ConcernsPage(RecordPage[Concern]):
     """Lists the concerns raised and edits one; `saved` after anything is saved."""
 
+    model: ConcernsModel
+
     # The window writes the letter (it is also on its File menu): "foreseeability" or
     # "access-request".
     letter_requested = Signal(str)
@@ -257,8 +265,8 @@ class ConcernsPage(RecordPage[Concern]):
         return self.show_record(key)
 
     def mark_answered(self) -> AnswerDialog | None:
-        """Ask for the answer to the concern in the editor, in a dialog that saves it as an
-        amendment (the dialog is returned, for whoever wants it)."""
+        """Ask for the answer to the concern in the editor, in a dialog that saves it as a change
+        to the concern, kept in its history (the dialog is returned, for whoever wants it)."""
         entry = self._entry
         if entry is None or not self._may_leave_editor():
             return None
@@ -328,6 +336,11 @@ class ConcernsPage(RecordPage[Concern]):
 
     # Reading the diary
 
+    def _read_diary(self) -> None:
+        # What became of each concern since it was first recorded: read once, for every row.
+        self.model.stories = concern_stories(self._diary.audit.entries(self._records.table))
+        super()._read_diary()
+
     def _show_overview(self, records: list[Concern]) -> None:
         self.counts_line.setText(counts_sentence(records, self._today))
 
@@ -351,6 +364,17 @@ class ConcernsPage(RecordPage[Concern]):
         for name in RESPONSE_FIELDS:
             self._show_field(name, concern is not None)
         self.answer_button.setEnabled(concern is not None)
+
+    def _since_first_recorded(self, entry: Recorded[Concern]) -> list[str]:
+        """When its answer was recorded and it was marked closed, which are not amendments:
+        `answer recorded Mon 23 Nov 2026 10:05 · not amended`."""
+        concern, story = entry.record, self.model.story(entry)
+        words = []
+        if story.answer_recorded_at is not None and is_answered(concern):
+            words.append(f"answer recorded {format_moment(story.answer_recorded_at)}")
+        if story.closed_at is not None and concern.status is ConcernStatus.CLOSED:
+            words.append(f"marked closed {format_moment(story.closed_at)}")
+        return [*words, amended_words(self.model.amendments(entry).times)]
 
     def _describe_record(self) -> None:
         super()._describe_record()

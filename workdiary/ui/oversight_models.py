@@ -3,7 +3,7 @@ that says which record the user picked."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -28,13 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workdiary.domain.concern_story import (
+    Amendments,
+    ConcernStory,
+    concern_amendments,
+    every_revision,
+)
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
     SUPERVISION_STATUS_WORDS,
-    amendments_words,
 )
 from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
@@ -88,8 +93,15 @@ class Mark:
     explanation: str
 
 
-def record_marks(entry: Recorded[Any], happened_on: date) -> list[Mark]:
-    """Retrospective and amended, as History marks a week."""
+def amended_words(times: int) -> str:
+    """`not amended`, `amended once`, `amended 3 times`."""
+    if times == 0:
+        return "not amended"
+    return "amended once" if times == 1 else f"amended {times} times"
+
+
+def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -> list[Mark]:
+    """Retrospective and amended (`amended` counts the amendments), as History marks a week."""
     marks = []
     if is_retrospective(happened_on, entry.first_recorded_at):
         marks.append(
@@ -99,13 +111,13 @@ def record_marks(entry: Recorded[Any], happened_on: date) -> list[Mark]:
                 f"{RETROSPECTIVE_AFTER_DAYS} days after the week it happened in ended",
             )
         )
-    if entry.amended:
+    if amended.times:
+        last = f"; last on {format_moment(amended.last_at)}" if amended.last_at else ""
         marks.append(
             Mark(
-                "amended" if entry.amendments == 1 else f"amended {entry.amendments} times",
-                f"{amendments_words(entry).capitalize()} after it was first recorded; "
-                f"last on {format_moment(entry.last_changed_at)}. The earlier values are kept "
-                "in its history.",
+                "amended" if amended.times == 1 else f"amended {amended.times} times",
+                f"{amended_words(amended.times).capitalize()} after it was first recorded{last}. "
+                "The earlier values are kept in its history.",
             )
         )
     return marks
@@ -192,6 +204,10 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
 
     def cells(self, entry: Recorded[R]) -> RowCells:
         raise NotImplementedError
+
+    def amendments(self, entry: Recorded[R]) -> Amendments:
+        """How many times what the record held was changed after it was first recorded."""
+        return every_revision(entry)
 
     def today(self) -> date:
         return self._today
@@ -292,7 +308,7 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
         length = "" if session.minutes is None else f"{session.minutes} min"
         workload = workload_words(session)
         recorded = format_day(entry.first_recorded_at.astimezone().date())
-        marks = record_marks(entry, session.held_on)
+        marks = record_marks(entry, session.held_on, self.amendments(entry))
         flags = ", ".join(mark.text for mark in marks)
         return RowCells(
             display=[day, status, session.supervisor, length, workload, recorded, flags],
@@ -373,8 +389,10 @@ RETROSPECTIVE_SORT_WEIGHT = 1_000_000
 class ConcernsModel(RecordsModel[Concern]):
     """Concerns raised, newest first; those past their follow-up date with no response stand out
     in words, in bold and with a warning icon. Whether a concern was logged late
-    (retrospective) or changed since (amended) is in its Flags column, in the words the
-    Supervision table uses, and what they mean in that cell's tooltip."""
+    (retrospective) or something already recorded of it changed since (amended) is in its Flags
+    column, in the words the Supervision table uses, and what they mean in that cell's tooltip.
+    Recording the answer, adding to it or closing the concern is no amendment: its Status says
+    what came back."""
 
     headers = ("Date raised", "Raised with", "How", "Status", "Flags", "What you said")
     header_tips = (
@@ -383,8 +401,9 @@ class ConcernsModel(RecordsModel[Concern]):
         "How you raised it",
         "Open (with the day to follow it up), answered (with the day of the response) or closed; "
         "overdue when the follow-up date has passed with no response",
-        "Logged late (retrospective) or changed since (amended: recording the answer is a "
-        "change too); point at one for when",
+        "Logged late (retrospective), or something already recorded changed since (amended); "
+        "recording the answer, adding to it or closing the concern is not an amendment. Point "
+        "at one for when",
         "What you said, shortened; select the row to read all of it",
     )
     stand_out_column = ConcernColumn.STATUS
@@ -405,8 +424,20 @@ class ConcernsModel(RecordsModel[Concern]):
     # still shows its first few words there.
     column_gap_chars = 2
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # What became of each concern after it was first recorded, by its key, from its audit
+        # entries: set before `set_entries`, which reads it for every row.
+        self.stories: Mapping[str, ConcernStory] = {}
+
     def day_of(self, record: Concern) -> date:
         return record.raised_on
+
+    def story(self, entry: Recorded[Concern]) -> ConcernStory:
+        return self.stories.get(entry.key, ConcernStory())
+
+    def amendments(self, entry: Recorded[Concern]) -> Amendments:
+        return concern_amendments(entry, self.story(entry))
 
     def cells(self, entry: Recorded[Concern]) -> RowCells:
         concern = entry.record
@@ -415,7 +446,8 @@ class ConcernsModel(RecordsModel[Concern]):
         channel = CONCERN_CHANNEL_WORDS[concern.channel]
         status = concern_status_words(concern, today)
         status_sentence = concern_status_sentence(concern, today)
-        marks = record_marks(entry, concern.raised_on)
+        amended = self.amendments(entry)
+        marks = record_marks(entry, concern.raised_on, amended)
         flags = ", ".join(mark.text for mark in marks)
         retrospective = is_retrospective(concern.raised_on, entry.first_recorded_at)
         overdue = is_overdue(concern, today)
@@ -442,7 +474,7 @@ class ConcernsModel(RecordsModel[Concern]):
                 + CONCERN_STATUS_WORDS[concern.status].casefold()
                 + (day_shown or concern.follow_up_on or date.min).isoformat(),
                 # Logged late first when sorted descending, then the most amended.
-                (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0) + entry.amendments,
+                (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0) + amended.times,
                 concern.summary.casefold(),
             ],
             tips=[

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import amendments_words, count, describe_event
+from workdiary.domain.formatting import count, describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
@@ -48,7 +48,7 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import RecordsModel, RecordsTable
+from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amended_words
 from workdiary.ui.saving import save_asking
 
 R = TypeVar("R")
@@ -564,15 +564,21 @@ class RecordPage(QWidget, Generic[R]):
             self.record_line.setText(self._kind.not_saved_yet + self._late_words())
             return
         self.editor_heading.setText(self._kind.title.format(day=self._day_words(entry.record)))
-        line = (
-            f"First recorded {format_moment(entry.first_recorded_at)} · {amendments_words(entry)}"
-        )
+        parts = [
+            f"First recorded {format_moment(entry.first_recorded_at)}",
+            *self._since_first_recorded(entry),
+        ]
         if is_retrospective(self.model.day_of(entry.record), entry.first_recorded_at):
-            line += (
-                f" · recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after "
+            parts.append(
+                f"recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after "
                 f"{self._kind.week_it_was} ended)"
             )
-        self.record_line.setText(line)
+        self.record_line.setText(" · ".join(parts))
+
+    def _since_first_recorded(self, entry: Recorded[R]) -> list[str]:
+        """What happened to the record after it was first recorded, for the line above the form:
+        `amended once`."""
+        return [amended_words(self.model.amendments(entry).times)]
 
     def _late_words(self) -> str:
         """For a new record whose date is typed: that it will be marked recorded late."""
