@@ -693,9 +693,11 @@ def test_the_model_passes_the_model_tester(
     qtmodeltester.check(proxy)
 
 
-def test_a_concerns_history_shows_the_answer_as_an_amendment(
+def test_a_concerns_history_shows_the_answer_recorded_with_what_changed(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:
+    """As the pack's history says it: recording the answer is not an amendment of what the
+    officer recorded."""
     saved = diary.concerns.save(OVERDUE)
     answered = replace(
         OVERDUE,
@@ -712,6 +714,14 @@ def test_a_concerns_history_shows_the_answer_as_an_amendment(
     text = dialog.plain_text()
     assert "Response: (empty) → Will review <soon> & reply" in text
     assert "Status: Open → Answered" in text
+    [_first, answer] = [line for line in text.splitlines() if " — " in line]
+    assert answer.endswith(" — answer recorded:")
+    diary.concerns.save(replace(answered, summary="Said again, more plainly"), saved.entry.key)
+    page.reload()
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.plain_text().splitlines()[-2].endswith(" — amended:")
 
 
 def test_the_form_gets_the_height_its_fields_need_and_the_list_the_rest(

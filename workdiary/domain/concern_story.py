@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from workdiary.domain.formatting import EVENT_TITLES
 from workdiary.domain.records import CONCERN_FIELDS, Recorded
 
 # The fields that record what came back from a concern.
@@ -22,6 +23,21 @@ ANSWERED, ADDED_TO, CLOSED, AMENDED = "answered", "added to", "closed", "amended
 def _is_answered(values: Mapping[str, Any]) -> bool:
     """As `is_answered`, on a concern as stored: a response, or a status other than open."""
     return bool(str(values.get("response") or "").strip()) or values.get("status") != "open"
+
+
+# What each kind of change to a concern is called, in its history and in a pack's.
+CHANGE_TITLES = {
+    ANSWERED: "answer recorded",
+    ADDED_TO: "more of the answer recorded",
+    CLOSED: "marked closed",
+    AMENDED: EVENT_TITLES["amend"],
+}
+
+
+def concern_change_title(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """`answer recorded`, `marked closed`, `amended, and answer recorded`: what an amendment of a
+    concern did, in words."""
+    return ", and ".join(CHANGE_TITLES[kind] for kind in concern_change(before, after))
 
 
 def concern_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:

@@ -157,7 +157,7 @@ def describe_event(
             )
         else:
             lines.append(f"{label}: {value(change.field, change.new)}")
-    return EVENT_TITLES.get(event.action, event.action), lines
+    return event.title or EVENT_TITLES.get(event.action, event.action), lines
 
 
 # The MoJ's test for excessive workload, which the profile's threshold and run start at.

@@ -24,6 +24,9 @@ class HistoryEvent:
     at: datetime
     action: str
     changes: list[Change]
+    # What the change was, where its action alone does not say: a concern's answer recorded is
+    # an amendment to the database, not to what the officer recorded.
+    title: str | None = None
 
 
 def changes_between(

@@ -8,14 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from workdiary.domain import concern_story
-from workdiary.domain.concern_story import (
-    ADDED_TO,
-    AMENDED,
-    ANSWERED,
-    CLOSED,
-    ConcernStory,
-    concern_change,
-)
+from workdiary.domain.concern_story import ConcernStory, concern_change_title
 from workdiary.domain.dates import format_day
 from workdiary.domain.formatting import EVENT_TITLES, describe_event
 from workdiary.domain.history import Change, HistoryEvent, changes_between
@@ -38,15 +31,6 @@ ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
 # A week's Monday is its key and never changes; its name already says it.
 _HIDDEN = {WEEKS: ("week_commencing",)}
 NOTES_LEFT_OUT = "changed (left out of this pack)"
-
-# What the amendment history calls each kind of change to a concern: recording its answer is not
-# an amendment (see `concern_change`).
-_CONCERN_TITLES = {
-    ANSWERED: "answer recorded",
-    ADDED_TO: "more of the answer recorded",
-    CLOSED: "marked closed",
-    AMENDED: EVENT_TITLES["amend"],
-}
 
 
 @dataclass(frozen=True)
@@ -125,8 +109,8 @@ def amendment_history(audit: Sequence[AuditRecord], include_notes: bool) -> list
         else:
             changes = changes_between(before, values, fields)
             if entry.entity == CONCERNS and entry.action == "amend":
-                kinds = concern_change(before, values)
-                what = ", and ".join(_CONCERN_TITLES[kind] for kind in kinds)
+                # Recording its answer is not an amendment (see `concern_change`).
+                what = concern_change_title(before, values)
         events.append((entry, changes, what))
     return [
         _amendment(
