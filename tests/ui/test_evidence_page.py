@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import sqlite3
 import threading
@@ -115,6 +116,9 @@ def test_the_summary_follows_the_period_with_the_domains_week_counts(
     held_days = {s.record.held_on for s in sessions if s.record.status is SupervisionStatus.HELD}
     assert f"supervision held on {len(held_days)} day" in text
     assert f"{len(concerns)} concern" in text
+    # Counted as the pack counts them: an answer recorded is a change, not an amendment.
+    assert re.search(r"\d+ changes? to the records after they were first recorded", text)
+    assert "amendments or deletions" not in text
     assert "About " in text and " page" in text
 
 

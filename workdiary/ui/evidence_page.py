@@ -97,7 +97,7 @@ class PackContents:
     sessions: int
     sessions_held: int  # the days supervision was held
     concerns: int
-    amendments: int  # amendments, deletions and restorings after records were first recorded
+    amendments: int  # changes after records were first recorded: amendments, answers, deletions…
     weeks_with_notes: int
     note_characters: int
 
@@ -186,8 +186,9 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
         ),
         f"{count(contents.sessions, 'supervision session')} recorded "
         f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised.",
-        f"{count(contents.amendments, 'amendment or deletion', 'amendments or deletions')} "
-        "after the records were first made.",
+        # "Change", as the pack counts them: an answer recorded is no amendment of a concern.
+        f"{count(contents.amendments, 'change')} to the records after they were first recorded "
+        "(amendments, deletions, answers recorded).",
     ]
     if not options.include_notes:
         lines.append("Notes left out: the pack says so on its cover.")
