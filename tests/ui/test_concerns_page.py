@@ -18,6 +18,7 @@ from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
 from workdiary.domain.dates import format_moment
+from workdiary.domain.errors import DiaryReadOnly
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
@@ -754,3 +755,62 @@ def test_the_form_gets_the_height_its_fields_need_and_the_list_the_rest(
     assert amend_form_height > new_form_height
     assert shorter_list == taller_list - (amend_form_height - new_form_height)
     assert every_line_shown()
+
+
+def test_a_concern_saved_on_the_wrong_record_is_deleted_only_when_the_user_says_so(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    diary.concerns.save(NOT_DUE_YET)
+    mistaken = diary.concerns.save(replace(OVERDUE, summary=WELSH_SUMMARY)).entry.key
+    page = open_page(qtbot, diary, messages)
+    assert page.counts_line.text().startswith("⚠ 2 concerns raised. 2 are waiting")
+    assert not page.delete_button.isEnabled()  # a new concern: nothing to delete
+    page.show_concern(mistaken)
+    assert page.delete_button.isEnabled()
+
+    messages.answers.append(False)  # "Keep it", the default
+    assert not page.delete()
+    question = messages.texts("confirm")
+    assert "Delete the concern raised on Tue 01 Sep 2026 with SPO (G.W.) (Email): “E-bost" in (
+        question
+    )
+    assert "Nothing is wiped" in question and "evidence pack" in question
+    assert diary.concerns.count() == 2 and page.current_key() == mistaken
+
+    messages.answers.append(True)
+    clock.now += timedelta(minutes=5)
+    with qtbot.waitSignal(page.saved):  # the window's other pages read the diary again
+        assert page.delete()
+    assert diary.concerns.get(mistaken) is None and page.model.row_of(mistaken) is None
+    # No longer counted as waiting, nor overdue.
+    assert page.counts_line.text() == "1 concern raised. 1 is waiting for an answer."
+    assert page.current_key() is None and not page.delete_button.isEnabled()
+    assert page.summary_box.toPlainText() == "" and not page.answer_button.isEnabled()
+    assert page.status.text().startswith("Deleted at ")
+    *_before, deleted = diary.audit.entries("concerns", mistaken)
+    assert deleted.action == "delete" and deleted.values["summary"] == WELSH_SUMMARY
+    assert diary.verify().intact
+
+
+def test_a_concern_that_cannot_be_deleted_says_why_and_everything_stays(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = diary.concerns.save(NOT_DUE_YET).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    set_text(page, "summary", "Wrote asking for a workload review, copied to HR.")
+
+    def read_only(_key: str, *, read_at: int | None = None) -> None:
+        raise DiaryReadOnly("Work Diary cannot write to your diary: the file is read-only.")
+
+    monkeypatch.setattr(diary.concerns, "delete", read_only)
+    messages.answers.append(True)
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.delete()
+    assert "have not saved will be lost too" in messages.texts("confirm")
+    [error] = [said for said in messages.said if said.kind == "error"]
+    assert error.title == "The concern was not deleted" and "read-only" in error.text
+    # Nothing changed: the concern, and what was typed in it, are all still there.
+    assert page.current_key() == key and page.model.rowCount() == 1
+    assert page.summary_box.toPlainText().endswith("copied to HR.")
+    assert diary.concerns.get(key) is not None

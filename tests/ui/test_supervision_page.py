@@ -599,3 +599,133 @@ def test_a_sessions_history_is_one_click_away(
     qtbot.addWidget(dialog)
     text = dialog.plain_text()
     assert "first recorded" in text and "Length: 60 minutes → 45 minutes" in text
+
+
+def test_a_session_typed_twice_is_deleted_only_when_the_user_says_so_and_its_history_stays(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    every_four_weeks(diary)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60, True))
+    twice = diary.supervision.save(
+        SupervisionSession(date(2026, 11, 17), HELD, "GW", 60, True, notes=WELSH_NOTES)
+    )
+    diary.supervision.save(SupervisionSession(date(2026, 10, 20), BY_MANAGER, "GW"))
+    page = open_page(qtbot, diary, messages)
+    assert "2 sessions recorded as held fall on 1 day" in page.held_figure.text()
+    assert not page.delete_button.isEnabled()  # a new session: nothing to delete
+    assert not page.delete()
+    assert page.show_session(twice.entry.key)
+    assert page.delete_button.isEnabled()
+
+    messages.answers.append(False)  # "Keep it", the default
+    assert not page.delete()
+    question = messages.texts("confirm")
+    assert "Delete the session on Tue 17 Nov 2026 (held, GW)?" in question
+    assert "Nothing is wiped: what it held stays in its history" in question
+    assert diary.supervision.count() == 3 and page.current_key() == twice.entry.key
+
+    messages.answers.append(True)
+    clock.now += timedelta(minutes=5)
+    with qtbot.waitSignal(page.saved):  # the window's other pages read the diary again
+        assert page.delete()
+    assert diary.supervision.get(twice.entry.key) is None
+    assert page.model.row_of(twice.entry.key) is None and page.model.rowCount() == 2
+    assert page.current_key() is None and not page.delete_button.isEnabled()
+    assert line_edit(page, "held_on").text() == "20/11/2026"  # a new session, dated today
+    assert page.notes_box.toPlainText() == ""
+    assert page.status.text().startswith("Deleted at ")
+    assert "stays in its history" in page.status.text()
+    assert "same day" not in page.held_figure.text()  # the figures no longer count it
+    *_before, deleted = diary.audit.entries("supervision_sessions", twice.entry.key)
+    assert deleted.action == "delete" and deleted.values["notes"] == WELSH_NOTES
+    assert diary.verify().intact
+
+
+def test_deleting_a_session_with_typing_not_saved_says_that_goes_too(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    saved = diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    page.show_session(saved.entry.key)
+    line_edit(page, "minutes").setText("45")
+    messages.answers.append(False)
+    assert not page.delete()
+    assert "have not saved will be lost too" in messages.texts("confirm")
+    assert line_edit(page, "minutes").text() == "45"  # kept, as the user chose
+
+    messages.answers.append(True)
+    assert page.delete()
+    assert diary.supervision.count() == 0 and not page.has_unsaved_changes()
+
+
+def test_a_session_that_cannot_be_deleted_says_why_and_stays(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    page.show_session(saved.entry.key)
+
+    def disk_full(_key: str, *, read_at: int | None = None) -> None:
+        raise DiskFull("There is no space left to save to your diary. Nothing has been lost.")
+
+    monkeypatch.setattr(diary.supervision, "delete", disk_full)
+    messages.answers.append(True)
+    with qtbot.assertNotEmitted(page.saved):
+        assert not page.delete()
+    [error] = [said for said in messages.said if said.kind == "error"]
+    assert error.title == "The session was not deleted"
+    assert "no space left" in error.text and "still in your diary" in error.text
+    assert page.current_key() == saved.entry.key and page.delete_button.isEnabled()
+    assert page.model.rowCount() == 1
+
+
+def test_a_session_changed_elsewhere_since_it_was_shown_is_not_deleted_unseen(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    saved = diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    page.show_session(saved.entry.key)
+    # Meanwhile a command amends it: the officer has not seen that version.
+    clock.now += timedelta(minutes=5)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 90), saved.entry.key)
+    messages.answers.append(True)
+    assert not page.delete()
+    [error] = [said for said in messages.said if said.kind == "error"]
+    assert error.title == "The session was not deleted"
+    assert "was saved at" in error.text and "Nothing was deleted" in error.text
+    assert diary.supervision.get(saved.entry.key) is not None
+    assert line_edit(page, "minutes").text() == "90"  # shown as it is now, to decide again
+
+    # Deleted elsewhere in the meantime: said so, and it leaves the list.
+    diary.supervision.delete(saved.entry.key)
+    messages.answers.append(True)
+    assert not page.delete()
+    assert "It was deleted after you opened it here" in messages.texts("error")
+    assert page.model.rowCount() == 0 and page.current_key() is None
+    assert diary.verify().intact
+
+
+def test_a_session_is_deleted_by_keyboard_alone(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.current_key() is not None
+    # The Delete key in the list asks, as the button does.
+    messages.answers.append(False)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "Delete the session on Tue 17 Nov 2026" in messages.texts("confirm")
+    # The button is on the way by Tab, in reading order, before the list.
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.new_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.history_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.delete_button
+    messages.answers.append(True)
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert diary.supervision.count() == 0
+    assert focused() is page.table  # back in the list, not on a greyed-out button

@@ -234,13 +234,21 @@ class RecordTable(Generic[R]):
             [row[column] for column in columns] + [row[self._key_column]],
         )
 
-    def delete(self, key: str) -> None:
-        """Mark the record deleted; it stays in the file and in its history."""
+    def delete(self, key: str, *, read_at: int | None = None) -> None:
+        """Mark the record deleted; it stays in the file and in its history.
+
+        `read_at` is the revision of the copy the user chose to delete, as for `save`: if the
+        record has been saved or deleted since, ChangedElsewhere is raised and nothing is deleted,
+        so no one deletes a version they have not seen. None deletes without asking."""
         with self._diary.transaction():
             existing = self._row(key)
             if existing is None or existing["deleted_at"] is not None:
+                if existing is not None and read_at:
+                    raise self._changed_since(key, read_at, None, 0)
                 raise NotFound(f"There is no record {key} to delete.")
             self._require_unaltered(key, existing)
+            if read_at is not None and read_at != existing["revision"]:
+                raise self._changed_since(key, read_at, existing, existing["revision"])
             now = self._diary.now_text()
             row = {**existing, "updated_at": now, "revision": existing["revision"] + 1,
                    "deleted_at": now}  # fmt: skip

@@ -332,7 +332,7 @@ class ConcernsPage(RecordPage[Concern]):
     def _tab_order(self) -> list[QWidget]:
         # Reading order: the buttons over the table, the table, then the form.
         boxes = [self.box(name) for name in TAB_ORDER]
-        return [self.answer_button, self.new_button, self.table, *boxes, self.save_button]
+        return [*self._list_buttons, self.table, *boxes, self.save_button]
 
     # Reading the diary
 
@@ -345,6 +345,14 @@ class ConcernsPage(RecordPage[Concern]):
         self.counts_line.setText(counts_sentence(records, self._today))
 
     # The editor
+
+    def _named_for_deleting(self, concern: Concern) -> str:
+        """`the concern raised on Mon 16 Nov 2026 with SPO (G.W.) (Email): “Asked for…”`, as Mark
+        answered names it."""
+        return (
+            f"the concern raised on {format_day(concern.raised_on)} with {concern.raised_with} "
+            f"({CONCERN_CHANNEL_WORDS[concern.channel]}): “{shortened(concern.summary)}”"
+        )
 
     def _fill_form(self, concern: Concern | None) -> None:
         raised_on = concern.raised_on if concern else self._today

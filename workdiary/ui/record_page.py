@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.domain.dates import format_day, format_moment, parse_date
-from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import ChangedElsewhere, FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import count, describe_event
 from workdiary.domain.history import HistoryEvent
@@ -59,6 +59,8 @@ CHANGES_LISTED = 4
 LONGEST_VALUE_SHOWN = 40
 NEW_RECORD_KEYS = "Ctrl+N"
 HISTORY_KEYS = "Ctrl+H"
+# In the list only: in the form the key deletes text.
+DELETE_KEYS = QKeySequence.StandardKey.Delete
 SAVE_KEYS = QKeySequence.StandardKey.Save
 
 
@@ -153,12 +155,13 @@ def on_change(box: QWidget, slot: Callable[[], None]) -> None:
 
 
 class RecordPage(QWidget, Generic[R]):
-    """Lists a page's records and edits one; `saved` after anything is saved.
+    """Lists a page's records and edits one; `saved` after anything is saved or deleted.
 
     A page builds its own widgets above the list (`_build_overview`), beside its buttons
     (`_build_list_buttons`), under the record's description (`_build_record_notes`) and in the
     form (`_build_fields`); it fills the form from a record and reads one back from it
-    (`_fill_form`, `_record_from_form`), and shows what it reads from the diary besides the list
+    (`_fill_form`, `_record_from_form`), names a record in the question before deleting it
+    (`_named_for_deleting`), and shows what it reads from the diary besides the list
     (`_show_overview`)."""
 
     saved = Signal()
@@ -296,6 +299,62 @@ class RecordPage(QWidget, Generic[R]):
         dialog.open()
         return dialog
 
+    def delete(self) -> bool:
+        """Delete the record in the editor, once the user has said so: it leaves the list and the
+        figures, and what it held stays in its history. True when deleted."""
+        entry = self._entry
+        if entry is None:
+            return False
+        noun = self._kind.noun
+        unsaved = (
+            " The changes you typed and have not saved will be lost too."
+            if self.has_unsaved_changes()
+            else ""
+        )
+        if not self._messages.confirm(
+            self,
+            f"Delete this {noun}?",
+            f"Delete {self._named_for_deleting(entry.record)}? It will leave the list and no "
+            "longer count in the figures.\n\nNothing is wiped: what it held stays in its "
+            "history, which shows when it was deleted, and the amendment history of any "
+            f"evidence pack made from now on shows the deletion.{unsaved}",
+            yes=f"Delete the {noun}",
+            no="Keep it",
+        ):
+            return False
+        not_deleted = f"The {noun} was not deleted"
+        try:
+            # At the revision the officer was shown: a change made since, by a command or another
+            # window, is theirs to see before deciding again.
+            self._records.delete(entry.key, read_at=entry.revision)
+        except ChangedElsewhere as changed:
+            self._messages.error(
+                self,
+                not_deleted,
+                f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it "
+                "is now, and delete it then if you still mean to.",
+            )
+            self.reload()
+            return False
+        except WorkDiaryError as error:
+            self._messages.error(
+                self, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
+            )
+            return False
+        at = self._diary.clock().astimezone().strftime("%H:%M")
+        self._load(None)
+        self.reload()
+        # Back in the list, rather than on the button now greyed out: the next record is an
+        # arrow key away.
+        self.table.setFocus()
+        self._last_outcome = (
+            f"Deleted at {at}. What the {noun} held stays in its history, and evidence packs "
+            "show the deletion."
+        )
+        self._refresh_status()
+        self.saved.emit()
+        return True
+
     def current_key(self) -> str | None:
         """The key of the record in the editor; None for a new one."""
         return self._entry.key if self._entry else None
@@ -346,10 +405,17 @@ class RecordPage(QWidget, Generic[R]):
         """Show what the page says of all its records, besides listing them."""
         raise NotImplementedError
 
+    def _named_for_deleting(self, record: R) -> str:
+        """The record in the question before deleting it, to tell it from the others on its day:
+        `the session on Mon 16 Nov 2026`."""
+        title = self._kind.title.format(day=self._day_words(record))
+        return f"the {title[:1].lower()}{title[1:]}"
+
     def _tab_order(self) -> list[QWidget]:
-        """What Tab visits, in turn: reading order, the list and then the form."""
+        """What Tab visits, in turn: reading order, the buttons over the list, the list and then
+        the form."""
         boxes = [field.box for field in self._fields.values()]
-        return [self.new_button, self.table, *boxes, self.save_button]
+        return [*self._list_buttons, self.table, *boxes, self.save_button]
 
     # Building the widgets
 
@@ -371,21 +437,36 @@ class RecordPage(QWidget, Generic[R]):
         top = QHBoxLayout()
         top.addWidget(table_label)
         top.addWidget(list_hint, 1)
-        for button in self._build_list_buttons():
-            top.addWidget(button)
+        # Asked about first, and away from New: a record saved by mistake (typed twice, or on
+        # the wrong day) can be taken out of the list and figures, its history kept.
+        self.delete_button = QPushButton(f"Delete {noun}…")
+        self.delete_button.setToolTip(
+            f"Take the selected {noun} out of the list and the figures; what it held stays in "
+            f"its history ({native_text(DELETE_KEYS)} in the list)"
+        )
+        self.delete_button.clicked.connect(self.delete)
         self.history_button = QPushButton("Show history…")
         self.history_button.setToolTip(
             f"When this {noun} was first recorded, and every change since "
             f"({native_text(HISTORY_KEYS)})"
         )
         self.history_button.clicked.connect(self.show_history)
-        top.addWidget(self.history_button)
-        top.addWidget(self.new_button)
+        self._list_buttons = [
+            *self._build_list_buttons(),
+            self.delete_button,
+            self.history_button,
+            self.new_button,
+        ]
+        for button in self._list_buttons:
+            top.addWidget(button)
 
         self.table = RecordsTable(self.model, self._kind.table_name)
         self.table.picked.connect(self.show_record)
         self.table.opened.connect(self._focus_first_field)
         table_label.setBuddy(self.table)
+        delete_key = QShortcut(QKeySequence(DELETE_KEYS), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete)
 
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -550,6 +631,7 @@ class RecordPage(QWidget, Generic[R]):
     def _load(self, entry: Recorded[R] | None) -> None:
         self._entry = entry
         self.history_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None)
         self._fill_form(entry.record if entry else None)
         self._typed_when_loaded = self._typed()
         self._last_outcome = ""

@@ -385,6 +385,10 @@ class SupervisionPage(RecordPage[SupervisionSession]):
 
     # The editor
 
+    def _named_for_deleting(self, session: SupervisionSession) -> str:
+        """`the session on Mon 16 Nov 2026 (held, G.W.)`: its day may have another."""
+        return f"the session on {format_day(session.held_on)} ({session_words(session)})"
+
     def _fill_form(self, session: SupervisionSession | None) -> None:
         self._shared_day_agreed = None
         self.date_field.setText(format_date_for_typing(session.held_on if session else self._today))
