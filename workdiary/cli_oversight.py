@@ -1,5 +1,6 @@
 """The command line's supervision and concern commands: recording them, listing them with the
-figures on management oversight, and recording the answer to a concern."""
+figures on management oversight, recording the answer to a concern, and deleting one recorded by
+mistake (it stays in its history)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
     from workdiary.cli import Commands
+    from workdiary.storage.records import RecordTable
 
 T = TypeVar("T")
 
@@ -73,6 +75,11 @@ WORDS_FOR_CHOICES: dict[str, dict[str, str]] = {
     "channel": {channel.value: words for channel, words in CHANNEL_WORDS.items()},
 }
 
+# What `supervision delete` and `concern delete` say of the record they deleted.
+DELETED_STAYS = (
+    "It is no longer listed or counted in the figures. What it held stays in the diary's "
+    "history, and the amendment history of an evidence pack made from now on shows the deletion."
+)
 # How much of a concern's summary its line in `concern list` shows; --json has all of it.
 SUMMARY_IN_LIST = 96
 # A table's columns: heading, width (0: as wide as it needs, for the last) and alignment.
@@ -86,7 +93,7 @@ CONCERN_COLUMNS = [("Id", 4, ">"), ("Raised on", 15, "<"), ("Raised with", 26, "
 
 
 def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    """`supervision add|list` and `concern add|list|answer`."""
+    """`supervision add|list|delete` and `concern add|list|answer|delete`."""
     supervision = add_command(
         commands,
         common,
@@ -96,7 +103,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "held against expected and the longest gap",
     )
     supervision_commands = supervision.add_subparsers(
-        dest="supervision_command", metavar="add|list", required=True
+        dest="supervision_command", metavar="add|list|delete", required=True
     )
     add = add_command(
         supervision_commands,
@@ -129,6 +136,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     listing.add_argument("--to", dest="last", metavar="DATE", help="up to this day")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(reads_only=True)
+    _add_delete(supervision_commands, common, "session", "supervision", _supervision_delete)
 
     concern = add_command(
         commands,
@@ -138,7 +146,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "record concerns you raised about your workload, list them, and record the answers",
     )
     concern_commands = concern.add_subparsers(
-        dest="concern_command", metavar="add|list|answer", required=True
+        dest="concern_command", metavar="add|list|answer|delete", required=True
     )
     add = add_command(concern_commands, common, "add", _concern_add, "record a concern you raised")
     add.add_argument("--date", required=True, metavar="DATE", help="the day you raised it")
@@ -180,6 +188,26 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     answer.add_argument("--date", required=True, metavar="DATE", help="the day the response came")
     answer.add_argument("--response", required=True, metavar="TEXT", help="what the response said")
     add_allow_identifiers(answer)
+    _add_delete(concern_commands, common, "concern", "concern", _concern_delete)
+
+
+def _add_delete(
+    commands: Commands,
+    common: argparse.ArgumentParser,
+    noun: str,
+    listed_by: str,
+    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
+) -> None:
+    delete = add_command(
+        commands,
+        common,
+        "delete",
+        handler,
+        f"delete a {noun} recorded by mistake (it stays in the diary's history)",
+    )
+    delete.add_argument(
+        "id", metavar="ID", help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it"
+    )
 
 
 def _add_choice(parser: argparse.ArgumentParser, flag: str, choices: list[str], what: str) -> None:
@@ -540,6 +568,37 @@ def _supervision_json(
     }
 
 
+def _supervision_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths) as diary:
+        session = _delete(diary.supervision, key, "supervision session", "supervision")
+    described = [format_day(session.held_on), STATUS_WORDS[session.status], session.supervisor]
+    print(
+        f"Deleted supervision session {key} ({', '.join(filter(None, described))}). "
+        f"{DELETED_STAYS}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _delete(records: RecordTable[T], key: str, what: str, listed_by: str) -> T:
+    """Delete the record `what` at `key` (soft: it stays in its history); the record as it was.
+    Says plainly, and deletes nothing, when there is no such record."""
+    entry = records.get(key)
+    if entry is None:
+        if records.exists(key):
+            raise NotFound(
+                f"{what[:1].upper()}{what[1:]} {key} was deleted already, so there is nothing "
+                "to delete. What it held stays in the diary's history."
+            )
+        raise NotFound(
+            f"There is no {what} {key} in the diary, so nothing was deleted. "
+            f"workdiary {listed_by} list shows each one with its id."
+        )
+    records.delete(key)
+    return entry.record
+
+
 # concerns
 
 
@@ -668,4 +727,17 @@ def _concern_answer(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
     )
     print_changes(result.changes, CONCERN_FIELDS, _words, out, amended=True)
     print("The concern as it was before stays in its history.", file=out)
+    return EXIT_OK
+
+
+def _concern_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths) as diary:
+        concern = _delete(diary.concerns, key, "concern", "concern")
+    summary = shorten(" ".join(concern.summary.split()), SUMMARY_IN_LIST)
+    print(
+        f"Deleted concern {key} (raised {format_day(concern.raised_on)} with "
+        f"{concern.raised_with}, {CHANNEL_WORDS[concern.channel]}: “{summary}”). {DELETED_STAYS}",
+        file=out,
+    )
     return EXIT_OK

@@ -395,6 +395,63 @@ def test_answering_an_unknown_concern_exits_2_and_changes_nothing(
     assert audit_count(diary_path) == 1
 
 
+# deleting one recorded by mistake
+
+
+def test_a_session_typed_twice_is_deleted_and_stays_in_its_history(diary_path: Path) -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_session(days_ago(3), "held", "--supervisor", "GW", "--minutes", "60")
+    add_session(days_ago(3), "held", "--supervisor", "GW", "--minutes", "60")
+    assert "2 sessions recorded as held fall on 1 day" in ok("supervision", "list")
+
+    out = ok("supervision", "delete", "2")
+    assert f"Deleted supervision session 2 ({format_day(days_ago(3))}, held, GW)." in out
+    assert "stays in the diary's history" in out
+    listing = ok("supervision", "list")
+    assert "same day" not in listing and "(1 session recorded)" in listing
+    with pytest.raises(ValueError):
+        row_of(listing, "2")
+    with Diary.open(diary_path) as diary:
+        assert [event.action for event in diary.supervision.history("2")] == ["create", "delete"]
+        assert diary.verify().intact
+
+
+def test_a_concern_recorded_by_mistake_is_deleted_and_no_longer_waits(diary_path: Path) -> None:
+    add_concern(days_ago(20), "--follow-up", days_ago(5).isoformat())
+    add_concern(days_ago(4), summary="Wrong diary: this was my colleague's concern")
+    out = ok("concern", "delete", "2")
+    assert f"Deleted concern 2 (raised {format_day(days_ago(4))} with SPO (J.M.), email: " in out
+    assert "“Wrong diary: this was my colleague's concern”" in out
+    listing = ok("concern", "list")
+    assert "1 concern recorded; 1 still unanswered, 1 of them past their follow-up date." in (
+        listing
+    )
+    assert [concern["id"] for concern in as_json("concern", "list")["concerns"]] == ["1"]
+    assert audit_count(diary_path) == 3
+    assert "intact" in ok("verify")
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["supervision", "delete", "9"], "There is no supervision session 9 in the diary"),
+        (["concern", "delete", "9"], "There is no concern 9 in the diary, so nothing was deleted"),
+        (["concern", "delete", "1"], "Concern 1 was deleted already"),
+    ],
+)
+def test_deleting_what_is_not_there_exits_2_and_changes_nothing(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    add_session(days_ago(3))
+    add_concern(days_ago(3))
+    ok("concern", "delete", "1")
+    capsys.readouterr()
+    status, _ = run(*argv)
+    assert status == 2
+    assert words in capsys.readouterr().err
+    assert audit_count(diary_path) == 3
+
+
 # bad input
 
 YESTERDAY = days_ago(1).isoformat()
