@@ -769,7 +769,7 @@ def test_a_week_that_cannot_be_deleted_says_why_and_stays(
     editor = open_editor(qtbot, diary, messages)
     editor.show_week(LAST_WEEK)
 
-    def disk_full(_key: str) -> None:
+    def disk_full(_key: str, **_revision: object) -> None:
         raise DiskFull("There is no space left to save to your diary.")
 
     monkeypatch.setattr(diary.weeks, "delete", disk_full)
@@ -778,3 +778,18 @@ def test_a_week_that_cannot_be_deleted_says_why_and_stays(
     assert "The week was not deleted" in [said.title for said in messages.said]
     assert typed(editor, "capacity_pct") == "128"
     assert editor.delete_button.isEnabled()
+
+
+def test_a_week_changed_elsewhere_since_it_was_shown_is_not_deleted_unseen(
+    qtbot: QtBot, diary: Diary, diary_path: Path, clock: Clock, messages: ScriptedMessages
+) -> None:
+    diary.weeks.save(Week(LAST_WEEK, 128.0))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    with Diary.open(diary_path, clock) as elsewhere:  # a command, or another window
+        elsewhere.weeks.save(Week(LAST_WEEK, 133.0))
+    messages.answers.append(True)
+    assert not editor.delete()
+    assert "Nothing was deleted" in messages.texts("error")
+    assert diary.weeks.get(LAST_WEEK.isoformat()) is not None
+    assert typed(editor, "capacity_pct") == "133"  # shown as it is now, to decide again

@@ -35,6 +35,7 @@ from workdiary.domain.dates import (
     week_commencing,
 )
 from workdiary.domain.errors import (
+    ChangedElsewhere,
     FieldProblem,
     InvalidInput,
     WorkDiaryError,
@@ -317,11 +318,22 @@ class WeekEditor(QWidget):
         ):
             return False
         try:
-            self._diary.weeks.delete(entry.key)
-            self._load(self._monday)
+            # At the revision the officer was shown: a change made since, by a command or another
+            # window, is theirs to see before deciding again.
+            self._diary.weeks.delete(entry.key, read_at=entry.revision)
+        except ChangedElsewhere as changed:
+            self._messages.error(
+                self,
+                "The week was not deleted",
+                f"This week has changed. {changed}\n\nNothing was deleted. Look at it as it is "
+                "now, and delete it then if you still mean to.",
+            )
+            self._load_or_explain(self._monday)
+            return False
         except WorkDiaryError as error:
             self._messages.error(self, "The week was not deleted", str(error))
             return False
+        self._load_or_explain(self._monday)
         at = self._diary.clock().astimezone().strftime("%H:%M")
         self._last_outcome = f"Deleted at {at}. What the week held stays in its history."
         self._refresh_status()
