@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.domain.dates import format_day, format_moment, parse_date
-from workdiary.domain.errors import ChangedElsewhere, FieldProblem, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import count, describe_event
 from workdiary.domain.history import HistoryEvent
@@ -49,7 +49,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amended_words
-from workdiary.ui.saving import save_asking
+from workdiary.ui.saving import delete_asking, save_asking
 
 R = TypeVar("R")
 
@@ -306,40 +306,19 @@ class RecordPage(QWidget, Generic[R]):
         if entry is None:
             return False
         noun = self._kind.noun
-        unsaved = (
-            " The changes you typed and have not saved will be lost too."
-            if self.has_unsaved_changes()
-            else ""
-        )
-        if not self._messages.confirm(
+        if not delete_asking(
+            lambda read_at: self._records.delete(entry.key, read_at=read_at),
+            self._messages,
             self,
-            f"Delete this {noun}?",
-            f"Delete {self._named_for_deleting(entry.record)}? It will leave the list and no "
-            "longer count in the figures.\n\nNothing is wiped: what it held stays in its "
-            "history, which shows when it was deleted, and the amendment history of any "
-            f"evidence pack made from now on shows the deletion.{unsaved}",
-            yes=f"Delete the {noun}",
-            no="Keep it",
+            noun=noun,
+            named=self._named_for_deleting(entry.record),
+            consequence="It will leave the list and no longer count in the figures.\n\nNothing "
+            "is wiped: what it held stays in its history, which shows when it was deleted, and "
+            "the amendment history of any evidence pack made from now on shows the deletion.",
+            unsaved=self.has_unsaved_changes(),
+            read_at=entry.revision,
+            changed_elsewhere=self.reload,
         ):
-            return False
-        not_deleted = f"The {noun} was not deleted"
-        try:
-            # At the revision the officer was shown: a change made since, by a command or another
-            # window, is theirs to see before deciding again.
-            self._records.delete(entry.key, read_at=entry.revision)
-        except ChangedElsewhere as changed:
-            self._messages.error(
-                self,
-                not_deleted,
-                f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it "
-                "is now, and delete it then if you still mean to.",
-            )
-            self.reload()
-            return False
-        except WorkDiaryError as error:
-            self._messages.error(
-                self, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
-            )
             return False
         at = self._diary.clock().astimezone().strftime("%H:%M")
         self._load(None)

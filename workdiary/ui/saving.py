@@ -87,6 +87,52 @@ def save_asking(
             return None
 
 
+def delete_asking(
+    delete: Callable[[int], object],
+    messages: Messages,
+    asker: QWidget,
+    *,
+    noun: str,
+    named: str,
+    consequence: str,
+    unsaved: bool,
+    read_at: int,
+    changed_elsewhere: Callable[[], object],
+) -> bool:
+    """Whether the record `named` ("the week commencing …") was deleted by `delete(read_at)`,
+    once the user said so, told what follows (`consequence`) and that nothing is wiped. A
+    record changed elsewhere since the user was shown it at revision `read_at` is not deleted
+    unseen: they are told, and `changed_elsewhere` shows it as it is now. Any other error is told
+    over `asker`, and the record stays as it was."""
+    lost = " The changes you typed and have not saved will be lost too." if unsaved else ""
+    if not messages.confirm(
+        asker,
+        f"Delete this {noun}?",
+        f"Delete {named}? {consequence}{lost}",
+        yes=f"Delete the {noun}",
+        no="Keep it",
+    ):
+        return False
+    not_deleted = f"The {noun} was not deleted"
+    try:
+        delete(read_at)
+    except ChangedElsewhere as changed:
+        messages.error(
+            asker,
+            not_deleted,
+            f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it is "
+            "now, and delete it then if you still mean to.",
+        )
+        changed_elsewhere()
+        return False
+    except WorkDiaryError as error:
+        messages.error(
+            asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
+        )
+        return False
+    return True
+
+
 def _changed_elsewhere_text(
     changed: ChangedElsewhere, noun: str, fields: dict[str, FieldInfo], still_typed: str
 ) -> str:

@@ -35,7 +35,6 @@ from workdiary.domain.dates import (
     week_commencing,
 )
 from workdiary.domain.errors import (
-    ChangedElsewhere,
     FieldProblem,
     InvalidInput,
     WorkDiaryError,
@@ -61,7 +60,7 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.saving import save_asking
+from workdiary.ui.saving import delete_asking, save_asking
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -302,36 +301,18 @@ class WeekEditor(QWidget):
         entry = self._entry
         if entry is None:
             return False
-        unsaved = (
-            " The changes you typed and have not saved will be lost too."
-            if self.has_unsaved_changes()
-            else ""
-        )
-        if not self._messages.confirm(
+        if not delete_asking(
+            lambda read_at: self._diary.weeks.delete(entry.key, read_at=read_at),
+            self._messages,
             self,
-            "Delete this week?",
-            f"Delete the week commencing {format_day(self._monday)}? It will show as not "
-            "logged.\n\nNothing is wiped: what it held stays in its history, which shows when "
-            f"it was deleted, and you can log the week again.{unsaved}",
-            yes="Delete the week",
-            no="Keep it",
+            noun="week",
+            named=f"the week commencing {format_day(self._monday)}",
+            consequence="It will show as not logged.\n\nNothing is wiped: what it held stays in "
+            "its history, which shows when it was deleted, and you can log the week again.",
+            unsaved=self.has_unsaved_changes(),
+            read_at=entry.revision,
+            changed_elsewhere=lambda: self._load_or_explain(self._monday),
         ):
-            return False
-        try:
-            # At the revision the officer was shown: a change made since, by a command or another
-            # window, is theirs to see before deciding again.
-            self._diary.weeks.delete(entry.key, read_at=entry.revision)
-        except ChangedElsewhere as changed:
-            self._messages.error(
-                self,
-                "The week was not deleted",
-                f"This week has changed. {changed}\n\nNothing was deleted. Look at it as it is "
-                "now, and delete it then if you still mean to.",
-            )
-            self._load_or_explain(self._monday)
-            return False
-        except WorkDiaryError as error:
-            self._messages.error(self, "The week was not deleted", str(error))
             return False
         self._load_or_explain(self._monday)
         at = self._diary.clock().astimezone().strftime("%H:%M")
