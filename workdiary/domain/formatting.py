@@ -16,7 +16,6 @@ from workdiary.domain.records import (
     ConcernStatus,
     FieldInfo,
     Profile,
-    Recorded,
     SupervisionStatus,
 )
 
@@ -105,13 +104,11 @@ def held_on_shared_days(figures: SupervisionFigures) -> str:
     )
 
 
-def amendments_words(entry: Recorded[Any]) -> str:
+def amendments_words(times: int) -> str:
     """`not amended`, `amended once`, `amended 3 times`."""
-    if entry.amendments == 0:
+    if times == 0:
         return "not amended"
-    if entry.amendments == 1:
-        return "amended once"
-    return f"amended {entry.amendments} times"
+    return "amended once" if times == 1 else f"amended {times} times"
 
 
 # Stored values of the choice fields (as rows and audit entries hold them), in words.

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 from workdiary.domain.concern_story import concern_stories
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import FieldProblem
-from workdiary.domain.formatting import CONCERN_CHANNEL_WORDS, CONCERN_STATUS_WORDS, count
+from workdiary.domain.formatting import (
+    CONCERN_CHANNEL_WORDS,
+    CONCERN_STATUS_WORDS,
+    amendments_words,
+    count,
+)
 from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
     CONCERN_FIELDS,
@@ -48,7 +53,6 @@ from workdiary.ui.fields import (
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import (
     ConcernsModel,
-    amended_words,
     overdue_words,
     shortened,
 )
@@ -382,7 +386,7 @@ class ConcernsPage(RecordPage[Concern]):
             words.append(f"answer recorded {format_moment(story.answer_recorded_at)}")
         if story.closed_at is not None and concern.status is ConcernStatus.CLOSED:
             words.append(f"marked closed {format_moment(story.closed_at)}")
-        return [*words, amended_words(self.model.amendments(entry).times)]
+        return [*words, amendments_words(self.model.amendments(entry).times)]
 
     def _describe_record(self) -> None:
         super()._describe_record()

@@ -40,6 +40,7 @@ from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
     SUPERVISION_STATUS_WORDS,
+    amendments_words,
 )
 from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
@@ -93,13 +94,6 @@ class Mark:
     explanation: str
 
 
-def amended_words(times: int) -> str:
-    """`not amended`, `amended once`, `amended 3 times`."""
-    if times == 0:
-        return "not amended"
-    return "amended once" if times == 1 else f"amended {times} times"
-
-
 def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -> list[Mark]:
     """Retrospective and amended (`amended` counts the amendments), as History marks a week."""
     marks = []
@@ -116,8 +110,8 @@ def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -
         marks.append(
             Mark(
                 "amended" if amended.times == 1 else f"amended {amended.times} times",
-                f"{amended_words(amended.times).capitalize()} after it was first recorded{last}. "
-                "The earlier values are kept in its history.",
+                f"{amendments_words(amended.times).capitalize()} after it was first recorded"
+                f"{last}. The earlier values are kept in its history.",
             )
         )
     return marks

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.formatting import amendments_words, count, describe_event
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
@@ -48,7 +48,7 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import RecordsModel, RecordsTable, amended_words
+from workdiary.ui.oversight_models import RecordsModel, RecordsTable
 from workdiary.ui.saving import delete_asking, save_asking
 
 R = TypeVar("R")
@@ -639,7 +639,7 @@ class RecordPage(QWidget, Generic[R]):
     def _since_first_recorded(self, entry: Recorded[R]) -> list[str]:
         """What happened to the record after it was first recorded, for the line above the form:
         `amended once`."""
-        return [amended_words(self.model.amendments(entry).times)]
+        return [amendments_words(self.model.amendments(entry).times)]
 
     def _late_words(self) -> str:
         """For a new record whose date is typed: that it will be marked recorded late."""

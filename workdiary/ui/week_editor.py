@@ -578,7 +578,7 @@ class WeekEditor(QWidget):
         if entry is not None:
             self.record_line.setText(
                 f"First recorded {format_moment(entry.first_recorded_at)} · "
-                f"{amendments_words(entry)}"
+                f"{amendments_words(entry.amendments)}"
             )
             late = is_retrospective(self._monday, entry.first_recorded_at)
             self.notice.setText(
