@@ -179,7 +179,10 @@ def test_the_list_counts_as_the_pack_does_from_the_first_session_and_by_day() ->
         add_session(date(2025, 1, 6), "held")
     listing = ok("supervision", "list", "--from", "2024-06-01", "--to", "2025-02-28")
     assert "Supervision from Mon 06 Jan 2025 to Fri 28 Feb 2025 (2 sessions recorded):" in listing
-    assert "2 sessions recorded as held fall on 1 day: sessions held on the same day" in listing
+    assert (
+        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one "
+        "(2 on Mon 06 Jan 2025)." in listing
+    )
     assert "1 held of 2 expected at every 4 weeks." in listing
     before = ok("supervision", "list", "--from", "2024-06-01", "--to", "2024-12-31")
     assert "the first session recorded is on Mon 06 Jan 2025" in before

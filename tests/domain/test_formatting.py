@@ -1,5 +1,19 @@
-from workdiary.domain.formatting import count, format_money, format_number, format_value
-from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS
+from datetime import date
+
+from workdiary.domain.formatting import (
+    count,
+    format_money,
+    format_number,
+    format_value,
+    held_on_shared_days,
+)
+from workdiary.domain.oversight import supervision_figures
+from workdiary.domain.records import (
+    PROFILE_FIELDS,
+    WEEK_FIELDS,
+    SupervisionSession,
+    SupervisionStatus,
+)
 
 
 def test_numbers_drop_needless_decimals_and_group_thousands() -> None:
@@ -53,3 +67,17 @@ def test_an_excessive_run_is_the_mojs_test_only_at_the_mojs_line_and_length() ->
         assert explanation(own).endswith(
             "your own test, not the MoJ's, whose line is 110 % for 4 consecutive weeks"
         )
+
+
+def test_sessions_sharing_days_name_every_such_day_in_date_order() -> None:
+    held = [
+        SupervisionSession(day, SupervisionStatus.HELD, "JM", 60, True)
+        for day in [date(2026, 3, 3)] * 3 + [date(2026, 2, 10)] * 2 + [date(2026, 3, 17)]
+    ]
+    figures = supervision_figures(held, date(2026, 1, 1), date(2026, 3, 31), 4)
+    assert held_on_shared_days(figures) == (
+        "6 sessions recorded as held fall on 3 days: sessions held on the same day count as one "
+        "(2 on Tue 10 Feb 2026 and 3 on Tue 03 Mar 2026)."
+    )
+    one_a_day = supervision_figures(held[2:4], date(2026, 1, 1), date(2026, 3, 31), 4)
+    assert held_on_shared_days(one_a_day) == ""

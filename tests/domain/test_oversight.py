@@ -62,6 +62,26 @@ def test_two_sessions_on_the_same_day_are_one_held_day() -> None:
     assert figures.longest_gap is not None and figures.longest_gap.after == day
 
 
+def test_the_days_shared_by_sessions_held_are_named_with_how_many_each_has() -> None:
+    """Only held sessions share a day that counts once; a cancelled one beside them, or a
+    shared day outside the period, is not one of them."""
+    first, second = date(2026, 2, 10), date(2026, 3, 3)
+    sessions = [
+        session(first),
+        session(first),
+        session(first, SupervisionStatus.CANCELLED_BY_MANAGER),
+        session(second),
+        session(second),
+        session(second),
+        session(date(2026, 3, 17)),
+        session(date(2025, 12, 1)),
+        session(date(2025, 12, 1)),
+    ]
+    figures = supervision_figures(sessions, FIRST, LAST, 4)
+    assert figures.shared_days == {first: 2, second: 3}
+    assert supervision_figures(sessions[-3:], FIRST, LAST, 4).shared_days == {}
+
+
 def test_a_session_on_the_periods_first_day_was_due_then_and_counts_as_expected() -> None:
     """From a session (held or not), one is due every interval: 15 Sep, 13 Oct and 10 Nov are
     three due by 22 Nov, though only two whole intervals fit between."""

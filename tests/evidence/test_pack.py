@@ -375,8 +375,8 @@ def test_two_sessions_held_on_one_day_are_said_to_count_as_one() -> None:
     )
     assert (
         "Supervision held 1 session against 2 expected (every 4 weeks, as set in the diary). "
-        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one."
-        in words
+        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one "
+        f"(2 on {format_day(held.record.held_on)})." in words
     )
 
 

@@ -513,7 +513,8 @@ def test_two_sessions_held_on_one_day_are_said_to_count_as_one(
     # On a line of its own, so that at the window's first size it does not wrap mid-sentence.
     assert page.held_figure.text().splitlines() == [
         "1 of 2 expected (due every 4 weeks); workload discussed in 1.",
-        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one.",
+        "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one "
+        "(2 on Tue 06 Oct 2026).",
     ]
 
 

@@ -94,13 +94,16 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
 
 def held_on_shared_days(figures: SupervisionFigures) -> str:
     """Said when sessions recorded as held share a day, which counts once: without it, two
-    sessions held in the log and one in the figures would look like a mistake."""
-    recorded = figures.by_status.get(SupervisionStatus.HELD, 0)
-    if recorded == figures.held:
+    sessions held in the log and one in the figures would look like a mistake. It names the
+    days, so a reader can find them in the log."""
+    if not figures.shared_days:
         return ""
+    recorded = figures.by_status.get(SupervisionStatus.HELD, 0)
+    days = [f"{n} on {format_day(day)}" for day, n in figures.shared_days.items()]
+    listed = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
     return (
         f"{count(recorded, 'session')} recorded as held fall on {count(figures.held, 'day')}: "
-        "sessions held on the same day count as one."
+        f"sessions held on the same day count as one ({listed})."
     )
 
 

@@ -38,6 +38,10 @@ class SupervisionFigures:
     workload_discussed: int
     last_held: date | None
     longest_gap: Gap | None
+    # Days in the period with more than one session recorded as held, and how many each has:
+    # `held` counts each of them once, and the figures name them so that no one is left to
+    # wonder why the log lists more sessions than the figures count.
+    shared_days: dict[date, int]
 
     @property
     def cancelled_by_manager(self) -> int:
@@ -66,6 +70,7 @@ def supervision_figures(
     measure (the figures say none was held)."""
     in_period = [s for s in sessions if first <= s.held_on <= last]
     by_status = Counter(s.status for s in in_period)
+    held_per_day = Counter(s.held_on for s in in_period if s.status is SupervisionStatus.HELD)
     days = held_dates(sessions)
     before = [day for day in days if day < first]
     anchors = before[-1:] + [day for day in days if first <= day <= last]
@@ -84,7 +89,7 @@ def supervision_figures(
         last=last,
         interval_weeks=interval_weeks,
         expected=expected,
-        held=len({s.held_on for s in in_period if s.status is SupervisionStatus.HELD}),
+        held=len(held_per_day),
         by_status=dict(by_status),
         # Counted by day, like `held`: two sessions on one day are one supervision.
         workload_discussed=len(
@@ -96,6 +101,7 @@ def supervision_figures(
         ),
         last_held=anchors[-1] if anchors else None,
         longest_gap=max(gaps, key=lambda gap: gap.days, default=None),
+        shared_days={day: n for day, n in sorted(held_per_day.items()) if n > 1},
     )
 
 
