@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -30,6 +30,14 @@ class SaveResult(Generic[R]):
     entry: Recorded[R]
     action: str
     changes: list[Change]
+
+
+@dataclass(frozen=True)
+class DeletedEntry(Generic[R]):
+    """A record deleted (and not recorded again since), as it stood when it was deleted."""
+
+    entry: Recorded[R]
+    deleted_at: datetime
 
 
 class RecordTable(Generic[R]):
@@ -93,6 +101,33 @@ class RecordTable(Generic[R]):
             f"SELECT [{column}], deleted_at FROM [{self.table}] WHERE deleted_at IS NOT NULL"
         )
         return {str(row[column]): datetime.fromisoformat(row["deleted_at"]) for row in rows}
+
+    def deleted_entries(self) -> list[DeletedEntry[R]]:
+        """Every record deleted (and not recorded again since), in key order, with when. Each is
+        as it stood before it was deleted: deleting changed nothing it held, so it is not counted
+        as an amendment."""
+        column = self._key_column
+        rows = self._diary.query(
+            f"SELECT * FROM [{self.table}] WHERE deleted_at IS NOT NULL ORDER BY [{column}]"
+        )
+        return [
+            DeletedEntry(self._before_deletion(row), datetime.fromisoformat(row["deleted_at"]))
+            for row in rows
+        ]
+
+    def _before_deletion(self, row: dict[str, Any]) -> Recorded[R]:
+        """The deleted record in `row` at the revision before its deletion, last changed when
+        its history says that revision was saved."""
+        revision = row["revision"] - 1
+        changed_at = row["recorded_at"]
+        for entry in self._diary.audit.entries(self.table, str(row[self._key_column])):
+            if entry.values.get("revision") == revision:
+                changed_at = entry.values["updated_at"]
+        return replace(
+            self._recorded(row),
+            revision=revision,
+            last_changed_at=datetime.fromisoformat(changed_at),
+        )
 
     def keys_not_deleted(self) -> list[str]:
         """The key of every record not deleted, in key order, without reading the records."""
