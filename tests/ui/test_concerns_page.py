@@ -814,3 +814,66 @@ def test_a_concern_that_cannot_be_deleted_says_why_and_everything_stays(
     assert page.current_key() == key and page.model.rowCount() == 1
     assert page.summary_box.toPlainText().endswith("copied to HR.")
     assert diary.concerns.get(key) is not None
+
+
+def test_a_deleted_concern_is_shown_read_only_when_asked_and_never_counted(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    live = diary.concerns.save(NOT_DUE_YET).entry.key
+    mistaken = diary.concerns.save(replace(OVERDUE, summary=WELSH_SUMMARY)).entry.key
+    clock.now += timedelta(hours=1)
+    deleted_at = clock.now
+    diary.concerns.delete(mistaken)
+    page = open_page(qtbot, diary, messages)
+    counts = page.counts_line.text()
+    assert counts == "1 concern raised. 1 is waiting for an answer."
+    assert page.show_deleted.isVisible() and page.model.rowCount() == 1
+
+    page.show_deleted.setChecked(True)
+    assert page.counts_line.text() == counts  # shown, still not counted
+    row = row_of(page, mistaken)
+    assert row == 1  # in date order among the others
+    assert cell(page, row, ConcernColumn.FLAGS) == "deleted, retrospective"
+    tip = str(cell(page, row, ConcernColumn.FLAGS, Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith(f"Deleted {format_moment(deleted_at)}: it no longer counts")
+    # It waits for nothing now: not overdue, not in bold, but greyed and marked in words.
+    assert cell(page, row, ConcernColumn.STATUS) == "Open, follow up Mon 07 Sep 2026"
+    assert cell(page, row, ConcernColumn.STATUS, Qt.ItemDataRole.FontRole) is None
+    assert cell(page, row, ConcernColumn.STATUS, Qt.ItemDataRole.ForegroundRole) is not None
+    summary_tip = str(cell(page, row, ConcernColumn.SUMMARY, Qt.ItemDataRole.ToolTipRole))
+    assert WELSH_SUMMARY in unescape(summary_tip) and "<dim" not in summary_tip
+
+    page.table.selectRow(row)
+    assert page.current_key() == mistaken and page.showing_deleted()
+    assert page.editor_heading.text() == "Concern raised on Tue 01 Sep 2026 (deleted)"
+    assert page.record_line.text().startswith(f"Deleted {format_moment(deleted_at)}:")
+    assert not page.overdue_line.isVisible()
+    assert page.summary_box.toPlainText() == WELSH_SUMMARY and page.summary_box.isReadOnly()
+    assert not page.box("raised_with").isEnabled() and not page.box("status").isEnabled()
+    assert not page.save_button.isEnabled() and not page.delete_button.isEnabled()
+    assert not page.answer_button.isEnabled() and page.history_button.isEnabled()
+    entries = diary.audit.count()
+    with qtbot.assertNotEmitted(page.saved):
+        assert page.mark_answered() is None
+        qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        assert not page.delete() and not page.save()
+    answering = [
+        found for found in QApplication.topLevelWidgets() if isinstance(found, AnswerDialog)
+    ]
+    assert not any(dialog.isVisible() for dialog in answering)
+    assert "A deleted concern cannot be saved" in page.status.text() and not messages.said
+    assert diary.audit.count() == entries and diary.concerns.get(mistaken) is None
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    last_event = dialog.plain_text().strip().splitlines()[-1]
+    assert last_event == f"{format_moment(deleted_at)} — deleted (kept here in its history)"
+
+    # The live concern is editable, and can be answered, again.
+    page.table.selectRow(row_of(page, live))
+    assert page.current_key() == live and not page.showing_deleted()
+    assert page.save_button.isEnabled() and page.answer_button.isEnabled()
+    assert page.box("raised_with").isEnabled() and not page.summary_box.isReadOnly()
+    set_text(page, "summary", "Wrote asking for a workload review, copied to HR.")
+    assert page.save()
+    assert diary.concerns.count() == 1 and page.counts_line.text() == counts

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
+from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.oversight import supervision_figures
 from workdiary.domain.records import (
@@ -730,3 +731,177 @@ def test_a_session_is_deleted_by_keyboard_alone(
         qtbot.keyClick(focused(), Qt.Key.Key_Space)
     assert diary.supervision.count() == 0
     assert focused() is page.table  # back in the list, not on a greyed-out button
+
+
+def deleted_session_shown(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> tuple[SupervisionPage, str, str, datetime]:
+    """A page with a live session (Tue 17 Nov) and one deleted (Tue 10 Nov, amended once before),
+    its check box ticked; the keys of both, and when the second was deleted."""
+    every_four_weeks(diary)
+    live = diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60, True))
+    mistaken = diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60))
+    clock.now += timedelta(minutes=5)
+    diary.supervision.save(
+        SupervisionSession(date(2026, 11, 10), HELD, "GW", 45, notes=WELSH_NOTES),
+        mistaken.entry.key,
+    )
+    clock.now += timedelta(hours=1)
+    deleted_at = clock.now
+    diary.supervision.delete(mistaken.entry.key)
+    page = open_page(qtbot, diary, messages)
+    page.show_deleted.setChecked(True)
+    return page, live.entry.key, mistaken.entry.key, deleted_at
+
+
+def test_show_deleted_lists_a_deleted_session_marked_with_when_and_the_figures_stay(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    page, live, mistaken, deleted_at = deleted_session_shown(qtbot, diary, messages, clock)
+    page.show_deleted.setChecked(False)
+    assert page.show_deleted.isVisible() and page.model.rowCount() == 1
+    figures, held = page.figures(), page.held_figure.text()
+    assert figures is not None and figures.held == 1
+
+    # By keyboard, as the officer would: Alt+E from anywhere on the page.
+    page.table.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.show_deleted.isChecked)  # a mnemonic clicks as a button is let go
+    assert [row_texts(page, row)[SessionColumn.DATE] for row in range(2)] == [
+        "Tue 17 Nov 2026",
+        "Tue 10 Nov 2026",
+    ]
+    assert row_texts(page, 0)[SessionColumn.FLAGS] == ""
+    # Amended before it was deleted: the deletion is no amendment of its own.
+    assert row_texts(page, 1)[SessionColumn.FLAGS] == "deleted, amended"
+    tip = str(page.table.model().index(1, SessionColumn.FLAGS).data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith(f"Deleted {format_moment(deleted_at)}: it no longer counts")
+    assert "Amended once" in tip
+    # Greyed as well as marked in words; the live row is not.
+    ink = Qt.ItemDataRole.ForegroundRole
+    assert page.table.model().index(1, SessionColumn.DATE).data(ink) is not None
+    assert page.table.model().index(0, SessionColumn.DATE).data(ink) is None
+    # It never counts, shown or not.
+    assert page.figures() == figures and page.held_figure.text() == held
+    assert page.due_line.text().startswith("Your last supervision was held on Tue 17 Nov 2026")
+    assert page.model.row_of(live) is not None and page.model.row_of(mistaken) is not None
+
+
+def test_a_deleted_session_is_shown_read_only_and_nothing_about_it_can_be_saved(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    page, live, mistaken, deleted_at = deleted_session_shown(qtbot, diary, messages, clock)
+    entries = diary.audit.count()
+    page.table.selectRow(1)  # as a click on it
+    assert page.current_key() == mistaken and page.showing_deleted()
+    assert page.editor_heading.text() == "Session on Tue 10 Nov 2026 (deleted)"
+    assert page.record_line.text().startswith(f"Deleted {format_moment(deleted_at)}:")
+    assert "What it held is kept in its history" in page.record_line.text()
+    assert "amended once" in page.record_line.text()
+    assert page.notes_box.toPlainText() == WELSH_NOTES
+    assert line_edit(page, "minutes").text() == "45"
+    assert not page.save_button.isEnabled() and not page.delete_button.isEnabled()
+    assert page.history_button.isEnabled()
+    assert not page.box("held_on").isEnabled() and not page.status_box.isEnabled()
+    # Its text can still be read and selected, not changed.
+    assert page.notes_box.isReadOnly() and page.actions_box.isReadOnly()
+    page.notes_box.setFocus()
+    qtbot.keyClicks(page.notes_box, "x")
+    assert page.notes_box.toPlainText() == WELSH_NOTES and not page.has_unsaved_changes()
+
+    # Ctrl+S and the Delete key say why nothing happens, and nothing does.
+    with qtbot.assertNotEmitted(page.saved):
+        qtbot.keyClick(page.notes_box, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert "A deleted session cannot be saved" in page.status.text()
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+        assert "already deleted" in page.status.text()
+        assert not page.save() and not page.delete()
+    assert diary.audit.count() == entries and diary.supervision.get(mistaken) is None
+    assert not messages.said
+
+    # Its history ends with the deletion.
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    last_event = dialog.plain_text().strip().splitlines()[-1]
+    assert last_event == f"{format_moment(deleted_at)} — deleted (kept here in its history)"
+
+    # A live session, or a new one, is editable again.
+    page.table.selectRow(0)
+    assert page.current_key() == live and not page.showing_deleted()
+    assert page.save_button.isEnabled() and page.delete_button.isEnabled()
+    assert page.box("held_on").isEnabled() and not page.notes_box.isReadOnly()
+    assert page.box("minutes").isEnabled()
+    assert page.editor_heading.text() == "Session on Tue 17 Nov 2026"
+    line_edit(page, "minutes").setText("50")
+    assert page.save()
+    record = diary.supervision.get(live)
+    assert record is not None and record.record.minutes == 50
+
+    page.table.selectRow(1)
+    assert page.showing_deleted()
+    assert page.new_session()
+    assert page.save_button.isEnabled() and page.box("held_on").isEnabled()
+    assert line_edit(page, "held_on").text() == "20/11/2026"
+    assert page.editor_heading.text() == "New session"
+
+
+def test_typing_not_saved_is_asked_about_before_a_deleted_session_is_shown(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    page, live, mistaken, _deleted_at = deleted_session_shown(qtbot, diary, messages, clock)
+    page.show_session(live)
+    line_edit(page, "supervisor").setText("G.W.")
+
+    messages.answers.append(False)  # keep editing
+    page.table.selectRow(1)
+    assert "Discard those changes?" in messages.texts("confirm")
+    assert page.current_key() == live and line_edit(page, "supervisor").text() == "G.W."
+    assert page.save_button.isEnabled()
+
+    messages.answers.append(True)
+    page.table.selectRow(1)
+    assert page.current_key() == mistaken and not page.save_button.isEnabled()
+    assert not page.has_unsaved_changes()
+    # Nothing to lose on a deleted session: leaving it asks nothing.
+    assert page.show_session(live) and page.save_button.isEnabled()
+    assert line_edit(page, "supervisor").text() == "GW"
+
+    # Unticked, a deleted session shown goes from the list and the editor.
+    page.table.selectRow(1)
+    page.show_deleted.setChecked(False)
+    assert page.model.rowCount() == 1 and page.current_key() is None
+    assert page.save_button.isEnabled()
+
+
+def test_show_deleted_appears_once_a_session_is_deleted(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    saved = diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 60))
+    page = open_page(qtbot, diary, messages)
+    assert not page.show_deleted.isVisible()  # nothing deleted: nothing to show
+    page.show_session(saved.entry.key)
+    messages.answers.append(True)
+    assert page.delete()
+    assert page.show_deleted.isVisible() and not page.show_deleted.isChecked()
+    assert "tick Show deleted to see it" in page.status.text()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)  # the box is on the way from the list to the form
+    assert focused() is page.show_deleted
+    qtbot.keyClick(page.show_deleted, Qt.Key.Key_Space)
+    assert page.model.rowCount() == 1 and row_texts(page, 0)[SessionColumn.FLAGS] == "deleted"
+
+
+def test_a_session_shown_when_deleted_elsewhere_becomes_read_only(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    page, live, _mistaken, _deleted_at = deleted_session_shown(qtbot, diary, messages, clock)
+    page.show_session(live)
+    clock.now += timedelta(minutes=5)
+    diary.supervision.delete(live)  # by a command, while the page shows it
+    page.reload()  # as the window does when it comes back to the page
+    assert page.current_key() == live and page.showing_deleted()
+    assert not page.save_button.isEnabled()
+    assert page.record_line.text().startswith(f"Deleted {format_moment(clock.now)}:")
+    assert page.figures() is None  # nothing left to count

@@ -272,7 +272,7 @@ class ConcernsPage(RecordPage[Concern]):
         """Ask for the answer to the concern in the editor, in a dialog that saves it as a change
         to the concern, kept in its history (the dialog is returned, for whoever wants it)."""
         entry = self._entry
-        if entry is None or not self._may_leave_editor():
+        if entry is None or self.showing_deleted() or not self._may_leave_editor():
             return None
         self._load(entry)  # drops any edits the user chose to discard
         # Made once and kept: a dialog deleted on closing can outlive its page's Python side.
@@ -336,7 +336,7 @@ class ConcernsPage(RecordPage[Concern]):
     def _tab_order(self) -> list[QWidget]:
         # Reading order: the buttons over the table, the table, then the form.
         boxes = [self.box(name) for name in TAB_ORDER]
-        return [*self._list_buttons, self.table, *boxes, self.save_button]
+        return [*self._list_widgets(), *boxes, self.save_button]
 
     # Reading the diary
 
@@ -375,7 +375,7 @@ class ConcernsPage(RecordPage[Concern]):
         self.status_box.setCurrentIndex(self.status_box.findData(status))
         for name in RESPONSE_FIELDS:
             self._show_field(name, concern is not None)
-        self.answer_button.setEnabled(concern is not None)
+        self.answer_button.setEnabled(concern is not None and not self.showing_deleted())
 
     def _since_first_recorded(self, entry: Recorded[Concern]) -> list[str]:
         """When its answer was recorded and it was marked closed, which are not amendments:
@@ -391,7 +391,8 @@ class ConcernsPage(RecordPage[Concern]):
     def _describe_record(self) -> None:
         super()._describe_record()
         concern = self._entry.record if self._entry else None
-        if concern is not None and is_overdue(concern, self._today):
+        # A deleted concern waits for nothing.
+        if concern is not None and not self.showing_deleted() and is_overdue(concern, self._today):
             self.overdue_line.setText(f"{WARNING_SIGN} {overdue_words(concern)}")
             self.overdue_line.setVisible(True)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum
 from html import escape
 from typing import Any, ClassVar, Generic, TypeVar
@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QKeyEvent
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,6 +51,7 @@ from workdiary.domain.records import (
     SupervisionSession,
     SupervisionStatus,
 )
+from workdiary.ui.fields import soft_ink
 from workdiary.ui.table_models import (
     ACCESSIBLE,
     ALIGNMENT,
@@ -70,6 +71,7 @@ R = TypeVar("R")
 # What a line about a concern shows of its text: its first line, cut to this many characters.
 SHORTENED_SUMMARY_CHARS = 60
 
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 # Qt sorts by these raw values itself; dates as day numbers, text folded to one case.
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 # The table is never made shorter than this many rows; the page scrolls instead.
@@ -117,6 +119,15 @@ def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -
     return marks
 
 
+def deleted_mark(deleted_at: datetime) -> Mark:
+    """The mark of a record deleted at `deleted_at`, shown only when the user asks to see them."""
+    return Mark(
+        "deleted",
+        f"Deleted {format_moment(deleted_at)}: it no longer counts in the figures. What it held "
+        "is kept in its history.",
+    )
+
+
 OVERDUE_STATUS = "Overdue: no response"
 
 
@@ -142,11 +153,14 @@ class RowCells:
     tips: list[str | None]
     # Past its follow-up date with nothing back: shown in bold, with a warning icon by its words.
     stands_out: bool = False
+    # Deleted: in softer ink, as well as marked so in words.
+    deleted: bool = False
 
 
 class RecordsModel(ReadOnlyTableModel, Generic[R]):
     """Records newest first, read-only: they change in the page's editor, where every change is
-    recorded. Subclasses say what the columns are and what a record shows in them."""
+    recorded. Deleted records are among them when the page is asked to show them, marked so.
+    Subclasses say what the columns are and what a record shows in them."""
 
     # The column that says in words why a row stands out, and those words; the warning icon goes
     # there.
@@ -169,7 +183,9 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
         super().__init__(parent)
         self._entries: list[Recorded[R]] = []
         self._rows: list[RowCells] = []
+        self._deleted: Mapping[str, datetime] = {}
         self._today = date.today()
+        self._deleted_ink = QBrush(soft_ink(QApplication.palette()))
         self._bold = QFont()
         self._bold.setBold(True)
         self._warning_icon: QIcon = QApplication.style().standardIcon(
@@ -181,10 +197,17 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
 
     # Filling
 
-    def set_entries(self, entries: Sequence[Recorded[R]], today: date) -> None:
-        """Show these records (in any order) as they stand on `today`."""
+    def set_entries(
+        self,
+        entries: Sequence[Recorded[R]],
+        today: date,
+        deleted: Mapping[str, datetime] | None = None,
+    ) -> None:
+        """Show these records (in any order) as they stand on `today`; `deleted` says when those
+        of them that were deleted were deleted, by key."""
         self.beginResetModel()
         self._today = today
+        self._deleted = deleted or {}
         self._entries = sorted(entries, key=self.newest_first_key, reverse=True)
         self._rows = [self.cells(entry) for entry in self._entries]
         self.endResetModel()
@@ -202,6 +225,16 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
     def amendments(self, entry: Recorded[R]) -> Amendments:
         """How many times what the record held was changed after it was first recorded."""
         return every_revision(entry)
+
+    def deleted_at(self, key: str) -> datetime | None:
+        """When the record with `key` was deleted; None for one not deleted."""
+        return self._deleted.get(key)
+
+    def marks(self, entry: Recorded[R]) -> list[Mark]:
+        """Deleted (first, where a narrow Flags column still shows it), retrospective, amended."""
+        deleted_at = self.deleted_at(entry.key)
+        deleted = [deleted_mark(deleted_at)] if deleted_at is not None else []
+        return deleted + record_marks(entry, self.day_of(entry.record), self.amendments(entry))
 
     def today(self) -> date:
         return self._today
@@ -249,6 +282,8 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
             return self._bold
         if role == DECORATION and cells.stands_out and column == self.stand_out_column:
             return self._warning_icon
+        if role == FOREGROUND and cells.deleted:
+            return self._deleted_ink
         return None
 
 
@@ -288,7 +323,8 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
         "How long the session lasted",
         "Whether your workload was discussed in a session that was held",
         "When the session was first logged; later changes are kept in its history",
-        "Logged late (retrospective) or changed since (amended), in words",
+        "In words: logged late (retrospective), changed since (amended), or deleted (when Show "
+        "deleted is ticked). Point at one for when",
     )
     number_columns = frozenset({SessionColumn.LENGTH})
 
@@ -302,7 +338,7 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
         length = "" if session.minutes is None else f"{session.minutes} min"
         workload = workload_words(session)
         recorded = format_day(entry.first_recorded_at.astimezone().date())
-        marks = record_marks(entry, session.held_on, self.amendments(entry))
+        marks = self.marks(entry)
         flags = ", ".join(mark.text for mark in marks)
         return RowCells(
             display=[day, status, session.supervisor, length, workload, recorded, flags],
@@ -333,6 +369,7 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
                 f"First recorded {format_moment(entry.first_recorded_at)}",
                 "\n".join(mark.explanation for mark in marks) or None,
             ],
+            deleted=self.deleted_at(entry.key) is not None,
         )
 
 
@@ -348,11 +385,12 @@ class ConcernColumn(IntEnum):
     SUMMARY = 5
 
 
-def concern_status_words(concern: Concern, today: date) -> str:
+def concern_status_words(concern: Concern, today: date, deleted: bool = False) -> str:
     """What became of the concern, with the day that goes with it, for a column:
     `Open, follow up Mon 30 Nov 2026`, `Answered Thu 19 Nov 2026`, `Closed`, or, short because it
-    also stands out in bold with an icon, `Overdue: no response` (its tooltip gives the day)."""
-    if is_overdue(concern, today):
+    also stands out in bold with an icon, `Overdue: no response` (its tooltip gives the day). A
+    `deleted` concern waits for nothing, so it is never overdue."""
+    if is_overdue(concern, today) and not deleted:
         return OVERDUE_STATUS
     words = CONCERN_STATUS_WORDS[concern.status]
     if concern.status is ConcernStatus.ANSWERED and concern.response_on is not None:
@@ -362,11 +400,11 @@ def concern_status_words(concern: Concern, today: date) -> str:
     return words
 
 
-def concern_status_sentence(concern: Concern, today: date) -> str:
+def concern_status_sentence(concern: Concern, today: date, deleted: bool = False) -> str:
     """The status with whatever its column leaves out, for its tooltip and a screen reader."""
-    if is_overdue(concern, today):
+    if is_overdue(concern, today) and not deleted:
         return overdue_words(concern)
-    words = concern_status_words(concern, today)
+    words = concern_status_words(concern, today, deleted)
     if concern.status is not ConcernStatus.ANSWERED and concern.response_on is not None:
         return f"{words}: the response came on {format_day(concern.response_on)}"
     return words
@@ -376,8 +414,9 @@ def concern_status_sentence(concern: Concern, today: date) -> str:
 # concern's, with its follow-up day.
 WIDEST_DAY = date(2026, 9, 30)
 WIDEST_STATUS_SAMPLE = Concern(WIDEST_DAY, "", ConcernChannel.EMAIL, "", follow_up_on=WIDEST_DAY)
-# Outweighs any number of amendments when the Flags column is sorted.
+# Outweighs any number of amendments when the Flags column is sorted; being deleted outweighs both.
 RETROSPECTIVE_SORT_WEIGHT = 1_000_000
+DELETED_SORT_WEIGHT = 2 * RETROSPECTIVE_SORT_WEIGHT
 
 
 class ConcernsModel(RecordsModel[Concern]):
@@ -396,8 +435,8 @@ class ConcernsModel(RecordsModel[Concern]):
         "Open (with the day to follow it up), answered (with the day of the response) or closed; "
         "overdue when the follow-up date has passed with no response",
         "Logged late (retrospective), or something already recorded changed since (amended); "
-        "recording the answer, adding to it or closing the concern is not an amendment. Point "
-        "at one for when",
+        "recording the answer, adding to it or closing the concern is not an amendment; or deleted "
+        "(when Show deleted is ticked). Point at one for when",
         "What you said, shortened; select the row to read all of it",
     )
     stand_out_column = ConcernColumn.STATUS
@@ -438,13 +477,14 @@ class ConcernsModel(RecordsModel[Concern]):
         today = self.today()
         raised = format_day(concern.raised_on)
         channel = CONCERN_CHANNEL_WORDS[concern.channel]
-        status = concern_status_words(concern, today)
-        status_sentence = concern_status_sentence(concern, today)
+        deleted = self.deleted_at(entry.key) is not None
+        status = concern_status_words(concern, today, deleted)
+        status_sentence = concern_status_sentence(concern, today, deleted)
         amended = self.amendments(entry)
-        marks = record_marks(entry, concern.raised_on, amended)
+        marks = self.marks(entry)
         flags = ", ".join(mark.text for mark in marks)
         retrospective = is_retrospective(concern.raised_on, entry.first_recorded_at)
-        overdue = is_overdue(concern, today)
+        overdue = is_overdue(concern, today) and not deleted
         day_shown = concern.response_on if concern.status is ConcernStatus.ANSWERED else None
         # Not cut here: the table cuts it to its column, which a wider window widens.
         said = shortened(concern.summary, None)
@@ -467,8 +507,10 @@ class ConcernsModel(RecordsModel[Concern]):
                 ("3" if overdue else "2" if concern.status is ConcernStatus.OPEN else "1")
                 + CONCERN_STATUS_WORDS[concern.status].casefold()
                 + (day_shown or concern.follow_up_on or date.min).isoformat(),
-                # Logged late first when sorted descending, then the most amended.
-                (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0) + amended.times,
+                # Deleted first when sorted descending, then logged late, then the most amended.
+                (DELETED_SORT_WEIGHT if deleted else 0)
+                + (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0)
+                + amended.times,
                 concern.summary.casefold(),
             ],
             tips=[
@@ -482,6 +524,7 @@ class ConcernsModel(RecordsModel[Concern]):
                 rich_tooltip(concern.summary),
             ],
             stands_out=overdue,
+            deleted=deleted,
         )
 
 

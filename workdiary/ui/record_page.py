@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -155,7 +155,8 @@ def on_change(box: QWidget, slot: Callable[[], None]) -> None:
 
 
 class RecordPage(QWidget, Generic[R]):
-    """Lists a page's records and edits one; `saved` after anything is saved or deleted.
+    """Lists a page's records and edits one; `saved` after anything is saved or deleted. Deleted
+    records are listed too when the user ticks Show deleted, and shown read-only.
 
     A page builds its own widgets above the list (`_build_overview`), beside its buttons
     (`_build_list_buttons`), under the record's description (`_build_record_notes`) and in the
@@ -181,8 +182,10 @@ class RecordPage(QWidget, Generic[R]):
         self._records = records
         self._kind = kind
         self._today = diary.today()
-        # The record in the editor (None: a new one), and what the form held when it was loaded.
+        # The record in the editor (None: a new one), when it was deleted (None: it was not; a
+        # deleted one is shown read-only), and what the form held when it was loaded.
         self._entry: Recorded[R] | None = None
+        self._deleted_at: datetime | None = None
         self._typed_when_loaded: tuple[object, ...] = ()
         self._last_outcome = ""
         self._fields: dict[str, EditorField] = {}
@@ -232,10 +235,11 @@ class RecordPage(QWidget, Generic[R]):
         # Typing not saved yet stays as it is: saving it asks first if its record changed.
         if not self.has_unsaved_changes():
             if self._entry is not None:
-                fresh = self._entry_with_key(self._entry.key)
+                key = self._entry.key
+                fresh = self._entry_with_key(key)
                 if fresh is None:
                     self._load(None)
-                elif fresh != self._entry:
+                elif fresh != self._entry or self.model.deleted_at(key) != self._deleted_at:
                     self._load(fresh)
             elif self._today != day_before:
                 # A new record not begun is dated today: a window left open overnight must not
@@ -271,6 +275,9 @@ class RecordPage(QWidget, Generic[R]):
 
     def save(self) -> bool:
         """Check and save the record in the editor. True when saved (or nothing had changed)."""
+        if self.showing_deleted():
+            self._say_deleted(f"A deleted {self._kind.noun} cannot be saved.")
+            return False
         record, problems = self._record_from_form()
         if record is None or problems:
             self._show_problems(problems)
@@ -306,6 +313,9 @@ class RecordPage(QWidget, Generic[R]):
         if entry is None:
             return False
         noun = self._kind.noun
+        if self.showing_deleted():
+            self._say_deleted(f"This {noun} is already deleted.")
+            return False
         if not delete_asking(
             lambda read_at: self._records.delete(entry.key, read_at=read_at),
             self._messages,
@@ -326,9 +336,10 @@ class RecordPage(QWidget, Generic[R]):
         # Back in the list, rather than on the button now greyed out: the next record is an
         # arrow key away.
         self.table.setFocus()
+        see_it = "" if self.show_deleted.isChecked() else " (tick Show deleted to see it)"
         self._last_outcome = (
-            f"Deleted at {at}. What the {noun} held stays in its history, and evidence packs "
-            "show the deletion."
+            f"Deleted at {at}. What the {noun} held stays in its history{see_it}, and evidence "
+            "packs show the deletion."
         )
         self._refresh_status()
         self.saved.emit()
@@ -337,6 +348,10 @@ class RecordPage(QWidget, Generic[R]):
     def current_key(self) -> str | None:
         """The key of the record in the editor; None for a new one."""
         return self._entry.key if self._entry else None
+
+    def showing_deleted(self) -> bool:
+        """Whether the editor shows a deleted record, which can be read but not changed."""
+        return self._deleted_at is not None
 
     def box(self, field: str) -> QWidget:
         """The widget `field` (a field of the record) is entered in."""
@@ -394,7 +409,11 @@ class RecordPage(QWidget, Generic[R]):
         """What Tab visits, in turn: reading order, the buttons over the list, the list and then
         the form."""
         boxes = [field.box for field in self._fields.values()]
-        return [*self._list_buttons, self.table, *boxes, self.save_button]
+        return [*self._list_widgets(), *boxes, self.save_button]
+
+    def _list_widgets(self) -> list[QWidget]:
+        """The buttons over the list, the list and what is under it, in reading order."""
+        return [*self._list_buttons, self.table, self.show_deleted]
 
     # Building the widgets
 
@@ -412,10 +431,9 @@ class RecordPage(QWidget, Generic[R]):
         self.new_button.setToolTip(f"Log another {noun} ({native_text(NEW_RECORD_KEYS)})")
         self.new_button.clicked.connect(self.new_record)
         table_label = QLabel(self._kind.table_label)
-        list_hint = hint_label(f"Select a {noun} to amend it: every change is kept in its history.")
         top = QHBoxLayout()
         top.addWidget(table_label)
-        top.addWidget(list_hint, 1)
+        top.addStretch(1)
         # Asked about first, and away from New: a record saved by mistake (typed twice, or on
         # the wrong day) can be taken out of the list and figures, its history kept.
         self.delete_button = QPushButton(f"Delete {noun}…")
@@ -447,11 +465,27 @@ class RecordPage(QWidget, Generic[R]):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete)
 
+        # Under the list, where it has the width to itself: beside the buttons it wrapped.
+        list_hint = hint_label(f"Select a {noun} to amend it: every change is kept in its history.")
+        # Hidden until something is deleted: most diaries never delete anything, and a box
+        # greyed out would only raise the question of what was.
+        self.show_deleted = QCheckBox("Show d&eleted")
+        self.show_deleted.setToolTip(
+            f"List deleted {noun}s too, marked deleted, to read them and their history; they "
+            "never count in the figures"
+        )
+        self.show_deleted.setVisible(False)
+        self.show_deleted.toggled.connect(self.reload)
+        under = QHBoxLayout()
+        under.addWidget(list_hint, 1)
+        under.addWidget(self.show_deleted)
+
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.table, 1)
+        column.addLayout(under)
         return holder
 
     def _build_editor(self) -> QWidget:
@@ -461,7 +495,11 @@ class RecordPage(QWidget, Generic[R]):
         self.editor_heading.setFont(bold)
         self.record_line = plain_label()
 
-        details = QGridLayout()
+        # In a widget of its own, to grey it out whole for a deleted record: a box the page
+        # greyed out itself (the length of a session not held) stays so when it comes back.
+        self._details = QWidget()
+        details = QGridLayout(self._details)
+        details.setContentsMargins(0, 0, 0, 0)
         details.setColumnStretch(2, 1)
         texts = QGridLayout()
         texts.setColumnStretch(0, 1)
@@ -469,7 +507,7 @@ class RecordPage(QWidget, Generic[R]):
         details.setRowStretch(details.rowCount(), 1)
 
         columns = QHBoxLayout()
-        columns.addLayout(details, 1)
+        columns.addWidget(self._details, 1)
         columns.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         columns.addLayout(texts, 1)
 
@@ -583,10 +621,17 @@ class RecordPage(QWidget, Generic[R]):
 
     def _read_diary(self) -> None:
         entries = self._records.all()
+        gone = self._records.deleted_entries() if self.show_deleted.isChecked() else []
+        self.show_deleted.setVisible(bool(gone or self._records.deleted()))
         self._today = self._diary.today()
         for field in self._date_fields:
             field.set_latest(self._today)
-        self.model.set_entries(entries, self._today)
+        self.model.set_entries(
+            [*entries, *(deleted.entry for deleted in gone)],
+            self._today,
+            {deleted.entry.key: deleted.deleted_at for deleted in gone},
+        )
+        # Only the records not deleted count, whatever the list shows.
         self._show_overview([entry.record for entry in entries])
 
     def _entry_with_key(self, key: str) -> Recorded[R] | None:
@@ -609,8 +654,16 @@ class RecordPage(QWidget, Generic[R]):
 
     def _load(self, entry: Recorded[R] | None) -> None:
         self._entry = entry
+        self._deleted_at = self.model.deleted_at(entry.key) if entry else None
+        editable = not self.showing_deleted()
         self.history_button.setEnabled(entry is not None)
-        self.delete_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None and editable)
+        self.save_button.setEnabled(editable)
+        # A deleted record is read, never changed: its text can still be selected and scrolled.
+        self._details.setEnabled(editable)
+        for field in self._fields.values():
+            if isinstance(field.box, QPlainTextEdit):
+                field.box.setReadOnly(not editable)
         self._fill_form(entry.record if entry else None)
         self._typed_when_loaded = self._typed()
         self._last_outcome = ""
@@ -624,7 +677,7 @@ class RecordPage(QWidget, Generic[R]):
             self.editor_heading.setText(f"New {self._kind.noun}")
             self.record_line.setText(self._kind.not_saved_yet + self._late_words())
             return
-        self.editor_heading.setText(self._kind.title.format(day=self._day_words(entry.record)))
+        title = self._kind.title.format(day=self._day_words(entry.record))
         parts = [
             f"First recorded {format_moment(entry.first_recorded_at)}",
             *self._since_first_recorded(entry),
@@ -634,6 +687,14 @@ class RecordPage(QWidget, Generic[R]):
                 f"recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after "
                 f"{self._kind.week_it_was} ended)"
             )
+        if self._deleted_at is not None:
+            self.editor_heading.setText(f"{title} (deleted)")
+            self.record_line.setText(
+                f"Deleted {format_moment(self._deleted_at)}: it no longer counts in the figures "
+                "and cannot be changed. What it held is kept in its history.\n" + " · ".join(parts)
+            )
+            return
+        self.editor_heading.setText(title)
         self.record_line.setText(" · ".join(parts))
 
     def _since_first_recorded(self, entry: Recorded[R]) -> list[str]:
@@ -676,6 +737,8 @@ class RecordPage(QWidget, Generic[R]):
             self.page_scroll.ensureWidgetVisible(first_bad)
 
     def _focus_first_field(self) -> None:
+        if self.showing_deleted():
+            return  # nothing in the form can be changed
         box = next(iter(self._fields.values())).box
         box.setFocus()
         if isinstance(box, QLineEdit):
@@ -752,6 +815,11 @@ class RecordPage(QWidget, Generic[R]):
         shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
         more = len(lines) - CHANGES_LISTED
         return shown + (f"; and {count(more, 'other change')}" if more > 0 else "")
+
+    def _say_deleted(self, refused: str) -> None:
+        """Say in the status line why nothing was done to the deleted record in the editor."""
+        self._last_outcome = f"{refused} What it held stays in its history (Show history…)."
+        self._refresh_status()
 
     def _refresh_status(self) -> None:
         if self.has_unsaved_changes():
