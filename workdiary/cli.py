@@ -49,7 +49,7 @@ from workdiary.paths import AppPaths
 
 # Every command but --help reads the diary, and so does the app: imported here, before the app
 # imports Qt, whose import hook slows every module imported after it.
-from workdiary.storage import Diary
+from workdiary.storage import Diary, Finding
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -810,6 +810,7 @@ def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             f"its history.\nChain head: {report.chain_head}",
             file=out,
         )
+        _say_dated_backwards(report.dated_backwards, out)
         return EXIT_OK
     print(
         f"The diary does NOT match its own history. {count(len(report.findings), 'problem')} "
@@ -818,7 +819,26 @@ def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     )
     for finding in report.findings:
         print(f"  - {finding.message}", file=out)
+    _say_dated_backwards(report.dated_backwards, out)
     return EXIT_CHECK_FAILED
+
+
+def _say_dated_backwards(dated_backwards: list[Finding], out: TextIO) -> None:
+    """Entries dated before the one before them: not a change to the diary, so not a problem the
+    exit status reports, but a reader relying on when records were kept must be told."""
+    if not dated_backwards:
+        return
+    one = len(dated_backwards) == 1
+    print(
+        f"\nNote: {count(len(dated_backwards), 'entry', 'entries')} "
+        f"{'is' if one else 'are'} dated earlier than the entry before it. Work Diary dates "
+        "each entry by the computer's clock, so that clock was wrong, or had been put back, "
+        f"when {'it was' if one else 'they were'} saved, and {'its date' if one else 'their dates'}"
+        " cannot be relied on:",
+        file=out,
+    )
+    for finding in dated_backwards:
+        print(f"  - {finding.message}", file=out)
 
 
 def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

@@ -6,7 +6,7 @@ import argparse
 import io
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,8 @@ import pytest
 from workdiary import cli
 from workdiary.cli import app_options, main
 from workdiary.domain.dates import format_day, week_commencing
+from workdiary.domain.records import Week
+from workdiary.storage import Diary
 
 THIS_WEEK = week_commencing(date.today())
 LAST_WEEK = THIS_WEEK - timedelta(weeks=1)
@@ -230,6 +232,21 @@ def test_verify_reports_intact_then_names_a_raw_edit(diary_path: Path) -> None:
     status, out = run("verify")
     assert status == 1
     assert LAST_WEEK.strftime("%d %b %Y") in out and "capacity_pct" in out
+
+
+def test_verify_tells_of_an_entry_dated_back_and_still_says_intact(diary_path: Path) -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    # As if the clock had been put back ten days to save a third week.
+    with sqlite3.connect(diary_path) as connection:
+        first = connection.execute("SELECT recorded_at FROM audit_log WHERE seq = 1").fetchone()[0]
+    put_back = datetime.fromisoformat(first) - timedelta(days=10)
+    with Diary.open(diary_path, lambda: put_back) as diary:
+        diary.weeks.save(Week(THIS_WEEK - timedelta(weeks=2), 125.0))
+    status, out = run("verify")
+    assert status == 0 and "The diary is intact" in out
+    assert "Note: 1 entry is dated earlier than the entry before it." in out
+    assert f"Audit entry 3 (Week commencing {format_day(THIS_WEEK - timedelta(weeks=2))})" in out
 
 
 def test_verify_of_a_damaged_file_exits_1(

@@ -14,6 +14,7 @@ import pytest
 
 from tests.clock import Clock
 from tests.processes import modules_loaded
+from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import (
     ChangedElsewhere,
     DiaryDamaged,
@@ -279,6 +280,29 @@ def test_verify_names_the_week_and_field_changed_behind_the_apps_back(
     [finding] = report.findings
     assert (finding.entity, finding.key, finding.field) == ("weeks", "2026-11-16", "capacity_pct")
     assert "Mon 16 Nov 2026" in finding.message and "132.5" in finding.message
+
+
+def test_verify_names_an_entry_saved_while_the_clock_had_been_put_back(
+    diary: Diary, clock: Clock
+) -> None:
+    """Put back a fortnight, the clock would let a week logged late look as if it was logged on
+    time: the chain is intact, but the entry dated back is named, with both dates."""
+    diary.weeks.save(WEEK)
+    on_time = clock.now
+    clock.now -= timedelta(minutes=4)  # a clock put right by minutes is no cause for doubt
+    diary.weeks.save(replace(WEEK, capacity_pct=133.0))
+    assert diary.verify().dated_backwards == []
+    clock.now = on_time - timedelta(days=14)
+    diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 2)))
+    clock.now = on_time + timedelta(days=1)
+    diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 9)))
+    report = diary.verify()
+    assert report.intact
+    assert [finding.message for finding in report.dated_backwards] == [
+        "Audit entry 3 (Week commencing Mon 02 Nov 2026) is dated "
+        f"{format_moment(on_time - timedelta(days=14))}, earlier than the entry before it "
+        f"({format_moment(on_time - timedelta(minutes=4))})."
+    ]
 
 
 def test_verify_spots_records_added_or_removed_behind_the_apps_back(

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from workdiary.domain.dates import format_moment
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
     from workdiary.storage.diary import Diary
+
+# A clock put right by a few seconds or minutes is not worth a word; a date moved back by hours
+# or days is what could make a record look as if it was kept at the time when it was not.
+CLOCK_SLACK = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -26,11 +32,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """What a check found: how many audit entries, the chain's last hash, and every problem."""
+    """What a check found: how many audit entries, the chain's last hash, and every problem.
+    `dated_backwards` names entries dated earlier than the entry before them. The chain is
+    intact, as is every record; but each entry is dated by the computer's clock, and one dated
+    back was saved while that clock was wrong, or had been put back, so its date is not to be
+    relied on (nor whether its record was kept at the time)."""
 
     entries: int
     chain_head: str
     findings: list[Finding] = field(default_factory=list)
+    dated_backwards: list[Finding] = field(default_factory=list)
 
     @property
     def intact(self) -> bool:
@@ -68,6 +79,9 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
             )
 
     last_entry: dict[tuple[str, str], AuditEntry] = {}
+    dated_backwards: list[Finding] = []
+    names = {table.table: table.describe for table in tables}
+    previous: AuditEntry | None = None
     previous_seq, previous_hash, entries = 0, GENESIS_HASH, 0
     for entry in diary.audit.entries():
         entries += 1
@@ -101,7 +115,10 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
                     "outside Work Diary: its contents no longer match its hash.",
                 )
             )
+        if previous is not None and _dated_before(entry, previous):
+            dated_backwards.append(_dated_backwards(entry, previous, names))
         last_entry[(entry.entity, entry.entity_key)] = entry
+        previous = entry
         previous_seq, previous_hash = entry.seq, entry.hash
 
     for table in tables:
@@ -114,7 +131,36 @@ def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
             if entity == table.table and key not in seen:
                 findings += record_findings(table, key, None, last_entry[(entity, key)])
     head = previous_hash if entries else GENESIS_HASH
-    return VerifyReport(entries, head, findings)
+    return VerifyReport(entries, head, findings, dated_backwards)
+
+
+def _dated_before(entry: AuditEntry, previous: AuditEntry) -> bool:
+    # Both are written the same way (UTC, to the microsecond), so the text compares as the
+    # moments do: only an entry that may be dated back is read as a date.
+    if entry.recorded_at >= previous.recorded_at:
+        return False
+    try:
+        return entry.moment < previous.moment - CLOCK_SLACK
+    except ValueError:  # no date at all: its hash check has already said it was altered
+        return False
+
+
+def _dated_backwards(
+    entry: AuditEntry, previous: AuditEntry, names: dict[str, Callable[[str], str]]
+) -> Finding:
+    describe = names.get(entry.entity)
+    try:
+        what = describe(entry.entity_key) if describe else f"{entry.entity} {entry.entity_key}"
+    except ValueError:  # a key altered outside Work Diary, named by the other findings
+        what = f"{entry.entity} {entry.entity_key}"
+    return Finding(
+        entry.entity,
+        entry.entity_key,
+        None,
+        f"Audit entry {entry.seq} ({what}) is dated "
+        f"{format_moment(entry.moment)}, earlier than the entry before it "
+        f"({format_moment(previous.moment)}).",
+    )
 
 
 def record_findings(
