@@ -83,3 +83,15 @@ def format_moment(moment: datetime) -> str:
     """A UTC moment shown in the user's local time, to the minute."""
     local = moment.astimezone()
     return f"{format_day(local.date())} {local.hour:02d}:{local.minute:02d}"
+
+
+# A clock put right by a few seconds or minutes is not worth a word; a date moved back by hours
+# or days is what could make a record look as if it was kept at the time when it was not.
+CLOCK_SLACK = timedelta(minutes=5)
+
+
+def dated_back(moment: datetime, previous: datetime) -> bool:
+    """Whether an entry dated `moment`, saved after one dated `previous`, is dated before it by
+    more than a clock put right explains: saved while the computer's clock was wrong, or had
+    been put back, so its date cannot be relied on."""
+    return moment < previous - CLOCK_SLACK

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from workdiary.domain.dates import format_moment
+from workdiary.domain.dates import dated_back, format_moment
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
     from workdiary.storage.diary import Diary
-
-# A clock put right by a few seconds or minutes is not worth a word; a date moved back by hours
-# or days is what could make a record look as if it was kept at the time when it was not.
-CLOCK_SLACK = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -140,7 +135,7 @@ def _dated_before(entry: AuditEntry, previous: AuditEntry) -> bool:
     if entry.recorded_at >= previous.recorded_at:
         return False
     try:
-        return entry.moment < previous.moment - CLOCK_SLACK
+        return dated_back(entry.moment, previous.moment)
     except ValueError:  # no date at all: its hash check has already said it was altered
         return False
 
