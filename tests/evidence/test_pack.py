@@ -19,7 +19,7 @@ from pypdf.generic import NameObject
 from tests.evidence.pdf_reading import BASE_14, flat, fonts_used, reader
 from tests.processes import modules_loaded
 from workdiary.domain.canonical import canonical_json
-from workdiary.domain.dates import format_day, mondays
+from workdiary.domain.dates import format_day, format_moment, mondays
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.figures import week_lines
 from workdiary.domain.formatting import format_number
@@ -106,15 +106,26 @@ def stamp(at: datetime) -> str:
 
 
 class Chain:
-    """Audit entries made the way the diary makes them, hashes and all."""
+    """Audit entries made the way the diary makes them, hashes and all. Written in any order,
+    they are chained in the order of their dates, as a diary saves them (a record's own
+    entries in the order written)."""
 
     def __init__(self) -> None:
-        self.entries: list[AuditRecord] = []
+        self._written: list[tuple[datetime, datetime, str, str, str, dict[str, Any]]] = []
         self.revisions: dict[tuple[str, str], int] = {}
         self.first: dict[tuple[str, str], datetime] = {}
         self.last: dict[tuple[str, str], datetime] = {}
 
-    def write(self, entity: str, key: str, action: str, record: object, at: datetime) -> None:
+    def write(
+        self,
+        entity: str,
+        key: str,
+        action: str,
+        record: object,
+        at: datetime,
+        saved: datetime | None = None,
+    ) -> None:
+        """Record an entry dated `at`, saved then, or at `saved` by a clock that read `at`."""
         ident = (entity, key)
         revision = self.revisions.get(ident, 0) + 1
         self.revisions[ident] = revision
@@ -129,13 +140,22 @@ class Chain:
         }
         if entity != "weeks":
             row["id"] = int(key)
-        seq = len(self.entries) + 1
-        prev = self.entries[-1].hash if self.entries else GENESIS_HASH
-        record_json = canonical_json(row)
-        digest = entry_hash(seq, stamp(at), entity, key, action, record_json, prev)
-        self.entries.append(
-            AuditRecord(seq, stamp(at), entity, key, action, json.loads(record_json), prev, digest)
-        )
+        self._written.append((saved or at, at, entity, key, action, row))
+
+    @property
+    def entries(self) -> list[AuditRecord]:
+        chained: list[AuditRecord] = []
+        for _saved, at, entity, key, action, row in sorted(self._written, key=lambda w: w[0]):
+            seq = len(chained) + 1
+            prev = chained[-1].hash if chained else GENESIS_HASH
+            record_json = canonical_json(row)
+            digest = entry_hash(seq, stamp(at), entity, key, action, record_json, prev)
+            chained.append(
+                AuditRecord(
+                    seq, stamp(at), entity, key, action, json.loads(record_json), prev, digest
+                )
+            )
+        return chained
 
     def recorded(self, entity: str, key: str, record: Any) -> Recorded[Any]:
         ident = (entity, key)
@@ -888,6 +908,44 @@ def test_record_rows_read_back_as_the_same_records() -> None:
 def test_the_same_moment_written_in_another_zone_gives_the_same_data(pack: Pack) -> None:
     shifted = TAKEN_AT.astimezone(timezone(timedelta(hours=5, minutes=30)))
     assert pack_data(replace(SNAPSHOT, taken_at=shifted), OPTIONS) == json.loads(pack.data_json)
+
+
+def test_the_verification_page_says_every_entry_is_dated_after_the_one_before(text: str) -> None:
+    assert (
+        "Every entry in this pack is dated after the entry before it (allowing 5 minutes for a "
+        "clock put right)" in text
+    )
+
+
+def test_an_entry_saved_while_the_clock_was_put_back_is_named_with_both_dates() -> None:
+    """Logged on 20 Nov with the clock put back to 9 Oct, a week would look logged on time: the
+    pack cannot know the clock was wrong, but it can say the entry is out of order."""
+    chain = Chain()
+    chain.write("profile", "1", "create", PROFILE, moment(date(2026, 8, 1)))
+    on_time, late = week(date(2026, 10, 26), 101.0), week(date(2026, 10, 5), 120.0)
+    chain.write("weeks", "2026-10-26", "create", on_time, moment(date(2026, 10, 30)))
+    put_back, really = moment(date(2026, 10, 9)), moment(date(2026, 11, 20))
+    chain.write("weeks", "2026-10-05", "create", late, put_back, saved=really)
+    snapshot = replace(
+        SNAPSHOT,
+        weeks=tuple(
+            chain.recorded("weeks", record.week_commencing.isoformat(), record)
+            for record in (late, on_time)
+        ),
+        sessions=(),
+        concerns=(),
+        audit=tuple(chain.entries),
+        chain_head=chain.entries[-1].hash,
+        audit_entries=len(chain.entries),
+    )
+    words = body_text(build_pack(snapshot, OPTIONS).pdf)
+    assert "1 entry in this pack is dated earlier than the entry before it: the clock was" in words
+    assert (
+        f"Entry 3 (Week commencing Mon 05 Oct 2026) is dated {format_moment(put_back)}, after an "
+        f"entry dated {format_moment(moment(date(2026, 10, 30)))}." in words
+    )
+    # Nor does it still say that every entry is in order.
+    assert "Every entry in this pack is dated after" not in words
 
 
 def test_the_verification_page_explains_the_hand_check(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,7 +10,7 @@ from typing import Any
 
 from workdiary.domain import concern_story
 from workdiary.domain.concern_story import ConcernStory, concern_change_title
-from workdiary.domain.dates import format_day
+from workdiary.domain.dates import dated_back, format_day, format_moment
 from workdiary.domain.formatting import EVENT_TITLES, describe_event
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import (
@@ -149,3 +150,21 @@ def _amendment(
         lines=tuple(lines),
         deleted=last_action == "delete",
     )
+
+
+def dated_backwards(audit: Sequence[AuditRecord]) -> list[str]:
+    """Each entry in `audit` dated earlier than the entry before it there (`dated_back`), in
+    words: it was saved while the computer's clock was wrong, or had been put back. Worked out
+    from the entries the pack embeds, so that a reader can check it by hand."""
+    found = []
+    entries = sorted(audit, key=lambda entry: entry.seq)
+    for previous, entry in itertools.pairwise(entries):
+        moment = datetime.fromisoformat(entry.recorded_at)
+        before = datetime.fromisoformat(previous.recorded_at)
+        if dated_back(moment, before):
+            name = record_name(entry.entity, entry.entity_key, entry.record)
+            found.append(
+                f"Entry {entry.seq} ({name}) is dated {format_moment(moment)}, after an entry "
+                f"dated {format_moment(before)}."
+            )
+    return found

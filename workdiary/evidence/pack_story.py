@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workdiary.domain.concern_story import ConcernStory, concern_amendments
 from workdiary.domain.dates import (
+    CLOCK_SLACK,
     DAY_NAMES,
     MONTH_NAMES,
     format_day,
@@ -65,7 +66,12 @@ from workdiary.domain.records import (
     SupervisionStatus,
     Week,
 )
-from workdiary.evidence.amendments import Amendment, amendment_history, concern_stories
+from workdiary.evidence.amendments import (
+    Amendment,
+    amendment_history,
+    concern_stories,
+    dated_backwards,
+)
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
 from workdiary.evidence.pack_data import DATA_FILE_NAME
@@ -80,7 +86,7 @@ from workdiary.evidence.pdf_library import (
     TableStyle,
 )
 from workdiary.evidence.period import WEEKS, Coverage, period_words
-from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
+from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
 from workdiary.evidence.text_grid import TextGrid
@@ -1406,6 +1412,7 @@ def _verification(pack: _Pack) -> list[Flowable]:
             ],
             140,
         ),
+        *_entry_dates(covered.audit),
         _para("How the fingerprint is made", styles.heading),
         _para(
             f"The records this pack shows and the audit entries about them are embedded in this "
@@ -1454,3 +1461,37 @@ def _verification(pack: _Pack) -> list[Flowable]:
         ),
     ]
     return flowables
+
+
+def _entry_dates(audit: Sequence[AuditRecord]) -> list[Flowable]:
+    """Whether the entries' dates can be relied on: each is dated by the computer's clock, and a
+    clock put back could make a week logged late look as if it was logged at the time."""
+    styles = _styles()
+    heading = _para("When the entries were made", styles.heading)
+    dated_back = dated_backwards(audit)
+    if not dated_back:
+        return [
+            heading,
+            _para(
+                "Each audit entry is dated by the clock of the computer it was saved on. Every "
+                "entry in this pack is dated after the entry before it (allowing "
+                f"{CLOCK_SLACK.seconds // 60} minutes for a clock put right). A clock put back "
+                "would show here, as an entry dated earlier than the one before it.",
+                styles.body,
+            ),
+        ]
+    one = len(dated_back) == 1
+    return [
+        heading,
+        _para(
+            "Each audit entry is dated by the clock of the computer it was saved on. "
+            f"{count(len(dated_back), 'entry', 'entries')} in this pack "
+            f"{'is' if one else 'are'} dated earlier than the entry before it: the clock was "
+            f"wrong, or had been put back, when {'it was' if one else 'they were'} saved, so "
+            f"{'its date' if one else 'their dates'}, and whether "
+            f"{'its record was' if one else 'their records were'} kept at the time, cannot be "
+            "relied on.",
+            styles.body,
+        ),
+        *(_para(f"• {line}", styles.body) for line in dated_back),
+    ]
