@@ -941,8 +941,8 @@ def test_an_entry_saved_while_the_clock_was_put_back_is_named_with_both_dates() 
     words = body_text(build_pack(snapshot, OPTIONS).pdf)
     assert "1 entry in this pack is dated earlier than the entry before it: the clock was" in words
     assert (
-        f"Entry 3 (Week commencing Mon 05 Oct 2026) is dated {format_moment(put_back)}, after an "
-        f"entry dated {format_moment(moment(date(2026, 10, 30)))}." in words
+        f"Audit entry 3 (Week commencing Mon 05 Oct 2026) is dated {format_moment(put_back)}, "
+        f"earlier than the entry before it ({format_moment(moment(date(2026, 10, 30)))})." in words
     )
     # Nor does it still say that every entry is in order.
     assert "Every entry in this pack is dated after" not in words

@@ -95,3 +95,11 @@ def dated_back(moment: datetime, previous: datetime) -> bool:
     more than a clock put right explains: saved while the computer's clock was wrong, or had
     been put back, so its date cannot be relied on."""
     return moment < previous - CLOCK_SLACK
+
+
+def dated_back_words(seq: int, record: str, moment: datetime, previous: datetime) -> str:
+    """How `verify` and the pack name an entry dated back, with both dates."""
+    return (
+        f"Audit entry {seq} ({record}) is dated {format_moment(moment)}, earlier than the entry "
+        f"before it ({format_moment(previous)})."
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from workdiary.domain import concern_story
 from workdiary.domain.concern_story import ConcernStory, concern_change_title
-from workdiary.domain.dates import dated_back, format_day, format_moment
+from workdiary.domain.dates import dated_back, dated_back_words, format_day
 from workdiary.domain.formatting import EVENT_TITLES, describe_event
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import (
@@ -163,8 +163,5 @@ def dated_backwards(audit: Sequence[AuditRecord]) -> list[str]:
         before = datetime.fromisoformat(previous.recorded_at)
         if dated_back(moment, before):
             name = record_name(entry.entity, entry.entity_key, entry.record)
-            found.append(
-                f"Entry {entry.seq} ({name}) is dated {format_moment(moment)}, after an entry "
-                f"dated {format_moment(before)}."
-            )
+            found.append(dated_back_words(entry.seq, name, moment, before))
     return found

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workdiary.domain.dates import dated_back, format_moment
+from workdiary.domain.dates import dated_back, dated_back_words
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
 
@@ -152,9 +152,7 @@ def _dated_backwards(
         entry.entity,
         entry.entity_key,
         None,
-        f"Audit entry {entry.seq} ({what}) is dated "
-        f"{format_moment(entry.moment)}, earlier than the entry before it "
-        f"({format_moment(previous.moment)}).",
+        dated_back_words(entry.seq, what, entry.moment, previous.moment),
     )
 
 
