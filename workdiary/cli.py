@@ -26,6 +26,7 @@ from workdiary.domain.dates import (
     week_commencing,
 )
 from workdiary.domain.errors import (
+    ClockBehind,
     DiaryAltered,
     DiaryDamaged,
     DiaryUnavailable,
@@ -141,6 +142,15 @@ def add_allow_identifiers(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_clock_is_right(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clock-is-right",
+        action="store_true",
+        help="save even though the computer's clock reads earlier than the diary's last entry "
+        "(it was fast then, and is right now)",
+    )
+
+
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
@@ -204,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     for flag, field, _whole in PROFILE_NUMBER_OPTIONS:
         info = PROFILE_FIELDS[field]
         profile_set.add_argument(flag, metavar="N", help=_field_help(info, ". "))
+    add_clock_is_right(profile_set)
 
     log = command(
         "log-week",
@@ -217,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--wmt-read", metavar="DATE", help="the day you read the WMT figure")
     log.add_argument("--notes", metavar="TEXT", help="what made this week what it was")
     add_allow_identifiers(log)
+    add_clock_is_right(log)
 
     show = command("show", _show, "list the weeks with their flags, and the figures for them")
     show.set_defaults(reads_only=True)
@@ -234,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         "delete a week (it stays in the history and can be logged again)",
     )
     delete.add_argument("--week", required=True, metavar="DATE", help="any day of the week")
+    add_clock_is_right(delete)
 
     # Imported here, not at the top: that module builds on this one's helpers.
     from workdiary.cli_letters import add_letter_commands
@@ -303,6 +316,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(
             f"{warning}\nNothing was saved. If you are sure, run the command again with "
             "--allow-identifiers.",
+            file=errors,
+        )
+        return EXIT_BAD_INPUT
+    except ClockBehind as behind:
+        print(
+            f"{behind}\nNothing was saved. If the date and time it gives are right (the clock "
+            "was fast when the last entry was made), run the command again with "
+            "--clock-is-right.",
             file=errors,
         )
         return EXIT_BAD_INPUT
@@ -497,7 +518,10 @@ def _profile_set(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             [FieldProblem("profile", "Say what to change, with one or more of " + ", ".join(flags))]
         )
     with open_diary(paths) as diary:
-        result = diary.save_profile(dataclasses.replace(diary.profile(), **changes))
+        result = diary.save_profile(
+            dataclasses.replace(diary.profile(), **changes),
+            allow_clock_behind=args.clock_is_right,
+        )
         if result.action == "unchanged":
             print("Nothing changed: your profile already says that.", file=out)
         else:
@@ -534,7 +558,11 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 others = week_problems(Week(monday, 0.0, **given), diary.today())
                 raise InvalidInput([missing, *others])
             week = Week(week_commencing=monday, **given)
-        result = diary.weeks.save(week, allow_identifiers=args.allow_identifiers)
+        result = diary.weeks.save(
+            week,
+            allow_identifiers=args.allow_identifiers,
+            allow_clock_behind=args.clock_is_right,
+        )
     entry = result.entry
     heading = f"the week commencing {format_day(monday)}"
     if result.action == "unchanged":
@@ -780,7 +808,7 @@ def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 f"The week commencing {format_day(monday)} is not logged, so there is nothing to "
                 "delete."
             )
-        diary.weeks.delete(monday.isoformat())
+        diary.weeks.delete(monday.isoformat(), allow_clock_behind=args.clock_is_right)
     print(
         f"Deleted the week commencing {format_day(monday)}. It stays in the diary's history "
         f"(workdiary history --week {monday.isoformat()}) and can be logged again.",

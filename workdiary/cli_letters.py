@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from workdiary.cli import EXIT_OK, add_allow_identifiers, add_command, open_diary
+from workdiary.cli import (
+    EXIT_OK,
+    add_allow_identifiers,
+    add_clock_is_right,
+    add_command,
+    open_diary,
+)
 from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.paths import AppPaths
@@ -68,6 +74,7 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         "--to", dest="last", metavar="DATE", help="access request: the last day (default: today)"
     )
     add_allow_identifiers(notice)
+    add_clock_is_right(notice)
 
 
 def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -86,7 +93,11 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 asks=args.ask,
             )
             written = correspondence.write_notice(
-                diary, request, pdf_path, allow_identifiers=args.allow_identifiers
+                diary,
+                request,
+                pdf_path,
+                allow_identifiers=args.allow_identifiers,
+                allow_clock_behind=args.clock_is_right,
             )
             what = "foreseeability notice"
         else:
@@ -97,7 +108,9 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             access = correspondence.access_request(
                 diary, first, last, args.recipient or "Data Protection Officer"
             )
-            written = correspondence.write_access_request(diary, access, pdf_path)
+            written = correspondence.write_access_request(
+                diary, access, pdf_path, allow_clock_behind=args.clock_is_right
+            )
             what = f"subject access request for {format_day(first)} to {format_day(last)}"
     print(
         f"Wrote the {what}:\n  {written.pdf_path}  (SHA-256 {written.sha256})\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from workdiary.cli import (
     EXIT_OK,
     add_allow_identifiers,
+    add_clock_is_right,
     add_command,
     open_diary,
     plain_json,
@@ -124,6 +125,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     add.add_argument("--actions", metavar="TEXT", help="the actions agreed")
     add.add_argument("--notes", metavar="TEXT", help="anything else worth keeping")
     add_allow_identifiers(add)
+    add_clock_is_right(add)
 
     listing = add_command(
         supervision_commands,
@@ -164,6 +166,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "--follow-up", metavar="DATE", help="the day to chase it if no answer has come by then"
     )
     add_allow_identifiers(add)
+    add_clock_is_right(add)
 
     listing = add_command(
         concern_commands,
@@ -188,6 +191,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     answer.add_argument("--date", required=True, metavar="DATE", help="the day the response came")
     answer.add_argument("--response", required=True, metavar="TEXT", help="what the response said")
     add_allow_identifiers(answer)
+    add_clock_is_right(answer)
     _add_delete(concern_commands, common, "concern", "concern", _concern_delete)
 
 
@@ -208,6 +212,7 @@ def _add_delete(
     delete.add_argument(
         "id", metavar="ID", help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it"
     )
+    add_clock_is_right(delete)
 
 
 def _add_choice(parser: argparse.ArgumentParser, flag: str, choices: list[str], what: str) -> None:
@@ -354,7 +359,11 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
             notes=_text(args.notes),
         )
         _require_valid(problems, supervision_problems(session, today))
-        result = diary.supervision.save(session, allow_identifiers=args.allow_identifiers)
+        result = diary.supervision.save(
+            session,
+            allow_identifiers=args.allow_identifiers,
+            allow_clock_behind=args.clock_is_right,
+        )
         same_day = [
             other
             for other in diary.supervision.all()
@@ -571,7 +580,13 @@ def _supervision_json(
 def _supervision_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     key = args.id.strip()
     with open_diary(paths) as diary:
-        session = _delete(diary.supervision, key, "supervision session", "supervision")
+        session = _delete(
+            diary.supervision,
+            key,
+            "supervision session",
+            "supervision",
+            clock_is_right=args.clock_is_right,
+        )
     described = [format_day(session.held_on), STATUS_WORDS[session.status], session.supervisor]
     print(
         f"Deleted supervision session {key} ({', '.join(filter(None, described))}). "
@@ -581,7 +596,9 @@ def _supervision_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) 
     return EXIT_OK
 
 
-def _delete(records: RecordTable[T], key: str, what: str, listed_by: str) -> T:
+def _delete(
+    records: RecordTable[T], key: str, what: str, listed_by: str, *, clock_is_right: bool
+) -> T:
     """Delete the record `what` at `key` (soft: it stays in its history); the record as it was.
     Says plainly, and deletes nothing, when there is no such record."""
     entry = records.get(key)
@@ -595,7 +612,7 @@ def _delete(records: RecordTable[T], key: str, what: str, listed_by: str) -> T:
             f"There is no {what} {key} in the diary, so nothing was deleted. "
             f"workdiary {listed_by} list shows each one with its id."
         )
-    records.delete(key)
+    records.delete(key, allow_clock_behind=clock_is_right)
     return entry.record
 
 
@@ -620,7 +637,11 @@ def _concern_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             follow_up_on=follow_up,
         )
         _require_valid(problems, concern_problems(concern, today))
-        result = diary.concerns.save(concern, allow_identifiers=args.allow_identifiers)
+        result = diary.concerns.save(
+            concern,
+            allow_identifiers=args.allow_identifiers,
+            allow_clock_behind=args.clock_is_right,
+        )
     entry = result.entry
     print(f"Recorded concern {entry.key} on {format_moment(entry.first_recorded_at)}:", file=out)
     print_changes(result.changes, CONCERN_FIELDS, _words, out, amended=False)
@@ -715,7 +736,12 @@ def _concern_answer(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
             status=ConcernStatus.ANSWERED,
         )
         _require_valid(problems, concern_problems(answered, diary.today()))
-        result = diary.concerns.save(answered, key, allow_identifiers=args.allow_identifiers)
+        result = diary.concerns.save(
+            answered,
+            key,
+            allow_identifiers=args.allow_identifiers,
+            allow_clock_behind=args.clock_is_right,
+        )
     if result.action == "unchanged":
         print(f"Nothing changed: concern {key} already has this response.", file=out)
         return EXIT_OK
@@ -733,7 +759,9 @@ def _concern_answer(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
 def _concern_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     key = args.id.strip()
     with open_diary(paths) as diary:
-        concern = _delete(diary.concerns, key, "concern", "concern")
+        concern = _delete(
+            diary.concerns, key, "concern", "concern", clock_is_right=args.clock_is_right
+        )
     summary = shorten(" ".join(concern.summary.split()), SUMMARY_IN_LIST)
     print(
         f"Deleted concern {key} (raised {format_day(concern.raised_on)} with "

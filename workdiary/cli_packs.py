@@ -9,7 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from workdiary.cli import EXIT_CHECK_FAILED, EXIT_OK, add_command, open_diary
+from workdiary.cli import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    add_clock_is_right,
+    add_command,
+    open_diary,
+)
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_commencing
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import count
@@ -38,6 +44,7 @@ def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     export.add_argument(
         "--prepared-for", metavar="TEXT", default="", help="who it is for, printed on the cover"
     )
+    add_clock_is_right(export)
 
 
 def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -80,13 +87,21 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         options = PackOptions(
             first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
         )
-        snapshot = packs.snapshot_for_export(diary)
+        snapshot = packs.snapshot_for_export(diary, allow_clock_behind=args.clock_is_right)
         # The weeks the pack shows, which its record and this message name: this week is left
         # out while it is still going and nothing is logged for it.
         first, last = shown_weeks(snapshot, options)
         options = replace(options, first_week=first, last_week=last)
         pack = build_pack(snapshot, options)
-        saved = packs.save_pack(diary, snapshot, options, pack.fingerprint, pack.pdf, pdf_path)
+        saved = packs.save_pack(
+            diary,
+            snapshot,
+            options,
+            pack.fingerprint,
+            pack.pdf,
+            pdf_path,
+            allow_clock_behind=args.clock_is_right,
+        )
     print(
         f"Wrote the evidence pack for the weeks commencing {format_day(first)} to "
         f"{format_day(last)} ({count(pack.pages, 'page')}):\n  {saved.path}\n"

@@ -72,11 +72,18 @@ def access_request(
 
 
 def write_notice(
-    diary: Diary, request: NoticeRequest, pdf_path: Path, *, allow_identifiers: bool = False
+    diary: Diary,
+    request: NoticeRequest,
+    pdf_path: Path,
+    *,
+    allow_identifiers: bool = False,
+    allow_clock_behind: bool = False,
 ) -> LetterWritten:
-    """Write the notice (PDF, and text beside it) and log it as a concern raised."""
+    """Write the notice (PDF, and text beside it) and log it as a concern raised. Raises
+    IdentifierWarning or ClockBehind (see Diary.check_clock) before anything is written."""
     if not allow_identifiers:
         require_no_identifiers([request.health_effects, request.asks], request.dated)
+    diary.check_clock(allow_clock_behind=allow_clock_behind)
     written = _write(
         pdf_path, foreseeability_notice_pdf(request), foreseeability_notice_text(request)
     )
@@ -91,11 +98,15 @@ def write_notice(
         summary=summary,
         follow_up_on=request.dated + NOTICE_FOLLOW_UP,
     )
-    return _logged(diary, concern, pdf_path, written)
+    return _logged(diary, concern, pdf_path, written, allow_clock_behind)
 
 
-def write_access_request(diary: Diary, request: AccessRequest, pdf_path: Path) -> LetterWritten:
-    """Write the request (PDF, and text beside it) and log it, due one calendar month on."""
+def write_access_request(
+    diary: Diary, request: AccessRequest, pdf_path: Path, *, allow_clock_behind: bool = False
+) -> LetterWritten:
+    """Write the request (PDF, and text beside it) and log it, due one calendar month on.
+    Raises ClockBehind (see Diary.check_clock) before anything is written."""
+    diary.check_clock(allow_clock_behind=allow_clock_behind)
     written = _write(pdf_path, access_request_pdf(request), access_request_text(request))
     due = one_calendar_month_after(request.dated)
     summary = (
@@ -110,7 +121,7 @@ def write_access_request(diary: Diary, request: AccessRequest, pdf_path: Path) -
         summary=summary,
         follow_up_on=due,
     )
-    return _logged(diary, concern, pdf_path, written)
+    return _logged(diary, concern, pdf_path, written, allow_clock_behind)
 
 
 def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
@@ -122,9 +133,15 @@ def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
 
 
 def _logged(
-    diary: Diary, concern: Concern, pdf_path: Path, written: tuple[str, Path]
+    diary: Diary,
+    concern: Concern,
+    pdf_path: Path,
+    written: tuple[str, Path],
+    allow_clock_behind: bool,
 ) -> LetterWritten:
     # The summary is the app's own words and a file name, not the user's: nothing to ask about.
-    saved = diary.concerns.save(concern, allow_identifiers=True)
+    saved = diary.concerns.save(
+        concern, allow_identifiers=True, allow_clock_behind=allow_clock_behind
+    )
     sha256, text_path = written
     return LetterWritten(pdf_path, text_path, sha256, saved.entry.key)

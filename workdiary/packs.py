@@ -36,12 +36,14 @@ PACK_KIND = "evidence-pack"
 FINDINGS_NAMED = 5
 
 
-def snapshot_for_export(diary: Diary) -> Snapshot:
+def snapshot_for_export(diary: Diary, *, allow_clock_behind: bool = False) -> Snapshot:
     """What a pack is made from: the diary, once it has passed its own check in the same reading.
     A pack vouches for what it shows; made from a diary changed behind the app's back, it would
     show figures that the diary's own history does not back.
 
-    Raises DiaryAltered, saying what the check found."""
+    Raises DiaryAltered, saying what the check found, or ClockBehind (see Diary.check_clock): a
+    pack dated by a clock reading earlier than the diary's last entry is asked about first."""
+    diary.check_clock(allow_clock_behind=allow_clock_behind)
     with diary.reading():
         report = diary.verify()
         if not report.intact:
@@ -103,9 +105,18 @@ class SavedPack:
 
 
 def save_pack(
-    diary: Diary, snapshot: Snapshot, options: PackOptions, fingerprint: str, pdf: bytes, path: Path
+    diary: Diary,
+    snapshot: Snapshot,
+    options: PackOptions,
+    fingerprint: str,
+    pdf: bytes,
+    path: Path,
+    *,
+    allow_clock_behind: bool = False,
 ) -> SavedPack:
-    """Write the pack (atomically, creating its folder) and record the export in the diary."""
+    """Write the pack (atomically, creating its folder) and record the export in the diary;
+    `allow_clock_behind` as the snapshot was taken (see snapshot_for_export)."""
+    diary.check_clock(allow_clock_behind=allow_clock_behind)
     make_folder(path.parent)
     file_sha256 = write_atomically(path, pdf)
     export = Export(
@@ -118,7 +129,9 @@ def save_pack(
         file_name=path.name,
         file_sha256=file_sha256,
     )
-    saved = diary.exports.save(export, allow_identifiers=True)
+    saved = diary.exports.save(
+        export, allow_identifiers=True, allow_clock_behind=allow_clock_behind
+    )
     return SavedPack(path, file_sha256, saved.entry)
 
 

@@ -6,7 +6,7 @@ import argparse
 import io
 import json
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,13 @@ import pytest
 from workdiary import cli
 from workdiary.cli import app_options, main
 from workdiary.domain.dates import format_day, week_commencing
-from workdiary.domain.records import Week
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
 from workdiary.storage import Diary
 
 THIS_WEEK = week_commencing(date.today())
@@ -242,11 +248,60 @@ def test_verify_tells_of_an_entry_dated_back_and_still_says_intact(diary_path: P
         first = connection.execute("SELECT recorded_at FROM audit_log WHERE seq = 1").fetchone()[0]
     put_back = datetime.fromisoformat(first) - timedelta(days=10)
     with Diary.open(diary_path, lambda: put_back) as diary:
-        diary.weeks.save(Week(THIS_WEEK - timedelta(weeks=2), 125.0))
+        diary.weeks.save(Week(THIS_WEEK - timedelta(weeks=2), 125.0), allow_clock_behind=True)
     status, out = run("verify")
     assert status == 0 and "The diary is intact" in out
     assert "Note: 1 entry is dated earlier than the entry before it." in out
     assert f"Audit entry 3 (Week commencing {format_day(THIS_WEEK - timedelta(weeks=2))})" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["log-week", "--week", str(THIS_WEEK), "--capacity", "125"],
+        ["delete-week", "--week", str(LAST_WEEK)],
+        ["profile", "set", "--name", "Ffion"],
+        ["supervision", "add", "--date", str(LAST_WEEK), "--status", "held"],
+        ["supervision", "delete", "1"],
+        [
+            "concern",
+            "add",
+            "--date",
+            str(LAST_WEEK),
+            "--raised-with",
+            "SPO",
+            "--channel",
+            "email",
+            "--summary",
+            "Too many cases",
+        ],
+        ["concern", "answer", "1", "--date", str(THIS_WEEK), "--response", "Noted"],
+        ["concern", "delete", "1"],
+        ["export", "--from", str(LAST_WEEK), "--to", str(LAST_WEEK), "--out", "{out}"],
+        ["notice", "--out", "{out}"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_a_clock_reading_before_the_last_entry_saves_nothing_until_said_to(
+    argv: list[str], diary_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command that saves asks for --clock-is-right rather than date an entry back."""
+    fast = datetime.now(UTC) + timedelta(days=7)  # the last entry made with the clock a week fast
+    with Diary.open(diary_path, lambda: fast) as diary:
+        diary.weeks.save(Week(LAST_WEEK, 120.0))
+        diary.supervision.save(SupervisionSession(LAST_WEEK, SupervisionStatus.HELD))
+        diary.concerns.save(Concern(LAST_WEEK, "SPO", ConcernChannel.EMAIL, "Too many cases"))
+    entries = audit_count(diary_path)
+    out = tmp_path / "out" / "written.pdf"
+    argv = [arg.format(out=out) for arg in argv]
+    assert run(*argv)[0] == 2
+    told = capsys.readouterr().err
+    assert "Your computer's clock says it is" in told and "--clock-is-right" in told
+    assert audit_count(diary_path) == entries and not out.exists()
+    assert run(*argv, "--clock-is-right")[0] == 0
+    assert audit_count(diary_path) == entries + 1
+    status, verified = run("verify")
+    assert status == 0 and "Note: 1 entry is dated earlier than the entry before it." in verified
 
 
 def test_verify_of_a_damaged_file_exits_1(

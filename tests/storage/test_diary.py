@@ -17,6 +17,7 @@ from tests.processes import modules_loaded
 from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import (
     ChangedElsewhere,
+    ClockBehind,
     DiaryDamaged,
     DiaryLocked,
     DiaryTooNew,
@@ -149,6 +150,37 @@ def test_identifiers_need_the_users_say_so(diary: Diary) -> None:
     # Amending another field does not ask again about text already accepted.
     diary.weeks.save(replace(WEEK, notes="Visit for X123456", capacity_pct=140.0))
     assert diary.weeks.get("2026-11-16").record.capacity_pct == 140.0  # type: ignore[union-attr]
+
+
+def test_a_clock_reading_before_the_last_entry_needs_the_users_say_so(
+    diary: Diary, clock: Clock
+) -> None:
+    """A save dated back is one `verify` and every pack point out, so none is made unasked: not a
+    save, not a deletion, not the profile. Once said yes to, the next save is dated after it."""
+    diary.weeks.save(WEEK)
+    last_entry = clock.now
+    clock.now -= timedelta(minutes=4)  # a clock put right by minutes is no cause for doubt
+    assert diary.clock_behind() is None
+    clock.now = last_entry - timedelta(days=2)
+    with pytest.raises(ClockBehind) as behind:
+        diary.weeks.save(replace(WEEK, capacity_pct=140.0))
+    assert str(behind.value).startswith(
+        f"Your computer's clock says it is {format_moment(clock.now)}, but your diary's last "
+        f"entry was made at {format_moment(last_entry)}"
+    )
+    for refused in (
+        lambda: diary.weeks.delete("2026-11-16"),
+        lambda: diary.save_profile(replace(diary.profile(), name="Ffion")),
+        lambda: diary.concerns.save(Concern(date(2026, 11, 3), "SPO", ConcernChannel.EMAIL, "x")),
+    ):
+        with pytest.raises(ClockBehind):
+            refused()
+    assert diary.audit.count() == 1 and diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+    diary.weeks.save(replace(WEEK, capacity_pct=140.0), allow_clock_behind=True)
+    clock.now += timedelta(minutes=1)
+    assert diary.clock_behind() is None
+    diary.weeks.delete("2026-11-16")
+    assert diary.audit.count() == 3
 
 
 def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
@@ -293,7 +325,7 @@ def test_verify_names_an_entry_saved_while_the_clock_had_been_put_back(
     diary.weeks.save(replace(WEEK, capacity_pct=133.0))
     assert diary.verify().dated_backwards == []
     clock.now = on_time - timedelta(days=14)
-    diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 2)))
+    diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 2)), allow_clock_behind=True)
     clock.now = on_time + timedelta(days=1)
     diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 9)))
     report = diary.verify()

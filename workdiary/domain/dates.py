@@ -97,6 +97,18 @@ def dated_back(moment: datetime, previous: datetime) -> bool:
     return moment < previous - CLOCK_SLACK
 
 
+def clock_behind_words(now: datetime, last_entry: datetime) -> str:
+    """What to tell someone about to save while the clock reads `now`, earlier than the diary's
+    last entry (`last_entry`): what a save would be dated, and why that matters."""
+    return (
+        f"Your computer's clock says it is {format_moment(now)}, but your diary's last entry was "
+        f"made at {format_moment(last_entry)}, later than that. Anything saved now would be "
+        "dated earlier than what is already in your diary, and its check (and every evidence "
+        "pack) would point that out, because a record dated back cannot be relied on. Check "
+        "your computer's date and time."
+    )
+
+
 def dated_back_words(seq: int, record: str, moment: datetime, previous: datetime) -> str:
     """How `verify` and the pack name an entry dated back, with both dates."""
     return (

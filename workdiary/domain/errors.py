@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from workdiary.domain.history import Change
 
 
@@ -39,6 +41,17 @@ class IdentifierWarning(WorkDiaryError):
             + "; ".join(findings)
             + ". Keep people's details out of your diary: use initials, or leave them out."
         )
+
+
+class ClockBehind(WorkDiaryError):
+    """The computer's clock reads earlier than the diary's last entry, so what is saved now would
+    be dated before entries already made; saving needs the user's say-so. str() says what the
+    clock reads and when the last entry was made; `now` and `last_entry` are those moments."""
+
+    def __init__(self, message: str, now: datetime, last_entry: datetime) -> None:
+        self.now = now
+        self.last_entry = last_entry
+        super().__init__(message)
 
 
 class NotFound(WorkDiaryError):

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from workdiary.domain.dates import format_day, stored_day
-from workdiary.domain.errors import DiaryReadOnly, DiaryTooNew, DiaryUnavailable
+from workdiary.domain.dates import clock_behind_words, dated_back, format_day, stored_day
+from workdiary.domain.errors import ClockBehind, DiaryReadOnly, DiaryTooNew, DiaryUnavailable
 from workdiary.domain.records import (
     CONCERN_FIELDS,
     PROFILE_FIELDS,
@@ -430,8 +430,31 @@ class Diary:
         columns = [column[0] for column in cursor.description or ()]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
 
-    def now_text(self) -> str:
-        """The clock's reading as stored: UTC, ISO 8601, to the microsecond."""
+    def clock_behind(self) -> ClockBehind | None:
+        """Why something saved now would be dated back: the clock reads earlier than the diary's
+        last entry (by more than a clock put right explains). None when it does not."""
+        latest = self.audit.latest()
+        if latest is None:
+            return None
+        now = self.clock()
+        if not dated_back(now, latest.moment):
+            return None
+        return ClockBehind(clock_behind_words(now, latest.moment), now, latest.moment)
+
+    def check_clock(self, *, allow_clock_behind: bool = False) -> None:
+        """Raise ClockBehind when the clock reads earlier than the last entry, unless the user
+        has said to save anyway: an entry dated back is one `verify` and every pack point out,
+        so none is made without a word. Whatever makes a file and logs it (a pack, a letter)
+        asks this before writing the file."""
+        if not allow_clock_behind:
+            behind = self.clock_behind()
+            if behind is not None:
+                raise behind
+
+    def entry_moment(self, *, allow_clock_behind: bool = False) -> str:
+        """The clock's reading to date an entry with, as stored: UTC, ISO 8601, to the
+        microsecond. Raises ClockBehind (see check_clock), and then nothing is saved."""
+        self.check_clock(allow_clock_behind=allow_clock_behind)
         return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
 
     def today(self) -> date:
@@ -460,12 +483,21 @@ class Diary:
         return self._profile.exists(PROFILE_KEY)
 
     def save_profile(
-        self, profile: Profile, *, allow_identifiers: bool = True, read_at: int | None = None
+        self,
+        profile: Profile,
+        *,
+        allow_identifiers: bool = True,
+        allow_clock_behind: bool = False,
+        read_at: int | None = None,
     ) -> SaveResult[Profile]:
-        """Save the profile; `read_at` as for RecordTable.save."""
+        """Save the profile; the rest as for RecordTable.save."""
         key = PROFILE_KEY if self.has_profile() else None
         return self._profile.save(
-            profile, key, allow_identifiers=allow_identifiers, read_at=read_at
+            profile,
+            key,
+            allow_identifiers=allow_identifiers,
+            allow_clock_behind=allow_clock_behind,
+            read_at=read_at,
         )
 
     def has_entries(self) -> bool:

@@ -155,10 +155,12 @@ class RecordTable(Generic[R]):
         key: str | None = None,
         *,
         allow_identifiers: bool = False,
+        allow_clock_behind: bool = False,
         read_at: int | None = None,
     ) -> SaveResult[R]:
         """Create the record, or amend the one at `key` (tables keyed by a record field find the
-        key in the record). Raises InvalidInput or IdentifierWarning, and then saves nothing.
+        key in the record). Raises InvalidInput, IdentifierWarning or ClockBehind (see
+        Diary.entry_moment), and then saves nothing.
 
         `read_at` is the revision of the copy the record was edited from (0: there was none, as
         for a new record). If the record has been saved or deleted since, by a command or another
@@ -189,7 +191,7 @@ class RecordTable(Generic[R]):
                 changed = {change.field for change in changes}
                 texts = (new_values[field] for field in self._text_fields if field in changed)
                 require_no_identifiers(texts, today)
-            now = self._diary.now_text()
+            now = self._diary.entry_moment(allow_clock_behind=allow_clock_behind)
             if existing is None:
                 action = "create"
                 row = {**new_values, "recorded_at": now, "updated_at": now, "revision": 1,
@@ -269,8 +271,11 @@ class RecordTable(Generic[R]):
             [row[column] for column in columns] + [row[self._key_column]],
         )
 
-    def delete(self, key: str, *, read_at: int | None = None) -> None:
-        """Mark the record deleted; it stays in the file and in its history.
+    def delete(
+        self, key: str, *, allow_clock_behind: bool = False, read_at: int | None = None
+    ) -> None:
+        """Mark the record deleted; it stays in the file and in its history. Raises ClockBehind
+        as `save` does.
 
         `read_at` is the revision of the copy the user chose to delete, as for `save`: if the
         record has been saved or deleted since, ChangedElsewhere is raised and nothing is deleted,
@@ -284,7 +289,7 @@ class RecordTable(Generic[R]):
             self._require_unaltered(key, existing)
             if read_at is not None and read_at != existing["revision"]:
                 raise self._changed_since(key, read_at, existing, existing["revision"])
-            now = self._diary.now_text()
+            now = self._diary.entry_moment(allow_clock_behind=allow_clock_behind)
             row = {**existing, "updated_at": now, "revision": existing["revision"] + 1,
                    "deleted_at": now}  # fmt: skip
             self._update(row)
