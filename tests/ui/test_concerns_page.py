@@ -800,7 +800,7 @@ def test_a_concern_that_cannot_be_deleted_says_why_and_everything_stays(
     page.show_concern(key)
     set_text(page, "summary", "Wrote asking for a workload review, copied to HR.")
 
-    def read_only(_key: str, *, read_at: int | None = None) -> None:
+    def read_only(_key: str, **_options: object) -> None:
         raise DiaryReadOnly("Work Diary cannot write to your diary: the file is read-only.")
 
     monkeypatch.setattr(diary.concerns, "delete", read_only)

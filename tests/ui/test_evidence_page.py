@@ -362,7 +362,7 @@ def test_a_saving_error_is_shown_and_the_page_is_ready_again(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def failing_save(*_args: object) -> packs.SavedPack:
+    def failing_save(*_args: object, **_options: object) -> packs.SavedPack:
         raise FileNotWritten("Cannot write the pack: the disk is full.")
 
     monkeypatch.setattr(packs, "save_pack", failing_save)
@@ -377,6 +377,23 @@ def test_a_saving_error_is_shown_and_the_page_is_ready_again(
     )
     assert "not saved" in page.status.text()
     assert diary.exports.all() == [] and not (tmp_path / "pack.pdf").exists()
+
+
+def test_a_pack_dated_by_a_clock_reading_before_the_last_entry_is_asked_about_first(
+    qtbot: QtBot, page: EvidencePage, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    diary.clock = Clock(MONDAY_AFTER - timedelta(days=30))
+    path = tmp_path / "pack.pdf"
+    messages.answers = [False]  # "Go back"
+    page.export_to(path)
+    [asked] = messages.said
+    assert asked.title == "Check your computer's clock" and "dated earlier" in asked.text
+    assert not page.is_exporting() and not path.exists() and diary.exports.all() == []
+
+    messages.answers = [True]  # "Make the pack anyway"
+    export_and_wait(qtbot, page, path)
+    assert path.exists() and len(diary.exports.all()) == 1
+    assert len(diary.verify().dated_backwards) == 1  # as the officer was told it would be
 
 
 def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
@@ -408,7 +425,7 @@ def test_a_fault_while_making_the_pack_is_reported_and_the_page_is_ready_again(
     where: str,
     status: str,
 ) -> None:
-    def broken(*_args: object) -> Pack:
+    def broken(*_args: object, **_options: object) -> Pack:
         raise RuntimeError("a bug in the pack")
 
     if where == "building":  # in the worker thread

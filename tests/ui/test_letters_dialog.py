@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -84,6 +84,27 @@ def test_identifiers_are_asked_about_and_going_back_writes_nothing(
     assert dialog.save_to(tmp_path / "notice.pdf") is None
     assert "case reference" in messages.texts("confirm")
     assert not (tmp_path / "notice.pdf").exists() and diary.concerns.all() == []
+
+
+def test_a_clock_reading_before_the_last_entry_is_asked_about_after_identifiers(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    diary.clock = lambda: datetime.now(UTC) - timedelta(days=2)
+    messages = ScriptedMessages(answers=[True, False])  # identifiers: go on; clock: go back
+    dialog = LetterDialog(diary, messages, NOTICE)
+    qtbot.addWidget(dialog)
+    dialog.health.setPlainText("Since the SFO on X123456 I cannot sleep.")
+    assert dialog.save_to(tmp_path / "notice.pdf") is None
+    assert [said.title for said in messages.said] == [
+        "Check before saving",
+        "Check your computer's clock",
+    ]
+    assert not (tmp_path / "notice.pdf").exists() and diary.concerns.all() == []
+
+    messages.answers = [True, True]
+    with qtbot.waitSignal(dialog.written):
+        assert dialog.save_to(tmp_path / "notice.pdf") is not None
+    assert len(diary.concerns.all()) == 1
 
 
 def test_an_access_request_period_that_ends_before_it_starts_cannot_be_saved(

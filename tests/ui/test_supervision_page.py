@@ -667,7 +667,7 @@ def test_a_session_that_cannot_be_deleted_says_why_and_stays(
     page = open_page(qtbot, diary, messages)
     page.show_session(saved.entry.key)
 
-    def disk_full(_key: str, *, read_at: int | None = None) -> None:
+    def disk_full(_key: str, **_options: object) -> None:
         raise DiskFull("There is no space left to save to your diary. Nothing has been lost.")
 
     monkeypatch.setattr(diary.supervision, "delete", disk_full)

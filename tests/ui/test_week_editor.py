@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import shown_active
+from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.records import WEEK_FIELDS, Profile, Week
 from workdiary.storage import Diary
@@ -256,6 +257,44 @@ def test_an_identifier_is_saved_only_when_the_user_says_so(
         assert editor.save()
     stored = diary.weeks.get(THIS_WEEK.isoformat())
     assert stored is not None and "X123456" in stored.record.notes
+
+
+def test_a_clock_reading_before_the_last_entry_is_asked_about_before_saving_or_deleting(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """Saved with the clock put back, a week would be dated before entries already made: the
+    officer is asked first, after any question about identifiers, and going back keeps what
+    was typed and saves nothing."""
+    diary.weeks.save(Week(LAST_WEEK, 132.5))
+    clock.now -= timedelta(days=2)
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "120")
+    type_into(editor, "notes", "Home visit for X123456 ran long")
+    before = diary.audit.count()
+
+    messages.answers = [True, False]  # save the identifier anyway, then go back over the clock
+    assert not editor.save()
+    assert [said.title for said in messages.said] == [
+        "Check before saving",
+        "Check your computer's clock",
+    ]
+    assert f"last entry was made at {format_moment(NOW)}" in messages.said[1].text
+    assert diary.audit.count() == before and editor.has_unsaved_changes()
+    assert typed(editor, "notes") == "Home visit for X123456 ran long"
+
+    messages.answers = [True, True]
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    assert diary.audit.count() == before + 1
+
+    clock.now -= timedelta(days=1)  # put back further still
+    messages.answers = [True, False]  # "Delete the week", then go back over the clock
+    assert not editor.delete()
+    assert messages.said[-1].title == "Check your computer's clock"
+    assert diary.weeks.get(THIS_WEEK.isoformat()) is not None
+    messages.answers = [True, True]
+    assert editor.delete()
+    assert diary.weeks.get(THIS_WEEK.isoformat()) is None
 
 
 def test_a_late_week_is_said_to_be_retrospective_before_and_after_saving(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from workdiary import packs
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_ending
-from workdiary.domain.errors import InvalidInput, WorkDiaryError
+from workdiary.domain.errors import ClockBehind, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import summarise, week_lines
 from workdiary.domain.formatting import count
 from workdiary.domain.records import Export, Recorded, SupervisionStatus
@@ -52,6 +52,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
+from workdiary.ui.saving import SaidYes, go_on_despite
 
 # The sections as the page offers them, in the order the pack prints them.
 SECTION_LABELS = {
@@ -282,13 +283,15 @@ class _BuildJob(QRunnable):
 
 @dataclass(frozen=True)
 class _Exporting:
-    """An export under way: its number, where it goes, and what it is made from."""
+    """An export under way: its number, where it goes, what it is made from, and whether the
+    user chose to make it with the computer's clock reading earlier than the diary's last entry."""
 
     number: int
     path: Path
     snapshot: Snapshot
     options: PackOptions
     job: _BuildJob
+    clock_behind: bool
 
 
 class EvidencePage(QWidget):
@@ -413,11 +416,21 @@ class EvidencePage(QWidget):
         the file written (and the export recorded) when it is ready, unless cancelled."""
         if self.is_exporting():
             return
-        try:
-            snapshot = packs.snapshot_for_export(self._diary)
-        except WorkDiaryError as error:
-            self._messages.error(self, "The evidence pack was not made", str(error))
-            return
+        said = SaidYes()
+        while True:
+            try:
+                snapshot = packs.snapshot_for_export(
+                    self._diary, allow_clock_behind=said.clock_behind
+                )
+                break
+            except ClockBehind as behind:
+                went_on = go_on_despite(behind, said, self._messages, self, doing="Make the pack")
+                if went_on is None:
+                    return
+                said = went_on
+            except WorkDiaryError as error:
+                self._messages.error(self, "The evidence pack was not made", str(error))
+                return
         # The period is worked out afresh from this reading of the diary, which is what the pack
         # shows: "the last 3 months" end with the latest week as it stands now.
         self._snapshot = snapshot
@@ -426,7 +439,9 @@ class EvidencePage(QWidget):
         if options is None or not options.sections:
             return
         job = _BuildJob(next(self._numbers), snapshot, options, self._signals)
-        self._exporting = _Exporting(job.number, path, snapshot, options, job)
+        self._exporting = _Exporting(
+            job.number, path, snapshot, options, job, clock_behind=said.clock_behind
+        )
         self._show_exporting(snapshot)
         _COLLECTOR_PAUSE.hold()
         self._pool.start(job)
@@ -789,6 +804,7 @@ class EvidencePage(QWidget):
                 built.fingerprint,
                 built.pdf,
                 exporting.path,
+                allow_clock_behind=exporting.clock_behind,
             )
         except WorkDiaryError as error:
             self._show_ready(f"The pack was not saved to {exporting.path}.")

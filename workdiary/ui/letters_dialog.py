@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workdiary import correspondence
 from workdiary.correspondence import LetterWritten
 from workdiary.domain.dates import format_day, parse_date
-from workdiary.domain.errors import IdentifierWarning, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import ClockBehind, IdentifierWarning, InvalidInput, WorkDiaryError
 from workdiary.evidence.letters import (
     AccessRequest,
     NoticeRequest,
@@ -35,7 +35,7 @@ from workdiary.evidence.letters import (
 from workdiary.storage import Diary
 from workdiary.ui.fields import DateField, format_date_for_typing
 from workdiary.ui.messages import Messages
-from workdiary.ui.saving import may_close_unsaved
+from workdiary.ui.saving import SaidYes, go_on_despite, may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 
 NOTICE, ACCESS_REQUEST = "foreseeability", "access-request"
@@ -231,20 +231,22 @@ class LetterDialog(QDialog):
 
     def save_to(self, path: Path) -> LetterWritten | None:
         """Write the letter and log it; None when the user thought better of it or it failed."""
-        try:
-            written = self._write(path, allow_identifiers=False)
-        except IdentifierWarning as warning:
-            if not self._messages.confirm(
-                self, "Check the letter", str(warning), yes="Save anyway", no="Go back and edit"
-            ):
+        said = SaidYes()
+        while True:
+            try:
+                written = self._write(path, said)
+                break
+            except (IdentifierWarning, ClockBehind) as warning:
+                went_on = go_on_despite(warning, said, self._messages, self)
+                if went_on is None:
+                    return None
+                said = went_on
+            except InvalidInput as invalid:
+                self._show_problem(str(invalid))
                 return None
-            written = self._write(path, allow_identifiers=True)
-        except InvalidInput as invalid:
-            self._show_problem(str(invalid))
-            return None
-        except WorkDiaryError as error:
-            self._messages.error(self, "The letter could not be saved", str(error))
-            return None
+            except WorkDiaryError as error:
+                self._messages.error(self, "The letter could not be saved", str(error))
+                return None
         self._messages.information(
             self,
             "Letter saved",
@@ -258,9 +260,15 @@ class LetterDialog(QDialog):
         self.accept()
         return written
 
-    def _write(self, path: Path, *, allow_identifiers: bool) -> LetterWritten:
+    def _write(self, path: Path, said: SaidYes) -> LetterWritten:
         if self.kind == NOTICE:
             return correspondence.write_notice(
-                self._diary, self._notice(), path, allow_identifiers=allow_identifiers
+                self._diary,
+                self._notice(),
+                path,
+                allow_identifiers=said.identifiers,
+                allow_clock_behind=said.clock_behind,
             )
-        return correspondence.write_access_request(self._diary, self._access(), path)
+        return correspondence.write_access_request(
+            self._diary, self._access(), path, allow_clock_behind=said.clock_behind
+        )

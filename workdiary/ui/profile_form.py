@@ -120,7 +120,9 @@ class ProfileForm(QWidget):
         is wrong (`problems_shown` is called), the user went back rather than save over a change
         made elsewhere meanwhile, or the error was shown as `not_saved`."""
         return save_asking(
-            lambda _allow, read_at: diary.save_profile(self.profile(), read_at=read_at),
+            lambda said, read_at: diary.save_profile(
+                self.profile(), allow_clock_behind=said.clock_behind, read_at=read_at
+            ),
             messages,
             self,
             read_at=read_at,

@@ -317,7 +317,9 @@ class RecordPage(QWidget, Generic[R]):
             self._say_deleted(f"This {noun} is already deleted.")
             return False
         if not delete_asking(
-            lambda read_at: self._records.delete(entry.key, read_at=read_at),
+            lambda said, read_at: self._records.delete(
+                entry.key, allow_clock_behind=said.clock_behind, read_at=read_at
+            ),
             self._messages,
             self,
             noun=noun,
@@ -766,10 +768,11 @@ class RecordPage(QWidget, Generic[R]):
         made elsewhere since. None if it was not saved: `show_problems` got what is wrong, or
         `focus_identifier` was called, or the user went back, or the messages said why."""
         return save_asking(
-            lambda allow_identifiers, read_at: self._records.save(
+            lambda said, read_at: self._records.save(
                 record,
                 edited.key if edited else None,
-                allow_identifiers=allow_identifiers,
+                allow_identifiers=said.identifiers,
+                allow_clock_behind=said.clock_behind,
                 read_at=read_at,
             ),
             self._messages,

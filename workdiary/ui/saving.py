@@ -1,10 +1,12 @@
 """Saving what a form holds, the same way on every page: what is wrong goes back to the form,
-text that looks like it names someone is asked about first, so is a record changed elsewhere
-since the form was filled, and a save that fails leaves what was typed where it was."""
+text that looks like it names someone is asked about first, so is a computer clock reading
+earlier than the diary's last entry, so is a record changed elsewhere since the form was filled,
+and a save that fails leaves what was typed where it was."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from workdiary.domain.errors import (
     ChangedElsewhere,
+    ClockBehind,
     FieldProblem,
     IdentifierWarning,
     InvalidInput,
@@ -27,6 +30,43 @@ T = TypeVar("T")
 LONGEST_VALUE_SHOWN = 80
 
 
+@dataclass(frozen=True)
+class SaidYes:
+    """What the user has said to go on despite, for one save: text that looks as if it names
+    someone (`identifiers`), a clock reading earlier than the diary's last entry
+    (`clock_behind`)."""
+
+    identifiers: bool = False
+    clock_behind: bool = False
+
+
+def go_on_despite(
+    warning: IdentifierWarning | ClockBehind,
+    said: SaidYes,
+    messages: Messages,
+    asker: QWidget,
+    *,
+    doing: str = "Save",
+) -> SaidYes | None:
+    """`said` with yes to `warning` too, once the user has chosen to go on (`doing` anyway)
+    rather than go back; None when they chose to go back, which is the default."""
+    if isinstance(warning, IdentifierWarning):
+        asked = messages.confirm(
+            asker, "Check before saving", str(warning), yes=f"{doing} anyway", no="Go back and edit"
+        )
+        return replace(said, identifiers=True) if asked else None
+    asked = messages.confirm(
+        asker,
+        "Check your computer's clock",
+        f"{warning}\n\nIf the date and time it gives are right (the clock was fast when the last "
+        f"entry was made), go on. If they are wrong, go back, put the clock right, and then "
+        "do it again.",
+        yes=f"{doing} anyway",
+        no="Go back",
+    )
+    return replace(said, clock_behind=True) if asked else None
+
+
 def may_close_unsaved(messages: Messages, asker: QWidget, what: str) -> bool:
     """Whether to close a dialog holding typing not saved: the officer is asked, and keeping it
     is the default. `what` says what would be lost, as a sentence."""
@@ -40,7 +80,7 @@ def may_close_unsaved(messages: Messages, asker: QWidget, what: str) -> bool:
 
 
 def save_asking(
-    save: Callable[[bool, int], T],
+    save: Callable[[SaidYes, int], T],
     messages: Messages,
     asker: QWidget,
     *,
@@ -52,26 +92,26 @@ def save_asking(
     not_saved: str,
     still_typed: str,
 ) -> T | None:
-    """What `save(allow_identifiers, read_at)` returns, or None when nothing was saved:
-    `show_problems` was given what is wrong, or the user chose to go back and edit what looks like
-    an identifier (`focus_identifier` is called), or to go back rather than save over a change
-    made elsewhere since the form was filled from the `noun` at revision `read_at` (its `fields`
-    name what changed), or the error was shown over `asker` as `not_saved`, with `still_typed` to
-    reassure."""
-    allow_identifiers = False
+    """What `save(said_yes, read_at)` returns, or None when nothing was saved: `show_problems`
+    was given what is wrong, or the user chose to go back and edit what looks like an identifier
+    (`focus_identifier` is called), or to go back and put the computer's clock right, or to go
+    back rather than save over a change made elsewhere since the form was filled from the `noun`
+    at revision `read_at` (its `fields` name what changed), or the error was shown over `asker`
+    as `not_saved`, with `still_typed` to reassure."""
+    said = SaidYes()
     while True:
         try:
-            return save(allow_identifiers, read_at)
+            return save(said, read_at)
         except InvalidInput as error:
             show_problems(error.problems)
             return None
-        except IdentifierWarning as warning:
-            if allow_identifiers or not messages.confirm(
-                asker, "Check before saving", str(warning), yes="Save anyway", no="Go back and edit"
-            ):
-                focus_identifier()
+        except (IdentifierWarning, ClockBehind) as warning:
+            went_on = go_on_despite(warning, said, messages, asker)
+            if went_on is None:
+                if isinstance(warning, IdentifierWarning):
+                    focus_identifier()
                 return None
-            allow_identifiers = True
+            said = went_on
         except ChangedElsewhere as changed:
             if not messages.confirm(
                 asker,
@@ -88,7 +128,7 @@ def save_asking(
 
 
 def delete_asking(
-    delete: Callable[[int], object],
+    delete: Callable[[SaidYes, int], object],
     messages: Messages,
     asker: QWidget,
     *,
@@ -99,8 +139,9 @@ def delete_asking(
     read_at: int,
     changed_elsewhere: Callable[[], object],
 ) -> bool:
-    """Whether the record `named` ("the week commencing …") was deleted by `delete(read_at)`,
-    once the user said so, told what follows (`consequence`) and that nothing is wiped. A
+    """Whether the record `named` ("the week commencing …") was deleted by
+    `delete(said_yes, read_at)`, once the user said so, told what follows (`consequence`) and that
+    nothing is wiped, and asked about a computer clock reading earlier than the last entry. A
     record changed elsewhere since the user was shown it at revision `read_at` is not deleted
     unseen: they are told, and `changed_elsewhere` shows it as it is now. Any other error is told
     over `asker`, and the record stays as it was."""
@@ -114,23 +155,30 @@ def delete_asking(
     ):
         return False
     not_deleted = f"The {noun} was not deleted"
-    try:
-        delete(read_at)
-    except ChangedElsewhere as changed:
-        messages.error(
-            asker,
-            not_deleted,
-            f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it is "
-            "now, and delete it then if you still mean to.",
-        )
-        changed_elsewhere()
-        return False
-    except WorkDiaryError as error:
-        messages.error(
-            asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
-        )
-        return False
-    return True
+    said = SaidYes()
+    while True:
+        try:
+            delete(said, read_at)
+            return True
+        except ClockBehind as behind:
+            went_on = go_on_despite(behind, said, messages, asker, doing="Delete")
+            if went_on is None:
+                return False
+            said = went_on
+        except ChangedElsewhere as changed:
+            messages.error(
+                asker,
+                not_deleted,
+                f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it "
+                "is now, and delete it then if you still mean to.",
+            )
+            changed_elsewhere()
+            return False
+        except WorkDiaryError as error:
+            messages.error(
+                asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
+            )
+            return False
 
 
 def _changed_elsewhere_text(

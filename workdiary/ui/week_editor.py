@@ -276,8 +276,11 @@ class WeekEditor(QWidget):
             self._show_problems(problems)
             return False
         result = save_asking(
-            lambda allow_identifiers, read_at: self._diary.weeks.save(
-                week, allow_identifiers=allow_identifiers, read_at=read_at
+            lambda said, read_at: self._diary.weeks.save(
+                week,
+                allow_identifiers=said.identifiers,
+                allow_clock_behind=said.clock_behind,
+                read_at=read_at,
             ),
             self._messages,
             self,
@@ -302,7 +305,9 @@ class WeekEditor(QWidget):
         if entry is None:
             return False
         if not delete_asking(
-            lambda read_at: self._diary.weeks.delete(entry.key, read_at=read_at),
+            lambda said, read_at: self._diary.weeks.delete(
+                entry.key, allow_clock_behind=said.clock_behind, read_at=read_at
+            ),
             self._messages,
             self,
             noun="week",
