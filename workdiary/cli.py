@@ -321,9 +321,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_BAD_INPUT
     except ClockBehind as behind:
         print(
-            f"{behind}\nNothing was saved. If the date and time it gives are right (the clock "
-            "was fast when the last entry was made), run the command again with "
-            "--clock-is-right.",
+            f"{behind}\nNothing was saved. If your computer's clock is right now (it was fast "
+            "when the last entry was made), run the command again with --clock-is-right.",
             file=errors,
         )
         return EXIT_BAD_INPUT

@@ -102,10 +102,10 @@ def clock_behind_words(now: datetime, last_entry: datetime) -> str:
     last entry (`last_entry`): what a save would be dated, and why that matters."""
     return (
         f"Your computer's clock says it is {format_moment(now)}, but your diary's last entry was "
-        f"made at {format_moment(last_entry)}, later than that. Anything saved now would be "
-        "dated earlier than what is already in your diary, and its check (and every evidence "
-        "pack) would point that out, because a record dated back cannot be relied on. Check "
-        "your computer's date and time."
+        f"made at {format_moment(last_entry)}, later than that. Anything you save now would be "
+        "dated before what is already in your diary. The diary's check and your evidence packs "
+        "would point that out, since a record dated back cannot be relied on. Check your "
+        "computer's date and time."
     )
 
 

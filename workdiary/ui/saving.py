@@ -58,9 +58,8 @@ def go_on_despite(
     asked = messages.confirm(
         asker,
         "Check your computer's clock",
-        f"{warning}\n\nIf the date and time it gives are right (the clock was fast when the last "
-        f"entry was made), go on. If they are wrong, go back, put the clock right, and then "
-        "do it again.",
+        f"{warning}\n\nIf your computer's clock is right now (it was fast when the last entry "
+        "was made), go on. If it is wrong, go back, put it right, and then try again.",
         yes=f"{doing} anyway",
         no="Go back",
     )
