@@ -387,7 +387,7 @@ def test_a_pack_dated_by_a_clock_reading_before_the_last_entry_is_asked_about_fi
     messages.answers = [False]  # "Go back"
     page.export_to(path)
     [asked] = messages.said
-    assert asked.title == "Check your computer's clock" and "dated earlier" in asked.text
+    assert asked.title == "Check your computer's clock" and "dated before" in asked.text
     assert not page.is_exporting() and not path.exists() and diary.exports.all() == []
 
     messages.answers = [True]  # "Make the pack anyway"
