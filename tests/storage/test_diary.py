@@ -206,6 +206,35 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
     assert diary.verify().intact
 
 
+def test_a_deleted_session_is_restored_as_it_was_keeping_when_it_was_first_recorded(
+    diary: Diary, clock: Clock
+) -> None:
+    session = SupervisionSession(date(2026, 11, 17), SupervisionStatus.HELD, "GW", 60, True)
+    key = diary.supervision.save(session).entry.key
+    first = clock.now
+    clock.now += timedelta(hours=1)
+    diary.supervision.delete(key)
+    clock.now = first - timedelta(days=1)  # a clock put back: nothing is restored unasked
+    with pytest.raises(ClockBehind):
+        diary.supervision.restore(key)
+    assert diary.supervision.get(key) is None
+    clock.now = first + timedelta(days=3)
+    result = diary.supervision.restore(key)
+    assert result.action == "restored"
+    restored = diary.supervision.get(key)
+    assert restored is not None and restored.record == session
+    assert restored.first_recorded_at == first
+    assert [event.action for event in diary.supervision.history(key)] == [
+        "create",
+        "delete",
+        "restore",
+    ]
+    for missing in (key, "99"):  # restored already; never recorded
+        with pytest.raises(NotFound):
+            diary.supervision.restore(missing)
+    assert diary.verify().intact
+
+
 def test_a_save_from_a_copy_read_before_another_save_is_refused_and_says_what_changed(
     diary: Diary, clock: Clock
 ) -> None:

@@ -210,6 +210,23 @@ class RecordTable(Generic[R]):
         done = {"create": "created", "amend": "amended", "restore": "restored"}[action]
         return SaveResult(self._recorded(row), done, changes)
 
+    def restore(self, key: str, *, allow_clock_behind: bool = False) -> SaveResult[R]:
+        """Bring back the deleted record at `key` as it stood before it was deleted: it counts
+        again, keeps when it was first recorded, and its history shows the deletion and the
+        restoring. Raises NotFound when no record at `key` is deleted (restored elsewhere
+        meanwhile, say), or ClockBehind as `save` does, and then nothing is saved."""
+        with self._diary.transaction():  # read under the write lock, as `save` reads
+            row = self._row(key)
+            if row is None or row["deleted_at"] is None:
+                raise NotFound(f"There is no deleted record {key} to restore.")
+            # What it holds was asked about when it was first saved: nothing in it is new.
+            return self.save(
+                from_row(self.record_type, row),
+                key,
+                allow_identifiers=True,
+                allow_clock_behind=allow_clock_behind,
+            )
+
     def _require_unaltered(self, key: str, row: dict[str, Any] | None) -> None:
         """Refuse to write over a record changed outside Work Diary (its row, here `row`, no
         longer what its history last recorded). Saved, the change would pass into the record's
