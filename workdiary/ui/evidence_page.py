@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from workdiary import packs
 from workdiary.domain.dates import format_day, format_moment, parse_date, week_ending
-from workdiary.domain.errors import ClockBehind, InvalidInput, WorkDiaryError
+from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.domain.figures import summarise, week_lines
 from workdiary.domain.formatting import count
 from workdiary.domain.records import Export, Recorded, SupervisionStatus
@@ -52,7 +52,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
-from workdiary.ui.saving import SaidYes, go_on_despite
+from workdiary.ui.saving import asking_about_clock
 
 # The sections as the page offers them, in the order the pack prints them.
 SECTION_LABELS = {
@@ -416,21 +416,23 @@ class EvidencePage(QWidget):
         the file written (and the export recorded) when it is ready, unless cancelled."""
         if self.is_exporting():
             return
-        said = SaidYes()
-        while True:
-            try:
-                snapshot = packs.snapshot_for_export(
-                    self._diary, allow_clock_behind=said.clock_behind
-                )
-                break
-            except ClockBehind as behind:
-                went_on = go_on_despite(behind, said, self._messages, self, doing="Make the pack")
-                if went_on is None:
-                    return
-                said = went_on
-            except WorkDiaryError as error:
-                self._messages.error(self, "The evidence pack was not made", str(error))
-                return
+        try:
+            # With whether the user said to make it though the clock reads before the last entry.
+            taken = asking_about_clock(
+                lambda allow_clock_behind: (
+                    packs.snapshot_for_export(self._diary, allow_clock_behind=allow_clock_behind),
+                    allow_clock_behind,
+                ),
+                self._messages,
+                self,
+                doing="Make the pack",
+            )
+        except WorkDiaryError as error:
+            self._messages.error(self, "The evidence pack was not made", str(error))
+            return
+        if taken is None:
+            return
+        snapshot, clock_behind = taken
         # The period is worked out afresh from this reading of the diary, which is what the pack
         # shows: "the last 3 months" end with the latest week as it stands now.
         self._snapshot = snapshot
@@ -440,7 +442,7 @@ class EvidencePage(QWidget):
             return
         job = _BuildJob(next(self._numbers), snapshot, options, self._signals)
         self._exporting = _Exporting(
-            job.number, path, snapshot, options, job, clock_behind=said.clock_behind
+            job.number, path, snapshot, options, job, clock_behind=clock_behind
         )
         self._show_exporting(snapshot)
         _COLLECTOR_PAUSE.hold()

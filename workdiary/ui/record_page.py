@@ -317,8 +317,8 @@ class RecordPage(QWidget, Generic[R]):
             self._say_deleted(f"This {noun} is already deleted.")
             return False
         if not delete_asking(
-            lambda said, read_at: self._records.delete(
-                entry.key, allow_clock_behind=said.clock_behind, read_at=read_at
+            lambda allow_clock_behind, read_at: self._records.delete(
+                entry.key, allow_clock_behind=allow_clock_behind, read_at=read_at
             ),
             self._messages,
             self,

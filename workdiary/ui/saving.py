@@ -66,6 +66,23 @@ def go_on_despite(
     return replace(said, clock_behind=True) if asked else None
 
 
+def asking_about_clock(
+    act: Callable[[bool], T], messages: Messages, asker: QWidget, *, doing: str
+) -> T | None:
+    """What `act(allow_clock_behind)` returns, asking first (see go_on_despite) when the
+    computer's clock reads earlier than the diary's last entry; None when the user went back.
+    Any other error passes on."""
+    said = SaidYes()
+    while True:
+        try:
+            return act(said.clock_behind)
+        except ClockBehind as behind:
+            went_on = go_on_despite(behind, said, messages, asker, doing=doing)
+            if went_on is None:
+                return None
+            said = went_on
+
+
 def may_close_unsaved(messages: Messages, asker: QWidget, what: str) -> bool:
     """Whether to close a dialog holding typing not saved: the officer is asked, and keeping it
     is the default. `what` says what would be lost, as a sentence."""
@@ -127,7 +144,7 @@ def save_asking(
 
 
 def delete_asking(
-    delete: Callable[[SaidYes, int], object],
+    delete: Callable[[bool, int], object],
     messages: Messages,
     asker: QWidget,
     *,
@@ -139,8 +156,9 @@ def delete_asking(
     changed_elsewhere: Callable[[], object],
 ) -> bool:
     """Whether the record `named` ("the week commencing …") was deleted by
-    `delete(said_yes, read_at)`, once the user said so, told what follows (`consequence`) and that
-    nothing is wiped, and asked about a computer clock reading earlier than the last entry. A
+    `delete(allow_clock_behind, read_at)`, once the user said so, told what follows
+    (`consequence`) and that nothing is wiped, and asked about a computer clock reading earlier
+    than the last entry (see asking_about_clock). A
     record changed elsewhere since the user was shown it at revision `read_at` is not deleted
     unseen: they are told, and `changed_elsewhere` shows it as it is now. Any other error is told
     over `asker`, and the record stays as it was."""
@@ -154,30 +172,27 @@ def delete_asking(
     ):
         return False
     not_deleted = f"The {noun} was not deleted"
-    said = SaidYes()
-    while True:
-        try:
-            delete(said, read_at)
-            return True
-        except ClockBehind as behind:
-            went_on = go_on_despite(behind, said, messages, asker, doing="Delete")
-            if went_on is None:
-                return False
-            said = went_on
-        except ChangedElsewhere as changed:
-            messages.error(
-                asker,
-                not_deleted,
-                f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it "
-                "is now, and delete it then if you still mean to.",
-            )
-            changed_elsewhere()
-            return False
-        except WorkDiaryError as error:
-            messages.error(
-                asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
-            )
-            return False
+
+    def deleted(allow_clock_behind: bool) -> bool:
+        delete(allow_clock_behind, read_at)
+        return True
+
+    try:
+        return asking_about_clock(deleted, messages, asker, doing="Delete") is not None
+    except ChangedElsewhere as changed:
+        messages.error(
+            asker,
+            not_deleted,
+            f"This {noun} has changed. {changed}\n\nNothing was deleted. Look at it as it is "
+            "now, and delete it then if you still mean to.",
+        )
+        changed_elsewhere()
+        return False
+    except WorkDiaryError as error:
+        messages.error(
+            asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
+        )
+        return False
 
 
 def _changed_elsewhere_text(

@@ -305,8 +305,8 @@ class WeekEditor(QWidget):
         if entry is None:
             return False
         if not delete_asking(
-            lambda said, read_at: self._diary.weeks.delete(
-                entry.key, allow_clock_behind=said.clock_behind, read_at=read_at
+            lambda allow_clock_behind, read_at: self._diary.weeks.delete(
+                entry.key, allow_clock_behind=allow_clock_behind, read_at=read_at
             ),
             self._messages,
             self,
