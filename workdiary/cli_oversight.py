@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -21,7 +21,12 @@ from workdiary.cli import (
     print_changes,
     shorten,
 )
-from workdiary.domain.concern_story import ConcernStory, concern_amendments, concern_stories
+from workdiary.domain.concern_story import (
+    ConcernStory,
+    concern_amendments,
+    concern_stories,
+    session_amendments,
+)
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, NotFound
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
@@ -435,6 +440,12 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
         today = diary.today()
         interval = diary.profile().supervision_interval_weeks
         entries = sorted(diary.supervision.all(), key=lambda e: (e.record.held_on, int(e.key)))
+        amended = {
+            key: amendments.times
+            for key, amendments in session_amendments(
+                diary.audit.entries(diary.supervision.table)
+            ).items()
+        }
     sessions = [entry.record for entry in entries]
     first, last = _period(args, sessions, today)
     listed = [entry for entry in entries if first <= entry.record.held_on <= last]
@@ -442,7 +453,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
     overdue = supervision_overdue(sessions, today, interval)
     if args.json:
         json.dump(
-            _supervision_json(listed, figures, overdue, interval),
+            _supervision_json(listed, amended, figures, overdue, interval),
             out,
             ensure_ascii=False,
             indent=1,
@@ -482,7 +493,7 @@ def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
             if session.workload_discussed is None
             else _words("workload_discussed", session.workload_discussed),
             _recorded_on(entry),
-            ", ".join(_marks(entry, session.held_on, entry.amendments)),
+            ", ".join(_marks(entry, session.held_on, amended.get(entry.key, 0))),
         ]
         print(_row(cells, SUPERVISION_COLUMNS), file=out)
     print(file=out)
@@ -552,6 +563,7 @@ def _overdue_sentence(overdue: SupervisionOverdue) -> str:
 
 def _supervision_json(
     listed: Sequence[Recorded[SupervisionSession]],
+    amended: Mapping[str, int],
     figures: SupervisionFigures | None,
     overdue: SupervisionOverdue | None,
     interval: int | None,
@@ -570,7 +582,7 @@ def _supervision_json(
     return {
         "interval_weeks": interval,
         "sessions": [
-            _record_json(entry, entry.record.held_on, entry.amendments) for entry in listed
+            _record_json(entry, entry.record.held_on, amended.get(entry.key, 0)) for entry in listed
         ],
         "figures": figures_json,
         "overdue": plain_json(overdue),

@@ -75,7 +75,8 @@ def concern_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple
 
 
 class ConcernAuditEntry(Protocol):
-    """One audit entry of a concern, as the story reads it (the diary's own entries are such)."""
+    """One audit entry of a concern (or a session), as the story reads it (the diary's own
+    entries are such)."""
 
     @property
     def entity_key(self) -> str: ...
@@ -143,9 +144,19 @@ class Amendments:
     last_at: datetime | None  # UTC; None when never
 
 
-def every_revision(entry: Recorded[Any]) -> Amendments:
-    """A week's or a session's amendments: every save after the first changed what it held."""
-    return Amendments(entry.amendments, entry.last_changed_at if entry.amended else None)
+NEVER_AMENDED = Amendments(0, None)
+
+
+def session_amendments(entries: Iterable[ConcernAuditEntry]) -> dict[str, Amendments]:
+    """Each supervision session's amendments, by its key, from the sessions' audit entries oldest
+    first: the saves that changed what it held. Deleting one, and restoring it as it was, change
+    nothing it held, so neither counts (a session is only ever restored as it was)."""
+    amended: dict[str, Amendments] = {}
+    for entry in entries:
+        if entry.action == "amend":
+            before = amended.get(entry.entity_key, NEVER_AMENDED)
+            amended[entry.entity_key] = Amendments(before.times + 1, entry.moment)
+    return amended
 
 
 def concern_amendments(entry: Recorded[Any], story: ConcernStory) -> Amendments:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -36,7 +36,7 @@ NOTES_LEFT_OUT = "changed (left out of this pack)"
 
 @dataclass(frozen=True)
 class _ConcernEntry:
-    """A pack's audit entry about a concern, as the domain's story of a concern reads one."""
+    """A pack's audit entry about a concern or a session, as the domain reads one."""
 
     entity_key: str
     action: str
@@ -46,12 +46,22 @@ class _ConcernEntry:
 
 def concern_stories(audit: Sequence[AuditRecord]) -> dict[str, ConcernStory]:
     """Each concern's story after it was first recorded, by its key, from a pack's audit."""
-    return concern_story.concern_stories(
+    return concern_story.concern_stories(_entries_about(CONCERNS, audit))
+
+
+def session_amendments(audit: Sequence[AuditRecord]) -> dict[str, concern_story.Amendments]:
+    """How many times each session was amended, by its key, from a pack's audit."""
+    return concern_story.session_amendments(_entries_about(SESSIONS, audit))
+
+
+def _entries_about(entity: str, audit: Sequence[AuditRecord]) -> Iterator[_ConcernEntry]:
+    """The audit entries about `entity`'s records, oldest first, as the domain reads them."""
+    return (
         _ConcernEntry(
             entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at), entry.record
         )
         for entry in sorted(audit, key=lambda entry: entry.seq)
-        if entry.entity == CONCERNS
+        if entry.entity == entity
     )
 
 

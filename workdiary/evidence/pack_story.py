@@ -17,7 +17,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workdiary.domain.concern_story import ConcernStory, concern_amendments
+from workdiary.domain.concern_story import (
+    NEVER_AMENDED,
+    Amendments,
+    ConcernStory,
+    concern_amendments,
+)
 from workdiary.domain.dates import (
     CLOCK_SLACK,
     DAY_NAMES,
@@ -71,6 +76,7 @@ from workdiary.evidence.amendments import (
     amendment_history,
     concern_stories,
     dated_backwards,
+    session_amendments,
 )
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
@@ -231,6 +237,7 @@ class _Pack:
     supervision: SupervisionFigures | None  # None: no session recorded by the period's end
     amendments: list[Amendment]
     concern_stories: dict[str, ConcernStory]  # what happened to each concern, by its key
+    session_amendments: dict[str, Amendments]  # how many times each session was amended
     today: date
     deleted_weeks: dict[date, datetime]  # weeks in the period whose entry is deleted now
 
@@ -315,6 +322,7 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         ),
         amendments=amendment_history(covered.audit, options.include_notes),
         concern_stories=concern_stories(covered.audit),
+        session_amendments=session_amendments(covered.audit),
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
     )
@@ -932,12 +940,13 @@ def _figure(value: float | None, unit: str = "") -> str:
     return DASH if value is None else f"{format_number(value)}{unit}"
 
 
-def _first_recorded(entry: Recorded[Any], day: date) -> list[str]:
+def _first_recorded(entry: Recorded[Any], day: date, amendments: int) -> list[str]:
+    """When the record was first recorded, whether that was late, and how often it was amended."""
     words = [_local_day(entry.first_recorded_at)]
     if is_retrospective(day, entry.first_recorded_at):
         words.append("retrospective")
-    if entry.amended:
-        words.append("amended" if entry.amendments == 1 else f"amended {entry.amendments} times")
+    if amendments:
+        words.append("amended" if amendments == 1 else f"amended {amendments} times")
     return words
 
 
@@ -1179,7 +1188,8 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
         ]
         if include_notes:
             row.append(_session_text(session))
-        row.append("\n".join(_first_recorded(entry, session.held_on)))
+        amended = pack.session_amendments.get(entry.key, NEVER_AMENDED).times
+        row.append("\n".join(_first_recorded(entry, session.held_on, amended)))
         rows.append(row)
     return _grid(rows, widths, splitInRow=24)
 
@@ -1329,7 +1339,7 @@ def _notes(pack: _Pack) -> list[Flowable]:
         if len(years) > 1 and line.week_commencing.year != year_shown:
             year_shown = line.week_commencing.year
             flowables += _year_heading(year_shown, "notes")
-        marks = _first_recorded(entry, line.week_commencing)
+        marks = _first_recorded(entry, line.week_commencing, entry.amendments)
         heading = _rich(
             [
                 (f"Week commencing {format_day(line.week_commencing)}", True),

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.domain.concern_story import (
+    NEVER_AMENDED,
     Amendments,
     ConcernStory,
     concern_amendments,
-    every_revision,
 )
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
@@ -184,6 +184,7 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
         self._entries: list[Recorded[R]] = []
         self._rows: list[RowCells] = []
         self._deleted: Mapping[str, datetime] = {}
+        self.amended: Mapping[str, Amendments] = {}
         self._today = date.today()
         self._deleted_ink = QBrush(soft_ink(QApplication.palette()))
         self._bold = QFont()
@@ -223,8 +224,9 @@ class RecordsModel(ReadOnlyTableModel, Generic[R]):
         raise NotImplementedError
 
     def amendments(self, entry: Recorded[R]) -> Amendments:
-        """How many times what the record held was changed after it was first recorded."""
-        return every_revision(entry)
+        """How many times what the record held was changed after it was first recorded (read
+        from its audit entries into `amended` before `set_entries`)."""
+        return self.amended.get(entry.key, NEVER_AMENDED)
 
     def deleted_at(self, key: str) -> datetime | None:
         """When the record with `key` was deleted; None for one not deleted."""

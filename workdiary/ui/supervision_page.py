@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workdiary.domain.concern_story import session_amendments
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.formatting import SUPERVISION_STATUS_WORDS, count, held_on_shared_days
@@ -338,6 +339,11 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         return [self.period, *super()._tab_order()]
 
     # Reading the diary
+
+    def _read_diary(self) -> None:
+        # How many times each session was amended: read once, for every row.
+        self.model.amended = session_amendments(self._diary.audit.entries(self._records.table))
+        super()._read_diary()
 
     def _show_overview(self, records: list[SupervisionSession]) -> None:
         self._sessions = records
