@@ -816,6 +816,41 @@ def test_a_concern_that_cannot_be_deleted_says_why_and_everything_stays(
     assert diary.concerns.get(key) is not None
 
 
+def test_a_restored_concern_counts_again_keeps_its_first_date_and_the_clock_is_asked_about(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    """A concern deleted by mistake comes back as it was: still first recorded when it was
+    raised, which logging it again could not give it, and still overdue."""
+    key = diary.concerns.save(replace(OVERDUE, summary=WELSH_SUMMARY)).entry.key
+    first_recorded = clock.now
+    clock.now += timedelta(hours=1)
+    diary.concerns.delete(key)
+    page = open_page(qtbot, diary, messages)
+    page.show_deleted.setChecked(True)
+    page.table.selectRow(row_of(page, key))
+    assert page.showing_deleted() and page.restore_button.isVisible()
+    assert page._tab_order()[-2:] == [page.restore_button, page.save_button]
+
+    clock.now -= timedelta(days=1)  # the clock put back since the deletion
+    messages.answers = [True, False]  # restore it; then go back over the clock
+    assert not page.restore()
+    assert [said.title for said in messages.said] == [
+        "Restore this concern?",
+        "Check your computer's clock",
+    ]
+    assert diary.concerns.get(key) is None and page.showing_deleted()
+
+    clock.now += timedelta(days=2)
+    messages.answers = [True]
+    with qtbot.waitSignal(page.saved):
+        assert page.restore()
+    restored = diary.concerns.get(key)
+    assert restored is not None and restored.first_recorded_at == first_recorded
+    assert page.counts_line.text().endswith("1 of them is overdue: past the follow-up date.")
+    assert cell(page, row_of(page, key), ConcernColumn.FLAGS) == "retrospective"
+    assert page.overdue_line.isVisible() and not page.showing_deleted()
+
+
 def test_a_deleted_concern_is_shown_read_only_when_asked_and_never_counted(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
 ) -> None:

@@ -847,6 +847,50 @@ def test_a_deleted_session_is_shown_read_only_and_nothing_about_it_can_be_saved(
     assert page.editor_heading.text() == "New session"
 
 
+def test_a_deleted_session_is_restored_by_keyboard_as_it_was_once_the_user_says_so(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    page, _live, mistaken, deleted_at = deleted_session_shown(qtbot, diary, messages, clock)
+    first_recorded = diary.supervision.deleted_entries()[0].entry.first_recorded_at
+    held_before = page.figures().held  # type: ignore[union-attr]
+    page.table.selectRow(1)
+    assert page.showing_deleted() and page.restore_button.isVisible()
+    assert "Restore brings it back as it was" in page.record_line.text()
+    clock.now += timedelta(days=2)
+
+    messages.answers = [False]  # "Keep it deleted"
+    qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(messages.said))
+    assert messages.said[-1].title == "Restore this session?"
+    assert diary.supervision.get(mistaken) is None and page.showing_deleted()
+
+    messages.answers = [True]  # "Restore the session"
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    restored = diary.supervision.get(mistaken)
+    assert restored is not None and restored.record.notes == WELSH_NOTES
+    assert restored.first_recorded_at == first_recorded
+    assert not page.showing_deleted() and not page.restore_button.isVisible()
+    assert page.save_button.isEnabled() and page.current_key() == mistaken
+    assert page.status.text().startswith("Restored at")
+    # It counts again; restoring it is no amendment (it was amended once, before).
+    assert page.figures().held == held_before + 1  # type: ignore[union-attr]
+    row = page.model.row_of(mistaken)
+    assert row is not None and row_texts(page, row)[SessionColumn.FLAGS] == "amended"
+    assert "amended once" in page.record_line.text()
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert f"{format_moment(deleted_at)} — deleted" in dialog.plain_text()
+    assert (
+        dialog.plain_text()
+        .strip()
+        .splitlines()[-1]
+        .endswith("— recorded again after being deleted")
+    )
+    assert not page.show_deleted.isVisible()  # nothing deleted is left to show
+
+
 def test_typing_not_saved_is_asked_about_before_a_deleted_session_is_shown(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
 ) -> None:

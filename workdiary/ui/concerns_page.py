@@ -336,7 +336,7 @@ class ConcernsPage(RecordPage[Concern]):
     def _tab_order(self) -> list[QWidget]:
         # Reading order: the buttons over the table, the table, then the form.
         boxes = [self.box(name) for name in TAB_ORDER]
-        return [*self._list_widgets(), *boxes, self.save_button]
+        return [*self._list_widgets(), *boxes, self.restore_button, self.save_button]
 
     # Reading the diary
 

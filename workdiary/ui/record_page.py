@@ -49,7 +49,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable
-from workdiary.ui.saving import delete_asking, save_asking
+from workdiary.ui.saving import asking_about_clock, delete_asking, save_asking
 
 R = TypeVar("R")
 
@@ -347,6 +347,48 @@ class RecordPage(QWidget, Generic[R]):
         self.saved.emit()
         return True
 
+    def restore(self) -> bool:
+        """Bring back the deleted record in the editor, once the user has said so, as it was
+        before it was deleted: it is in the list and the figures again, and keeps when it was
+        first recorded. True when restored."""
+        entry = self._entry
+        if entry is None or not self.showing_deleted():
+            return False
+        noun = self._kind.noun
+        if not self._messages.confirm(
+            self,
+            f"Restore this {noun}?",
+            f"Restore {self._named_for_deleting(entry.record)}? It will be back in the list and "
+            "count in the figures again, as it was before it was deleted, and it keeps the date "
+            "it was first recorded.\n\nIts history keeps the deletion and shows it was recorded "
+            "again, and so does the amendment history of any evidence pack made from now on.",
+            yes=f"Restore the {noun}",
+            no="Keep it deleted",
+        ):
+            return False
+        try:
+            result = asking_about_clock(
+                lambda allow_clock_behind: self._records.restore(
+                    entry.key, allow_clock_behind=allow_clock_behind
+                ),
+                self._messages,
+                self,
+                doing="Restore",
+            )
+        except WorkDiaryError as error:
+            self._messages.error(self, f"The {noun} was not restored", str(error))
+            self.reload()
+            return False
+        if result is None:
+            return False
+        self._show_saved(
+            result,
+            f"The {noun} is back in the list and counts in the figures again. Its history keeps "
+            "the deletion, and shows it was recorded again.",
+        )
+        self.save_button.setFocus()
+        return True
+
     def current_key(self) -> str | None:
         """The key of the record in the editor; None for a new one."""
         return self._entry.key if self._entry else None
@@ -411,7 +453,7 @@ class RecordPage(QWidget, Generic[R]):
         """What Tab visits, in turn: reading order, the buttons over the list, the list and then
         the form."""
         boxes = [field.box for field in self._fields.values()]
-        return [*self._list_widgets(), *boxes, self.save_button]
+        return [*self._list_widgets(), *boxes, self.restore_button, self.save_button]
 
     def _list_widgets(self) -> list[QWidget]:
         """The buttons over the list, the list and what is under it, in reading order."""
@@ -601,8 +643,18 @@ class RecordPage(QWidget, Generic[R]):
         self.save_button = QPushButton("&Save")
         self.save_button.setToolTip(f"Save this {self._kind.noun} ({native_text(SAVE_KEYS)})")
         self.save_button.clicked.connect(self.save)
+        # Shown in Save's place for a deleted record, which can be brought back but not changed.
+        noun = self._kind.noun
+        self.restore_button = QPushButton(f"&Restore this {noun}…")
+        self.restore_button.setToolTip(
+            f"Bring this {noun} back into the list and the figures, as it was before it was "
+            "deleted; its history keeps the deletion"
+        )
+        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.setVisible(False)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignBottom)
         footer.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         return footer
 
@@ -661,6 +713,7 @@ class RecordPage(QWidget, Generic[R]):
         self.history_button.setEnabled(entry is not None)
         self.delete_button.setEnabled(entry is not None and editable)
         self.save_button.setEnabled(editable)
+        self.restore_button.setVisible(not editable)
         # A deleted record is read, never changed: its text can still be selected and scrolled.
         self._details.setEnabled(editable)
         for field in self._fields.values():
@@ -693,7 +746,8 @@ class RecordPage(QWidget, Generic[R]):
             self.editor_heading.setText(f"{title} (deleted)")
             self.record_line.setText(
                 f"Deleted {format_moment(self._deleted_at)}: it no longer counts in the figures "
-                "and cannot be changed. What it held is kept in its history.\n" + " · ".join(parts)
+                "and cannot be changed. What it held is kept in its history, and Restore brings "
+                "it back as it was.\n" + " · ".join(parts)
             )
             return
         self.editor_heading.setText(title)
@@ -801,7 +855,8 @@ class RecordPage(QWidget, Generic[R]):
                 f"Saved at {at}. The {title[:1].lower()}{title[1:]} is in your diary."
             )
         elif what_changed:
-            self._last_outcome = f"Saved at {at}. {what_changed}"
+            done = "Restored" if result.action == "restored" else "Saved"
+            self._last_outcome = f"{done} at {at}. {what_changed}"
         else:
             self._last_outcome = (
                 f"Saved at {at}. Changed {self._changes_sentence(result)}. The earlier values "
@@ -821,7 +876,10 @@ class RecordPage(QWidget, Generic[R]):
 
     def _say_deleted(self, refused: str) -> None:
         """Say in the status line why nothing was done to the deleted record in the editor."""
-        self._last_outcome = f"{refused} What it held stays in its history (Show history…)."
+        self._last_outcome = (
+            f"{refused} What it held stays in its history (Show history…), and Restore brings "
+            "it back as it was."
+        )
         self._refresh_status()
 
     def _refresh_status(self) -> None:
