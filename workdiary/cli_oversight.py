@@ -82,6 +82,10 @@ WORDS_FOR_CHOICES: dict[str, dict[str, str]] = {
 }
 
 # What `supervision delete` and `concern delete` say of the record they deleted.
+RESTORED = (
+    "It is listed and counted in the figures again, as it was before it was deleted, and keeps "
+    "the date it was first recorded. Its history keeps the deletion."
+)
 DELETED_STAYS = (
     "It is no longer listed or counted in the figures. What it held stays in the diary's "
     "history, and the amendment history of an evidence pack made from now on shows the deletion."
@@ -109,7 +113,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "held against expected and the longest gap",
     )
     supervision_commands = supervision.add_subparsers(
-        dest="supervision_command", metavar="add|list|delete", required=True
+        dest="supervision_command", metavar="add|list|delete|restore", required=True
     )
     add = add_command(
         supervision_commands,
@@ -144,6 +148,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(reads_only=True)
     _add_delete(supervision_commands, common, "session", "supervision", _supervision_delete)
+    _add_restore(supervision_commands, common, "session", _supervision_restore)
 
     concern = add_command(
         commands,
@@ -153,7 +158,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "record concerns you raised about your workload, list them, and record the answers",
     )
     concern_commands = concern.add_subparsers(
-        dest="concern_command", metavar="add|list|answer|delete", required=True
+        dest="concern_command", metavar="add|list|answer|delete|restore", required=True
     )
     add = add_command(concern_commands, common, "add", _concern_add, "record a concern you raised")
     add.add_argument("--date", required=True, metavar="DATE", help="the day you raised it")
@@ -198,6 +203,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     add_allow_identifiers(answer)
     add_clock_is_right(answer)
     _add_delete(concern_commands, common, "concern", "concern", _concern_delete)
+    _add_restore(concern_commands, common, "concern", _concern_restore)
 
 
 def _add_delete(
@@ -218,6 +224,23 @@ def _add_delete(
         "id", metavar="ID", help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it"
     )
     add_clock_is_right(delete)
+
+
+def _add_restore(
+    commands: Commands,
+    common: argparse.ArgumentParser,
+    noun: str,
+    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
+) -> None:
+    restore = add_command(
+        commands,
+        common,
+        "restore",
+        handler,
+        f"bring back a {noun} deleted by mistake, as it was (its history keeps the deletion)",
+    )
+    restore.add_argument("id", metavar="ID", help=f"the deleted {noun}'s id, as deleting it said")
+    add_clock_is_right(restore)
 
 
 def _add_choice(parser: argparse.ArgumentParser, flag: str, choices: list[str], what: str) -> None:
@@ -599,13 +622,35 @@ def _supervision_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) 
             "supervision",
             clock_is_right=args.clock_is_right,
         )
-    described = [format_day(session.held_on), STATUS_WORDS[session.status], session.supervisor]
     print(
-        f"Deleted supervision session {key} ({', '.join(filter(None, described))}). "
-        f"{DELETED_STAYS}",
+        f"Deleted supervision session {key} ({_session_words(session)}). {DELETED_STAYS} "
+        f"workdiary supervision restore {key} brings it back.",
         file=out,
     )
     return EXIT_OK
+
+
+def _supervision_restore(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths) as diary:
+        session = _restore(
+            diary.supervision,
+            key,
+            "supervision session",
+            _session_words,
+            clock_is_right=args.clock_is_right,
+        )
+    print(
+        f"Restored supervision session {key} ({_session_words(session)}). {RESTORED}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _session_words(session: SupervisionSession) -> str:
+    """`Wed 04 Nov 2026, held, GW`: which session, in the messages about deleting it."""
+    described = [format_day(session.held_on), STATUS_WORDS[session.status], session.supervisor]
+    return ", ".join(filter(None, described))
 
 
 def _delete(
@@ -626,6 +671,28 @@ def _delete(
         )
     records.delete(key, allow_clock_behind=clock_is_right)
     return entry.record
+
+
+def _restore(
+    records: RecordTable[T],
+    key: str,
+    what: str,
+    describe: Callable[[T], str],
+    *,
+    clock_is_right: bool,
+) -> T:
+    """Bring back the deleted record `what` at `key` as it was; the record. Says plainly, and
+    changes nothing, when no record at `key` is deleted, naming those that are."""
+    if records.get(key) is not None:
+        raise NotFound(f"{what[:1].upper()}{what[1:]} {key} is not deleted: nothing to restore.")
+    deleted = records.deleted_entries()
+    if not any(gone.entry.key == key for gone in deleted):
+        named = "; ".join(f"{gone.entry.key} ({describe(gone.entry.record)})" for gone in deleted)
+        raise NotFound(
+            f"There is no deleted {what} {key}, so nothing was restored. "
+            + (f"The deleted ones are: {named}." if named else f"No {what} is deleted.")
+        )
+    return records.restore(key, allow_clock_behind=clock_is_right).entry.record
 
 
 # concerns
@@ -774,10 +841,29 @@ def _concern_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         concern = _delete(
             diary.concerns, key, "concern", "concern", clock_is_right=args.clock_is_right
         )
-    summary = shorten(" ".join(concern.summary.split()), SUMMARY_IN_LIST)
     print(
-        f"Deleted concern {key} (raised {format_day(concern.raised_on)} with "
-        f"{concern.raised_with}, {CHANNEL_WORDS[concern.channel]}: “{summary}”). {DELETED_STAYS}",
+        f"Deleted concern {key} ({_concern_words(concern)}). {DELETED_STAYS} "
+        f"workdiary concern restore {key} brings it back.",
         file=out,
     )
     return EXIT_OK
+
+
+def _concern_restore(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths) as diary:
+        concern = _restore(
+            diary.concerns, key, "concern", _concern_words, clock_is_right=args.clock_is_right
+        )
+    print(f"Restored concern {key} ({_concern_words(concern)}). {RESTORED}", file=out)
+    return EXIT_OK
+
+
+def _concern_words(concern: Concern) -> str:
+    """`raised Tue 01 Sep 2026 with SPO, by email: “…”`: which concern, in the messages about
+    deleting it."""
+    summary = shorten(" ".join(concern.summary.split()), SUMMARY_IN_LIST)
+    return (
+        f"raised {format_day(concern.raised_on)} with {concern.raised_with}, "
+        f"{CHANNEL_WORDS[concern.channel]}: “{summary}”"
+    )

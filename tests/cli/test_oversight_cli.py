@@ -417,6 +417,18 @@ def test_a_session_typed_twice_is_deleted_and_stays_in_its_history(diary_path: P
     with Diary.open(diary_path) as diary:
         assert [event.action for event in diary.supervision.history("2")] == ["create", "delete"]
         assert diary.verify().intact
+    assert "workdiary supervision restore 2 brings it back" in out
+
+
+def test_a_session_deleted_by_mistake_is_restored_as_it_was(diary_path: Path) -> None:
+    add_session(days_ago(10), "held", "--supervisor", "GW", "--minutes", "60")
+    ok("supervision", "delete", "1")
+    out = ok("supervision", "restore", "1")
+    assert f"Restored supervision session 1 ({format_day(days_ago(10))}, held, GW)." in out
+    assert "keeps the date it was first recorded" in out
+    [session] = as_json("supervision", "list")["sessions"]
+    assert (session["id"], session["minutes"], session["amendments"]) == ("1", 60, 0)
+    assert audit_count(diary_path) == 3 and "intact" in ok("verify")
 
 
 def test_a_concern_recorded_by_mistake_is_deleted_and_no_longer_waits(diary_path: Path) -> None:
@@ -440,19 +452,27 @@ def test_a_concern_recorded_by_mistake_is_deleted_and_no_longer_waits(diary_path
         (["supervision", "delete", "9"], "There is no supervision session 9 in the diary"),
         (["concern", "delete", "9"], "There is no concern 9 in the diary, so nothing was deleted"),
         (["concern", "delete", "1"], "Concern 1 was deleted already"),
+        (["concern", "restore", "2"], "Concern 2 is not deleted: nothing to restore"),
+        (
+            ["concern", "restore", "9"],
+            "There is no deleted concern 9, so nothing was restored. "
+            f"The deleted ones are: 1 (raised {format_day(days_ago(3))} with SPO (J.M.), ",
+        ),
+        (["supervision", "restore", "1"], "Supervision session 1 is not deleted"),
     ],
 )
-def test_deleting_what_is_not_there_exits_2_and_changes_nothing(
+def test_deleting_or_restoring_what_is_not_there_exits_2_and_changes_nothing(
     argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
 ) -> None:
     add_session(days_ago(3))
     add_concern(days_ago(3))
+    add_concern(days_ago(2))
     ok("concern", "delete", "1")
     capsys.readouterr()
     status, _ = run(*argv)
     assert status == 2
     assert words in capsys.readouterr().err
-    assert audit_count(diary_path) == 3
+    assert audit_count(diary_path) == 4
 
 
 # bad input
