@@ -74,7 +74,7 @@ def concern_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple
     return tuple(dict.fromkeys(kinds))
 
 
-class ConcernAuditEntry(Protocol):
+class StoryAuditEntry(Protocol):
     """One audit entry of a concern (or a session), as the story reads it (the diary's own
     entries are such)."""
 
@@ -104,7 +104,7 @@ class ConcernStory:
     changes: int = 0  # audit entries after the first: how many revisions the story accounts for
 
 
-def concern_stories(entries: Iterable[ConcernAuditEntry]) -> dict[str, ConcernStory]:
+def concern_stories(entries: Iterable[StoryAuditEntry]) -> dict[str, ConcernStory]:
     """Each concern's story after it was first recorded, by its key, from the concerns' audit
     entries oldest first."""
     previous: dict[str, Mapping[str, Any]] = {}
@@ -147,7 +147,7 @@ class Amendments:
 NEVER_AMENDED = Amendments(0, None)
 
 
-def session_amendments(entries: Iterable[ConcernAuditEntry]) -> dict[str, Amendments]:
+def session_amendments(entries: Iterable[StoryAuditEntry]) -> dict[str, Amendments]:
     """Each supervision session's amendments, by its key, from the sessions' audit entries oldest
     first: the saves that changed what it held. Deleting one, and restoring it as it was, change
     nothing it held, so neither counts (a session is only ever restored as it was)."""

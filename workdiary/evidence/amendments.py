@@ -35,7 +35,7 @@ NOTES_LEFT_OUT = "changed (left out of this pack)"
 
 
 @dataclass(frozen=True)
-class _ConcernEntry:
+class _StoryEntry:
     """A pack's audit entry about a concern or a session, as the domain reads one."""
 
     entity_key: str
@@ -54,10 +54,10 @@ def session_amendments(audit: Sequence[AuditRecord]) -> dict[str, concern_story.
     return concern_story.session_amendments(_entries_about(SESSIONS, audit))
 
 
-def _entries_about(entity: str, audit: Sequence[AuditRecord]) -> Iterator[_ConcernEntry]:
+def _entries_about(entity: str, audit: Sequence[AuditRecord]) -> Iterator[_StoryEntry]:
     """The audit entries about `entity`'s records, oldest first, as the domain reads them."""
     return (
-        _ConcernEntry(
+        _StoryEntry(
             entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at), entry.record
         )
         for entry in sorted(audit, key=lambda entry: entry.seq)
