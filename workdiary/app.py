@@ -16,6 +16,7 @@ from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.formatting import count
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
+from workdiary.storage import errors as storage_errors
 from workdiary.ui.faults import FaultCatcher
 from workdiary.ui.main_window import HISTORY, MainWindow
 from workdiary.ui.messages import Messages
@@ -110,6 +111,7 @@ class WindowLock:
     other's figures quietly put back."""
 
     def __init__(self, folder: Path) -> None:
+        self._folder = folder
         self._lock = QLockFile(str(folder / WINDOW_LOCK_FILE))
         # Left behind only when its window's process has gone (a crash, a power cut): never by
         # age, since a window may stay open for days.
@@ -130,6 +132,16 @@ class WindowLock:
 
     def opening_anyway(self, messages: Messages) -> bool:
         """Whether the user chose to open the diary another window holds."""
+        if not storage_errors.is_writable(self._folder):
+            # A lock left by a window that crashed is let go of only where the folder can be
+            # written to: in a read-only one it looks the same as a window still open.
+            return messages.confirm(
+                None,
+                "Work Diary may already be open",
+                MAYBE_OPEN_TEXT,
+                yes="Open it anyway",
+                no="Close",
+            )
         return messages.confirm(
             None,
             "Work Diary is already open",
@@ -137,6 +149,16 @@ class WindowLock:
             yes="Open it anyway",
             no="Close",
         )
+
+
+MAYBE_OPEN_TEXT = (
+    "Your diary may already be open in another window. Or Work Diary was not closed properly "
+    "the last time it was open (the computer was switched off, say): its folder can only be "
+    "read now, so Work Diary cannot tell which.\n\nIf it is open in another window, please "
+    "use that window: look for Work Diary on the taskbar. Otherwise, open it anyway: you can "
+    "look at everything in it. Nothing can be saved to it while its folder can only be read, so "
+    "opening it cannot undo anything saved in another window."
+)
 
 
 def _already_open_text(lock: QLockFile) -> str:

@@ -403,6 +403,38 @@ def test_the_user_may_open_a_diary_another_window_seems_to_hold(
     assert len(insisting.said) == 1
 
 
+def test_a_lock_left_in_a_folder_now_read_only_is_not_called_a_window_still_open(
+    qtbot: QtBot, set_up_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window that crashed leaves its lock; a folder since made read-only (a memory stick
+    locked) will not let it be removed, so it looks just like a window still open. The user is
+    told it may be either, and may open the diary to read it."""
+    folder = set_up_paths.data_dir
+    make_read_only(folder, monkeypatch)
+
+    class LockLeftOnTheStick(QLockFile):
+        """What Qt answers for a lock whose process has gone, but which it cannot remove."""
+
+        def tryLock(self, timeout: int = 0) -> bool:
+            return False
+
+        def error(self) -> QLockFile.LockError:
+            return QLockFile.LockError.LockFailedError
+
+    monkeypatch.setattr("workdiary.app.QLockFile", LockLeftOnTheStick)
+    choosing_close = ScriptedMessages(answers=[False])
+    assert run_app(set_up_paths, messages=choosing_close) == 0
+    assert main_windows() == []
+
+    opening_anyway = ScriptedMessages(answers=[True])
+    assert windows_shown(set_up_paths, opening_anyway) == 1
+    for start in (choosing_close, opening_anyway):
+        [question] = [said for said in start.said if said.kind == "confirm"]
+        assert question.title == "Work Diary may already be open"
+        assert "not closed properly" in question.text
+        assert "already open in another window" not in question.text
+
+
 def test_a_window_on_a_read_only_folder_holds_the_diary_once_a_save_finds_it_writable(
     qtbot: QtBot, set_up_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
