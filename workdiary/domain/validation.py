@@ -139,10 +139,12 @@ def _check_decimals(
 ) -> None:
     if value is None:
         return
-    scaled = value * 10**places
-    if not math.isfinite(scaled):  # out of range, and reported as such
+    if not math.isfinite(value):  # out of range, and reported as such
         return
-    if abs(scaled - round(scaled)) > 1e-6:
+    # Exactly, not within a tolerance: 109.9999999 would show as "110 %" everywhere, yet fall
+    # short of a 110 % threshold. A figure read from text with at most `places` decimals comes
+    # back unchanged from being written with that many.
+    if float(f"{value:.{places}f}") != value:
         example = _with_point(info.example) if info.example else "37.5"
         problems.append(
             FieldProblem(
