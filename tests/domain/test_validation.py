@@ -77,6 +77,13 @@ def test_a_week_must_start_on_a_monday() -> None:
             "caseload",
             "add up to 50",
         ),
+        # Two types alone may already be more than the whole caseload.
+        (
+            {"caseload": 10, "cases_community": 8, "cases_licence": 8, "cases_custody": None},
+            "caseload",
+            "add up to 16, more than the caseload of 10",
+        ),
+        ({"leave_days": 5.0, "sick_days": 5.0}, "sick_days", "add up to 10, more than the 7 days"),
     ],
 )
 def test_each_broken_rule_names_its_field_in_plain_words(

@@ -166,6 +166,8 @@ class NumberRule:
     places: int = 0
 
 
+DAYS_IN_A_WEEK = 7
+
 WEEK_NUMBER_RULES: dict[str, NumberRule] = {
     "capacity_pct": NumberRule(0, 400, "%", 1),
     "caseload": NumberRule(0, 300, "cases"),
@@ -238,8 +240,9 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
             )
         )
     _check_numbers(problems, week, WEEK_NUMBER_RULES, WEEK_FIELDS)
+    # The types given so far: two of them alone may already be more than the whole caseload.
     by_type = [week.cases_community, week.cases_licence, week.cases_custody]
-    if week.caseload is not None and all(count is not None for count in by_type):
+    if week.caseload is not None:
         total = sum(count for count in by_type if count is not None)
         if total > week.caseload:
             problems.append(
@@ -259,6 +262,16 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
                 "unpaid_hours",
                 f"Unpaid hours ({_number(week.unpaid_hours)}) cannot be more than the hours "
                 f"worked ({_number(week.hours_worked)}).",
+            )
+        )
+    days_off = (week.leave_days or 0) + (week.sick_days or 0)
+    if days_off > DAYS_IN_A_WEEK:
+        problems.append(
+            FieldProblem(
+                "sick_days" if week.sick_days else "leave_days",
+                f"Leave ({_number(week.leave_days or 0)} days) and sick days "
+                f"({_number(week.sick_days or 0)}) add up to {_number(days_off)}, more than the "
+                f"{DAYS_IN_A_WEEK} days of a week.",
             )
         )
     _check_text_length(problems, "notes", "Notes", week.notes, MAX_NOTES_CHARACTERS)
