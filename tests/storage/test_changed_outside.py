@@ -91,3 +91,32 @@ def test_the_rest_of_the_diary_still_saves(diary: Diary, diary_path: Path) -> No
     raw(diary_path, "UPDATE weeks SET capacity_pct = 90 WHERE week_commencing = '2026-11-16'")
     result = diary.weeks.save(replace(OTHER_WEEK, capacity_pct=121.0))
     assert result.action == "amended"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "record = 'not json'",
+        "record = '[]'",
+        "record = 'null'",
+        "recorded_at = 'yesterday'",
+        "recorded_at = '2026-11-20T09:00:00'",  # a time with no zone, as no entry is written
+    ],
+)
+def test_an_audit_entry_changed_so_it_can_no_longer_be_read_is_named_not_a_fault(
+    diary: Diary, diary_path: Path, damage: str
+) -> None:
+    """Whatever reads the history says the diary was changed outside Work Diary, as `verify`
+    does; it never fails as if the fault were Work Diary's own."""
+    raw(diary_path, "DROP TRIGGER audit_log_no_update")
+    raw(diary_path, f"UPDATE audit_log SET {damage} WHERE seq = 2")
+
+    report = diary.verify()
+    assert not report.intact
+    assert any("Audit entry 2" in finding.message for finding in report.findings)
+    with pytest.raises(DiaryAltered, match="Entry 2 of your diary's history was changed"):
+        diary.weeks.history(OTHER_WEEK.week_commencing.isoformat())
+    # The rest of the diary still saves, dated as ever.
+    diary.weeks.save(replace(WEEK, capacity_pct=140.0))
+    stored = diary.weeks.get("2026-11-16")
+    assert stored is not None and stored.record.capacity_pct == 140.0

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
+from workdiary.domain.errors import DiaryAltered
 
 GENESIS_HASH = "0" * 64
 
@@ -29,12 +30,34 @@ class AuditEntry:
 
     @property
     def values(self) -> dict[str, Any]:
-        result: dict[str, Any] = json.loads(self.record)
+        """The record as this entry holds it. An entry changed outside Work Diary so that it no
+        longer holds one raises DiaryAltered: whatever reads the history says what happened,
+        rather than failing as if the fault were Work Diary's."""
+        try:
+            result = json.loads(self.record)
+        except (TypeError, ValueError):
+            result = None
+        if not isinstance(result, dict):
+            raise DiaryAltered(self._unreadable("what it recorded"))
         return result
 
     @property
     def moment(self) -> datetime:
-        return datetime.fromisoformat(self.recorded_at)
+        """When the entry was made; DiaryAltered when that can no longer be read as a moment."""
+        try:
+            moment = datetime.fromisoformat(self.recorded_at)
+        except (TypeError, ValueError):
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise DiaryAltered(self._unreadable("when it was made"))
+        return moment
+
+    def _unreadable(self, what: str) -> str:
+        return (
+            f"Entry {self.seq} of your diary's history was changed outside Work Diary: "
+            f"{what} can no longer be read. Work Diary has changed nothing. `workdiary verify` "
+            "shows everything that was changed."
+        )
 
     def expected_hash(self) -> str:
         """The hash this entry should carry, worked out afresh from what it says."""

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from workdiary.domain.dates import clock_behind_words, dated_back, format_day, stored_day
-from workdiary.domain.errors import ClockBehind, DiaryReadOnly, DiaryTooNew, DiaryUnavailable
+from workdiary.domain.errors import (
+    ClockBehind,
+    DiaryAltered,
+    DiaryReadOnly,
+    DiaryTooNew,
+    DiaryUnavailable,
+)
 from workdiary.domain.records import (
     CONCERN_FIELDS,
     PROFILE_FIELDS,
@@ -436,10 +442,16 @@ class Diary:
         latest = self.audit.latest()
         if latest is None:
             return None
-        now = self.clock()
-        if not dated_back(now, latest.moment):
+        try:
+            last_moment = latest.moment
+        except DiaryAltered:
+            # Its date changed outside Work Diary: there is nothing to compare the clock with,
+            # and `verify` names the entry. Saving other records must go on.
             return None
-        return ClockBehind(clock_behind_words(now, latest.moment), now, latest.moment)
+        now = self.clock()
+        if not dated_back(now, last_moment):
+            return None
+        return ClockBehind(clock_behind_words(now, last_moment), now, last_moment)
 
     def check_clock(self, *, allow_clock_behind: bool = False) -> None:
         """Raise ClockBehind when the clock reads earlier than the last entry, unless the user

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workdiary.domain.dates import dated_back, dated_back_words
+from workdiary.domain.errors import DiaryAltered
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
 
@@ -136,7 +137,7 @@ def _dated_before(entry: AuditEntry, previous: AuditEntry) -> bool:
         return False
     try:
         return dated_back(entry.moment, previous.moment)
-    except ValueError:  # no date at all: its hash check has already said it was altered
+    except DiaryAltered:  # no date at all: its hash check has already said it was altered
         return False
 
 
@@ -182,7 +183,18 @@ def record_findings(
                 f"{table.describe(key)} was added outside Work Diary: it has no history.",
             )
         ]
-    expected = recorded.values
+    try:
+        expected = recorded.values
+    except DiaryAltered:
+        return [
+            Finding(
+                table.table,
+                key,
+                None,
+                f"{table.describe(key)}: its last entry in the history (entry {recorded.seq}) "
+                "was changed outside Work Diary and no longer says what the record held.",
+            )
+        ]
     if row == expected:
         return []
     name = table.describe(key)
