@@ -128,6 +128,25 @@ def test_saving_the_same_figures_again_changes_nothing(diary: Diary) -> None:
     assert diary.audit.count() == entries
 
 
+def test_text_that_looks_the_same_is_the_same_text_and_no_amendment(diary: Diary) -> None:
+    """A tribunal shown "amended" for a change no one can see would be misled."""
+    whole = diary.weeks.save(replace(WEEK, notes="Dŵr a thân\n"))  # ŵ as one character
+    assert whole.entry.record.notes == "Dŵr a thân"
+    entries = diary.audit.count()
+    for same in ("Dw\u0302r a tha\u0302n", "Dŵr a thân  ", "\nDŵr a thân\u00a0"):
+        assert diary.weeks.save(replace(WEEK, notes=same)).action == "unchanged"
+    assert diary.audit.count() == entries
+    entry = diary.weeks.get("2026-11-16")
+    assert entry is not None and not entry.amended
+
+    # Spaces alone are no notes at all.
+    diary.weeks.save(replace(WEEK, notes="   "))
+    entry = diary.weeks.get("2026-11-16")
+    assert entry is not None and entry.record.notes == ""
+    profile = diary.save_profile(Profile(name="  Siân Llŷr "))
+    assert profile.entry.record.name == "Siân Llŷr"
+
+
 def test_invalid_figures_save_nothing(diary: Diary) -> None:
     diary.weeks.save(WEEK)
     with pytest.raises(InvalidInput, match="between 0 and 400"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -101,6 +102,15 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
             raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
         return int(value)
     return value
+
+
+def as_kept(text: str) -> str:
+    """Text as the diary keeps it: in Unicode's composed form, without the spaces and line
+    breaks around it that no one can see. A "ŵ" typed as "w" and a combining circumflex is the
+    same letter as one typed whole, and text saved again with a space after it is the same text:
+    kept as typed, either would be recorded as an amendment that changed nothing anyone could
+    see. Text of nothing but spaces is no text."""
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def _number(value: float) -> str:

@@ -12,7 +12,7 @@ from workdiary.domain.errors import ChangedElsewhere, DiaryAltered, FieldProblem
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import Recorded
 from workdiary.domain.rows import from_row, record_fields, to_row
-from workdiary.domain.validation import require_no_identifiers, require_valid
+from workdiary.domain.validation import as_kept, require_no_identifiers, require_valid
 from workdiary.storage.history import history_from_entries
 from workdiary.storage.verify import AuditedTable, record_findings
 
@@ -168,7 +168,10 @@ class RecordTable(Generic[R]):
         back what that change had changed. None saves without asking (a command run on purpose)."""
         today = self._diary.today()
         require_valid(self._rules(record, today))
-        new_values = to_row(record)
+        new_values = {
+            field: as_kept(value) if isinstance(value, str) else value
+            for field, value in to_row(record).items()
+        }
         if self._keyed_by_record:
             key = str(new_values[self._key_column])
         # Read what is there under the write lock, so a save from another window or script
