@@ -726,7 +726,8 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
         sentences.append(
             f"Working Time Regulations: the highest 17-week average was "
             f"{format_number(round(summary.peak_wtr_average, 1))} hours a week (to the week "
-            f"commencing {format_day(summary.peak_wtr_week)}); "
+            f"commencing {format_day(summary.peak_wtr_week)}; weeks with leave or sickness "
+            f"left out, as the Regulations do); "
             f"{count(summary.weeks_wtr_over_limit, 'week')} averaged over 48."
         )
     sentences.append(

@@ -10,6 +10,7 @@ from workdiary.domain.figures import (
     week_lines,
     week_to_open,
     wtr_averages,
+    wtr_weeks_counted,
 )
 from workdiary.domain.records import Profile, Recorded, Week
 
@@ -162,10 +163,25 @@ def test_the_editor_opens_on_the_oldest_recent_week_not_logged() -> None:
     assert week_to_open({date(2026, 11, 9)}, today) == date(2026, 11, 16)
 
 
-def test_the_weeks_a_17_week_average_rests_on_are_those_with_hours() -> None:
+def test_wtr_average_leaves_out_weeks_of_leave_or_sickness() -> None:
+    """As the Working Time Regulations leave days of leave and sickness out of the reference
+    period: a week of 30 hours with two days' leave is no short week of work."""
     from dataclasses import replace
 
-    from workdiary.domain.figures import wtr_weeks_with_hours
+    weeks = weeks_with([100.0] * 17, hours=50.0)
+    weeks[3] = replace(weeks[3], hours_worked=30.0, leave_days=2.0)
+    weeks[8] = replace(weeks[8], hours_worked=0.0, sick_days=5.0)
+    last = weeks[-1].week_commencing
+    assert wtr_averages(weeks)[last] == 50.0
+    assert wtr_weeks_counted(weeks, last) == 15
+    # With six such weeks, too few are left to say anything.
+    for index in (0, 1, 2, 4):
+        weeks[index] = replace(weeks[index], sick_days=0.5)
+    assert last not in wtr_averages(weeks)
+
+
+def test_the_weeks_a_17_week_average_rests_on_are_those_with_hours() -> None:
+    from dataclasses import replace
 
     weeks = [
         replace(week, hours_worked=None) if index % 4 == 0 else week
@@ -173,7 +189,7 @@ def test_the_weeks_a_17_week_average_rests_on_are_those_with_hours() -> None:
     ]
     last = START + timedelta(weeks=19)
     # Weeks 3 to 19: of those 17, weeks 4, 8, 12 and 16 have no hours.
-    assert wtr_weeks_with_hours(weeks, last) == 13
+    assert wtr_weeks_counted(weeks, last) == 13
     averages = wtr_averages(weeks)
     assert last in averages
-    assert wtr_weeks_with_hours(weeks, START + timedelta(weeks=2)) == 2
+    assert wtr_weeks_counted(weeks, START + timedelta(weeks=2)) == 2

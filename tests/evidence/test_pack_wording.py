@@ -291,22 +291,33 @@ def test_a_period_of_only_the_week_in_progress_not_logged_is_refused() -> None:
 # What the 17-week average rests on
 
 
-def test_the_17_week_average_says_how_many_weeks_with_hours_it_is_taken_over() -> None:
+def test_the_17_week_average_leaves_out_weeks_of_leave_or_sickness_and_says_so() -> None:
+    """As the Working Time Regulations do: a week of leave averaged in as a short week would
+    pull the average below the hours actually worked."""
     mondays_17 = list(mondays(FIRST, FIRST + timedelta(weeks=16)))
     weeks = [
-        week(monday, 100.0, hours_worked=None if index in (1, 3, 5, 7, 9) else 50.0)
+        week(monday, 100.0, hours_worked=None if index in (1, 3, 5) else 50.0)
         for index, monday in enumerate(mondays_17)
     ]
+    weeks[7] = replace(weeks[7], hours_worked=0.0, sick_days=5.0)
+    weeks[9] = replace(weeks[9], hours_worked=30.0, leave_days=2.0)
     text = pack_text(make_snapshot(weeks), last=mondays_17[-1])
     assert (
-        "50 hours a week, averaged over the 12 weeks with hours worked recorded, of the 17 weeks "
-        "to the week commencing Mon 16 Nov 2026" in text
+        "50 hours a week, in the 17 weeks to the week commencing Mon 16 Nov 2026: taken over the "
+        "12 of them with hours worked recorded and no days of leave or sickness (the Regulations "
+        "leave such days out of the average)" in text
     )
     # Hours rising week by week: the highest average is that of the last week, whose 17 weeks
-    # all have hours.
-    every = [replace(record, hours_worked=40.0 + index) for index, record in enumerate(weeks)]
+    # all count.
+    every = [
+        replace(record, hours_worked=40.0 + index, leave_days=None, sick_days=None)
+        for index, record in enumerate(weeks)
+    ]
     text = pack_text(make_snapshot(every), last=mondays_17[-1])
-    assert "48 hours a week, averaged over the 17 weeks to the week commencing Mon 16 Nov" in text
+    assert (
+        "48 hours a week, in the 17 weeks to the week commencing Mon 16 Nov 2026: taken over all "
+        "17, each with hours worked recorded" in text
+    )
 
 
 # What a copy without notes, and the weekly table, show

@@ -15,7 +15,7 @@ RETROSPECTIVE_AFTER_DAYS = 7
 WTR_REFERENCE_WEEKS = 17
 WTR_LIMIT_HOURS = 48.0
 # A 17-week average over fewer weeks than this would say more than the diary knows.
-WTR_MIN_WEEKS_WITH_HOURS = 12
+WTR_MIN_WEEKS_COUNTED = 12
 
 
 def is_retrospective(event_day: date, recorded_at: datetime) -> bool:
@@ -78,30 +78,35 @@ def runs_at_or_over(weeks: Iterable[Week], threshold_pct: float, min_weeks: int)
 _REFERENCE_WINDOW = tuple(ONE_WEEK * back for back in range(WTR_REFERENCE_WEEKS))
 
 
-def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
-    """For each week with hours worked, the average weekly hours over the 17 weeks ending with it.
+def counts_for_wtr(week: Week) -> bool:
+    """Whether a week counts towards a Working Time Regulations average: its hours worked are
+    recorded, and none of its days was leave or sickness. The Regulations leave such days out of
+    the reference period, and a week of leave averaged in as a short week would pull the average
+    down below the hours actually worked."""
+    return week.hours_worked is not None and not week.leave_days and not week.sick_days
 
-    Weeks with no hours recorded are left out of the average; where fewer than 12 of the 17 have
-    hours there is no figure, rather than one resting on a handful of weeks."""
-    hours = {week.week_commencing: week.hours_worked for week in weeks}
+
+def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
+    """For each week that counts (`counts_for_wtr`), the average weekly hours over the 17 weeks
+    ending with it, taken over those of them that count; where fewer than 12 of the 17 count
+    there is no figure, rather than one resting on a handful of weeks."""
+    hours = {week.week_commencing: week.hours_worked for week in weeks if counts_for_wtr(week)}
     averages: dict[date, float] = {}
     for monday, worked in hours.items():
         if worked is None:
             continue
         window = [hours.get(monday - back) for back in _REFERENCE_WINDOW]
         known = [value for value in window if value is not None]
-        if len(known) >= WTR_MIN_WEEKS_WITH_HOURS:
+        if len(known) >= WTR_MIN_WEEKS_COUNTED:
             averages[monday] = sum(known) / len(known)
     return averages
 
 
-def wtr_weeks_with_hours(weeks: Iterable[Week], last: date) -> int:
-    """How many of the 17 weeks ending with the week commencing `last` have hours worked
-    recorded: the weeks its average is taken over."""
+def wtr_weeks_counted(weeks: Iterable[Week], last: date) -> int:
+    """How many of the 17 weeks ending with the week commencing `last` count towards its
+    average (`counts_for_wtr`): the weeks it is taken over."""
     window = {last - back for back in _REFERENCE_WINDOW}
-    return sum(
-        1 for week in weeks if week.week_commencing in window and week.hours_worked is not None
-    )
+    return sum(1 for week in weeks if week.week_commencing in window and counts_for_wtr(week))
 
 
 @dataclass(frozen=True)

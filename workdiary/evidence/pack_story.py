@@ -34,7 +34,7 @@ from workdiary.domain.dates import (
 from workdiary.domain.figures import (
     RETROSPECTIVE_AFTER_DAYS,
     WTR_LIMIT_HOURS,
-    WTR_MIN_WEEKS_WITH_HOURS,
+    WTR_MIN_WEEKS_COUNTED,
     WTR_REFERENCE_WEEKS,
     PeriodSummary,
     Run,
@@ -43,7 +43,7 @@ from workdiary.domain.figures import (
     runs_at_or_over,
     summarise,
     week_lines,
-    wtr_weeks_with_hours,
+    wtr_weeks_counted,
 )
 from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
@@ -678,22 +678,23 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     facts.append(("Unpaid hours", unpaid))
     limit = format_number(WTR_LIMIT_HOURS)
     if summary.peak_wtr_average is not None and summary.peak_wtr_week is not None:
-        with_hours = wtr_weeks_with_hours(
+        counted = wtr_weeks_counted(
             (entry.record for entry in pack.snapshot.weeks), summary.peak_wtr_week
         )
-        # The average is taken over the weeks with hours recorded, which may be fewer than 17.
-        over = (
-            f"averaged over the {WTR_REFERENCE_WEEKS} weeks"
-            if with_hours == WTR_REFERENCE_WEEKS
-            else f"averaged over the {with_hours} weeks with hours worked recorded, of the "
-            f"{WTR_REFERENCE_WEEKS} weeks"
+        # Taken over the weeks that count, which may be fewer than 17; said either way, since
+        # a reader checking it by hand must leave out the same weeks.
+        taken_over = (
+            f"taken over all {counted}, each {WTR_WEEKS_COUNTED}"
+            if counted == WTR_REFERENCE_WEEKS
+            else f"taken over the {counted} of them {WTR_WEEKS_COUNTED}"
         )
         facts += [
             (
                 f"Highest {WTR_REFERENCE_WEEKS}-week average",
-                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, {over} "
-                f"to the week commencing {format_day(summary.peak_wtr_week)} (Working Time "
-                f"Regulations limit: {limit} hours)",
+                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, in the "
+                f"{WTR_REFERENCE_WEEKS} weeks to the week commencing "
+                f"{format_day(summary.peak_wtr_week)}: {taken_over}. Working Time Regulations "
+                f"limit: {limit} hours",
             ),
             (
                 f"Weeks with a {WTR_REFERENCE_WEEKS}-week average over {limit} hours",
@@ -704,11 +705,18 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         facts.append(
             (
                 f"{WTR_REFERENCE_WEEKS}-week average",
-                f"Not worked out: it needs hours worked in at least {WTR_MIN_WEEKS_WITH_HOURS} of "
-                f"{WTR_REFERENCE_WEEKS} consecutive weeks",
+                f"Not worked out: it needs at least {WTR_MIN_WEEKS_COUNTED} of "
+                f"{WTR_REFERENCE_WEEKS} consecutive weeks {WTR_WEEKS_COUNTED}",
             )
         )
     return facts
+
+
+# Which weeks a Working Time Regulations average is taken over (`counts_for_wtr`), in words.
+WTR_WEEKS_COUNTED = (
+    "with hours worked recorded and no days of leave or sickness (the Regulations leave such "
+    "days out of the average)"
+)
 
 
 def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
