@@ -28,7 +28,7 @@ from tests.processes import printed_lines, workdiary
 from tests.storage.conditions import make_read_only, make_writable_again
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.app import WINDOW_LOCK_FILE, run_app
-from workdiary.domain.dates import week_commencing
+from workdiary.domain.dates import format_day, week_commencing
 from workdiary.domain.records import Profile, SupervisionSession, SupervisionStatus, Week
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
@@ -294,6 +294,41 @@ def test_closing_with_unsaved_changes_asks_first(open_window: OpenWindow) -> Non
     assert not window.close()
     assert window.isVisible() and window.current_page() == THIS_WEEK
     messages.answers.append(True)
+    assert window.close()
+
+
+def test_closing_names_every_form_not_saved_yet(open_window: OpenWindow) -> None:
+    """Closing throws all of them away, so the question names all of them, not only the first."""
+    messages = ScriptedMessages(answers=[False])  # "Keep editing"
+    window = open_window(messages)
+    window.editor.box("capacity_pct").setText("121")
+    window.settings_page.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
+    window.concerns_page.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
+    window.show_page(SETTINGS)
+    assert not window.close()
+    monday = format_day(window.editor.current_week())
+    assert messages.said[-1].text == (
+        f"You have changes that are not saved yet to the week commencing {monday}, a concern "
+        "and your settings. Closing now throws them all away."
+    )
+    assert window.current_page() == THIS_WEEK  # back to the first of them
+    messages.answers.append(True)  # "Close without saving"
+    assert window.close()
+
+
+def test_keeping_on_editing_when_opening_another_week_goes_back_to_the_form(
+    open_window: OpenWindow,
+) -> None:
+    messages = ScriptedMessages(answers=[False])  # "Keep editing"
+    window = open_window(messages)
+    typed_in = window.editor.current_week()
+    window.editor.box("capacity_pct").setText("121")
+    window.show_page(HISTORY)
+    window.open_week(typed_in - timedelta(weeks=3))
+    assert window.current_page() == THIS_WEEK
+    assert window.editor.current_week() == typed_in
+    assert window.editor.box("capacity_pct").text() == "121"
+    messages.answers.append(True)  # "Close without saving"
     assert window.close()
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 import workdiary
-from workdiary.domain.dates import format_moment, week_commencing
+from workdiary.domain.dates import format_day, format_moment, week_commencing
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.figures import week_to_open
 from workdiary.storage import Diary
@@ -325,8 +325,9 @@ class MainWindow(QMainWindow):
         return self.pages.currentIndex()
 
     def open_week(self, monday: date) -> None:
-        """Open a week in the editor (asked for from History)."""
-        if self.editor.show_week(monday):
+        """Open a week in the editor (asked for from History). A user who chose to keep editing
+        the week they had typed in is taken back to it."""
+        if self.editor.show_week(monday) or self.editor.has_unsaved_changes():
             self.show_page(THIS_WEEK)
 
     def _diary_changed(self) -> None:
@@ -440,15 +441,23 @@ class MainWindow(QMainWindow):
         logged = {date.fromisoformat(key) for key in keys}
         return week_to_open(logged, today) != week_commencing(today)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        editors = [
-            (THIS_WEEK, self._editor, "this week"),
+    def _unsaved_forms(self) -> list[tuple[int, str]]:
+        """Each page with typing not saved yet, and how the closing question names it."""
+        forms: list[tuple[int, str]] = []
+        if self._editor is not None and self._editor.has_unsaved_changes():
+            monday = self._editor.current_week()
+            forms.append((THIS_WEEK, f"the week commencing {format_day(monday)}"))
+        others = [
             (SUPERVISION, self._supervision_page, "a supervision session"),
             (CONCERNS, self._concerns_page, "a concern"),
             (SETTINGS, self._settings_page, "your settings"),
         ]
-        unsaved = [(index, what) for index, page, what in editors
-                   if page is not None and page.has_unsaved_changes()]  # fmt: skip
+        forms += [(index, what) for index, page, what in others
+                  if page is not None and page.has_unsaved_changes()]  # fmt: skip
+        return forms
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self._unsaved_forms()
         exporting = self._evidence_page is not None and self._evidence_page.is_exporting()
         if exporting and not self._messages.confirm(
             self,
@@ -460,10 +469,12 @@ class MainWindow(QMainWindow):
             self.show_page(EVIDENCE)
             event.ignore()
             return
+        # Every form is named: closing throws away all of them, not only the first.
         if unsaved and not self._messages.confirm(
             self,
             "Close Work Diary?",
-            f"You have changes to {unsaved[0][1]} that are not saved yet.",
+            f"You have changes that are not saved yet to {_listed([what for _, what in unsaved])}"
+            f". Closing now throws {'them all' if len(unsaved) > 1 else 'them'} away.",
             yes="Close without saving",
             no="Keep editing",
         ):
@@ -474,3 +485,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SETTING_PAGE, self.current_page())
         self._settings.sync()
         event.accept()
+
+
+def _listed(items: list[str]) -> str:
+    """The items in words: "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
