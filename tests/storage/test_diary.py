@@ -215,13 +215,17 @@ def test_deletion_is_soft_and_a_deleted_week_can_be_logged_again(
     with pytest.raises(NotFound):
         diary.weeks.delete("2026-11-16")
     clock.now += timedelta(hours=1)
-    result = diary.weeks.save(replace(WEEK, capacity_pct=120.0))
+    result = diary.weeks.save(replace(WEEK, capacity_pct=120.0, hours_worked=None))
     assert result.action == "restored"
-    assert [event.action for event in diary.weeks.history("2026-11-16")] == [
-        "create",
-        "delete",
-        "restore",
-    ]
+    history = diary.weeks.history("2026-11-16")
+    assert [event.action for event in history] == ["create", "delete", "restore"]
+    # Logged again, it says what it holds, changed or not, as when first recorded.
+    assert {(change.field, change.new) for change in history[2].changes} == {
+        ("week_commencing", "2026-11-16"),
+        ("capacity_pct", 120.0),
+        ("caseload", 46),
+        ("unpaid_hours", 7.5),
+    }
     assert diary.verify().intact
 
 

@@ -882,12 +882,16 @@ def test_a_deleted_session_is_restored_by_keyboard_as_it_was_once_the_user_says_
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert f"{format_moment(deleted_at)} — deleted" in dialog.plain_text()
-    assert (
-        dialog.plain_text()
-        .strip()
-        .splitlines()[-1]
-        .endswith("— recorded again after being deleted")
-    )
+    # Restored, it says what it holds again, as when first recorded.
+    story = dialog.plain_text().strip()
+    holds_again = story.split("— recorded again after being deleted:\n", 1)[1].splitlines()
+    assert [line.strip() for line in holds_again] == [
+        "Date: Tue 10 Nov 2026",
+        "Status: Held",
+        "Supervisor: GW",
+        "Length: 45 minutes",
+        f"Notes: {WELSH_NOTES}",
+    ]
     assert not page.show_deleted.isVisible()  # nothing deleted is left to show
 
 

@@ -13,12 +13,18 @@ from workdiary.storage.audit import AuditEntry
 def history_from_entries(
     entries: Iterable[AuditEntry], fields: Sequence[str]
 ) -> list[HistoryEvent]:
-    """Oldest first. A deletion lists no changes: the values it removed are in the event before."""
+    """Oldest first. A deletion lists no changes: the values it removed are in the event before.
+    A record logged again after being deleted lists what it holds, as when first recorded: set
+    against the deleted values, a field it holds unchanged would not be shown at all."""
     events = []
     previous: dict[str, Any] | None = None
     for entry in entries:
         values = entry.values
-        changes = [] if entry.action == "delete" else changes_between(previous, values, fields)
+        if entry.action == "delete":
+            changes = []
+        else:
+            since = None if entry.action == "restore" else previous
+            changes = changes_between(since, values, fields)
         # A concern's answer recorded, or the concern closed, is said as such, not "amended".
         title = (
             concern_change_title(previous, values)
