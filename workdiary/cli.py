@@ -716,7 +716,9 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
             f"{count(summary.weeks_with_hours, 'week')} with both recorded."
         )
     unpaid = f"Unpaid hours: {format_number(summary.unpaid_hours)}"
-    if summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
+    if not summary.weeks_with_unpaid:
+        unpaid = "Unpaid hours: none recorded"
+    elif summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
         unpaid += (
             f", worth {format_money(summary.unpaid_value_gbp)} at "
             f"{format_money(profile.hourly_rate)} an hour"

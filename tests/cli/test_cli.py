@@ -205,6 +205,15 @@ def test_show_has_a_row_for_every_week_not_logged() -> None:
     assert flags == [False, True, True, False]
 
 
+def test_show_says_no_unpaid_hours_were_recorded_rather_than_none_worked() -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120")
+    _, shown = run("show")
+    assert "Unpaid hours: none recorded." in shown
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120", "--hours", "37", "--unpaid", "0")
+    _, shown = run("show")
+    assert "Unpaid hours: 0." in shown
+
+
 def test_show_on_an_empty_diary_says_how_to_start() -> None:
     status, out = run("show")
     assert status == 0 and "log-week" in out

@@ -213,6 +213,9 @@ class PeriodSummary:
     weeks_with_hours: int
     hours_worked: float
     contracted_hours: float
+    # Weeks with unpaid hours recorded (0 included): with none, "0 unpaid hours" would say
+    # more than the diary knows.
+    weeks_with_unpaid: int
     unpaid_hours: float
     unpaid_value_gbp: float | None
     peak_wtr_average: float | None
@@ -258,6 +261,7 @@ def summarise(lines: Sequence[WeekLine], profile: Profile) -> PeriodSummary:
         weeks_with_hours=len(with_hours),
         hours_worked=sum(week.hours_worked or 0.0 for week in with_hours),
         contracted_hours=sum(week.contracted_hours or 0.0 for week in with_hours),
+        weeks_with_unpaid=sum(1 for week in weeks if week.unpaid_hours is not None),
         unpaid_hours=unpaid,
         unpaid_value_gbp=unpaid * profile.hourly_rate if profile.hourly_rate is not None else None,
         peak_wtr_average=averages[peak_wtr_week] if peak_wtr_week else None,
