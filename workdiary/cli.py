@@ -603,7 +603,7 @@ def _lines_and_summary(
 ) -> tuple[list[WeekLine], PeriodSummary | None]:
     from workdiary.domain.figures import period_bounds, summarise, week_lines
 
-    bounds = period_bounds(entries, today, first, last)
+    bounds = period_bounds(entries, today, first, last, deleted)
     lines = week_lines(entries, profile, *bounds, deleted=deleted) if bounds else []
     return lines, summarise(lines, profile) if lines else None
 

@@ -214,6 +214,20 @@ def test_show_says_no_unpaid_hours_were_recorded_rather_than_none_worked() -> No
     assert "Unpaid hours: 0." in shown
 
 
+def test_show_keeps_the_earliest_weeks_whose_entries_were_deleted() -> None:
+    """Their deletion is part of the record: it must not vanish from the start of the table."""
+    weeks = [THIS_WEEK - timedelta(weeks=back) for back in (4, 3, 2, 1)]
+    for monday in weeks:
+        run("log-week", "--week", str(monday), "--capacity", "120")
+    for monday in weeks[:2]:
+        run("delete-week", "--week", str(monday))
+    _, as_json = run("show", "--json")
+    shown = json.loads(as_json)["weeks"]
+    assert [week["week_commencing"] for week in shown][:2] == [str(weeks[0]), str(weeks[1])]
+    _, table = run("show")
+    assert table.count("entry deleted") == 2
+
+
 def test_show_on_an_empty_diary_says_how_to_start() -> None:
     status, out = run("show")
     assert status == 0 and "log-week" in out

@@ -141,14 +141,19 @@ def first_week_recorded(
 
 
 def period_bounds(
-    entries: Sequence[Recorded[Week]], today: date, first: date | None, last: date | None
+    entries: Sequence[Recorded[Week]],
+    today: date,
+    first: date | None,
+    last: date | None,
+    deleted: Iterable[date] = (),
 ) -> tuple[date, date] | None:
-    """The Mondays a period runs between: by default from the first logged week to the latest
-    week that has ended, or to this week once it is logged. None when there is nothing to show."""
+    """The Mondays a period runs between: by default from the first week recorded (counting
+    weeks whose entry was `deleted` since, so that their deletion shows) to the latest week that
+    has ended, or to this week once it is logged. None when there is nothing to show."""
     this_week = week_commencing(today)
     logged = {entry.record.week_commencing for entry in entries}
     latest = this_week if this_week in logged else this_week - ONE_WEEK
-    start = week_commencing(first) if first else min(logged, default=None)
+    start = week_commencing(first) if first else first_week_recorded(entries, deleted)
     end = min(week_commencing(last), latest) if last else latest
     if start is None or start > end:
         return None
