@@ -335,7 +335,7 @@ def test_the_list_says_in_words_which_concerns_were_logged_late_or_changed_since
     assert accessible[5] == "retrospective"
     tips = flags(Qt.ItemDataRole.ToolTipRole)
     assert tips[3] is None
-    assert "more than 7 days after the week it happened in ended" in str(tips[5])
+    assert "more than 7 days after the end of the week it happened in" in str(tips[5])
     assert "Amended 2 times after it was first recorded" in str(tips[1])
     assert str(cell(page, 3, ConcernColumn.RAISED_ON, Qt.ItemDataRole.ToolTipRole)).startswith(
         "First recorded "
@@ -409,7 +409,7 @@ def test_mark_answered_records_the_response_as_a_change_kept_in_its_history(
     # nothing already recorded, so it is not called an amendment: its status says it.
     assert cell(page, row, ConcernColumn.FLAGS) == "retrospective"
     tip = str(cell(page, row, ConcernColumn.FLAGS, Qt.ItemDataRole.ToolTipRole))
-    assert "more than 7 days after the week it happened in ended" in tip
+    assert "more than 7 days after the end of the week it happened in" in tip
     assert "mended" not in tip
     assert cell(page, row, ConcernColumn.RAISED_ON, Qt.ItemDataRole.FontRole) is None
     assert page.counts_line.text() == "2 concerns raised. 1 is waiting for an answer."
@@ -505,7 +505,7 @@ def test_a_new_concern_dated_long_ago_is_said_to_be_late_before_it_is_saved(
     page = open_page(qtbot, diary, messages)
     set_text(page, "raised_on", "01/09/2026")
     assert "will be marked as recorded late (retrospectively)" in page.record_line.text()
-    assert "the week it was raised in ended" in page.record_line.text()
+    assert "the end of the week it was raised in" in page.record_line.text()
     set_text(page, "raised_on", "19/11/2026")
     assert "late" not in page.record_line.text()
 

@@ -104,7 +104,7 @@ def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -
             Mark(
                 "retrospective",
                 f"First recorded {format_moment(entry.first_recorded_at)}: more than "
-                f"{RETROSPECTIVE_AFTER_DAYS} days after the week it happened in ended",
+                f"{RETROSPECTIVE_AFTER_DAYS} days after the end of the week it happened in",
             )
         )
     if amended.times:

@@ -739,8 +739,8 @@ class RecordPage(QWidget, Generic[R]):
         ]
         if is_retrospective(self.model.day_of(entry.record), entry.first_recorded_at):
             parts.append(
-                f"recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after "
-                f"{self._kind.week_it_was} ended)"
+                f"recorded retrospectively (more than {RETROSPECTIVE_AFTER_DAYS} days after the "
+                f"end of {self._kind.week_it_was})"
             )
         if self._deleted_at is not None:
             self.editor_heading.setText(f"{title} (deleted)")
@@ -770,7 +770,7 @@ class RecordPage(QWidget, Generic[R]):
             return ""
         return (
             f" It will be marked as recorded late (retrospectively): today is more than "
-            f"{RETROSPECTIVE_AFTER_DAYS} days after {self._kind.week_it_was} ended."
+            f"{RETROSPECTIVE_AFTER_DAYS} days after the end of {self._kind.week_it_was}."
         )
 
     def _day_words(self, record: R) -> str:
