@@ -474,7 +474,9 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
         "4 of 13 expected (due every 4 weeks); workload discussed in 3"
     )
     assert page.gap_figure.text() == "182 days, from Tue 13 Jan 2026 to Tue 14 Jul 2026"
-    assert page.missed_figure.text() == "2 by your manager, 1 by you, 1 not offered"
+    assert page.missed_figure.text() == (
+        "2 cancelled by your manager, 1 cancelled by you, 1 not offered"
+    )
     assert page.period_span.text() == "Sat 22 Nov 2025 to Fri 20 Nov 2026"
 
     page.period.setCurrentText("Everything")
@@ -489,7 +491,7 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
     )
     # From the last session held before the period, on to today: none held since 6 October.
     assert page.gap_figure.text() == "56 days, from Tue 11 Aug 2026 to Tue 06 Oct 2026"
-    assert page.missed_figure.text() == "0 by your manager, 0 by you"
+    assert page.missed_figure.text() == "0 cancelled by your manager, 0 cancelled by you"
 
 
 def test_a_diary_begun_lately_is_not_said_to_have_missed_the_months_before_it(

@@ -188,10 +188,10 @@ def gap_words(gap: Gap | None) -> str:
 
 
 def missed_words(figures: SupervisionFigures) -> str:
-    """`3 by your manager, 1 by you`, and any rescheduled or not offered."""
+    """`3 cancelled by your manager, 1 cancelled by you`, and any rescheduled or not offered."""
     parts = [
-        f"{figures.cancelled_by_manager:,} by your manager",
-        f"{figures.cancelled_by_me:,} by you",
+        f"{figures.cancelled_by_manager:,} cancelled by your manager",
+        f"{figures.cancelled_by_me:,} cancelled by you",
     ]
     rescheduled = figures.by_status.get(SupervisionStatus.RESCHEDULED, 0)
     not_offered = figures.by_status.get(SupervisionStatus.NOT_OFFERED, 0)
@@ -289,13 +289,13 @@ class SupervisionPage(RecordPage[SupervisionSession]):
 
         self.held_figure = self._figure_label("Held")
         self.gap_figure = self._figure_label("Longest gap")
-        self.missed_figure = self._figure_label("Cancelled")
+        self.missed_figure = self._figure_label("Not held")
         self.no_figures = plain_label("No supervision sessions logged yet.")
         self.figure_lines = QFormLayout()
         self.figure_lines.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.figure_lines.addRow("Held:", self.held_figure)
         self.figure_lines.addRow("Longest gap:", self.gap_figure)
-        self.figure_lines.addRow("Cancelled:", self.missed_figure)
+        self.figure_lines.addRow("Not held:", self.missed_figure)
 
         column = QVBoxLayout(group)
         column.addLayout(choice)
