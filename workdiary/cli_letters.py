@@ -32,7 +32,13 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         "write a foreseeability notice (or a subject access request) from the diary, as PDF and "
         "text, and log it as a concern raised",
     )
-    notice.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    notice.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.pdf",
+        help="where to write the PDF; the same letter is written as text beside it (FILE.txt), "
+        "and neither may be there already",
+    )
     notice.add_argument(
         "--kind",
         choices=KINDS,
@@ -46,23 +52,21 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         help="who it is addressed to (default: Operations Manager, or Data "
         "Protection Officer for an access request)",
     )
+    # No defaults here: an option given for the other kind of letter is refused, not ignored.
     notice.add_argument(
         "--copy-to",
         metavar="TEXT",
-        default="Napo branch",
-        help="who gets a copy of a notice (default: Napo branch)",
+        help="notice: who gets a copy (default: Napo branch)",
     )
     notice.add_argument(
         "--health",
         metavar="TEXT",
-        default="",
-        help="in your own words, what the workload does to your health",
+        help="notice: in your own words, what the workload does to your health",
     )
     notice.add_argument(
         "--ask",
         metavar="TEXT",
-        default="",
-        help="what you are asking for (for example a workload review)",
+        help="notice: what you are asking for (for example a workload review)",
     )
     notice.add_argument(
         "--from",
@@ -71,10 +75,21 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         help="access request: the first day of the records asked for (default: two years ago)",
     )
     notice.add_argument(
-        "--to", dest="last", metavar="DATE", help="access request: the last day (default: today)"
+        "--to",
+        dest="last",
+        metavar="DATE",
+        help="access request: the last day, today at the latest (default: today)",
     )
     add_allow_identifiers(notice)
     add_clock_is_right(notice)
+
+
+# The options that belong to one kind of letter, as typed, by where argparse keeps them.
+NOTICE_ONLY = {"copy_to": "--copy-to", "health": "--health", "ask": "--ask"}
+ACCESS_REQUEST_ONLY = {"first": "--from", "last": "--to"}
+# Each kind of letter, as a refusal names it.
+NOTICE_TEXT = "a foreseeability notice"
+ACCESS_REQUEST_TEXT = "a subject access request (--kind access-request)"
 
 
 def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -83,35 +98,43 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     pdf_path = Path(args.out).expanduser()
     if pdf_path.suffix.lower() != ".pdf":
         raise InvalidInput([FieldProblem("out", "The file to write must end in .pdf.")])
-    with open_diary(paths) as diary:
-        if args.kind == "foreseeability":
-            request = correspondence.notice_request(
-                diary,
-                recipient=args.recipient or "Operations Manager",
-                copy_to=args.copy_to,
-                health_effects=args.health,
-                asks=args.ask,
-            )
-            written = correspondence.write_notice(
-                diary,
-                request,
-                pdf_path,
-                allow_identifiers=args.allow_identifiers,
-                allow_clock_behind=args.clock_is_right,
-            )
-            what = "foreseeability notice"
-        else:
-            today = diary.today()
-            default_first, _ = correspondence.default_access_period(today)
-            last = parse_date(args.last, "to", "The last day") if args.last else today
-            first = parse_date(args.first, "from", "The first day") if args.first else default_first
-            access = correspondence.access_request(
-                diary, first, last, args.recipient or "Data Protection Officer"
-            )
-            written = correspondence.write_access_request(
-                diary, access, pdf_path, allow_clock_behind=args.clock_is_right
-            )
-            what = f"subject access request for {format_day(first)} to {format_day(last)}"
+    _refuse_options_of_the_other_kind(args)
+    try:
+        with open_diary(paths) as diary:
+            if args.kind == "foreseeability":
+                request = correspondence.notice_request(
+                    diary,
+                    recipient=args.recipient or "Operations Manager",
+                    copy_to=args.copy_to if args.copy_to is not None else "Napo branch",
+                    health_effects=args.health or "",
+                    asks=args.ask or "",
+                )
+                written = correspondence.write_notice(
+                    diary,
+                    request,
+                    pdf_path,
+                    allow_identifiers=args.allow_identifiers,
+                    allow_clock_behind=args.clock_is_right,
+                )
+                what = "foreseeability notice"
+            else:
+                today = diary.today()
+                default_first, _ = correspondence.default_access_period(today)
+                last = parse_date(args.last, "to", "The last day") if args.last else today
+                first = (
+                    parse_date(args.first, "from", "The first day") if args.first else default_first
+                )
+                access = correspondence.access_request(
+                    diary, first, last, args.recipient or "Data Protection Officer"
+                )
+                written = correspondence.write_access_request(
+                    diary, access, pdf_path, allow_clock_behind=args.clock_is_right
+                )
+                what = f"subject access request for {format_day(first)} to {format_day(last)}"
+    except correspondence.LetterFileInTheWay as in_the_way:
+        raise InvalidInput(
+            [FieldProblem("out", f"{in_the_way} Give another file name with --out.")]
+        ) from None
     print(
         f"Wrote the {what}:\n  {written.pdf_path}  (SHA-256 {written.sha256})\n"
         f"  {written.text_path}  (the same letter as text, to paste into an email)\n"
@@ -120,3 +143,30 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK
+
+
+def _refuse_options_of_the_other_kind(args: argparse.Namespace) -> None:
+    """An option the letter has no place for would be left out of it without a word, and the
+    officer would send a letter that does not say what they meant it to."""
+    if args.kind == "foreseeability":
+        others, belongs, instead = ACCESS_REQUEST_ONLY, ACCESS_REQUEST_TEXT, NOTICE_TEXT
+    else:
+        others, belongs, instead = NOTICE_ONLY, NOTICE_TEXT, ACCESS_REQUEST_TEXT
+    given = [option for dest, option in others.items() if getattr(args, dest) is not None]
+    if not given:
+        return
+    one = len(given) == 1
+    raise InvalidInput(
+        [
+            FieldProblem(
+                "kind",
+                f"{_named(given)} {'goes' if one else 'go'} with {belongs}, not with {instead}: "
+                f"leave {'it' if one else 'them'} out.",
+            )
+        ]
+    )
+
+
+def _named(options: list[str]) -> str:
+    """`--health`, `--health and --ask`, `--copy-to, --health and --ask`."""
+    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} and {options[-1]}"

@@ -1,14 +1,21 @@
 """Writing a letter from the diary and keeping a record of it: the figures are read from the
 diary, the letter is written as PDF and as text, and the sending is logged as a concern with
-the file's SHA-256, so the record shows what was said and when. Both faces call this."""
+the file's SHA-256, so the record shows what was said and when. Both faces call this.
+
+A letter is never written over a file already there: the file may be a letter already sent,
+which a concern quotes by its SHA-256, or anything else of the officer's that happens to have
+the name of the text written beside the PDF."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from workdiary.domain.dates import format_day
+from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.notice import notice_figures
 from workdiary.domain.records import Concern, ConcernChannel
 from workdiary.domain.validation import require_no_identifiers
@@ -21,11 +28,51 @@ from workdiary.evidence.letters import (
     foreseeability_notice_text,
     one_calendar_month_after,
 )
-from workdiary.files import make_folder, write_atomically
+from workdiary.files import FileNotWritten, make_folder, plain_reason, write_atomically
 from workdiary.storage import Diary
 
 # When to chase a notice that has had no answer.
 NOTICE_FOLLOW_UP = timedelta(weeks=2)
+
+
+class LetterFileInTheWay(WorkDiaryError):
+    """A file the letter would be written to is already there. Nothing was written over it, and
+    nothing was logged. `paths` are the files in the way; str() says so, without saying how to
+    choose another name (each face says that its own way)."""
+
+    def __init__(self, paths: list[Path], pdf_path: Path) -> None:
+        self.paths = paths
+        super().__init__(_in_the_way(paths, pdf_path))
+
+
+def letter_files(pdf_path: Path) -> tuple[Path, Path]:
+    """The files a letter is written to: the PDF, and the same letter as text beside it."""
+    return pdf_path, pdf_path.with_suffix(".txt")
+
+
+def files_in_the_way(pdf_path: Path) -> list[Path]:
+    """The files a letter to `pdf_path` would be written to that are already there (a link to
+    nowhere counts: a file created through it would land somewhere else)."""
+    return [path for path in letter_files(pdf_path) if os.path.lexists(path)]
+
+
+def _in_the_way(paths: list[Path], pdf_path: Path) -> str:
+    if len(paths) > 1:
+        return (
+            f"There are already files at {paths[0]} and {paths[1]}, where the letter would be "
+            "saved (as PDF, and as text beside it). Work Diary does not write over them: they "
+            "may be a letter you have already sent."
+        )
+    [path] = paths
+    if path == pdf_path:
+        return (
+            f"There is already a file at {path}. Work Diary does not write over it: it may be a "
+            "letter you have already sent."
+        )
+    return (
+        f"There is already a file at {path}, where the letter would also be saved as text, "
+        "beside the PDF. Work Diary does not write over it: it may be a file you need."
+    )
 
 
 @dataclass(frozen=True)
@@ -68,7 +115,21 @@ def default_access_period(today: date) -> tuple[date, date]:
 def access_request(
     diary: Diary, from_date: date, to_date: date, recipient: str = "Data Protection Officer"
 ) -> AccessRequest:
-    return AccessRequest(diary.profile(), diary.today(), from_date, to_date, recipient)
+    """An access request dated today. Raises InvalidInput for a period that reaches past today
+    (there are no records of days still to come to ask for) or that ends before it starts."""
+    today = diary.today()
+    problems = [
+        FieldProblem(
+            field,
+            f"The period {verb} on {format_day(day)}, after today ({format_day(today)}): an "
+            "access request can only ask for records up to today.",
+        )
+        for field, verb, day in (("from_date", "starts", from_date), ("to_date", "ends", to_date))
+        if day > today
+    ]
+    if problems:
+        raise InvalidInput(problems)
+    return AccessRequest(diary.profile(), today, from_date, to_date, recipient)
 
 
 def write_notice(
@@ -80,7 +141,9 @@ def write_notice(
     allow_clock_behind: bool = False,
 ) -> LetterWritten:
     """Write the notice (PDF, and text beside it) and log it as a concern raised. Raises
-    IdentifierWarning or ClockBehind (see Diary.check_clock) before anything is written."""
+    LetterFileInTheWay, IdentifierWarning or ClockBehind (see Diary.check_clock), in that
+    order, before anything is written."""
+    _refuse_files_in_the_way(pdf_path)
     if not allow_identifiers:
         require_no_identifiers([request.health_effects, request.asks], request.dated)
     diary.check_clock(allow_clock_behind=allow_clock_behind)
@@ -105,7 +168,9 @@ def write_access_request(
     diary: Diary, request: AccessRequest, pdf_path: Path, *, allow_clock_behind: bool = False
 ) -> LetterWritten:
     """Write the request (PDF, and text beside it) and log it, due one calendar month on.
-    Raises ClockBehind (see Diary.check_clock) before anything is written."""
+    Raises LetterFileInTheWay or ClockBehind (see Diary.check_clock) before anything is
+    written."""
+    _refuse_files_in_the_way(pdf_path)
     diary.check_clock(allow_clock_behind=allow_clock_behind)
     written = _write(pdf_path, access_request_pdf(request), access_request_text(request))
     due = one_calendar_month_after(request.dated)
@@ -124,12 +189,45 @@ def write_access_request(
     return _logged(diary, concern, pdf_path, written, allow_clock_behind)
 
 
+def _refuse_files_in_the_way(pdf_path: Path) -> None:
+    in_the_way = files_in_the_way(pdf_path)
+    if in_the_way:
+        raise LetterFileInTheWay(in_the_way, pdf_path)
+
+
 def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
+    """Write both files, each only where nothing had that name: a file made there after the
+    check is not written over either. Should either not be written, neither is left behind."""
     make_folder(pdf_path.parent)
-    sha256 = write_atomically(pdf_path, pdf)
-    text_path = pdf_path.with_suffix(".txt")
-    write_atomically(text_path, text.encode("utf-8"))
+    pdf_path, text_path = letter_files(pdf_path)
+    claimed: list[Path] = []
+    try:
+        for path in (pdf_path, text_path):
+            _claim(path, pdf_path)
+            claimed.append(path)
+        sha256 = write_atomically(pdf_path, pdf)
+        write_atomically(text_path, text.encode("utf-8"))
+    except BaseException:
+        # Only what this call created: nothing there before it is touched.
+        for path in claimed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
     return sha256, text_path
+
+
+def _claim(path: Path, pdf_path: Path) -> None:
+    """Create `path`, empty, only if nothing has that name (the system checks and creates in one
+    step), so that the letter's atomic write then replaces a file of its own and no other."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise LetterFileInTheWay([path], pdf_path) from None
+    except OSError as error:
+        raise FileNotWritten(
+            f"Could not save {path}: {plain_reason(error)}. Nothing there has been changed."
+        ) from error
+    os.close(descriptor)
 
 
 def _logged(

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from workdiary import correspondence
 from workdiary.cli import main
-from workdiary.domain.dates import week_commencing
+from workdiary.domain.dates import format_day, week_commencing
 from workdiary.evidence.letters import one_calendar_month_after
 
-THIS_WEEK = week_commencing(date.today())
+TODAY = date.today()
+THIS_WEEK = week_commencing(TODAY)
+TOMORROW = TODAY + timedelta(days=1)
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -81,13 +84,131 @@ def test_an_access_request_is_logged_with_its_answer_due_a_month_on(tmp_path: Pa
             ],
             "before it starts",
         ),
+        # Options the letter has no place for are refused, not left out without a word.
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--health", "I cannot sleep"],
+            "--health goes with a foreseeability notice, not with a subject access request "
+            "(--kind access-request): leave it out.",
+        ),
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--copy-to", "HR", "--ask", "A review"],
+            "--copy-to and --ask go with a foreseeability notice, not with a subject access "
+            "request (--kind access-request): leave them out.",
+        ),
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--health", ""],
+            "--health goes with a foreseeability notice",
+        ),
+        (
+            ["--out", "x.pdf", "--from", "01/01/2025"],
+            "--from goes with a subject access request (--kind access-request), not with a "
+            "foreseeability notice: leave it out.",
+        ),
+        (
+            ["--out", "x.pdf", "--from", "01/01/2025", "--to", "31/10/2026"],
+            "--from and --to go with a subject access request",
+        ),
+        # An access request asks for records kept up to today, not for days still to come.
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--to", str(TOMORROW)],
+            f"The period ends on {format_day(TOMORROW)}, after today ({format_day(TODAY)}): an "
+            "access request can only ask for records up to today.",
+        ),
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--to", "31/12/2027"],
+            f"The period ends on Fri 31 Dec 2027, after today ({format_day(TODAY)})",
+        ),
+        (
+            ["--out", "x.pdf", "--kind", "access-request", "--from", str(TOMORROW)],
+            f"The period starts on {format_day(TOMORROW)}, after today",
+        ),
     ],
 )
 def test_a_bad_request_writes_nothing_and_logs_nothing(
     argv: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    monkeypatch.chdir(tmp_path)
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    monkeypatch.chdir(letters)
     assert run("notice", *argv)[0] == 2
-    assert words in capsys.readouterr().err
-    assert list(tmp_path.glob("*.pdf")) == [] and concerns() == []
+    said = capsys.readouterr().err
+    assert words in said and "Nothing was saved." in said
+    assert list(letters.iterdir()) == [] and concerns() == []
+
+
+# A letter is never written over a file already there.
+
+
+@pytest.mark.parametrize("kind", ["foreseeability", "access-request"])
+def test_a_second_letter_to_the_same_file_is_refused_and_the_first_is_kept(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf, text = tmp_path / "letter.pdf", tmp_path / "letter.txt"
+    assert run("notice", "--kind", kind, "--out", str(pdf))[0] == 0
+    first_pdf, first_text = pdf.read_bytes(), text.read_bytes()
+    [first] = concerns()
+    capsys.readouterr()
+    assert run("notice", "--kind", kind, "--out", str(pdf))[0] == 2
+    said = capsys.readouterr().err
+    assert (
+        f"There are already files at {pdf} and {text}, where the letter would be saved (as PDF, "
+        "and as text beside it). Work Diary does not write over them: they may be a letter you "
+        "have already sent. Give another file name with --out.\nNothing was saved." in said
+    )
+    assert pdf.read_bytes() == first_pdf and text.read_bytes() == first_text
+    # The concern still quotes the fingerprint of a file that is there.
+    assert concerns() == [first]
+    assert hashlib.sha256(first_pdf).hexdigest() in str(first["summary"])
+
+
+def test_a_file_of_the_officers_beside_the_pdf_is_not_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    important = letters / "important.txt"
+    important.write_text("important", encoding="utf-8")
+    assert run("notice", "--out", str(letters / "important.pdf"), "--health", "Tired")[0] == 2
+    assert (
+        f"There is already a file at {important}, where the letter would also be saved as "
+        "text, beside the PDF. Work Diary does not write over it: it may be a file you need. "
+        "Give another file name with --out." in capsys.readouterr().err
+    )
+    assert important.read_text(encoding="utf-8") == "important"
+    assert list(letters.iterdir()) == [important] and concerns() == []
+
+
+def test_a_pdf_already_there_is_named_alone_when_the_text_beside_it_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sent = tmp_path / "notice.pdf"
+    sent.write_bytes(b"%PDF-1.4 a letter already sent")
+    assert run("notice", "--out", str(sent))[0] == 2
+    assert (
+        f"There is already a file at {sent}. Work Diary does not write over it: it may be a "
+        "letter you have already sent. Give another file name with --out."
+        in capsys.readouterr().err
+    )
+    assert sent.read_bytes() == b"%PDF-1.4 a letter already sent"
+    assert not (tmp_path / "notice.txt").exists() and concerns() == []
+
+
+def test_a_file_made_after_the_check_is_not_written_over_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another program saves a file with the text's name while the letter is being made.
+    pdf, text = tmp_path / "letters" / "notice.pdf", tmp_path / "letters" / "notice.txt"
+    pdf.parent.mkdir()
+    make_pdf = correspondence.foreseeability_notice_pdf
+
+    def made_meanwhile(request: correspondence.NoticeRequest) -> bytes:
+        text.write_text("saved by another program", encoding="utf-8")
+        return make_pdf(request)
+
+    monkeypatch.setattr(correspondence, "foreseeability_notice_pdf", made_meanwhile)
+    assert run("notice", "--out", str(pdf))[0] == 2
+    assert f"There is already a file at {text}, where the letter" in capsys.readouterr().err
+    assert text.read_text(encoding="utf-8") == "saved by another program"
+    # Nothing of the letter is left behind, and nothing is logged.
+    assert list(text.parent.iterdir()) == [text] and concerns() == []

@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, QRect, QStandardPaths, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
-from workdiary.domain.dates import week_commencing
+from workdiary.domain.dates import format_day, week_commencing
 from workdiary.domain.records import ConcernChannel, Week
 from workdiary.storage import Diary
 from workdiary.ui.letters_dialog import ACCESS_REQUEST, NOTICE, LetterDialog
@@ -192,3 +192,95 @@ def test_close_after_changing_the_access_request_period_asks(qtbot: QtBot, diary
     close.click()
     assert dialog.isVisible() and "What you typed will be lost" in messages.texts("confirm")
     assert dialog.first_day.text() == "01/01/2025"
+
+
+# A letter is never written over a file already there.
+
+
+def test_a_text_file_where_the_letter_would_go_is_kept_and_the_letter_too(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    important = letters / "notice.txt"
+    important.write_text("important", encoding="utf-8")
+    messages = ScriptedMessages()
+    dialog = open_letter(qtbot, diary, messages, NOTICE)
+    dialog.health.setPlainText("I cannot sleep.")
+    assert dialog.save_to(letters / "notice.pdf") is None
+    [said] = messages.said
+    assert (said.kind, said.title) == ("error", "The letter was not saved")
+    assert said.text == (
+        f"There is already a file at {important}, where the letter would also be saved as text, "
+        "beside the PDF. Work Diary does not write over it: it may be a file you need.\n\n"
+        "Press Save as PDF… again and choose another name."
+    )
+    assert important.read_text(encoding="utf-8") == "important"
+    assert list(letters.iterdir()) == [important] and diary.concerns.all() == []
+    # The letter is still there, ready to save under another name.
+    assert dialog.isVisible() and dialog.health.toPlainText() == "I cannot sleep."
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.written):
+        assert dialog.save_to(letters / "notice-2.pdf") is not None
+    assert important.read_text(encoding="utf-8") == "important"
+
+
+def test_a_letter_already_sent_is_not_replaced_even_when_the_file_dialog_was_told_to(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = tmp_path / "notice.pdf"
+    first = open_letter(qtbot, diary, ScriptedMessages(), NOTICE)
+    with qtbot.waitSignal(first.written):
+        written = first.save_to(sent)
+    assert written is not None
+    letter, text = sent.read_bytes(), written.text_path.read_bytes()
+
+    asked: list[object] = []
+
+    def choose_the_same_file(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked.append(kwargs.get("options"))
+        return str(sent), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_the_same_file)
+    messages = ScriptedMessages()
+    dialog = open_letter(qtbot, diary, messages, NOTICE)
+    dialog.save_button.click()
+    # The file dialog's "replace?" would cover the PDF alone: it is not asked, and saving says.
+    assert asked == [QFileDialog.Option.DontConfirmOverwrite]
+    assert messages.texts("error").startswith(
+        f"There are already files at {sent} and {written.text_path}"
+    )
+    assert sent.read_bytes() == letter and written.text_path.read_bytes() == text
+    [logged] = diary.concerns.all()
+    assert written.sha256 in logged.record.summary and dialog.isVisible()
+
+
+def test_the_name_offered_is_one_no_file_has(
+    qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", lambda _location: str(tmp_path / "Documents")
+    )
+    dialog = open_letter(qtbot, diary, ScriptedMessages(), NOTICE)
+    first = dialog.default_path()
+    assert first == tmp_path / "Documents" / f"Foreseeability-notice-{date.today()}.pdf"
+    with qtbot.waitSignal(dialog.written):
+        dialog.save_to(first)
+    again = open_letter(qtbot, diary, ScriptedMessages(), NOTICE)
+    assert again.default_path() == first.with_name(f"Foreseeability-notice-{date.today()}-2.pdf")
+    # A text file alone is enough for a name to be taken: the letter's text would go there.
+    first.with_name(f"Foreseeability-notice-{date.today()}-2.txt").write_text("mine")
+    assert again.default_path().name == f"Foreseeability-notice-{date.today()}-3.pdf"
+
+
+def test_an_access_request_cannot_ask_for_days_still_to_come(qtbot: QtBot, diary: Diary) -> None:
+    dialog = open_letter(qtbot, diary, ScriptedMessages(), ACCESS_REQUEST)
+    tomorrow = date.today() + timedelta(days=1)
+    dialog.last_day.setText(tomorrow.strftime("%d/%m/%Y"))
+    assert not dialog.save_button.isEnabled()
+    assert (
+        f"The period ends on {format_day(tomorrow)}, after today ({format_day(date.today())}): "
+        "an access request can only ask for records up to today." in dialog.problem.text()
+    )
+    dialog.last_day.setText(date.today().strftime("%d/%m/%Y"))
+    assert dialog.save_button.isEnabled()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary import correspondence
-from workdiary.correspondence import LetterWritten
+from workdiary.correspondence import LetterFileInTheWay, LetterWritten
 from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import ClockBehind, IdentifierWarning, InvalidInput, WorkDiaryError
 from workdiary.evidence.letters import (
@@ -217,13 +217,26 @@ class LetterDialog(QDialog):
     # Saving
 
     def default_path(self) -> Path:
+        """Today's letter in Documents, numbered after any already saved there today: a letter
+        is never written over another (see correspondence)."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{TITLES[self.kind].replace(' ', '-')}-{self._diary.today().isoformat()}.pdf"
-        return Path(folder or Path.home()) / name
+        stem = f"{TITLES[self.kind].replace(' ', '-')}-{self._diary.today().isoformat()}"
+        folder_path = Path(folder or Path.home())
+        path, number = folder_path / f"{stem}.pdf", 1
+        while correspondence.files_in_the_way(path):
+            number += 1
+            path = folder_path / f"{stem}-{number}.pdf"
+        return path
 
     def _choose_and_save(self) -> None:
+        # The file dialog's own "replace?" would cover only the PDF it names, not the text
+        # written beside it, and a letter is never written over a file anyway: saving says so.
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the letter as", str(self.default_path()), "PDF (*.pdf)"
+            self,
+            "Save the letter as",
+            str(self.default_path()),
+            "PDF (*.pdf)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if chosen:
             path = Path(chosen)
@@ -241,6 +254,15 @@ class LetterDialog(QDialog):
                 if went_on is None:
                     return None
                 said = went_on
+            except LetterFileInTheWay as in_the_way:
+                # Not a problem with what was typed: the letter stays as it is, ready to save
+                # under another name.
+                self._messages.error(
+                    self,
+                    "The letter was not saved",
+                    f"{in_the_way}\n\nPress Save as PDF… again and choose another name.",
+                )
+                return None
             except InvalidInput as invalid:
                 self._show_problem(str(invalid))
                 return None
