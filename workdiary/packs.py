@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +147,43 @@ def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
     )
 
 
+class PackOrigin(Enum):
+    """Where a pack's history comes from, as far as this diary can tell. Each audit entry's hash
+    is worked out from the one before it, so an entry with the same number and hash in both is
+    the same history, every entry before it included."""
+
+    # Every audit entry the pack holds, and the point its history had reached when it was made,
+    # are this diary's own.
+    THIS_DIARY = "this diary"
+    # Both hold the same history as far as one entry, and not after it: a copy of this diary
+    # that went its own way, or one of them was changed.
+    SHARED_THEN_DIFFERS = "shared, then differs"
+    # Wherever both hold an entry with the same number, it is not the same entry.
+    ANOTHER_DIARY = "another diary"
+    # The pack's history begins after this diary's ends (or it holds none, and this diary has no
+    # record of making it): there is nothing to compare.
+    BEYOND_THIS_DIARY = "beyond this diary"
+
+
 @dataclass(frozen=True)
 class DiaryComparison:
-    """A pack compared with the diary it came from."""
+    """A pack compared with the diary on this computer."""
 
-    disagreements: list[str]  # why the pack is not what this diary made, if it is not
+    origin: PackOrigin
+    # This diary's last entry known to be in the pack's history too, before the two part, when
+    # they share one.
+    shared_to: AuditEntry | None
+    last_entry: int  # the number of this diary's last audit entry (0: it has none)
+    # The number of the last audit entry in the pack's diary when it was made, if it says.
+    made_at_entry: int | None
+    # The pack's audit entries that are not this diary's, named, oldest first; and, when the
+    # point the pack's history had reached is not this diary's either, a sentence saying so.
+    not_own: list[str]
+    history_not_own: str | None
+    # Whether this diary simply stops before the pack's history does, with nothing different.
+    diary_stops_early: bool
+    # Why this diary's record of the packs it made does not vouch for this one, if it does not.
+    not_recorded: str | None
     amended_since: list[str]  # records in the pack changed in the diary after it was made
     # Records the diary now holds in the pack's period that the pack does not show: logged late,
     # or dated into the period by an amendment, after it was made.
@@ -162,19 +195,36 @@ class DiaryComparison:
     @property
     def matches(self) -> bool:
         """The pack is what this diary made, and the diary still stands behind it."""
-        return not self.disagreements and not self.diary_findings
+        return (
+            self.origin is PackOrigin.THIS_DIARY
+            and self.not_recorded is None
+            and not self.diary_findings
+        )
+
+
+@dataclass(frozen=True)
+class _PackEntry:
+    """An audit entry as the pack holds it (`item`), or the point its history had reached when
+    it was made (no item): its number and hash."""
+
+    seq: int
+    hash: str
+    item: Mapping[str, Any] | None = None
 
 
 def compare_with_diary(
     diary: Diary, data: Mapping[str, Any], fingerprint: str, file_sha256: str
 ) -> DiaryComparison:
-    """Check a pack against the diary. Its audit entries must be the diary's own, and so must
-    the point the diary's history had reached when it was made; a file this diary recorded
-    saving must be byte for byte the file it saved (the seal inside a pack can be worked out
-    again by anyone who edits its pages; the diary's record of the file cannot); and the diary
-    must pass its own check, or it vouches for nothing. Any record in the pack amended (or
-    deleted) since is named, with when and which fields; and so is any record the diary has come
-    to hold in the pack's period since, with when it was recorded."""
+    """Check a pack against the diary. First, whose history it holds (see PackOrigin): only a
+    pack whose every audit entry is this diary's own, and so is the point its history had
+    reached when it was made, can be this diary's. Then, this diary must have recorded making a
+    pack with this very data (it records every pack it makes, by its fingerprint: the entries'
+    hashes alone do not cover what the pack says about them), and this very file, when it
+    recorded one (the seal inside a pack can be worked out again by anyone who edits its pages;
+    the diary's record of the file cannot); and the diary must pass its own check, or it vouches
+    for nothing. Any record in such a pack amended (or deleted) since is named, with when and
+    which fields; and so is any record the diary has come to hold in the pack's period since,
+    with when it was recorded."""
     with diary.reading():
         entries = {entry.seq: entry for entry in diary.audit.entries()}
         saved = [
@@ -184,25 +234,168 @@ def compare_with_diary(
         ]
         report = diary.verify()
         now = take_snapshot(diary)
+    findings = [finding.message for finding in report.findings]
+    try:
+        options: PackOptions | None = pack_options(data)
+    except (InvalidInput, KeyError, TypeError, ValueError):
+        options = None
+    held = _audit_held(data)
+    head = _head_held(data)
+    last_seq = max(entries, default=0)
+    agree: list[_PackEntry] = []
+    differ: list[_PackEntry] = []
+    beyond: list[_PackEntry] = []
+    points = [*held, *([head] if head is not None and head.seq > 0 else [])]
+    for point in points:
+        if point.seq > last_seq:
+            beyond.append(point)
+        elif _is_own(entries, point):
+            agree.append(point)
+        else:
+            differ.append(point)
+    not_agreeing = sorted([*differ, *beyond], key=lambda point: point.seq)
+    # Where the two part: the last entry both hold alike before the first they do not. (A pack
+    # with an entry unlike this diary's before one that is alike contradicts itself: each entry
+    # is bound to every one before it.)
+    parted_at = not_agreeing[0].seq if not_agreeing else None
+    before = [point.seq for point in agree if parted_at is None or point.seq < parted_at]
+    shared_to = entries[max(before)] if before else None
+    history_not_own = None
+    head_is_own = head is not None and (
+        _is_own(entries, head) or (head.seq == 0 and head.hash == GENESIS_HASH)
+    )
+    if head is not None and not head_is_own:
+        history_not_own = (
+            f"When the pack was made, its diary's history had reached audit entry {head.seq}: "
+            f"{_not_own_because(head, last_seq)}."
+        )
+    not_own = []
+    if agree and (differ or beyond or history_not_own):
+        origin = PackOrigin.SHARED_THEN_DIFFERS
+        not_own = [
+            f"Audit entry {point.seq} ({_entry_name(diary, point.item)}): "
+            f"{_not_own_because(point, last_seq)}"
+            for point in not_agreeing
+            if point.item is not None
+        ]
+    elif differ or (history_not_own and not beyond):
+        origin = PackOrigin.ANOTHER_DIARY
+    elif beyond or (not points and not saved):
+        # Nothing both hold to compare: a pack of an empty diary is no one diary's either,
+        # unless this diary recorded making it.
+        origin = PackOrigin.BEYOND_THIS_DIARY
+    else:
+        origin = PackOrigin.THIS_DIARY
+    saved_as = next((export for export in saved if export.file_sha256 == file_sha256), None)
+    not_recorded = None
+    if origin is PackOrigin.THIS_DIARY and not saved:
+        not_recorded = (
+            "This diary's history is the one the pack was made from, but the diary has no "
+            "record of making a pack with the data inside this one. Work Diary records every "
+            "pack it makes, with its fingerprint, in the diary it was made from: so the data "
+            "was changed after the pack was made (and the pack sealed again), or the pack was "
+            "made from a copy of this diary, not from this one."
+        )
+    elif origin is PackOrigin.THIS_DIARY and saved_as is None:
+        first = saved[0]
+        not_recorded = (
+            f"This diary saved a pack with this data on {format_moment(_moment(first.made_at))} "
+            f"as {first.file_name}, but not this file: the file was changed after it was saved "
+            "and its seal worked out again, so its pages may not show what Work Diary printed."
+        )
+    amended: list[str] = []
+    added: list[str] = []
+    if origin is PackOrigin.THIS_DIARY and saved and head is not None:
+        # The data is what this diary made: what it says can be read back safely.
+        history = _by_record(entries)
+        amended = _amended_since(diary, data, entries, history, head.seq)
+        if options is not None:
+            in_pack = {(item["entity"], item["entity_key"]) for item in data["audit"]}
+            added = _added_since(diary, options, in_pack, history, head.seq, now)
+    return DiaryComparison(
+        origin=origin,
+        shared_to=shared_to,
+        last_entry=last_seq,
+        made_at_entry=head.seq if head is not None else None,
+        not_own=not_own,
+        history_not_own=history_not_own,
+        diary_stops_early=bool(beyond) and not differ,
+        not_recorded=not_recorded,
+        amended_since=amended,
+        added_since=added,
+        saved_as=saved_as,
+        diary_findings=findings,
+        options=options,
+    )
+
+
+def _audit_held(data: Mapping[str, Any]) -> list[_PackEntry]:
+    """The audit entries the pack holds. A pack that is not this diary's may hold anything at
+    all, sealed or not: an entry without a number and a hash is left out (the comparison then
+    rests on the others)."""
+    held = []
+    items = data.get("audit")
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        seq, digest = item.get("seq"), item.get("hash")
+        if isinstance(seq, int) and not isinstance(seq, bool) and isinstance(digest, str):
+            held.append(_PackEntry(seq, digest, item))
+    return held
+
+
+def _head_held(data: Mapping[str, Any]) -> _PackEntry | None:
+    """The point the pack's history had reached when it was made, if the pack says."""
+    seq, digest = data.get("audit_entries"), data.get("chain_head")
+    if isinstance(seq, int) and not isinstance(seq, bool) and seq >= 0 and isinstance(digest, str):
+        return _PackEntry(seq, digest)
+    return None
+
+
+def _entry_name(diary: Diary, item: Mapping[str, Any]) -> str:
+    """`Week commencing Mon 02 Nov 2026, recorded on Mon 02 Nov 2026 09:15`, as far as the
+    pack's entry says."""
+    try:
+        what = diary.describe_record(str(item.get("entity")), str(item.get("entity_key")))
+    except ValueError:
+        what = f"{item.get('entity')} {item.get('entity_key')}"
+    try:
+        return f"{what}, recorded on {format_moment(_moment(str(item.get('recorded_at'))))}"
+    except ValueError:
+        return what
+
+
+def _is_own(entries: Mapping[int, AuditEntry], point: _PackEntry) -> bool:
+    mine = entries.get(point.seq)
+    return mine is not None and mine.hash == point.hash
+
+
+def _not_own_because(point: _PackEntry, last_seq: int) -> str:
+    if point.seq <= last_seq:
+        return f"this diary's entry {point.seq} is a different one"
+    if point.item is None:  # the point the pack's history had reached: say where this one stops
+        return f"this diary stops at entry {last_seq}" if last_seq else "this diary has none"
+    return f"this diary has no entry {point.seq}"
+
+
+def _by_record(entries: Mapping[int, AuditEntry]) -> dict[tuple[str, str], list[AuditEntry]]:
     history: dict[tuple[str, str], list[AuditEntry]] = {}
     for entry in entries.values():
         history.setdefault((entry.entity, entry.entity_key), []).append(entry)
-    disagreements = []
+    return history
+
+
+def _amended_since(
+    diary: Diary,
+    data: Mapping[str, Any],
+    entries: Mapping[int, AuditEntry],
+    history: Mapping[tuple[str, str], list[AuditEntry]],
+    made_at: int,
+) -> list[str]:
+    """The records in the pack changed in the diary after it was made, with when and how."""
     last_in_pack: dict[tuple[str, str], Any] = {}
-    for item in data.get("audit", []):
-        mine = entries.get(item["seq"])
-        if mine is None or mine.hash != item["hash"]:
-            disagreements.append(
-                f"Audit entry {item['seq']} ({item['entity']} {item['entity_key']}) is not the "
-                "diary's own: the pack was made from another diary, or one of them was changed."
-            )
+    for item in data["audit"]:
         last_in_pack[(item["entity"], item["entity_key"])] = item
-    made_at = _history_when_made(entries, data)
-    if made_at is None:
-        disagreements.append(
-            "This diary's history, up to when the pack was made, is not the one the pack was "
-            "made from: the pack was made from another diary, or one of them was changed."
-        )
     amended = []
     for (entity, key), item in last_in_pack.items():
         later = [entry for entry in history.get((entity, key), []) if entry.seq > item["seq"]]
@@ -220,40 +413,12 @@ def compare_with_diary(
     # was made changed what the pack's flags were worked out with (the standard settings).
     saves = [entry for entry in entries.values() if entry.entity == PROFILE]
     in_pack = any(entity == PROFILE for entity, _key in last_in_pack)
-    if saves and not in_pack and made_at is not None and saves[0].seq > made_at:
+    if saves and not in_pack and saves[0].seq > made_at:
         amended.append(
             f"{diary.describe_record(PROFILE, saves[0].entity_key)}: saved for the first time "
             f"on {format_moment(saves[0].moment)} (the pack used the standard settings)"
         )
-    try:
-        options: PackOptions | None = pack_options(data)
-    except (InvalidInput, KeyError, TypeError, ValueError):
-        options = None
-    added = []
-    if options is not None and made_at is not None:
-        added = _added_since(diary, options, last_in_pack, history, made_at, now)
-    saved_as = next((export for export in saved if export.file_sha256 == file_sha256), None)
-    if saved and saved_as is None:
-        first = saved[0]
-        disagreements.append(
-            f"This diary saved a pack with this data on {format_moment(_moment(first.made_at))} "
-            f"as {first.file_name}, but not this file: the file was changed after it was saved "
-            "and its seal worked out again, so its pages may not show what Work Diary printed."
-        )
-    findings = [finding.message for finding in report.findings]
-    return DiaryComparison(disagreements, amended, added, saved_as, findings, options)
-
-
-def _history_when_made(entries: Mapping[int, AuditEntry], data: Mapping[str, Any]) -> int | None:
-    """The last audit entry of the diary's history when the pack was made, if it is this
-    diary's: every later entry happened after the pack."""
-    made_at, head = data.get("audit_entries"), data.get("chain_head")
-    if not isinstance(made_at, int):
-        return None
-    if made_at == 0:  # a pack of an empty diary
-        return 0 if head == GENESIS_HASH else None
-    mine = entries.get(made_at)
-    return made_at if mine is not None and mine.hash == head else None
+    return amended
 
 
 def _record_name(diary: Diary, entity: str, key: str, values: Mapping[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from tests.processes import workdiary
 from workdiary.cli import main
 from workdiary.domain.dates import format_day, week_commencing
-from workdiary.evidence.pack_data import SEAL_KEY
+from workdiary.evidence.pack_data import SEAL_KEY, read_pack
 from workdiary.storage import Diary
 
 THIS_WEEK = week_commencing(date.today())
@@ -158,8 +159,167 @@ def test_a_pack_with_no_records_from_another_diary_does_not_match(tmp_path: Path
                    "--out", out)[0] == 0  # fmt: skip
     run("log-week", "--week", week, "--capacity", "120")
     status, said = run("verify", str(tmp_path / "second.pdf"))
+    assert status == 0  # nothing wrong was found: it is simply not this diary's to check
+    assert ANOTHER_DIARY in said and ON_ITS_OWN in said and "It matches" not in said
+
+
+# What `verify` says of a pack made from another diary: the whole of it.
+ANOTHER_DIARY = (
+    "It was made from a different diary than the one on this computer: none of the history in "
+    "it is this diary's. So it can only be checked on its own, as above."
+)
+ON_ITS_OWN = (
+    "That is all this check can show. Whoever changes a pack can seal it again, so only the "
+    "diary it was made from, or the officer's own copy of the pack, can confirm it is genuine: "
+    "ask the officer to check this file with their own Work Diary."
+)
+
+
+def seal_line(pack: Path) -> str:
+    contents = read_pack(pack.read_bytes())
+    assert contents is not None
+    return (
+        "This pack is intact as far as its seal can show: the file has not changed since it was "
+        "sealed, and the data inside it gives the fingerprint printed on it, "
+        f"{contents.fingerprint}."
+    )
+
+
+def test_a_pack_from_another_diary_is_said_to_be_so_in_plain_words(
+    pack: Path, tmp_path: Path
+) -> None:
+    # A rep who keeps a diary of their own, with more entries than the pack's diary had: every
+    # entry in the pack has one of the same number here to compare it with, and none is the same.
+    rep = str(tmp_path / "rep")
+    for back in range(8):
+        week = str(THIS_WEEK - timedelta(weeks=back))
+        run("log-week", "--data-dir", rep, "--week", week, "--capacity", "101")
+    status, said = run("verify", "--data-dir", rep, str(pack))
+    assert status == 0
+    assert said.splitlines() == [seal_line(pack), ANOTHER_DIARY, ON_ITS_OWN]
+
+
+def test_a_diary_that_holds_none_of_the_packs_history_cannot_say_whose_it_is(
+    pack: Path, tmp_path: Path
+) -> None:
+    # A pack of the week logged last (audit entry 5), and a diary that stops at entry 3.
+    oldest = str(THIS_WEEK - timedelta(weeks=4))
+    late = tmp_path / "late.pdf"
+    assert run("export", "--from", oldest, "--to", oldest, "--out", str(late))[0] == 0
+    rep = tmp_path / "rep"
+    for back in range(3):
+        week = str(THIS_WEEK - timedelta(weeks=back))
+        run("log-week", "--data-dir", str(rep), "--week", week, "--capacity", "101")
+    status, said = run("verify", "--data-dir", str(rep), str(late))
+    assert status == 0
+    assert said.splitlines() == [
+        seal_line(late),
+        "The diary on this computer holds none of the history in it, which begins after this "
+        "diary's last entry (number 3): it was made from a different diary, or from a later copy "
+        "of this one. So it can only be checked on its own, as above.",
+        ON_ITS_OWN,
+    ]
+    # And a diary with nothing in it yet.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    Diary.open(empty / "diary.db").close()
+    status, said = run("verify", "--data-dir", str(empty), str(late))
+    assert status == 0
+    assert said.splitlines() == [
+        seal_line(late),
+        "The diary on this computer has nothing in it yet to compare it with.",
+        ON_ITS_OWN,
+    ]
+
+
+def copy_of_the_diary(diary_path: Path, tmp_path: Path) -> str:
+    """A copy of the diary as it is now, in a folder of its own (as a backup would be)."""
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    shutil.copy(diary_path, folder / "diary.db")
+    return str(folder)
+
+
+def test_a_copy_that_went_its_own_way_names_the_entries_it_does_not_share(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    week = str(THIS_WEEK - timedelta(weeks=1))
+    run("log-week", "--week", week, "--capacity", "120")  # audit entry 1, in both
+    copy = copy_of_the_diary(diary_path, tmp_path)
+    for capacity in range(101, 126):  # entries 2 to 26, in this diary alone
+        run("log-week", "--week", week, "--capacity", str(capacity))
+    pack = tmp_path / "pack.pdf"
+    assert run("export", "--from", week, "--to", week, "--out", str(pack))[0] == 0
+    run("log-week", "--data-dir", copy, "--week", week, "--capacity", "99")  # the copy's entry 2
+    status, said = run("verify", "--data-dir", copy, str(pack))
     assert status == 1
-    assert "the pack was made from another diary" in said and "It matches" not in said
+    lines = said.splitlines()
+    assert lines[0] == seal_line(pack)
+    assert lines[1].startswith(
+        "But it does NOT match this diary. Both hold the same history as far as audit entry 1 "
+        "(recorded on "
+    )
+    assert lines[1].endswith("), so the pack was made from this diary or from a copy of it.")
+    assert lines[2:4] == [
+        "After that they differ: the diary was copied and the copies went their own ways (one "
+        "restored from a backup and added to, say), or one of them was changed.",
+        "These audit entries in the pack are not this diary's:",
+    ]
+    named = [line for line in lines if line.startswith("  - ")]
+    week_name = f"Week commencing {format_day(week_commencing(date.fromisoformat(week)))}"
+    assert named[0].startswith(f"  - Audit entry 2 ({week_name}, recorded on ")
+    assert named[0].endswith("): this diary's entry 2 is a different one")
+    assert named[1].endswith("): this diary has no entry 3")
+    # Twenty are named, and the rest counted.
+    assert len(named) == 21 and named[-1] == "  - and 5 more."
+    assert lines[-1] == (
+        "When the pack was made, its diary's history had reached audit entry 26: this diary "
+        "stops at entry 2."
+    )
+    assert "It matches" not in said
+
+
+def test_an_earlier_copy_of_the_diary_is_told_apart_from_a_changed_one(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    week = str(THIS_WEEK - timedelta(weeks=1))
+    run("log-week", "--week", week, "--capacity", "120")
+    copy = copy_of_the_diary(diary_path, tmp_path)  # restored from a backup, say
+    run("log-week", "--week", week, "--capacity", "125")
+    pack = tmp_path / "pack.pdf"
+    assert run("export", "--from", week, "--to", week, "--out", str(pack))[0] == 0
+    status, said = run("verify", "--data-dir", copy, str(pack))
+    assert status == 1
+    assert (
+        "But this diary stops at entry 1, and the pack's diary went on (it had reached entry 2 "
+        "when the pack was made): this diary is an earlier copy (one restored from a backup, "
+        "say), or entries were taken out of it." in said
+    )
+    assert said.splitlines()[-1].endswith("): this diary has no entry 2")
+
+
+def test_a_pack_this_diary_has_no_record_of_making_does_not_match(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    # Made from a copy of the diary: the same history, but this diary never made it, so it
+    # cannot vouch for what the pack says about that history.
+    week = str(THIS_WEEK - timedelta(weeks=1))
+    run("log-week", "--week", week, "--capacity", "120")
+    copy = copy_of_the_diary(diary_path, tmp_path)
+    pack = tmp_path / "pack.pdf"
+    assert run("export", "--data-dir", copy, "--from", week, "--to", week,
+               "--out", str(pack))[0] == 0  # fmt: skip
+    status, said = run("verify", str(pack))
+    assert status == 1
+    assert said.splitlines()[1:] == [
+        "But it does NOT match this diary:",
+        "  - This diary's history is the one the pack was made from, but the diary has no "
+        "record of making a pack with the data inside this one. Work Diary records every pack "
+        "it makes, with its fingerprint, in the diary it was made from: so the data was changed "
+        "after the pack was made (and the pack sealed again), or the pack was made from a copy "
+        "of this diary, not from this one.",
+    ]
+    assert run("verify", "--data-dir", copy, str(pack))[0] == 0  # the copy made it
 
 
 def test_one_changed_byte_in_the_embedded_data_makes_verify_fail(
@@ -220,9 +380,42 @@ def test_a_diary_changed_behind_the_apps_back_cannot_vouch_for_a_pack(
     change_behind_the_apps_back(diary_path)
     status, said = run("verify", str(pack))
     assert status == 1
-    assert "This pack is intact" in said  # the pack itself is as it was made…
+    assert "This pack is intact as far as its seal can show" in said  # the pack as it was made…
     assert "this diary cannot vouch for it" in said and "WMT capacity" in said  # …the diary not
     assert "It matches this diary" not in said
+
+
+def test_what_the_diary_check_found_is_cut_short_with_how_many_more(
+    diary_path: Path, tmp_path: Path
+) -> None:
+    for back in range(25):
+        run("log-week", "--week", str(THIS_WEEK - timedelta(weeks=back)), "--capacity", "131.5")
+    pack = tmp_path / "pack.pdf"
+    assert run("export", "--from", str(THIS_WEEK - timedelta(weeks=24)), "--to",
+               str(THIS_WEEK), "--out", str(pack))[0] == 0  # fmt: skip
+    change_behind_the_apps_back(diary_path)
+    status, said = run("verify", str(pack))
+    assert status == 1
+    named = [line for line in said.splitlines() if line.startswith("  - ")]
+    assert len(named) == 21 and named[-1] == "  - and 5 more."
+
+
+def test_another_diary_that_fails_its_own_check_says_so_too(pack: Path, tmp_path: Path) -> None:
+    rep = tmp_path / "rep"
+    for back in range(8):
+        week = str(THIS_WEEK - timedelta(weeks=back))
+        run("log-week", "--data-dir", str(rep), "--week", week, "--capacity", "131.5")
+    change_behind_the_apps_back(rep / "diary.db")
+    status, said = run("verify", "--data-dir", str(rep), str(pack))
+    assert status == 1
+    lines = said.splitlines()
+    assert lines[1:4] == [
+        ANOTHER_DIARY,
+        ON_ITS_OWN,
+        "But the diary on this computer fails its own check, so it cannot be relied on to say "
+        "where the pack came from (`workdiary verify` says more):",
+    ]
+    assert "WMT capacity" in lines[4]
 
 
 def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
@@ -240,26 +433,48 @@ def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
         assert connection.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
 
 
-def test_a_pack_changed_and_sealed_again_is_not_the_file_the_diary_saved(
-    pack: Path, tmp_path: Path
-) -> None:
-    # The seal is a plain SHA-256 of the file, which whoever edits a pack can work out again.
+def resealed(made: bytes) -> bytes:
+    """The pack with one letter changed outside its data (an edited page is the same to the
+    seal), sealed again: the seal is a plain SHA-256 of the file, which whoever edits a pack can
+    work out again."""
+
     def seal(value: bytes) -> bytes:
         return SEAL_KEY.encode() + b" (" + value + b")"
 
-    made = pack.read_bytes()
     value = made.split(SEAL_KEY.encode() + b" (")[1][:64]
     unsealed = made.replace(seal(value), seal(b"0" * 64))
-    # One letter changed outside the data (an edited page is the same to the seal).
     edited = unsealed.replace(b"Generated PDF document", b"Generated PDF Document", 1)
     assert edited != unsealed
-    resealed = edited.replace(seal(b"0" * 64), seal(hashlib.sha256(edited).hexdigest().encode()))
+    return edited.replace(seal(b"0" * 64), seal(hashlib.sha256(edited).hexdigest().encode()))
+
+
+def test_a_pack_changed_and_sealed_again_is_not_the_file_the_diary_saved(
+    pack: Path, tmp_path: Path
+) -> None:
     forged = tmp_path / "forged.pdf"
-    forged.write_bytes(resealed)
+    forged.write_bytes(resealed(pack.read_bytes()))
     status, said = run("verify", str(forged))
     assert status == 1
-    assert "This pack is intact" in said  # it fools the pack's own check…
+    assert said.startswith(seal_line(forged))  # it fools the pack's own check…
     assert "but not this file" in said  # …but not the diary's record of the file it saved
+
+
+def test_with_no_diary_the_verdict_claims_no_more_than_the_seal_can_show(
+    pack: Path, tmp_path: Path
+) -> None:
+    # A pack changed and sealed again passes the only check there is without its diary: the
+    # verdict says what that check covers, and who can confirm the rest.
+    forged, nowhere = tmp_path / "forged.pdf", tmp_path / "nowhere"
+    forged.write_bytes(resealed(pack.read_bytes()))
+    for checked in (pack, forged):
+        status, said = run("verify", "--data-dir", str(nowhere), str(checked))
+        assert status == 0
+        assert said.splitlines() == [
+            seal_line(checked),
+            "There is no diary on this computer to compare it with.",
+            ON_ITS_OWN,
+        ]
+    assert not nowhere.exists()
 
 
 def test_a_pack_is_never_written_over(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
