@@ -1,10 +1,16 @@
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
+
+import pytest
 
 from workdiary.domain.oversight import (
+    answered_on,
     is_answered,
     is_overdue,
     supervision_figures,
     supervision_overdue,
+    unanswered_when_begun,
 )
 from workdiary.domain.records import (
     Concern,
@@ -136,3 +142,53 @@ def test_a_concern_past_its_follow_up_with_no_response_is_overdue() -> None:
     closed = Concern(date(2026, 1, 5), "SPO", ConcernChannel.EMAIL, "x",
                      status=ConcernStatus.CLOSED, follow_up_on=date(2026, 1, 19))  # fmt: skip
     assert not is_overdue(closed, date(2026, 2, 1))
+
+
+# Concerns raised before a period and still unanswered when it began
+
+BEGAN = date(2026, 10, 5)
+RECORDED_CLOSED = date(2026, 10, 20)  # the day the diary recorded a concern closed
+
+
+def raised(day: date, **values: Any) -> Concern:
+    return replace(Concern(day, "SPO", ConcernChannel.EMAIL, "Caseload 132 %"), **values)
+
+
+def test_a_concern_is_answered_on_the_day_of_its_reply_or_else_of_its_closing() -> None:
+    """A reply's own date wins over the day it was recorded; a concern closed with no reply has
+    only the day the diary recorded it closed."""
+    waiting = raised(date(2026, 9, 1))
+    assert answered_on(waiting, RECORDED_CLOSED) is None
+    replied = raised(date(2026, 9, 1), response="Will review", response_on=date(2026, 9, 8),
+                     status=ConcernStatus.ANSWERED)  # fmt: skip
+    assert answered_on(replied, RECORDED_CLOSED) == date(2026, 9, 8)
+    closed = raised(date(2026, 9, 1), status=ConcernStatus.CLOSED)
+    assert answered_on(closed, RECORDED_CLOSED) == RECORDED_CLOSED
+
+
+@pytest.mark.parametrize(
+    ("concern", "waiting"),
+    [
+        (raised(date(2026, 6, 1)), True),  # never answered
+        (raised(date(2026, 6, 1), follow_up_on=date(2026, 6, 15)), True),  # and overdue
+        (raised(BEGAN), False),  # raised in the period, not before it
+        (raised(date(2026, 10, 20)), False),
+        (raised(date(2026, 6, 1), response="No", response_on=date(2026, 10, 4),
+                status=ConcernStatus.ANSWERED), False),  # answered the day before
+        (raised(date(2026, 6, 1), response="No", response_on=BEGAN,
+                status=ConcernStatus.ANSWERED), True),  # answered as the period began
+        (raised(date(2026, 6, 1), response="No", response_on=date(2026, 11, 10),
+                status=ConcernStatus.CLOSED), True),  # answered and closed after it
+        (raised(date(2026, 6, 1), status=ConcernStatus.CLOSED), True),  # closed on 20 Oct
+    ],
+)  # fmt: skip
+def test_a_concern_raised_before_a_period_counts_until_it_was_answered(
+    concern: Concern, waiting: bool
+) -> None:
+    assert unanswered_when_begun(concern, BEGAN, RECORDED_CLOSED) is waiting
+
+
+def test_a_concern_closed_with_no_reply_before_the_period_no_longer_counts() -> None:
+    closed = raised(date(2026, 6, 1), status=ConcernStatus.CLOSED)
+    assert not unanswered_when_begun(closed, BEGAN, date(2026, 10, 4))
+    assert unanswered_when_begun(closed, BEGAN, BEGAN)

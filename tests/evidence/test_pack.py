@@ -70,7 +70,8 @@ SUMMARY = "Told SPO (J.B.) my caseload is 131.5 % <over the line> & rising"
 # What every page ends with, in the order it is drawn after the page's text: the footer (whose
 # total of pages is a form, read as a line of its own) and, after the first page, the running head.
 FOOTER = (r".* · Fingerprint [0-9a-f]{16}", r"Page \d+ of", r"\d+")
-RUNNING_HEAD = (r"Workload evidence pack · .*", r"\d+\. [A-Z].*")
+# (A cover that runs to a second page, with a very long "prepared for", heads it with its title.)
+RUNNING_HEAD = (r"Workload evidence pack · .*", r"\d+\. [A-Z].*|Cover and contents")
 
 
 def body_text(pdf: bytes) -> str:
@@ -365,8 +366,11 @@ def test_the_summary_gives_the_figures_for_the_period(text: str) -> None:
         "Deleted 1 week",
         "Supervision held 1 session against 2 expected (every 4 weeks",
         "Cancelled by manager 1",
-        "Concerns raised 2",
+        "Raised in the period 2",
+        "Answered or closed 1",
         "Still unanswered 1 (1 of them past the date set to chase a reply)",
+        # Neither concern was raised before the period: said, not left for a reader to wonder.
+        "Raised before the period and unanswered when it began None",
     ):
         assert words in text, words
 
@@ -892,6 +896,32 @@ def test_a_year_of_the_sample_holds_that_years_records_only(
         for row in data["records"]["supervision_sessions"].values()
     )
     assert check_pack(year.pdf).intact
+
+
+def test_a_short_period_of_the_sample_shows_the_concerns_left_unanswered_before_it(
+    sample: tuple[Snapshot, PackOptions, Pack],
+) -> None:
+    """Eight weeks over Christmas 2025: one concern was raised in them, and answered, but seven
+    raised in the years before were never answered, and one more was answered only during them.
+    "Nothing unanswered" would be the wrong message."""
+    snapshot, _, _ = sample
+    short = build_pack(snapshot, PackOptions(date(2025, 12, 1), date(2026, 1, 19)))
+    text = body_text(short.pdf)
+    assert (
+        "Raised in the period 1 Answered or closed 1 Still unanswered 0 "
+        "Raised before the period and unanswered when it began 8, each listed in the concerns "
+        "log, marked “raised before the period” Of those, answered or closed since 1 Of those, "
+        "still unanswered 7 (7 of them past the date set to chase a reply)"
+    ) in text
+    assert text.count("· raised before the period ·") == 8
+    assert (
+        "Mon 10 Nov 2025 · WMT challenge, with WMT team · raised before the period · Answered "
+        "later, on Tue 09 Dec 2025 (in the period)"
+    ) in text
+    data = json.loads(short.data_json)
+    assert len(data["records"]["concerns"]) == 1
+    assert len(data["unanswered_at_start"]["concerns"]) == 8
+    assert check_pack(short.pdf).intact
 
 
 def test_record_rows_read_back_as_the_same_records() -> None:

@@ -93,3 +93,28 @@ def test_a_long_cell_splits_across_pages_and_prints_every_word() -> None:
     assert len(pdf.pages) > 2
     text = flat(" ".join(page.extract_text() for page in pdf.pages))
     assert [word for word in text.split() if word.startswith("mot")] == words
+
+
+def test_a_block_splits_as_it_was_wrapped_whatever_width_the_split_is_offered() -> None:
+    """A table splitting a row offers its cells' blocks the column's whole width, though it
+    wrapped them inside the cell's padding: wrapped again to the wider line, a block could fit
+    whole and leave the table no second part to carry over."""
+    block = TextBlock([("N" * 2000, REGULAR)], STYLE)
+    _, height = block.wrap(200, 1000)
+    parts = block.split(206, height - STYLE.leading)
+    assert len(parts) == 2
+    first, rest = parts
+    assert isinstance(first, TextBlock) and isinstance(rest, TextBlock)
+    assert len(first._lines) == len(block._lines) - 1 and len(rest._lines) == 1
+    assert rest.height == STYLE.leading  # its size as wrapped, before a table wraps it again
+
+
+def test_an_unbroken_word_taller_than_a_page_splits_across_pages_in_a_padded_cell() -> None:
+    cell = TextBlock([("N" * 12_000, REGULAR)], STYLE)
+    table = Table([["Prepared for", cell]], colWidths=[100, 300], splitInRow=24)
+    table.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6)])
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, **document_options()).build([table])
+    pdf = reader(buffer.getvalue())
+    assert len(pdf.pages) > 1
+    assert "".join(" ".join(page.extract_text() for page in pdf.pages).split()).count("N") == 12_000

@@ -152,3 +152,25 @@ def is_overdue(concern: Concern, today: date) -> bool:
         and concern.follow_up_on is not None
         and concern.follow_up_on < today
     )
+
+
+def answered_on(concern: Concern, closing_recorded_on: date) -> date | None:
+    """The day a concern was answered or closed; None while it is still waiting for an answer.
+    That is the date of the reply, where one is recorded. A concern closed with no reply has no
+    such date, so the day its closing was recorded (`closing_recorded_on`) stands for it: it had
+    been closed by then at the latest."""
+    if not is_answered(concern):
+        return None
+    return concern.response_on or closing_recorded_on
+
+
+def unanswered_when_begun(concern: Concern, first_day: date, closing_recorded_on: date) -> bool:
+    """Whether a concern raised before `first_day` was still waiting for an answer as that day
+    began: not answered before it, whether answered since or not. A review of a period must see
+    these as well as the concerns raised in it, or a short period could show nothing unanswered
+    while older concerns had gone unanswered throughout. One answered on `first_day` itself was
+    still waiting as the day began."""
+    if concern.raised_on >= first_day:
+        return False
+    answered = answered_on(concern, closing_recorded_on)
+    return answered is None or answered >= first_day

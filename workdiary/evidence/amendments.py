@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +20,14 @@ from workdiary.domain.records import (
     WEEK_FIELDS,
     FieldInfo,
 )
-from workdiary.evidence.period import CONCERNS, NOTE_FIELDS, PROFILE, SESSIONS, WEEKS
+from workdiary.evidence.period import (
+    CONCERNS,
+    NOTE_FIELDS,
+    PROFILE,
+    SESSIONS,
+    WEEKS,
+    story_entries,
+)
 from workdiary.evidence.snapshot import AuditRecord
 
 ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
@@ -34,35 +41,14 @@ _HIDDEN = {WEEKS: ("week_commencing",)}
 NOTES_LEFT_OUT = "changed (left out of this pack)"
 
 
-@dataclass(frozen=True)
-class _StoryEntry:
-    """A pack's audit entry about a concern or a session, as the domain reads one."""
-
-    entity_key: str
-    action: str
-    moment: datetime
-    values: Mapping[str, Any]
-
-
 def concern_stories(audit: Sequence[AuditRecord]) -> dict[str, ConcernStory]:
     """Each concern's story after it was first recorded, by its key, from a pack's audit."""
-    return concern_story.concern_stories(_entries_about(CONCERNS, audit))
+    return concern_story.concern_stories(story_entries(CONCERNS, audit))
 
 
 def session_amendments(audit: Sequence[AuditRecord]) -> dict[str, concern_story.Amendments]:
     """How many times each session was amended, by its key, from a pack's audit."""
-    return concern_story.session_amendments(_entries_about(SESSIONS, audit))
-
-
-def _entries_about(entity: str, audit: Sequence[AuditRecord]) -> Iterator[_StoryEntry]:
-    """The audit entries about `entity`'s records, oldest first, as the domain reads them."""
-    return (
-        _StoryEntry(
-            entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at), entry.record
-        )
-        for entry in sorted(audit, key=lambda entry: entry.seq)
-        if entry.entity == entity
-    )
+    return concern_story.session_amendments(story_entries(SESSIONS, audit))
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,6 @@ _FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
 }
 
-# Drawn in place of a character a font has no glyph for (an emoji, say), so that a reader sees
-# that something stood there instead of a silent gap. Every shipped font has this glyph.
-REPLACEMENT = "\ufffd"
 # Control characters that mean "some white space"; any other is named.
 _SPACE_LIKE = frozenset("\t\x0b\x0c\r")
 # Unicode's categories of characters that act instead of showing: controls, formatting (the
@@ -94,10 +91,11 @@ def _drawable(font: str) -> frozenset[str]:
 
 
 def printable(text: str, font: str = REGULAR) -> str:
-    """`text` as `font` can draw it: line breaks kept, tabs and the like made spaces, any other
-    character that acts instead of showing named by its number (`[U+202E]`), and characters the
-    font lacks shown as U+FFFD (�), rather than dropped or hidden without a trace. The attached
-    data keeps them all as they were."""
+    """`text` as `font` can draw it: line breaks kept, tabs and the like made spaces, a character
+    that acts instead of showing named by its number (`[U+202E]`), and a character the font
+    lacks by its Unicode name (`[WEARY FACE]`, `[CJK UNIFIED IDEOGRAPH-6F22]`), rather than
+    dropped, hidden, or drawn as a sign (�) that would say something stood there but not what.
+    The attached data keeps them all as they were."""
     drawable = _drawable(font)
     if drawable.issuperset(text):  # nearly always, and checked at C speed
         return text
@@ -113,4 +111,6 @@ def _shown(character: str, drawable: frozenset[str]) -> str:
         return " "
     if unicodedata.category(character) in _ACTING_CATEGORIES:
         return f"[U+{ord(character):04X}]"
-    return REPLACEMENT
+    # A character with no name (one of a private use area, or newer than this Python's Unicode
+    # tables) is given by its number.
+    return f"[{unicodedata.name(character, f'U+{ord(character):04X}')}]"

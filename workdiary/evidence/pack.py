@@ -41,6 +41,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
 
     Raises InvalidInput for a period that ends before it starts."""
     # reportlab is imported here, not at the top: it costs start-up time the app need not pay.
+    from workdiary.evidence.fonts import ITALIC, printable
     from workdiary.evidence.pack_render import Attachment, Furniture, Metadata, render
     from workdiary.evidence.pack_story import story
 
@@ -51,9 +52,10 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
     name = snapshot.profile.name.strip() or "(no name given)"
     period = f"{format_day(covered.first_week)} to {format_day(covered.last_day)}"
     furniture = Furniture(
-        name=name,
+        # Every page's footer and running head are drawn in italic, the officer's name among them.
+        name=printable(name, ITALIC),
         short_fingerprint=fingerprint[:SHORT_FINGERPRINT],
-        running_head=f"Workload evidence pack  ·  {name}  ·  {period}",
+        period=period,
         created=snapshot.taken_at,
     )
     metadata = Metadata(

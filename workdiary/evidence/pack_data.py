@@ -86,8 +86,11 @@ def _audit_item(record: AuditRecord, include_notes: bool) -> dict[str, Any]:
 
 def pack_data(snapshot: Snapshot, options: PackOptions) -> dict[str, Any]:
     """Everything the pack shows, as plain JSON values: the records dated in its period keyed by
-    entity and key, exactly as the diary stores them, and every audit entry about them (and about
-    the profile), so the pack can be checked against itself and against the diary."""
+    entity and key, exactly as the diary stores them; the concerns raised before the period and
+    still unanswered when it began, which its pages show too, kept apart under
+    `unanswered_at_start` so that `records` still holds only what is dated in the period; and
+    every audit entry about them all (and about the profile), so the pack can be checked against
+    itself and against the diary."""
     return covered_data(snapshot, options, coverage(snapshot, options))
 
 
@@ -120,6 +123,7 @@ def covered_data(snapshot: Snapshot, options: PackOptions, covered: Coverage) ->
             SESSIONS: rows(SESSIONS, covered.sessions),
             CONCERNS: rows(CONCERNS, covered.concerns),
         },
+        "unanswered_at_start": {CONCERNS: rows(CONCERNS, covered.earlier_concerns)},
         "audit": [_audit_item(record, options.include_notes) for record in covered.audit],
         "chain_head": snapshot.chain_head,
         "audit_entries": snapshot.audit_entries,

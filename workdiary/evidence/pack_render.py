@@ -93,9 +93,9 @@ class PageNumberOf(Flowable):
 class Furniture:
     """What every page prints around its text, and what the pages tell the forms at the end."""
 
-    name: str
+    name: str  # as the italic font can draw it
     short_fingerprint: str
-    running_head: str
+    period: str
     created: datetime
     section_title: str = ""
     section_pages: dict[str, int] = field(default_factory=dict)
@@ -251,6 +251,13 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def _with_name(before: str, name: str, after: str, width: float) -> str:
+    """`before`, the name and `after` in `width`: a name too long for the room left is cut short,
+    never what follows it (the fingerprint, the period), which every page must show."""
+    room = width - stringWidth(before + after, ITALIC, _FURNITURE_SIZE)
+    return f"{before}{_fit(name, ITALIC, _FURNITURE_SIZE, room)}{after}"
+
+
 def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
     furniture: Furniture = doc.furniture  # type: ignore[attr-defined]
     canvas.saveState()
@@ -264,12 +271,9 @@ def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
     # where the widest number it could hold would put it.
     number_left = right - stringWidth("Page 8888 of 8888", ITALIC, _FURNITURE_SIZE)
     canvas.line(MARGIN_SIDE, _FOOTER_BASELINE + 9, right, _FOOTER_BASELINE + 9)
-    left_text = f"{furniture.name}  ·  Fingerprint {furniture.short_fingerprint}"
-    canvas.drawString(
-        MARGIN_SIDE,
-        _FOOTER_BASELINE,
-        _fit(left_text, ITALIC, _FURNITURE_SIZE, number_left - MARGIN_SIDE - 12),
-    )
+    fingerprint = f"  ·  Fingerprint {furniture.short_fingerprint}"
+    left_text = _with_name("", furniture.name, fingerprint, number_left - MARGIN_SIDE - 12)
+    canvas.drawString(MARGIN_SIDE, _FOOTER_BASELINE, left_text)
     canvas.drawString(number_left, _FOOTER_BASELINE, number)
     canvas.saveState()
     canvas.translate(number_left + stringWidth(number, ITALIC, _FURNITURE_SIZE), _FOOTER_BASELINE)
@@ -278,7 +282,12 @@ def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
     if canvas.getPageNumber() > 1:
         title = furniture.section_title
         title_width = stringWidth(title, ITALIC, _FURNITURE_SIZE)
-        head = _fit(furniture.running_head, ITALIC, _FURNITURE_SIZE, FRAME_WIDTH - title_width - 16)
+        head = _with_name(
+            "Workload evidence pack  ·  ",
+            furniture.name,
+            f"  ·  {furniture.period}",
+            FRAME_WIDTH - title_width - 16,
+        )
         canvas.drawString(MARGIN_SIDE, _HEADER_BASELINE, head)
         canvas.drawRightString(right, _HEADER_BASELINE, title)
         canvas.line(MARGIN_SIDE, _HEADER_BASELINE - 3, right, _HEADER_BASELINE - 3)

@@ -1,8 +1,9 @@
 """What a pack says, section by section, as Platypus flowables (imported only when a pack is made).
 
 Text is set in TextBlocks and plain table cells, which read nothing as markup, and goes through
-`printable` on the way, so an officer's `<`, `&` or Welsh letters print as typed. Only the section
-headings are Paragraphs (they carry the outline), escaped by `markup`."""
+`printable` on the way, so an officer's `<`, `&` or Welsh letters print as typed, and a character
+the fonts cannot show (an emoji, say) by its name. Only the section headings are Paragraphs (they
+carry the outline), escaped by `markup`."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ from workdiary.domain.formatting import (
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
+    answered_on,
     is_answered,
     is_overdue,
     recorded_supervision,
@@ -91,7 +93,7 @@ from workdiary.evidence.pdf_library import (
     Table,
     TableStyle,
 )
-from workdiary.evidence.period import WEEKS, Coverage, period_words
+from workdiary.evidence.period import WEEKS, Coverage, closing_recorded_on, period_words
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
@@ -110,11 +112,22 @@ SECTION_TITLES = {
     "verification": "How to check this pack",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
+# The concerns raised before a period that a pack of it shows too, and how each is marked.
+EARLIER_CONCERNS = "Raised before the period and unanswered when it began"
+RAISED_BEFORE = "raised before the period"
 # Room for a part's heading and its first lines: less than this left on a page, and the part
 # starts on the next, so that no heading is left alone at the foot of a page. (keepWithNext would
 # do it too, at twice the layout work: it wraps each heading with what follows, then each again.)
 _KEEP_WITH_TEXT = 48
 DASH = "—"
+# The facts tables: the width of their labels' column, and the room right of each fact.
+_FACT_LABEL_WIDTH, _FACT_GAP = 118.0, 6.0
+# No less than this height of a row is left at the foot of a page, or carried to the next, when
+# a table row too tall for what is left of the page is split.
+_SPLIT_IN_ROW = 24
+# A "prepared for" longer than this comes last among the cover's facts: at the top, it would push
+# the pack's fingerprint off the first page, where a reader, and `verify`, look for it.
+_PREPARED_FOR_LINES_AT_TOP = 4
 TABLE_SIZE = 8.0
 _LEADING, _TOP_PADDING, _BOTTOM_PADDING = 10.0, 1.5, 2.0  # of a table's cells
 _CELL_PADDING = 3.0  # each side of a cell's text
@@ -359,7 +372,11 @@ def _section_heading(pack: _Pack, section: str) -> SectionHeading:
     return SectionHeading(markup(title, BOLD), _styles().section, section, title)
 
 
-def _facts(rows: Sequence[tuple[str, Flowable | str]], label_width: float = 118) -> Table:
+def _facts(
+    rows: Sequence[tuple[str, Flowable | str]], label_width: float = _FACT_LABEL_WIDTH
+) -> Table:
+    """Labelled facts, a row each. A row taller than what is left of a page (one holding a very
+    long text of the officer's) is split across pages, rather than failing the whole pack."""
     styles = _styles()
     data = [
         [
@@ -368,7 +385,12 @@ def _facts(rows: Sequence[tuple[str, Flowable | str]], label_width: float = 118)
         ]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, FRAME_WIDTH - label_width], hAlign="LEFT")
+    table = Table(
+        data,
+        colWidths=[label_width, FRAME_WIDTH - label_width],
+        hAlign="LEFT",
+        splitInRow=_SPLIT_IN_ROW,
+    )
     table.setStyle(
         TableStyle(
             [
@@ -377,7 +399,7 @@ def _facts(rows: Sequence[tuple[str, Flowable | str]], label_width: float = 118)
                 ("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _FACT_GAP),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, _RULE),
@@ -417,8 +439,12 @@ def _cover(pack: _Pack) -> list[Flowable]:
         flowables.append(_para(", ".join(who), styles.body))
     flowables.append(Spacer(1, 6))
     facts: list[tuple[str, Flowable | str]] = []
-    if options.prepared_for.strip():
-        facts.append(("Prepared for", options.prepared_for.strip()))
+    prepared_for = _prepared_for(options.prepared_for)
+    prepared_for_last = (
+        prepared_for is not None and _line_count(prepared_for) > _PREPARED_FOR_LINES_AT_TOP
+    )
+    if prepared_for is not None and not prepared_for_last:
+        facts.append(("Prepared for", prepared_for))
     notes = (
         "Included"
         if options.include_notes
@@ -436,6 +462,8 @@ def _cover(pack: _Pack) -> list[Flowable]:
         ("Made with", f"Work Diary {snapshot.app_version}"),
         ("Free-text notes", notes),
     ]
+    if prepared_for is not None and prepared_for_last:
+        facts.append(("Prepared for", prepared_for))
     flowables.append(_facts(facts))
     flowables += [
         _para("How these records were kept", styles.heading),
@@ -448,6 +476,14 @@ def _cover(pack: _Pack) -> list[Flowable]:
             "a change made behind the app's back shows up when the diary is checked. A week "
             f"first recorded more than {RETROSPECTIVE_AFTER_DAYS} days after it ended is marked "
             "retrospective.",
+            styles.body,
+        ),
+        _para(
+            "Text is printed as it was typed, except that a character this pack's fonts cannot "
+            "show (an emoji, say, or Chinese, Japanese or Korean writing) is given by its name in "
+            "square brackets, such as [WEARY FACE], and one that would act on the text around it "
+            "instead of showing (a right-to-left override, say) by its number, such as [U+202E]. "
+            f"The data embedded in this PDF ({DATA_FILE_NAME}) holds every text exactly as typed.",
             styles.body,
         ),
         _para("How to check this pack", styles.heading),
@@ -472,6 +508,20 @@ def _cover(pack: _Pack) -> list[Flowable]:
             title = f"{pack.number(section)}. {SECTION_TITLES[section]}"
             flowables.append(PageNumberOf(title, section))
     return flowables
+
+
+def _prepared_for(text: str) -> TextBlock | None:
+    """Whom the pack was prepared for, as a fact's value (wrapped to its column once, here)."""
+    if not text.strip():
+        return None
+    block = _para(text.strip(), _styles().fact)
+    block.wrap(FRAME_WIDTH - _FACT_LABEL_WIDTH - _FACT_GAP, 0)
+    return block
+
+
+def _line_count(block: TextBlock) -> int:
+    """How many lines a block takes at the width it was last wrapped to."""
+    return round(block.height / block.style.leading)
 
 
 # Summary figures
@@ -774,17 +824,37 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
 
 
 def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    """Concerns raised in the period and, counted apart, those raised before it and still
+    unanswered when it began: without them a short period could show nothing unanswered while
+    older concerns went unanswered throughout it."""
     concerns = [entry.record for entry in pack.covered.concerns]
     unanswered = [concern for concern in concerns if not is_answered(concern)]
-    overdue = [concern for concern in unanswered if is_overdue(concern, pack.today)]
-    waiting = f"{len(unanswered):,}"
-    if overdue:
-        waiting += f" ({len(overdue):,} of them past the date set to chase a reply)"
-    return [
-        ("Concerns raised", f"{len(concerns):,}"),
+    facts: list[tuple[str, Flowable | str]] = [
+        ("Raised in the period", f"{len(concerns):,}"),
         ("Answered or closed", f"{len(concerns) - len(unanswered):,}"),
-        ("Still unanswered", waiting),
+        ("Still unanswered", _still_unanswered(unanswered, pack.today)),
     ]
+    earlier = [entry.record for entry in pack.covered.earlier_concerns]
+    if not earlier:
+        return [*facts, (EARLIER_CONCERNS, "None")]
+    waiting = [concern for concern in earlier if not is_answered(concern)]
+    listed = f"{len(earlier):,}"
+    if "concerns" in pack.sections:
+        listed += f", each listed in the concerns log, marked “{RAISED_BEFORE}”"
+    return [
+        *facts,
+        (EARLIER_CONCERNS, listed),
+        ("Of those, answered or closed since", f"{len(earlier) - len(waiting):,}"),
+        ("Of those, still unanswered", _still_unanswered(waiting, pack.today)),
+    ]
+
+
+def _still_unanswered(unanswered: Sequence[Concern], today: date) -> str:
+    overdue = [concern for concern in unanswered if is_overdue(concern, today)]
+    words = f"{len(unanswered):,}"
+    if overdue:
+        words += f" ({len(overdue):,} of them past the date set to chase a reply)"
+    return words
 
 
 # Charts
@@ -1199,7 +1269,7 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
         amended = pack.session_amendments.get(entry.key, NEVER_AMENDED).times
         row.append("\n".join(_first_recorded(entry, session.held_on, amended)))
         rows.append(row)
-    return _grid(rows, widths, splitInRow=24)
+    return _grid(rows, widths, splitInRow=_SPLIT_IN_ROW)
 
 
 def _session_text(session: SupervisionSession) -> TextBlock:
@@ -1212,52 +1282,99 @@ def _session_text(session: SupervisionSession) -> TextBlock:
 
 def _concerns_log(pack: _Pack) -> list[Flowable]:
     styles = _styles()
-    entries = pack.covered.concerns
+    entries, earlier = pack.covered.concerns, pack.covered.earlier_concerns
+    before = ""
+    if earlier:
+        before = (
+            " They follow the concerns raised before the period and still unanswered when it "
+            f"began, each marked “{RAISED_BEFORE}”, with where it stands now: answered or closed "
+            "since, and on which day, or still unanswered."
+        )
     flowables: list[Flowable] = [
         _para(
             "Every concern about workload recorded as raised in the period, oldest first: who it "
             "was raised with and how, what was said, what came back, and the day each was first "
-            "recorded. A concern still unanswered after the date set to chase a reply is marked "
-            "“overdue”. “Answered on” is the date of the reply; recording it is not an amendment. "
-            "“Amended” means something already recorded (what was said, with whom, how, a date, "
-            "or the answer once recorded) was changed later: the amendment history shows how. "
-            f"“Retrospective”: recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week "
-            "it happened in ended.",
+            f"recorded.{before} A concern still unanswered after the date set to chase a reply is "
+            "marked “overdue”. “Answered on” is the date of the reply; recording it is not an "
+            "amendment. “Amended” means something already recorded (what was said, with whom, "
+            "how, a date, or the answer once recorded) was changed later: the amendment history "
+            f"shows how. “Retrospective”: recorded more than {RETROSPECTIVE_AFTER_DAYS} days after "
+            "the end of the week it happened in.",
             styles.small,
         )
     ]
+    if earlier:
+        flowables += _part(EARLIER_CONCERNS)
+        for entry in earlier:
+            flowables += _concern_entry(pack, entry, _status_since(pack, entry), RAISED_BEFORE)
+        flowables += _part("Raised in the period")
     if not entries:
         return [*flowables, _para("No concerns are recorded as raised in the period.", styles.body)]
     for entry in entries:
-        concern: Concern = entry.record
-        with_whom = concern.raised_with.strip()
-        heading = _rich(
-            [
-                (format_day(concern.raised_on), True),
-                (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
-                (f", with {with_whom}" if with_whom else "", False),
-                ("  ·  ", False),
-                (_concern_status(concern, pack.today), True),
-            ],
-            styles.entry,
-        )
-        recorded = _para(
-            f"First recorded {', '.join(_concern_recorded(pack, entry))}", styles.entry_note
-        )
-        said = _labelled("What was said", concern.summary)
-        follow_up: list[TextBlock] = []
-        if concern.follow_up_on is not None and is_answered(concern):
-            # An unanswered concern's date to chase a reply is in its status; an answered one's
-            # is kept here, so that nothing recorded about it goes unprinted.
-            follow_up = _labelled("Date set to chase a reply", format_day(concern.follow_up_on))
-        response = "Response"
-        if concern.response_on is not None:
-            response += f" ({format_day(concern.response_on)})"
-        flowables.append(_keep_with_next([heading, recorded], said[0]))
-        flowables += [heading, recorded, *said]
-        flowables += _labelled(response, concern.response.strip() or DASH)
-        flowables += follow_up
+        flowables += _concern_entry(pack, entry, _concern_status(entry.record, pack.today))
     return flowables
+
+
+def _concern_entry(
+    pack: _Pack, entry: Recorded[Concern], status: str, mark: str = ""
+) -> list[Flowable]:
+    """A concern in the log: when, how and with whom, `mark` (if any) and its status, then when
+    it was first recorded, what was said and what came back."""
+    styles = _styles()
+    concern = entry.record
+    with_whom = concern.raised_with.strip()
+    heading = _rich(
+        [
+            (format_day(concern.raised_on), True),
+            (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
+            (f", with {with_whom}" if with_whom else "", False),
+            (f"  ·  {mark}" if mark else "", False),
+            ("  ·  ", False),
+            (status, True),
+        ],
+        styles.entry,
+    )
+    recorded = _para(
+        f"First recorded {', '.join(_concern_recorded(pack, entry))}", styles.entry_note
+    )
+    said = _labelled("What was said", concern.summary)
+    follow_up: list[TextBlock] = []
+    if concern.follow_up_on is not None and is_answered(concern):
+        # An unanswered concern's date to chase a reply is in its status; an answered one's
+        # is kept here, so that nothing recorded about it goes unprinted.
+        follow_up = _labelled("Date set to chase a reply", format_day(concern.follow_up_on))
+    response = "Response"
+    if concern.response_on is not None:
+        response += f" ({format_day(concern.response_on)})"
+    return [
+        _keep_with_next([heading, recorded], said[0]),
+        heading,
+        recorded,
+        *said,
+        *_labelled(response, concern.response.strip() or DASH),
+        *follow_up,
+    ]
+
+
+def _status_since(pack: _Pack, entry: Recorded[Concern]) -> str:
+    """Where a concern raised before the period stands now: still unanswered (overdue or not),
+    or answered or closed since, on which day, and whether in the period or after it."""
+    concern = entry.record
+    if not is_answered(concern):
+        return _concern_status(concern, pack.today)
+    story = pack.concern_stories.get(entry.key, ConcernStory())
+    day = answered_on(concern, closing_recorded_on(entry, story))
+    assert day is not None  # answered, so answered on some day
+    when = f"{format_day(day)} ({'in' if day <= pack.covered.last_day else 'after'} the period)"
+    words = CONCERN_STATUS_WORDS[concern.status]
+    if concern.response_on is None:
+        # No date of a reply: the day the diary recorded it closed is all there is to go by.
+        if concern.status is ConcernStatus.CLOSED and not concern.response.strip():
+            return f"Closed, with no reply recorded: marked closed on {when}"
+        return f"{words}, the reply undated: answer recorded on {when}"
+    if concern.status is ConcernStatus.ANSWERED:
+        return f"Answered later, on {when}"
+    return f"{words}: answered later, on {when}"
 
 
 def _concern_recorded(pack: _Pack, entry: Recorded[Concern]) -> list[str]:
@@ -1414,9 +1531,15 @@ def _verification(pack: _Pack) -> list[Flowable]:
     styles = _styles()
     snapshot, covered = pack.snapshot, pack.covered
     sessions = count(len(covered.sessions), "supervision session")
+    concerns = count(len(covered.concerns), "concern")
+    if covered.earlier_concerns:
+        concerns = (
+            f"{count(len(covered.concerns) + len(covered.earlier_concerns), 'concern')} ("
+            f"{len(covered.concerns):,} raised in the period, {len(covered.earlier_concerns):,} "
+            "raised before it and unanswered when it began)"
+        )
     data = (
-        f"{count(len(covered.weeks), 'week')}, {sessions} and "
-        f"{count(len(covered.concerns), 'concern')}, with the "
+        f"{count(len(covered.weeks), 'week')}, {sessions} and {concerns}, with the "
         f"{count(len(covered.audit), 'audit entry', 'audit entries')} about them and the profile"
     )
     flowables: list[Flowable] = [

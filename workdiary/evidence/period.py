@@ -1,16 +1,19 @@
-"""What a pack covers: the weeks, sessions and concerns of its period, and their audit entries."""
+"""What a pack covers: the weeks, sessions and concerns of its period, the concerns raised before
+it and still unanswered when it began, and their audit entries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from workdiary.domain.concern_story import ConcernStory, concern_stories
 from workdiary.domain.dates import ONE_WEEK, format_day, stored_day, week_commencing, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.figures import first_week_recorded, period_bounds
 from workdiary.domain.formatting import count
+from workdiary.domain.oversight import is_answered, unanswered_when_begun
 from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 
@@ -28,9 +31,39 @@ NOTE_FIELDS: dict[str, tuple[str, ...]] = {WEEKS: ("notes",), SESSIONS: ("action
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """A pack's audit entry about a concern or a session, as the domain reads one."""
+
+    entity_key: str
+    action: str
+    moment: datetime
+    values: Mapping[str, Any]
+
+
+def story_entries(entity: str, audit: Sequence[AuditRecord]) -> Iterator[StoryEntry]:
+    """The audit entries about `entity`'s records, oldest first, as the domain reads them."""
+    return (
+        StoryEntry(
+            entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at), entry.record
+        )
+        for entry in sorted(audit, key=lambda entry: entry.seq)
+        if entry.entity == entity
+    )
+
+
+def closing_recorded_on(entry: Recorded[Concern], story: ConcernStory) -> date:
+    """The day, in local time, that the diary recorded a concern as closed (or answered): what
+    stands for the day it was answered where no reply, and so no date of one, is recorded. One
+    recorded closed from the start was closed by the day it was first recorded."""
+    moment = story.closed_at or story.answer_recorded_at or entry.first_recorded_at
+    return moment.astimezone().date()
+
+
+@dataclass(frozen=True)
 class Coverage:
-    """The records dated within the period, oldest first, and every audit entry about them (and
-    about the profile, whose threshold decides the flags), by sequence number."""
+    """The records dated within the period, oldest first, the concerns raised before it and
+    still unanswered when it began, and every audit entry about them (and about the profile,
+    whose threshold decides the flags), by sequence number."""
 
     first_week: date  # Monday
     last_week: date  # Monday
@@ -40,6 +73,10 @@ class Coverage:
     audit: tuple[AuditRecord, ...]
     # The first week recorded in the whole diary, deleted or not: the weekly figures begin there.
     first_recorded: date | None
+    # Concerns raised before the period and not answered before it began, oldest first (a
+    # deleted one is no longer a concern of the diary's): a panel reviewing the period must see
+    # what was still waiting for an answer during it, not only what was raised in it.
+    earlier_concerns: tuple[Recorded[Concern], ...]
 
     @property
     def last_day(self) -> date:
@@ -120,6 +157,7 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
         (entry for entry in snapshot.concerns if first <= entry.record.raised_on <= end),
         key=lambda entry: (entry.record.raised_on, _key_order(entry.key)),
     )
+    earlier = _unanswered_when_begun(snapshot, first)
     # A record belongs to the period by the date it holds now; a deleted one, which the snapshot
     # no longer lists, by the date its last audit entry held, so its deletion is shown too.
     latest: dict[tuple[str, str], Mapping[str, Any]] = {}
@@ -127,7 +165,7 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
         latest[(record.entity, record.entity_key)] = record.record
     wanted = {(WEEKS, entry.key) for entry in weeks}
     wanted |= {(SESSIONS, entry.key) for entry in sessions}
-    wanted |= {(CONCERNS, entry.key) for entry in concerns}
+    wanted |= {(CONCERNS, entry.key) for entry in (*concerns, *earlier)}
     for (entity, key), values in latest.items():
         field = DATE_FIELDS.get(entity)
         day = _stored_date(values, field) if field else None
@@ -144,8 +182,34 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
     weeks_ever = [stored_day(entry.entity_key) for entry in snapshot.audit if entry.entity == WEEKS]
     first_recorded = first_week_recorded(snapshot.weeks, [day for day in weeks_ever if day])
     return Coverage(
-        first, last, tuple(weeks), tuple(sessions), tuple(concerns), tuple(audit), first_recorded
+        first,
+        last,
+        tuple(weeks),
+        tuple(sessions),
+        tuple(concerns),
+        tuple(audit),
+        first_recorded,
+        earlier,
     )
+
+
+def _unanswered_when_begun(snapshot: Snapshot, first: date) -> tuple[Recorded[Concern], ...]:
+    """The concerns raised before `first` and not answered before it, oldest first."""
+    before = [entry for entry in snapshot.concerns if entry.record.raised_on < first]
+    stories: dict[str, ConcernStory] = {}
+    # Only a concern closed with no reply needs its story, for the day its closing was recorded:
+    # rare, so the audit is read for it only when there is one.
+    if any(is_answered(entry.record) and entry.record.response_on is None for entry in before):
+        stories = concern_stories(story_entries(CONCERNS, snapshot.audit))
+    earlier = [
+        entry
+        for entry in before
+        if unanswered_when_begun(
+            entry.record, first, closing_recorded_on(entry, stories.get(entry.key, ConcernStory()))
+        )
+    ]
+    earlier.sort(key=lambda entry: (entry.record.raised_on, _key_order(entry.key)))
+    return tuple(earlier)
 
 
 def _key_order(key: str) -> tuple[int, str]:

@@ -65,7 +65,11 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        lines = self._laid_out(available_width)
+        # Split as last wrapped, as a Paragraph does: a table splitting a row in two offers its
+        # cells' blocks the column's whole width, though it wrapped them to the width inside the
+        # cell's padding, and wrapped again to the wider line they might all fit, leaving no
+        # second part for the table to carry to the next page.
+        lines = self._lines if self._wrapped_to is not None else self._laid_out(available_width)
         fit = int((available_height + 1e-6) // self.style.leading)
         # As a Paragraph does by default: never leave a lone first line at the foot of a page.
         if fit >= len(lines) or fit < 2:
@@ -88,6 +92,8 @@ class TextBlock(Flowable):
         part.runs = runs
         part._lines = lines
         part._wrapped_to = self._wrapped_to
+        # Its size as wrapped, for a table that reads it before wrapping it again.
+        part.width, part.height = self.width, len(lines) * self.style.leading
         return part
 
     def draw(self) -> None:

@@ -1,0 +1,223 @@
+"""The officer's own text in a pack, read back: characters its fonts cannot show are named where
+they stood, and every text lays out whatever its length, the cover keeping the fingerprint that
+`verify` reads from it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tests.evidence.pdf_reading import flat, reader
+from tests.evidence.test_pack import (
+    FIRST_WEEK,
+    LAST_WEEK,
+    MARKUP,
+    OPTIONS,
+    PROFILE,
+    SNAPSHOT,
+    TAKEN_AT,
+    WELSH,
+    Chain,
+    body_text,
+    moment,
+    week,
+)
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    ConcernStatus,
+    Profile,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
+from workdiary.domain.validation import MAX_NOTES_CHARACTERS
+from workdiary.evidence.pack import Pack, build_pack
+from workdiary.evidence.pack_data import check_pack
+from workdiary.evidence.snapshot import PackOptions, Snapshot
+
+NAMED = "given by its name in square brackets, such as [WEARY FACE]"
+EMOJI_NOTE = "Emoji 😩🙂 CJK 漢字 end"
+EMOJI_SHOWN = (
+    "Emoji [WEARY FACE][SLIGHTLY SMILING FACE] CJK "
+    "[CJK UNIFIED IDEOGRAPH-6F22][CJK UNIFIED IDEOGRAPH-5B57] end"
+)
+
+
+def diary(
+    profile: Profile, weeks: list[Week], session: SupervisionSession, concern: Concern
+) -> Snapshot:
+    """A diary of `weeks` (each logged on its Friday), one session and one concern, answered."""
+    chain = Chain()
+    chain.write("profile", "1", "create", profile, moment(date(2026, 8, 1)))
+    for record in weeks:
+        monday = record.week_commencing
+        chain.write("weeks", monday.isoformat(), "create", record, moment(monday, 12))
+    chain.write("supervision_sessions", "1", "create", session, moment(session.held_on))
+    chain.write("concerns", "1", "create", concern, moment(concern.raised_on))
+    return Snapshot(
+        pack_id="text-pack",
+        taken_at=TAKEN_AT,
+        app_version="9.9.9",
+        profile=profile,
+        weeks=tuple(chain.recorded("weeks", w.week_commencing.isoformat(), w) for w in weeks),
+        sessions=(chain.recorded("supervision_sessions", "1", session),),
+        concerns=(chain.recorded("concerns", "1", concern),),
+        audit=tuple(chain.entries),
+        chain_head=chain.entries[-1].hash,
+        audit_entries=len(chain.entries),
+    )
+
+
+# Characters the fonts cannot show
+
+
+@pytest.fixture(scope="module")
+def typed_everywhere() -> Pack:
+    """Emoji and CJK in every kind of text the officer types, beside Welsh and `< & >`."""
+    profile = replace(PROFILE, name="Rhiannon Llŷr 🙂", role="Probation Officer 漢")
+    weeks = [
+        week(date(2026, 9, 7), 120.0, notes=EMOJI_NOTE),
+        week(date(2026, 9, 14), 121.0, notes=WELSH),
+        week(date(2026, 9, 21), 122.0, notes=MARKUP),
+    ]
+    session = SupervisionSession(
+        date(2026, 9, 10), SupervisionStatus.HELD, "J.B.", 60, True, actions="Review 📋 & <act>"
+    )
+    concern = Concern(
+        date(2026, 9, 15),
+        "SPO 漢 (J.B.)",
+        ConcernChannel.EMAIL,
+        "Caseload 🔥 at 131 % & rising",
+        response="한 reply",
+        response_on=date(2026, 9, 20),
+        status=ConcernStatus.ANSWERED,
+    )
+    options = replace(OPTIONS, prepared_for="Napo rep 😩 <& co>")
+    return build_pack(diary(profile, weeks, session, concern), options)
+
+
+def test_every_users_text_names_what_the_fonts_cannot_show(typed_everywhere: Pack) -> None:
+    text = body_text(typed_everywhere.pdf)
+    for shown in (
+        "Rhiannon Llŷr [SLIGHTLY SMILING FACE]",
+        "Probation Officer [CJK UNIFIED IDEOGRAPH-6F22], Caerdydd & Bro <North>",
+        "Prepared for Napo rep [WEARY FACE] <& co>",
+        EMOJI_SHOWN,
+        "Actions: Review [CLIPBOARD] & <act>",
+        "Email, with SPO [CJK UNIFIED IDEOGRAPH-6F22] (J.B.)",
+        "What was said: Caseload [FIRE] at 131 % & rising",
+        "Response (Sun 20 Sep 2026): [HANGUL SYLLABLE HAN] reply",
+        WELSH,
+        MARKUP,
+    ):
+        assert shown in text, shown
+
+
+def test_no_page_shows_a_replacement_sign_and_the_footer_names_too(typed_everywhere: Pack) -> None:
+    pages = [page.extract_text() for page in reader(typed_everywhere.pdf).pages]
+    assert not any("\ufffd" in page for page in pages)
+    assert all("Rhiannon Llŷr [SLIGHTLY SMILING FACE] · Fingerprint" in flat(p) for p in pages)
+    assert all("Rhiannon Llŷr [SLIGHTLY SMILING FACE] · " in flat(p) for p in pages[1:])
+
+
+def test_the_pack_says_once_how_such_characters_are_shown_and_where_they_are_exact(
+    typed_everywhere: Pack,
+) -> None:
+    text = body_text(typed_everywhere.pdf)
+    assert text.count(NAMED) == 1
+    cover = flat(reader(typed_everywhere.pdf).pages[0].extract_text())
+    assert (
+        "Text is printed as it was typed, except that a character this pack's fonts cannot "
+        f"show (an emoji, say, or Chinese, Japanese or Korean writing) is {NAMED}"
+    ) in cover
+    assert (
+        "The data embedded in this PDF (workdiary-pack.json) holds every text exactly as typed"
+        in cover
+    )
+    data = json.loads(typed_everywhere.data_json)
+    assert data["records"]["weeks"]["2026-09-07"]["notes"] == EMOJI_NOTE
+    assert data["records"]["concerns"]["1"]["response"] == "한 reply"
+    assert data["options"]["prepared_for"] == "Napo rep 😩 <& co>"
+
+
+# Texts of any length
+
+
+def words(prefix: str, characters: int) -> str:
+    """Distinct numbered words, `characters` long: a word lost or repeated at a page break shows."""
+    text = " ".join(f"{prefix}{number:05d}" for number in range(characters // 5))
+    assert len(text) >= characters
+    return text[:characters].rstrip()
+
+
+@pytest.mark.parametrize("characters", [5_000, 30_000])
+def test_a_prepared_for_of_any_length_is_printed_whole_and_the_pack_checks_out(
+    characters: int,
+) -> None:
+    prepared_for = words("rep", characters)
+    pack = build_pack(SNAPSHOT, replace(OPTIONS, prepared_for=prepared_for))
+    assert check_pack(pack.pdf).intact  # its fingerprint is still on the first page
+    first_page = flat(reader(pack.pdf).pages[0].extract_text())
+    assert pack.fingerprint in first_page
+    text = body_text(pack.pdf)
+    assert re.findall(r"\brep\d{5}\b", text) == re.findall(r"\brep\d{5}\b", prepared_for)
+    assert f"Prepared for {flat(prepared_for)}" in text
+
+
+@pytest.mark.parametrize("characters", [3_000, 5_000])
+def test_a_prepared_for_with_no_space_to_wrap_at_is_cut_across_lines_and_pages(
+    characters: int,
+) -> None:
+    prepared_for = "W" * characters
+    pack = build_pack(SNAPSHOT, replace(OPTIONS, prepared_for=prepared_for))
+    assert check_pack(pack.pdf).intact
+    assert prepared_for in "".join(body_text(pack.pdf).split())
+
+
+def test_a_short_prepared_for_heads_the_facts_and_a_long_one_follows_them() -> None:
+    short = flat(reader(build_pack(SNAPSHOT, OPTIONS).pdf).pages[0].extract_text())
+    assert short.index("Prepared for Napo branch rep") < short.index("Period ")
+    long = words("rep", 1_000)
+    cover = flat(
+        reader(build_pack(SNAPSHOT, replace(OPTIONS, prepared_for=long)).pdf)
+        .pages[0]
+        .extract_text()
+    )
+    assert cover.index("Free-text notes") < cover.index(f"Prepared for {flat(long)}")
+
+
+def test_every_other_text_at_its_longest_lays_out_whole() -> None:
+    """Each text at the most the diary accepts, as one unbroken word: cut across lines, and
+    carried over pages, never lost and never a fault."""
+    profile = replace(PROFILE, name="N" * 200, role="R" * 200, team="T" * 200)
+    longest = MAX_NOTES_CHARACTERS
+    weeks = [week(FIRST_WEEK, 120.0, notes="A" * longest)]
+    session = SupervisionSession(
+        date(2026, 9, 10), SupervisionStatus.HELD, "S" * 20, 60, True,
+        actions="B" * longest, notes="C" * longest,
+    )  # fmt: skip
+    concern = Concern(
+        date(2026, 9, 15), "W" * 200, ConcernChannel.EMAIL, "D" * longest,
+        response="E" * longest, response_on=date(2026, 9, 20), status=ConcernStatus.ANSWERED,
+    )  # fmt: skip
+    options = PackOptions(FIRST_WEEK, LAST_WEEK, prepared_for="F" * longest)
+    pack = build_pack(diary(profile, weeks, session, concern), options)
+    assert check_pack(pack.pdf).intact
+    # The name, too long for a footer or running head, is cut short there, never what follows.
+    pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
+    assert all(f"NNN… · Fingerprint {pack.fingerprint[:16]}" in page for page in pages)
+    assert all("NNN… · Mon 07 Sep 2026 to Sun 15 Nov 2026" in page for page in pages[1:])
+    compact = "".join(body_text(pack.pdf).split())
+    for letter, length in (("A", longest), ("D", longest), ("E", longest), ("F", longest)):
+        assert letter * length in compact, letter
+    # A session's row runs over pages, the table's header repeated between its parts.
+    for letter in "BC":
+        assert sum(map(len, re.findall(f"{letter}{{50,}}", compact))) == longest, letter
+    for letter in "NRTW":
+        assert letter * 200 in compact, letter
+    assert "S" * 20 in compact
