@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -11,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import focused, shown_active
 from workdiary.cli import main
 from workdiary.domain.dates import ONE_WEEK, format_moment
 from workdiary.domain.figures import period_bounds, week_lines
@@ -23,8 +27,10 @@ from workdiary.domain.records import Week
 from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
 from workdiary.storage import Diary
 from workdiary.ui.amendments import AmendmentsDialog
+from workdiary.ui.fields import PROBLEM_STYLE
 from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
 from workdiary.ui.history_page import HistoryPage
+from workdiary.ui.main_window import HISTORY, MainWindow
 
 # The hand-made diary: ten weeks from Monday 3 August 2026, looked at on Monday 12 October.
 FIRST = date(2026, 8, 3)
@@ -340,22 +346,242 @@ def test_custom_dates_show_only_the_weeks_between_them(sample_page: HistoryPage)
     assert not sample_page.from_date.isVisibleTo(sample_page)
     choose_period(sample_page, "Custom dates")
     assert sample_page.from_date.isVisibleTo(sample_page)
-    assert sample_page.from_date.displayFormat() == "dd/MM/yyyy"
-    # Any day of a week means that week.
-    sample_page.from_date.setDate(QDate(2025, 1, 8))
-    sample_page.to_date.setDate(QDate(2025, 3, 2))
-    assert column(sample_page, Column.WEEK)[0] == "Mon 24 Feb 2025"
-    assert column(sample_page, Column.WEEK)[-1] == "Mon 06 Jan 2025"
-    assert sample_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
-    sample_page.from_date.setDate(QDate(2025, 4, 1))
-    assert sample_page.proxy.rowCount() == 0
-    assert sample_page.summary.text() == "No weeks between those dates."
+    # They start as the weeks shown, from the first Monday to the last Sunday.
+    assert (sample_page.from_date.text(), sample_page.to_date.text()) == (
+        "05/12/2016",
+        "22/11/2026",
+    )
+    assert sample_page.proxy.rowCount() == 520
     choose_period(sample_page, "Last 3 months")
     assert not sample_page.from_date.isVisibleTo(sample_page)
+    # Any day of a week means that week.
     sample_page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 2))
     assert sample_page.period.currentText() == "Custom dates"
     assert sample_page.from_date.isVisibleTo(sample_page)
+    assert (sample_page.from_date.text(), sample_page.to_date.text()) == (
+        "08/01/2025",
+        "02/03/2025",
+    )
+    assert column(sample_page, Column.WEEK)[0] == "Mon 24 Feb 2025"
+    assert column(sample_page, Column.WEEK)[-1] == "Mon 06 Jan 2025"
+    assert sample_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
+
+
+# Typing the custom dates, key by key
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key pressed where the keyboard focus is, as a user presses it."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_date(qtbot: QtBot, text: str, then: Qt.Key = Qt.Key.Key_Tab) -> None:
+    """`text` typed key by key where the focus is, then Tab (or Enter)."""
+    qtbot.keyClicks(focused(), text)
+    press(qtbot, then)
+
+
+@pytest.fixture
+def dates_page(qtbot: QtBot, sample_page: HistoryPage) -> HistoryPage:
+    """Ten years on the custom dates 08/01/2025 to 02/03/2025 (eight weeks), with the keyboard."""
+    shown_active(qtbot, sample_page, 1100, 600)
+    sample_page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 2))
     assert sample_page.proxy.rowCount() == 8
+    return sample_page
+
+
+def into_from(qtbot: QtBot, page: HistoryPage) -> None:
+    """To the From box with its mnemonic, as a user would: its text selected, to type over."""
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert focused().accessibleName() == "First week shown"
+
+
+def test_custom_dates_typed_key_by_key_are_the_dates_shown(
+    qtbot: QtBot, sample_page: HistoryPage
+) -> None:
+    # As a tester typed them: the boxes once became 01/08/2026 and 03/01/2020, and no weeks.
+    page = shown_active(qtbot, sample_page, 1100, 600)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_End)
+    assert page.period.currentText() == "Custom dates"
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused().accessibleName() == "First week shown"
+    type_date(qtbot, "01/01/2020")
+    assert focused().accessibleName() == "Last week shown"
+    type_date(qtbot, "31/12/2020")
+    assert focused() is page.history_button  # on along the row, not back to the table
+    assert (page.from_date.text(), page.to_date.text()) == ("01/01/2020", "31/12/2020")
+    assert not page.dates_message.isVisible()
+    weeks = column(page, Column.WEEK)
+    assert (weeks[0], weeks[-1]) == ("Mon 28 Dec 2020", "Mon 30 Dec 2019")
+    assert page.summary.text().startswith("53 weeks, Mon 30 Dec 2019 to Mon 28 Dec 2020 · ")
+
+
+def test_a_date_is_taken_once_typed_in_full_and_enter_takes_it(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    into_from(qtbot, dates_page)
+    qtbot.keyClicks(focused(), "01/0")
+    # Half typed, it is no date yet: nothing moves and nothing is said.
+    assert dates_page.proxy.rowCount() == 8
+    assert not dates_page.dates_message.isVisible()
+    type_date(qtbot, "2/2025", then=Qt.Key.Key_Return)
+    assert focused().accessibleName() == "First week shown"
+    assert dates_page.from_date.text() == "01/02/2025"
+    weeks = column(dates_page, Column.WEEK)
+    assert (weeks[0], weeks[-1]) == ("Mon 24 Feb 2025", "Mon 27 Jan 2025")
+    # Typed again from there, a date replaces the one taken: it once ran on after it.
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "10/02/2025", then=Qt.Key.Key_Return)
+    assert dates_page.from_date.text() == "10/02/2025"
+    assert column(dates_page, Column.WEEK)[-1] == "Mon 10 Feb 2025"
+
+
+def test_a_date_not_on_the_calendar_is_kept_as_typed_and_said_so(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "31/02/2025")
+    assert dates_page.from_date.text() == "31/02/2025"
+    message = dates_page.dates_message
+    assert message.isVisible()
+    assert message.text() == (
+        "⚠ The From date '31/02/2025' does not exist on the calendar. Until the dates are put "
+        "right, the list shows the weeks it did before."
+    )
+    assert message.styleSheet() == PROBLEM_STYLE
+    assert dates_page.from_date.line_edit.accessibleDescription() == message.text()
+    assert dates_page.proxy.rowCount() == 8
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "28/02/2025")
+    assert not message.isVisible()
+    assert column(dates_page, Column.WEEK)[-1] == "Mon 24 Feb 2025"
+
+
+def test_writing_that_is_no_date_and_an_empty_box_are_said_so(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "1st Jan")
+    assert "The From date '1st Jan' is not a date Work Diary understands. Write it like " in (
+        dates_page.dates_message.text()
+    )
+    into_from(qtbot, dates_page)
+    press(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert dates_page.dates_message.text().startswith(
+        "⚠ From is empty: type a date in it, like 16/11/2026."
+    )
+    assert dates_page.proxy.rowCount() == 8
+
+
+def test_from_after_to_is_said_so_and_neither_date_is_changed(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "01/08/2026")
+    type_date(qtbot, "03/01/2020")
+    assert (dates_page.from_date.text(), dates_page.to_date.text()) == ("01/08/2026", "03/01/2020")
+    assert dates_page.dates_message.text().startswith(
+        "⚠ From (Sat 01 Aug 2026) is after To (Fri 03 Jan 2020): put the earlier date in From."
+    )
+    assert dates_page.proxy.rowCount() == 8
+    assert dates_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
+    # Put right, the weeks follow.
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "01/08/2019")
+    assert not dates_page.dates_message.isVisible()
+    assert dates_page.summary.text().startswith("23 weeks, Mon 29 Jul 2019 to Mon 30 Dec 2019 · ")
+
+
+def test_dates_beyond_the_diary_are_said_so(qtbot: QtBot, dates_page: HistoryPage) -> None:
+    message = dates_page.dates_message
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "01/01/2010")
+    type_date(qtbot, "30/11/2016")
+    assert message.text().startswith(
+        "⚠ The diary has no weeks up to Wed 30 Nov 2016: it begins with the week commencing "
+        "Mon 05 Dec 2016."
+    )
+    # The list keeps to the dates last right: from 01/01/2010, as far back as the diary goes.
+    assert dates_page.summary.text().startswith("430 weeks, Mon 05 Dec 2016 to Mon 24 Feb 2025 · ")
+    # Reaching before the diary began is no mistake: the list starts where it does, and says so.
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    type_date(qtbot, "31/01/2017", then=Qt.Key.Key_Return)
+    assert message.isVisible()
+    assert message.text() == (
+        "The diary begins with the week commencing Mon 05 Dec 2016, so the list starts there."
+    )
+    assert message.styleSheet() != PROBLEM_STYLE
+    assert column(dates_page, Column.WEEK)[-1] == "Mon 05 Dec 2016"
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "01/11/2026")
+    type_date(qtbot, "31/12/2026")
+    assert message.text() == (
+        "The diary's latest week is the one commencing Mon 16 Nov 2026, so the list ends there."
+    )
+    assert column(dates_page, Column.WEEK)[0] == "Mon 16 Nov 2026"
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "01/12/2026")
+    assert message.text().startswith(
+        "⚠ The diary has no weeks from Tue 01 Dec 2026 on: its latest is the week commencing "
+        "Mon 16 Nov 2026."
+    )
+    assert column(dates_page, Column.WEEK)[0] == "Mon 16 Nov 2026"
+    # Another period has no dates to say anything about.
+    choose_period(dates_page, "Last 3 months")
+    assert not message.isVisible()
+
+
+def test_a_day_picked_from_the_calendar_shows_its_week_at_once(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    field = dates_page.from_date
+    qtbot.mouseClick(field.pick_button, Qt.MouseButton.LeftButton)
+    calendar = field.calendar
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.selectedDate() == QDate(2025, 1, 8)  # the day in the box
+    assert calendar.maximumDate() == QDate(2026, 11, 21)  # nothing after today
+    days = calendar.findChild(QTableView)
+    assert days is not None
+    calendar.setSelectedDate(QDate(2025, 2, 12))
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert field.text() == "12/02/2025"
+    weeks = column(dates_page, Column.WEEK)
+    assert (weeks[0], weeks[-1]) == ("Mon 24 Feb 2025", "Mon 10 Feb 2025")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after `&` in a label's text (Alt+that letter), if any."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_each_alt_key_on_the_page_is_its_own_and_none_is_a_menus(
+    qtbot: QtBot, sample_diary: Diary, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = shown_active(qtbot, MainWindow(sample_diary, ScriptedMessages(), settings))
+    window.show_page(HISTORY)
+    page = window.history
+    choose_period(page, "Custom dates")
+    menus = {mnemonic(action.text()) for action in window.menuBar().actions()}
+    assert "f" in menus  # File
+    controls: list[QWidget] = [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]
+    letters = [
+        mnemonic(widget.text())
+        for widget in controls
+        if widget.isVisible() and mnemonic(widget.text()) is not None
+    ]
+    assert sorted(letters) == sorted(set(letters))  # no letter twice
+    assert not set(letters) & menus
+    # Alt+M reaches From in the window, and no menu opens.
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert focused() is page.from_date.line_edit
+    assert window.menuBar().activeAction() is None
 
 
 def test_the_summary_counts_the_hand_made_weeks(page: HistoryPage) -> None:
@@ -374,6 +600,10 @@ def test_an_empty_diary_says_how_to_start(qtbot: QtBot, diary_path: Path) -> Non
         assert shown.selected_week() is None
         assert "No weeks logged yet" in shown.summary.text()
         assert not shown.history_button.isEnabled()
+        assert shown.selected_line.text() == ""
+        choose_period(shown, "Custom dates")
+        assert (shown.from_date.text(), shown.to_date.text()) == ("", "")
+        assert not shown.dates_message.isVisibleTo(shown)  # nothing typed, nothing wrong yet
 
 
 # Opening a week
@@ -526,6 +756,54 @@ def test_the_controls_have_names_and_labels(page: HistoryPage) -> None:
     assert page.period.accessibleName() == "Period shown"
     assert page.table.accessibleName()
     assert page.summary.accessibleName()
-    assert page.from_label.buddy() is page.from_date
-    assert page.to_label.buddy() is page.to_date
+    assert page.from_label.buddy() is page.from_date.line_edit
+    assert page.to_label.buddy() is page.to_date.line_edit
     assert page.history_action.shortcut().toString() == "Ctrl+H"
+
+
+# The selected week, in full
+
+
+def test_the_selected_week_is_said_in_full_under_the_table(qtbot: QtBot, page: HistoryPage) -> None:
+    shown_active(qtbot, page, 1100, 600)
+    page.select_week(monday(4))
+    line = page.selected_line
+    assert line.text() == (
+        "Week commencing Mon 31 Aug 2026: capacity 112 %, caseload 44; first recorded "
+        "Fri 04 Sep 2026.\n"
+        "Flags: at/over 110 % (at or over your 110 % threshold), excessive run (part of 4 or "
+        "more consecutive weeks at or over the threshold — the MoJ's test for excessive "
+        "workload)."
+    )
+    assert line.accessibleName() == "Selected week"
+    assert page.table.accessibleDescription() == line.text()
+    # The arrow keys move it with the selection, newest first: down is the week before.
+    page.table.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    assert line.text().startswith("Week commencing Mon 24 Aug 2026: capacity 132.5 %, ")
+    page.select_week(monday(5))
+    assert line.text() == (
+        "Week commencing Mon 07 Sep 2026: not logged.\n"
+        "Flags: not logged (nothing was logged for this week). Press Enter to log it now."
+    )
+    page.select_week(monday(8))
+    assert line.text().endswith(
+        "Flags: amended 3 times (changed 3 times after it was first recorded; the earlier "
+        "figures are kept in its history)."
+    )
+    page.select_week(monday(0))
+    assert line.text().endswith("\nNo flags.")
+
+
+def test_a_flags_cell_cut_short_is_there_to_read_in_full(qtbot: QtBot, page: HistoryPage) -> None:
+    # A small screen, or a large text size, leaves the Flags column too narrow for its words.
+    shown_active(qtbot, page, 700, 420)
+    page.select_week(monday(2))
+    flags = cell(page, monday(2), Column.FLAGS)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(Column.FLAGS) < page.table.fontMetrics().horizontalAdvance(flags)
+    line = page.selected_line
+    assert line.isVisible()
+    assert "Flags: at/over 110 % (at or over your 110 % threshold), excessive run (" in line.text()
+    # Wrapped onto as many lines as it needs, none of them cut off.
+    assert line.height() >= line.heightForWidth(line.width())

@@ -90,6 +90,40 @@ def _sort_keys(values: Sequence[float | None], missing: float) -> list[float]:
     return [missing if value is None else float(value) for value in values]
 
 
+def _as_aside(explanation: str) -> str:
+    """A flag's explanation, a sentence of its own in a tooltip, as words in brackets."""
+    return explanation[:1].lower() + explanation[1:].rstrip(".")
+
+
+def week_in_words(line: WeekLine, profile: Profile) -> str:
+    """The week as its row shows it, uncut, with what each flag means: for whoever cannot read
+    a cell cut short, or point at it for its tooltip. Two lines, the figures then the flags."""
+    day = format_day(line.week_commencing)
+    entry = line.entry
+    if entry is None:
+        figures = f"Week commencing {day}: not logged."
+    else:
+        week = entry.record
+        parts = [f"capacity {format_number(week.capacity_pct)} %"]
+        for name, value in (
+            ("caseload", week.caseload),
+            ("hours worked", week.hours_worked),
+            ("unpaid hours", week.unpaid_hours),
+        ):
+            if value is not None:
+                parts.append(f"{name} {format_number(value)}")
+        recorded = format_day(entry.first_recorded_at.astimezone().date())
+        figures = f"Week commencing {day}: {', '.join(parts)}; first recorded {recorded}."
+    flags = week_flags(line, profile)
+    if not flags:
+        return f"{figures}\nNo flags."
+    explained = ", ".join(f"{flag.text} ({_as_aside(flag.explanation)})" for flag in flags)
+    text = f"{figures}\nFlags: {explained}."
+    if line.not_logged:
+        text += " Press Enter to log it now."
+    return text
+
+
 class HistoryModel(ReadOnlyTableModel):
     """Weeks newest first. A row's strings are worked out the first time the view asks for the
     row, then kept: a view shows a screenful of ten years, and opening History must be quick."""
@@ -184,6 +218,10 @@ class HistoryModel(ReadOnlyTableModel):
     def line_at(self, row: int) -> WeekLine:
         """The week shown in `row` of this model (not of a proxy over it)."""
         return self._lines[row]
+
+    def week_in_words(self, row: int) -> str:
+        """The week in `row` of this model, in full: see `week_in_words`."""
+        return week_in_words(self._lines[row], self._profile)
 
     def row_of(self, monday: date) -> int | None:
         """The row of the week commencing `monday`, if the model shows it."""

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -21,18 +20,25 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing
-from workdiary.domain.figures import PeriodSummary, period_bounds, summarise, week_lines
+from workdiary.domain.dates import ONE_WEEK, format_day, parse_date, week_commencing, week_ending
+from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.figures import (
+    PeriodSummary,
+    first_week_recorded,
+    period_bounds,
+    summarise,
+    week_lines,
+)
 from workdiary.domain.formatting import count, format_money, format_number
 from workdiary.domain.records import Profile, Recorded, Week
 from workdiary.storage import Diary
@@ -40,8 +46,7 @@ from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
 
 if TYPE_CHECKING:
     from workdiary.ui.amendments import AmendmentsDialog
-
-UK_DATE_FORMAT = "dd/MM/yyyy"
+    from workdiary.ui.fields import DateField
 
 
 @dataclass(frozen=True)
@@ -121,12 +126,86 @@ def summary_text(summary: PeriodSummary | None, profile: Profile, anything_logge
     return " · ".join(parts)
 
 
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+@dataclass(frozen=True)
+class CheckedDates:
+    """Custom dates as typed, checked: the dates to show the weeks between (None when they cannot
+    be shown), what is wrong with them, and where the list differs from them and why."""
+
+    dates: tuple[date, date] | None
+    problem: str = ""
+    note: str = ""
 
 
-def _to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+def _typed_date(text: str, box: str) -> date:
+    from workdiary.ui.fields import DATE_EXAMPLE  # loaded with the boxes the date is typed in
+
+    if not text.strip():
+        raise InvalidInput(
+            [FieldProblem(box, f"{box} is empty: type a date in it, like {DATE_EXAMPLE}.")]
+        )
+    return parse_date(text, box, f"The {box} date")
+
+
+def check_custom_dates(
+    from_text: str, to_text: str, diary_weeks: tuple[date, date] | None
+) -> CheckedDates:
+    """The dates typed in From and To, taken as typed: checked, never changed. `diary_weeks` are
+    the diary's first and latest Mondays (None while it has none); a period reaching beyond them
+    is shown as far as the diary goes, and the note says so."""
+    problems = []
+    days = []
+    for text, box in ((from_text, "From"), (to_text, "To")):
+        try:
+            days.append(_typed_date(text, box))
+        except InvalidInput as error:
+            problems.append(str(error))
+    if problems:
+        return CheckedDates(None, " ".join(problems))
+    first, last = days
+    if first > last:
+        return CheckedDates(
+            None,
+            f"From ({format_day(first)}) is after To ({format_day(last)}): put the earlier "
+            "date in From.",
+        )
+    if diary_weeks is None:
+        return CheckedDates((first, last))
+    began, latest = diary_weeks
+    if week_commencing(first) > latest:
+        return CheckedDates(
+            None,
+            f"The diary has no weeks from {format_day(first)} on: its latest is the week "
+            f"commencing {format_day(latest)}.",
+        )
+    if week_commencing(last) < began:
+        return CheckedDates(
+            None,
+            f"The diary has no weeks up to {format_day(last)}: it begins with the week "
+            f"commencing {format_day(began)}.",
+        )
+    notes = []
+    if week_commencing(first) < began:
+        notes.append(
+            f"The diary begins with the week commencing {format_day(began)}, so the list "
+            "starts there."
+        )
+    if week_commencing(last) > latest:
+        notes.append(
+            f"The diary's latest week is the one commencing {format_day(latest)}, so the "
+            "list ends there."
+        )
+    return CheckedDates((first, last), note=" ".join(notes))
+
+
+@dataclass(frozen=True)
+class _DateBoxes:
+    """The custom dates' boxes, their labels, and what is said about the dates typed."""
+
+    from_label: QLabel
+    from_date: DateField
+    to_label: QLabel
+    to_date: DateField
+    message: QLabel
 
 
 class HistoryPage(QWidget):
@@ -142,6 +221,11 @@ class HistoryPage(QWidget):
         self._profile = Profile()
         self._today = date.today()
         self._custom_dates_set = False
+        # The custom dates last found right, as typed: the list keeps to them while the boxes
+        # hold something that is not.
+        self._custom_dates: tuple[date, date] | None = None
+        # Built when custom dates are first wanted: see `_date_boxes`.
+        self._boxes: _DateBoxes | None = None
 
         self.period = QComboBox()
         self.period.addItems([period.label for period in PERIODS])
@@ -149,13 +233,6 @@ class HistoryPage(QWidget):
         self.period.setAccessibleName("Period shown")
         period_label = QLabel("&Show:")
         period_label.setBuddy(self.period)
-
-        self.from_date = self._date_edit("First week shown")
-        self.to_date = self._date_edit("Last week shown")
-        self.from_label = QLabel("&From")
-        self.from_label.setBuddy(self.from_date)
-        self.to_label = QLabel("&to")
-        self.to_label.setBuddy(self.to_date)
 
         self.history_action = QAction("Show &history of this week…", self)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
@@ -180,6 +257,16 @@ class HistoryPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName("Summary of the period")
 
+        # The selected week in full, flags explained: the Flags cell is cut short in a narrow
+        # window, and its tooltip is out of reach of the keyboard.
+        self.selected_line = QLabel()
+        self.selected_line.setWordWrap(True)
+        self.selected_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selected_line.setAccessibleName("Selected week")
+        # Room for the usual two or three lines, so the table does not jump as the selection moves.
+        self.selected_line.setMinimumHeight(self.selected_line.fontMetrics().lineSpacing() * 3)
+
         self.model = HistoryModel(self)
         self.proxy = HistorySortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -191,36 +278,96 @@ class HistoryPage(QWidget):
         )
         hint.setWordWrap(True)
 
-        controls = QHBoxLayout()
-        controls.addWidget(period_label)
-        controls.addWidget(self.period)
-        controls.addWidget(self.from_label)
-        controls.addWidget(self.from_date)
-        controls.addWidget(self.to_label)
-        controls.addWidget(self.to_date)
-        controls.addStretch(1)
-        controls.addWidget(self.history_button)
+        self._controls = QHBoxLayout()
+        self._controls.addWidget(period_label)
+        self._controls.addWidget(self.period)
+        self._controls.addStretch(1)
+        self._controls.addWidget(self.history_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addLayout(self._controls)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.selected_line)
         layout.addWidget(hint)
         # Whoever focuses the page (the main window, on switching to it) focuses the table.
         self.setFocusProxy(self.table)
 
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.from_date.dateChanged.connect(self._show_period)
-        self.to_date.dateChanged.connect(self._show_period)
-        self._show_custom_dates(False)
         self.reload()
 
-    def _date_edit(self, accessible_name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat(UK_DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        edit.setAccessibleName(accessible_name)
-        return edit
+    # The custom dates' boxes
+
+    def _date_boxes(self) -> _DateBoxes:
+        """From and To, their labels and the line about the dates typed, built when first
+        wanted: most people choose a period from the list, and History opens sooner without
+        them, and without their module (6 ms) when it is the first page shown."""
+        if self._boxes is not None:
+            return self._boxes
+        from workdiary.ui.fields import DateField
+
+        from_date = self._set_up_date_field(DateField(), "First week shown")
+        to_date = self._set_up_date_field(DateField(), "Last week shown")
+        # Alt+M and Alt+T: the main window's menus have Alt+F (File), Alt+G and Alt+H.
+        from_label = QLabel("Fro&m")
+        from_label.setBuddy(from_date.line_edit)
+        to_label = QLabel("&to")
+        to_label.setBuddy(to_date.line_edit)
+        # What is wrong with the dates typed, or where the list differs from them, right under
+        # them; hidden while there is nothing to say.
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setAccessibleName("About the dates")
+        message.setVisible(False)
+        for place, widget in enumerate((from_label, from_date, to_label, to_date), start=2):
+            widget.setVisible(False)  # until custom dates are chosen
+            self._controls.insertWidget(place, widget)  # after the period list
+        for field in (from_date, to_date):
+            field.set_latest(self._today)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, message)  # under the boxes, above the summary
+        # Tab goes from the period list through the boxes, as they stand, not after the table.
+        QWidget.setTabOrder(self.period, from_date.line_edit)
+        QWidget.setTabOrder(from_date.line_edit, to_date.line_edit)
+        QWidget.setTabOrder(to_date.line_edit, self.history_button)
+        self._boxes = _DateBoxes(from_label, from_date, to_label, to_date, message)
+        return self._boxes
+
+    @property
+    def from_date(self) -> DateField:
+        return self._date_boxes().from_date
+
+    @property
+    def to_date(self) -> DateField:
+        return self._date_boxes().to_date
+
+    @property
+    def from_label(self) -> QLabel:
+        return self._date_boxes().from_label
+
+    @property
+    def to_label(self) -> QLabel:
+        return self._date_boxes().to_label
+
+    @property
+    def dates_message(self) -> QLabel:
+        return self._date_boxes().message
+
+    def _set_up_date_field(self, field: DateField, accessible_name: str) -> DateField:
+        box = field.line_edit
+        box.setAccessibleName(accessible_name)
+        box.setToolTip("Any day of a week means that week. Press Enter or Tab when it is typed.")
+        # A date is taken once typed in full (Enter, or leaving the box): taken at each key, a
+        # date half typed would show the wrong weeks, or none, on the way.
+        box.editingFinished.connect(self._take_dates)
+        # Enter leaves the cursor in the box: the date taken is selected, so that the next date
+        # typed (after Alt+M, say, which moves no cursor already there) replaces it whole.
+        box.returnPressed.connect(box.selectAll)
+        # Text put in other than by typing (a day picked from the calendar) is taken at once.
+        box.textChanged.connect(lambda _text, box=box: self._box_changed(box))
+        return field
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -267,14 +414,22 @@ class HistoryPage(QWidget):
         self._deleted = self._diary.deleted_weeks()
         self._profile = self._diary.profile()
         self._today = self._diary.today()
-        self._limit_custom_dates()
+        if self._boxes is not None:
+            for field in (self._boxes.from_date, self._boxes.to_date):
+                field.set_latest(self._today)
+        if self._chosen_period().custom:
+            # Checked again: what the diary holds, and so where its weeks begin and end, changed.
+            self._check_custom_dates()
         self._show_period()
 
-    def _limit_custom_dates(self) -> None:
-        first = self._entries[0].record.week_commencing if self._entries else self._today
-        for edit in (self.from_date, self.to_date):
-            with QSignalBlocker(edit):
-                edit.setDateRange(_to_qdate(min(first, self._today)), _to_qdate(self._today))
+    def _diary_weeks(self) -> tuple[date, date] | None:
+        """The first and latest Mondays the diary has weeks for, if it has any."""
+        began = first_week_recorded(self._entries, self._deleted)
+        if began is None:
+            return None
+        # From last week on: never an empty period, and it ends where every period ends.
+        ending = period_bounds(self._entries, self._today, self._today - ONE_WEEK, None)
+        return (began, ending[1]) if ending else None
 
     def _chosen_period(self) -> Period:
         return PERIODS[max(self.period.currentIndex(), 0)]
@@ -282,8 +437,9 @@ class HistoryPage(QWidget):
     def _bounds(self) -> tuple[date, date] | None:
         period = self._chosen_period()
         if period.custom:
-            first, last = _to_date(self.from_date.date()), _to_date(self.to_date.date())
-            return period_weeks(period, self._entries, self._today, first, last)
+            if self._custom_dates is None:
+                return None
+            return period_weeks(period, self._entries, self._today, *self._custom_dates)
         return period_weeks(period, self._entries, self._today)
 
     def _show_period(self) -> None:
@@ -307,19 +463,29 @@ class HistoryPage(QWidget):
             # Start the custom dates from the weeks on screen, so they only need adjusting.
             newest = self.model.line_at(0).week_commencing
             oldest = self.model.line_at(self.model.rowCount() - 1).week_commencing
-            self._set_dates(oldest, newest)
+            self._set_dates(oldest, week_ending(newest))
         self._show_custom_dates(custom)
+        # Boxes left empty (a diary with no weeks yet) are not yet a mistake to point out.
+        if custom and (self.from_date.text() or self.to_date.text()):
+            self._check_custom_dates()
         self._show_period()
 
     def _set_dates(self, first: date, last: date) -> None:
-        for edit, day in ((self.from_date, first), (self.to_date, last)):
-            with QSignalBlocker(edit):
-                edit.setDate(_to_qdate(day))
+        from workdiary.ui.fields import format_date_for_typing
+
+        for field, day in ((self.from_date, first), (self.to_date, last)):
+            with QSignalBlocker(field.line_edit):
+                field.setText(format_date_for_typing(day))
         self._custom_dates_set = True
 
     def _show_custom_dates(self, shown: bool) -> None:
-        for widget in (self.from_label, self.from_date, self.to_label, self.to_date):
+        if self._boxes is None and not shown:
+            return  # never built, nothing to hide
+        boxes = self._date_boxes()
+        for widget in (boxes.from_label, boxes.from_date, boxes.to_label, boxes.to_date):
             widget.setVisible(shown)
+        if not shown:
+            self._say_about_dates("", "")
 
     def set_custom_dates(self, first: date, last: date) -> None:
         """Show the weeks from `first` to `last` (any day of a week means that week)."""
@@ -327,7 +493,48 @@ class HistoryPage(QWidget):
         with QSignalBlocker(self.period):
             self.period.setCurrentIndex(next(i for i, p in enumerate(PERIODS) if p.custom))
         self._show_custom_dates(True)
+        self._check_custom_dates()
         self._show_period()
+
+    def _take_dates(self) -> None:
+        """Check the dates in the boxes, and show their weeks if those changed."""
+        if self._chosen_period().custom and self._check_custom_dates():
+            self._show_period()
+
+    def _box_changed(self, box: QLineEdit) -> None:
+        # Qt marks a box modified as the user types in it, and unmarks it when code sets its text.
+        if not box.isModified():
+            self._take_dates()
+
+    def _check_custom_dates(self) -> bool:
+        """Check the dates in the boxes and say what is wrong with them, if anything; True if the
+        weeks to show changed."""
+        checked = check_custom_dates(
+            self.from_date.text(), self.to_date.text(), self._diary_weeks()
+        )
+        self._say_about_dates(checked.problem, checked.note)
+        if checked.dates is None or checked.dates == self._custom_dates:
+            return False
+        self._custom_dates = checked.dates
+        return True
+
+    def _say_about_dates(self, problem: str, note: str) -> None:
+        from workdiary.ui.fields import PROBLEM_STYLE, WARNING_SIGN
+
+        message = self.dates_message
+        if problem:
+            if self._custom_dates is not None:
+                problem += " Until the dates are put right, the list shows the weeks it did before."
+            message.setText(f"{WARNING_SIGN} {problem}")
+        else:
+            message.setText(note)
+        # A problem in the problems' colour as well as with its sign; a note is only information.
+        style = PROBLEM_STYLE if problem else ""
+        if message.styleSheet() != style:
+            message.setStyleSheet(style)
+        message.setVisible(bool(problem or note))
+        for field in (self.from_date, self.to_date):
+            field.line_edit.setAccessibleDescription(message.text())
 
     # Selection
 
@@ -372,6 +579,12 @@ class HistoryPage(QWidget):
         self.open_action.setEnabled(has_week)
         self.history_action.setEnabled(has_history)
         self.history_button.setEnabled(has_history)
+        described = (
+            self.model.week_in_words(self.proxy.mapToSource(current).row()) if has_week else ""
+        )
+        self.selected_line.setText(described)
+        # Said with the table too, so a screen reader reaches it from there.
+        self.table.setAccessibleDescription(described)
 
     # Opening a week, and its history
 
