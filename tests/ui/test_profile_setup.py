@@ -6,11 +6,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QLabel, QScrollArea
+from PySide6.QtCore import QMargins, QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.small_screens import (
+    LAPTOP,
+    LAPTOP_AT_150,
+    SMALL_LAPTOP,
+    on_screen,
+    seen_whole_in,
+    stand_in_screen,
+)
 from workdiary.domain.errors import DiaryReadOnly, InvalidInput
 from workdiary.domain.records import Profile
 from workdiary.storage import Diary
@@ -39,22 +47,30 @@ def test_the_form_reads_back_what_was_typed(qtbot: QtBot) -> None:
     )
 
 
-def test_the_form_shows_problems_by_their_fields(qtbot: QtBot) -> None:
+def test_the_form_shows_every_problem_at_once_by_its_field(qtbot: QtBot) -> None:
     form = ProfileForm()
     qtbot.addWidget(form)
     form.show()
-    form.edit("threshold_pct").setText("20")
-    form.edit("run_weeks").setText("four")
-    with pytest.raises(InvalidInput, match="must be a number"):
+    form.edit("threshold_pct").setText("20")  # a number, out of range
+    form.edit("run_weeks").setText("four")  # not a number at all
+    with pytest.raises(InvalidInput) as raised:
         form.profile()
+    assert {problem.field for problem in raised.value.problems} == {"threshold_pct", "run_weeks"}
+    threshold_problem = form.findChild(QLabel, "threshold_pct_problem")
     run_problem = form.findChild(QLabel, "run_weeks_problem")
-    assert run_problem is not None and run_problem.isVisible()
+    assert threshold_problem is not None and run_problem is not None
+    assert threshold_problem.isVisible() and run_problem.isVisible()
+    assert threshold_problem.text().startswith("⚠") and "between 50 and 400" in (
+        threshold_problem.text()
+    )
     assert run_problem.text().startswith("⚠") and "must be a number" in run_problem.text()
+    assert form.focusWidget() is form.edit("threshold_pct")  # the first, from the top
+    assert "between 50 and 400" in form.edit("threshold_pct").accessibleDescription()
+
     form.edit("run_weeks").setText("4")
     with pytest.raises(InvalidInput, match="between 50 and 400"):
         form.profile()
-    assert not run_problem.isVisible()
-    assert form.focusWidget() is form.edit("threshold_pct")
+    assert threshold_problem.isVisible() and not run_problem.isVisible()
 
 
 def test_first_run_saves_the_profile(qtbot: QtBot, diary: Diary) -> None:
@@ -118,6 +134,139 @@ def test_first_run_shows_its_buttons_and_scrolls_only_when_the_screen_is_too_sma
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None
     assert (scroll.verticalScrollBar().maximum() > 0) == (text_size > 1)
+
+
+def open_set_up(qtbot: QtBot, diary: Diary, messages: ScriptedMessages) -> FirstRunDialog:
+    dialog = FirstRunDialog(diary, messages)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: on_screen(dialog))
+    return dialog
+
+
+def problem_line(dialog: FirstRunDialog, field: str) -> QLabel:
+    label = dialog.form.findChild(QLabel, f"{field}_problem")
+    assert label is not None
+    return label
+
+
+def type_two_mistakes_and_press_enter(qtbot: QtBot, dialog: FirstRunDialog) -> None:
+    dialog.form.edit("contracted_hours").setText("37,5")
+    dialog.form.edit("supervision_interval_weeks").setText("monthly")
+    dialog.form.edit("supervision_interval_weeks").setFocus()
+    qtbot.keyClick(dialog.form.edit("supervision_interval_weeks"), Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("available", "frame"), [SMALL_LAPTOP, LAPTOP_AT_150])
+def test_first_run_lies_wholly_on_a_small_screen_and_its_form_scrolls_above_its_buttons(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    diary: Diary,
+    available: QRect,
+    frame: QMargins,
+) -> None:
+    stand_in_screen(monkeypatch, available, frame)
+    dialog = open_set_up(qtbot, diary, ScriptedMessages())
+    assert on_screen(dialog)
+    for button in (dialog.save_button, dialog.skip_button):
+        assert seen_whole_in(button, dialog)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
+    # The last box, reached from the keyboard, is in sight with the lines under it.
+    last = dialog.form.edit("supervision_interval_weeks")
+    last.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: seen_whole_in(last, dialog))
+    assert on_screen(dialog) and seen_whole_in(dialog.save_button, dialog)
+
+
+def test_first_run_shows_every_problem_at_once_and_puts_the_cursor_in_the_first(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = open_set_up(qtbot, diary, ScriptedMessages())
+    type_two_mistakes_and_press_enter(qtbot, dialog)
+    contracted = problem_line(dialog, "contracted_hours")
+    supervision = problem_line(dialog, "supervision_interval_weeks")
+    assert contracted.isVisibleTo(dialog) and supervision.isVisibleTo(dialog)
+    assert "use a full stop for the decimal point" in contracted.text()
+    assert "must be a number" in supervision.text() and "'monthly'" in supervision.text()
+    assert dialog.focusWidget() is dialog.form.edit("contracted_hours")
+    assert dialog.problems_line.isVisible()
+    assert dialog.problems_line.text() == (
+        "⚠ Nothing was saved: please check the 2 fields marked ⚠."
+    )
+    assert dialog.isVisible() and not diary.has_profile()
+
+
+def test_with_room_on_the_screen_first_run_grows_to_show_every_problem_without_scrolling(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, diary: Diary
+) -> None:
+    stand_in_screen(monkeypatch, *LAPTOP)
+    dialog = open_set_up(qtbot, diary, ScriptedMessages())
+    type_two_mistakes_and_press_enter(qtbot, dialog)
+    fields = ("contracted_hours", "supervision_interval_weeks")
+    qtbot.waitUntil(
+        lambda: all(
+            seen_whole_in(problem_line(dialog, field), dialog)
+            and seen_whole_in(dialog.form.edit(field), dialog)
+            for field in fields
+        )
+    )
+    # Nothing of the form is out of sight, above or below.
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and scroll.verticalScrollBar().maximum() == 0
+    assert on_screen(dialog) and seen_whole_in(dialog.save_button, dialog)
+
+
+def test_on_a_small_screen_a_box_reached_with_tab_comes_into_sight_with_its_problem(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, diary: Diary
+) -> None:
+    stand_in_screen(monkeypatch, *SMALL_LAPTOP)
+    dialog = open_set_up(qtbot, diary, ScriptedMessages())
+    type_two_mistakes_and_press_enter(qtbot, dialog)
+    contracted = problem_line(dialog, "contracted_hours")
+    qtbot.waitUntil(lambda: seen_whole_in(contracted, dialog))
+    assert seen_whole_in(dialog.form.edit("contracted_hours"), dialog)
+    supervision = dialog.form.edit("supervision_interval_weeks")
+    while dialog.focusWidget() is not supervision:
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: seen_whole_in(problem_line(dialog, "supervision_interval_weeks"), dialog)
+    )
+    assert seen_whole_in(supervision, dialog)
+
+
+@pytest.mark.parametrize("text_size", [1.0, 1.5])
+def test_the_lines_under_each_box_keep_their_room_when_a_problem_is_shown(
+    qtbot: QtBot, diary: Diary, text_size: float
+) -> None:
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * text_size)
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_two_mistakes_and_press_enter(qtbot, dialog)
+    form = dialog.form
+
+    def placed(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(form, QPoint(0, 0)), widget.size())
+
+    def lines_whole_and_apart() -> bool:
+        labels = [label for label in form.findChildren(QLabel) if label.isVisibleTo(form)]
+        boxes = [box for box in form.findChildren(QLineEdit) if box.isVisibleTo(form)]
+        if any(
+            label.wordWrap() and label.height() < label.heightForWidth(label.width())
+            for label in labels
+        ):
+            return False  # a line of it cut off
+        shown = [placed(widget) for widget in [*labels, *boxes]]
+        return not any(
+            one.intersects(other) for index, one in enumerate(shown) for other in shown[:index]
+        )
+
+    qtbot.waitUntil(lines_whole_and_apart)
 
 
 def test_first_run_can_be_skipped(qtbot: QtBot, diary: Diary) -> None:

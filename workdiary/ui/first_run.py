@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workdiary.storage import Diary
-from workdiary.ui.fields import FocusFollowingScrollArea
+from workdiary.ui.fields import WARNING_SIGN, FocusFollowingScrollArea, problem_label
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import may_close_unsaved
-from workdiary.ui.screen import resize_within_screen
+from workdiary.ui.screen import resize_within_screen, room_on_screen
 
 WELCOME = (
     "<h2>Welcome to Work Diary</h2>"
@@ -62,33 +70,55 @@ class FirstRunDialog(QDialog):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Beside the buttons, always in sight: on a small screen a field marked wrong may be out
+        # of sight in the form above. Beside them rather than above, to take no room from it.
+        self.problems_line = problem_label()
+        self.problems_line.setObjectName("problems_line")
+        self._bottom_row = bottom_row = QHBoxLayout()
+        bottom_row.addWidget(self.problems_line, 1)
+        bottom_row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self._scroll, 1)
-        layout.addWidget(buttons)
-        # Wide enough, in the font's own characters, that the hints wrap to a line or two.
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * FORM_WIDTH_CHARS)
+        layout.addLayout(bottom_row)
+        # Wide enough, in the font's own characters, that the hints wrap to a line or two; on a
+        # screen narrower than that, as wide as it, frame and all.
+        self.setMinimumWidth(
+            min(
+                self.fontMetrics().averageCharWidth() * FORM_WIDTH_CHARS,
+                room_on_screen(self).width(),
+            )
+        )
         self.form.first_edit().setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Tall enough for the words and the wrapped hints at this width (Qt sizes a dialog before
-        # wrapping), but no taller than the screen.
+        self._fit_to_content()
+        super().showEvent(event)
+
+    def _fit_to_content(self) -> None:
+        """Tall enough for the words and the wrapped hints at this width (Qt sizes a dialog
+        before wrapping), and for any problems shown, but no taller than the screen: what does
+        not fit scrolls, above the buttons."""
         layout = self.layout()
         assert layout is not None
         margins = layout.contentsMargins()
         # Measured beside a scroll bar: the scroll area keeps one it has shown while sizing.
         beside_scroll_bar = self._scroll.verticalScrollBar().sizeHint().width()
-        words_and_form = self._content.heightForWidth(
-            self.width() - margins.left() - margins.right() - beside_scroll_bar
+        inside = self.width() - margins.left() - margins.right()
+        words_and_form = self._content.heightForWidth(inside - beside_scroll_bar)
+        bottom_row = self._bottom_row
+        buttons_and_problems = (
+            bottom_row.heightForWidth(inside)
+            if bottom_row.hasHeightForWidth()
+            else bottom_row.sizeHint().height()
         )
         wanted = (
             margins.top()
             + words_and_form
             + layout.spacing()
-            + self._buttons.sizeHint().height()
+            + buttons_and_problems
             + margins.bottom()
         )
         resize_within_screen(self, self.width(), max(self.height(), wanted))
-        super().showEvent(event)
 
     def has_unsaved_changes(self) -> bool:
         return self.form.typed() != self._typed_at_start
@@ -110,6 +140,18 @@ class FirstRunDialog(QDialog):
             self._messages,
             read_at=self._read_at,
             not_saved="Your details could not be saved",
+            problems_shown=self._problems_shown,
         )
         if saved is not None:
             self.accept()
+
+    def _problems_shown(self) -> None:
+        marked = len(self.form.fields_marked_wrong())
+        fields = f"the {marked} fields" if marked > 1 else "the field"
+        self.problems_line.setText(
+            f"{WARNING_SIGN} Nothing was saved: please check {fields} marked {WARNING_SIGN}."
+        )
+        self.problems_line.setVisible(True)
+        # The lines saying what is wrong make the form taller: where the screen has room, the
+        # dialog grows to show them all without scrolling.
+        self._fit_to_content()

@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QScrollArea, QSpacerItem, QWidget
 
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
-from workdiary.ui.fields import hint_label
+from workdiary.ui.fields import WARNING_SIGN, hint_label, problem_label
 from workdiary.ui.saving import save_asking
 
 if TYPE_CHECKING:
@@ -47,11 +48,18 @@ EXTRA_HINTS = {
 # The width, in average characters, that the form reads well at: the hints wrap to a few lines
 # and the boxes are not stretched across a wide window.
 FORM_WIDTH_CHARS = 90
+# Pixels between a box and the lines under it (its hint, what is wrong with it), and the more
+# that sets one field apart from the next.
+BESIDE_ITS_BOX = 2
+BETWEEN_FIELDS = 6
 
 
 @dataclass
 class _Row:
+    label: str
     edit: QLineEdit
+    hint: str
+    hint_line: QLabel | None
     problem: QLabel
 
 
@@ -64,16 +72,21 @@ class ProfileForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: dict[str, _Row] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A grid, not a form layout: a form layout gives a field that grows a line (a problem
+        # shown under it) too little height in a scroll area, and its lines overlap the box.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(BESIDE_ITS_BOX)
+        grid.setColumnStretch(1, 1)
         for field in [*TEXT_FIELDS, *(name for name, _ in NUMBER_FIELDS)]:
-            form.addRow(*self._make_row(field))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+            if field != TEXT_FIELDS[0]:
+                grid.addItem(QSpacerItem(0, BETWEEN_FIELDS), grid.rowCount(), 0)
+            self._add_row(grid, field)
         self.set_profile(Profile())
 
-    def _make_row(self, field: str) -> tuple[QLabel, QWidget]:
+    def _add_row(self, grid: QGridLayout, field: str) -> None:
+        """The field's label and box side by side; under the box, its hint and, when there is
+        one, what is wrong with it."""
         info = PROFILE_FIELDS[field]
         label = QLabel(f"{info.label}" + (f" ({info.unit})" if info.unit else ""))
         edit = QLineEdit()
@@ -81,30 +94,43 @@ class ProfileForm(QWidget):
         edit.setObjectName(field)
         edit.setAccessibleName(info.label)
         hint = EXTRA_HINTS.get(field, info.hint)
-        edit.setAccessibleDescription(hint)
         edit.setToolTip(hint)
+        edit.installEventFilter(self)
         label.setBuddy(edit)
-        problem = QLabel()
+        hint_line = hint_label(hint) if hint else None
+        problem = problem_label()
         problem.setObjectName(f"{field}_problem")
-        problem.setWordWrap(True)
-        problem.setStyleSheet("color: #b00020;")
-        problem.hide()
-        column = QWidget()
-        stack = QVBoxLayout(column)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(2)
-        stack.addWidget(edit)
-        if hint:
-            stack.addWidget(hint_label(hint))
-        stack.addWidget(problem)
-        self._rows[field] = _Row(edit, problem)
-        return label, column
+        top = grid.rowCount()
+        grid.addWidget(label, top, 0)
+        grid.addWidget(edit, top, 1)
+        if hint_line is not None:
+            grid.addWidget(hint_line, top + 1, 1)
+        grid.addWidget(problem, top + 2, 1)
+        self._rows[field] = _Row(label.text(), edit, hint, hint_line, problem)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A box reached from the keyboard comes into sight with the lines under it: what is wrong
+        # with it, out of sight below, would be found only with the mouse. Not for a click: what
+        # was clicked is in sight, and the form must not jump under it.
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+        ):
+            for row in self._rows.values():
+                if row.edit is watched:
+                    self._bring_into_sight_soon(row)
+        return super().eventFilter(watched, event)
 
     def edit(self, field: str) -> QLineEdit:
         return self._rows[field].edit
 
     def first_edit(self) -> QLineEdit:
         return self._rows[TEXT_FIELDS[0]].edit
+
+    def fields_marked_wrong(self) -> list[str]:
+        """The labels of the fields that say what is wrong with them, from the top."""
+        return [row.label for row in self._rows.values() if row.problem.isVisibleTo(self)]
 
     def save_into(
         self,
@@ -119,6 +145,12 @@ class ProfileForm(QWidget):
         as every form saves (see save_asking). None when nothing was saved: the form marks what
         is wrong (`problems_shown` is called), the user went back rather than save over a change
         made elsewhere meanwhile, or the error was shown as `not_saved`."""
+
+        def show_problems(problems: list[FieldProblem]) -> None:
+            # The diary checks the profile too, and what it finds is shown by the fields.
+            self.show_problems(problems)
+            problems_shown()
+
         return save_asking(
             lambda said, read_at: diary.save_profile(
                 self.profile(), allow_clock_behind=said.clock_behind, read_at=read_at
@@ -128,7 +160,7 @@ class ProfileForm(QWidget):
             read_at=read_at,
             noun="profile",
             fields=PROFILE_FIELDS,
-            show_problems=lambda _problems: problems_shown(),
+            show_problems=show_problems,
             focus_identifier=lambda: None,  # a profile's words are the user's own to choose
             not_saved=not_saved,
             still_typed="Everything you typed is still in the form.",
@@ -147,7 +179,8 @@ class ProfileForm(QWidget):
         self.show_problems([])
 
     def profile(self) -> Profile:
-        """The profile as typed. Raises InvalidInput (and shows each problem by its field)."""
+        """The profile as typed. Raises InvalidInput, with every problem at once, and shows each
+        by its field."""
         values: dict[str, Any] = {
             field: self._rows[field].edit.text().strip() for field in TEXT_FIELDS
         }
@@ -162,19 +195,55 @@ class ProfileForm(QWidget):
                 values[field] = parse_number(text, field, PROFILE_FIELDS[field].label, whole=whole)
             except InvalidInput as invalid:
                 problems += invalid.problems
-        if not problems:
-            problems = profile_problems(Profile(**values))
+                # A stand-in, so that the other figures are checked now, not once this one is
+                # put right.
+                values[field] = getattr(defaults, field)
+        unreadable = {problem.field for problem in problems}
+        problems += [
+            problem
+            for problem in profile_problems(Profile(**values))
+            if problem.field not in unreadable
+        ]
         self.show_problems(problems)
         if problems:
-            self._rows[problems[0].field].edit.setFocus()
             raise InvalidInput(problems)
         return Profile(**values)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Each problem under its own box, all at once; the first box, from the top, gets the
+        cursor, and is brought into sight with what is wrong with it."""
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem.message)
+        first_wrong: _Row | None = None
         for field, row in self._rows.items():
-            messages = by_field.get(field)
-            row.problem.setText("⚠ " + " ".join(messages) if messages else "")
+            messages = by_field.get(field, [])
+            row.problem.setText("\n".join(f"{WARNING_SIGN} {message}" for message in messages))
             row.problem.setVisible(bool(messages))
+            # A screen reader reads what is wrong with the box, before the hint.
+            row.edit.setAccessibleDescription(" ".join([*messages, row.hint]).strip())
+            if messages and first_wrong is None:
+                first_wrong = row
+        if first_wrong is not None:
+            first_wrong.edit.setFocus()
+            # Also when the box had the cursor already, and so gets no focus event.
+            self._bring_into_sight_soon(first_wrong)
+
+    def _bring_into_sight_soon(self, row: _Row) -> None:
+        # Once the lines just shown have their room: until then they have no place to show.
+        QTimer.singleShot(0, row.edit, lambda: self._bring_into_sight(row))
+
+    def _bring_into_sight(self, row: _Row) -> None:
+        """Scroll whatever the form is in so that the box and the lines under it show (the box
+        first, if not all fit)."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is None:
+            return
+        # A line of room above and below, so that the field reads as one with those round it.
+        room = self.fontMetrics().lineSpacing()
+        lines = [line for line in (row.hint_line, row.problem) if line and line.isVisibleTo(self)]
+        if lines:
+            holder.ensureWidgetVisible(lines[-1], 0, room)
+        holder.ensureWidgetVisible(row.edit, 0, room)
