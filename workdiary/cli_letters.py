@@ -15,6 +15,7 @@ from workdiary.cli import (
 )
 from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.formatting import listed
 from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -160,13 +161,8 @@ def _refuse_options_of_the_other_kind(args: argparse.Namespace) -> None:
         [
             FieldProblem(
                 "kind",
-                f"{_named(given)} {'goes' if one else 'go'} with {belongs}, not with {instead}: "
+                f"{listed(given)} {'goes' if one else 'go'} with {belongs}, not with {instead}: "
                 f"leave {'it' if one else 'them'} out.",
             )
         ]
     )
-
-
-def _named(options: list[str]) -> str:
-    """`--health`, `--health and --ask`, `--copy-to, --health and --ask`."""
-    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} and {options[-1]}"

@@ -37,6 +37,7 @@ from workdiary.domain.formatting import (
     format_number,
     format_value,
     held_on_shared_days,
+    listed,
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
@@ -425,7 +426,7 @@ def _shared_day_note(
     sessions = (
         f"Supervision session {described[0]} was"
         if len(described) == 1
-        else f"Supervision sessions {', '.join(described[:-1])} and {described[-1]} were"
+        else f"Supervision sessions {listed(described)} were"
     )
     kept = "Both are" if len(described) == 1 else "All of them are"
     print(

@@ -16,7 +16,7 @@ import workdiary
 from workdiary.domain.dates import format_day, format_moment, stored_day
 from workdiary.domain.errors import DiaryAltered, InvalidInput
 from workdiary.domain.figures import is_retrospective
-from workdiary.domain.formatting import EVENT_TITLES
+from workdiary.domain.formatting import EVENT_TITLES, listed
 from workdiary.domain.history import changes_between
 from workdiary.domain.records import Export, Recorded
 from workdiary.domain.rows import to_row
@@ -442,8 +442,7 @@ def _what_changed(diary: Diary, previous: dict[str, Any], entry: AuditEntry) -> 
     ]
     if not fields:
         return f"amended on {when}"
-    named = fields[0] if len(fields) == 1 else f"{', '.join(fields[:-1])} and {fields[-1]}"
-    return f"amended on {when} ({named} changed)"
+    return f"amended on {when} ({listed(fields)} changed)"
 
 
 def _added_since(

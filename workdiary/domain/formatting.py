@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -92,6 +93,11 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {word}"
 
 
+def listed(items: Sequence[str]) -> str:
+    """Items in words: `a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def held_on_shared_days(figures: SupervisionFigures) -> str:
     """Said when sessions recorded as held share a day, which counts once: without it, two
     sessions held in the log and one in the figures would look like a mistake. It names the
@@ -100,10 +106,9 @@ def held_on_shared_days(figures: SupervisionFigures) -> str:
         return ""
     recorded = figures.by_status.get(SupervisionStatus.HELD, 0)
     days = [f"{n} on {format_day(day)}" for day, n in figures.shared_days.items()]
-    listed = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
     return (
         f"{count(recorded, 'session')} recorded as held fall on {count(figures.held, 'day')}: "
-        f"sessions held on the same day count as one ({listed})."
+        f"sessions held on the same day count as one ({listed(days)})."
     )
 
 

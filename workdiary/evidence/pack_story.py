@@ -54,6 +54,7 @@ from workdiary.domain.formatting import (
     format_money,
     format_number,
     held_on_shared_days,
+    listed,
     week_flags,
     whose_test,
 )
@@ -1107,7 +1108,7 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
     ]
     if recorded:
         key.append(
-            f"Also recorded for weeks of the period, and not printed here: {_listed(recorded)}. "
+            f"Also recorded for weeks of the period, and not printed here: {listed(recorded)}. "
             f"They are in the data embedded in this PDF ({DATA_FILE_NAME})."
         )
     flowables: list[Flowable] = [_para(text, styles.small) for text in key]
@@ -1117,11 +1118,6 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             flowables += _year_heading(year, "weeks")
         flowables.append(_week_rows(pack, lines))
     return flowables
-
-
-def _listed(items: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _in_progress(pack: _Pack, line: WeekLine) -> bool:

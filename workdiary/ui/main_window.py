@@ -22,6 +22,7 @@ import workdiary
 from workdiary.domain.dates import format_day, format_moment, week_commencing
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.figures import week_to_open
+from workdiary.domain.formatting import listed
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 from workdiary.ui.screen import resize_within_screen
@@ -473,7 +474,7 @@ class MainWindow(QMainWindow):
         if unsaved and not self._messages.confirm(
             self,
             "Close Work Diary?",
-            f"You have changes that are not saved yet to {_listed([what for _, what in unsaved])}"
+            f"You have changes that are not saved yet to {listed([what for _, what in unsaved])}"
             f". Closing now throws {'them all' if len(unsaved) > 1 else 'them'} away.",
             yes="Close without saving",
             no="Keep editing",
@@ -485,8 +486,3 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SETTING_PAGE, self.current_page())
         self._settings.sync()
         event.accept()
-
-
-def _listed(items: list[str]) -> str:
-    """The items in words: "a, b and c"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
