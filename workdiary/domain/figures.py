@@ -92,9 +92,7 @@ def wtr_averages(weeks: Iterable[Week]) -> dict[date, float]:
     there is no figure, rather than one resting on a handful of weeks."""
     hours = {week.week_commencing: week.hours_worked for week in weeks if counts_for_wtr(week)}
     averages: dict[date, float] = {}
-    for monday, worked in hours.items():
-        if worked is None:
-            continue
+    for monday in hours:
         window = [hours.get(monday - back) for back in _REFERENCE_WINDOW]
         known = [value for value in window if value is not None]
         if len(known) >= WTR_MIN_WEEKS_COUNTED:
