@@ -587,8 +587,8 @@ def test_each_alt_key_on_the_page_is_its_own_and_none_is_a_menus(
 def test_the_summary_counts_the_hand_made_weeks(page: HistoryPage) -> None:
     assert page.summary.text() == (
         "10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · 8 logged · 2 not logged · "
-        "5 at or over 110 % · 1 excessive run · 0 unpaid hours"
-    )
+        "5 at or over 110 % · 1 excessive run · no unpaid hours recorded"
+    )  # none of those weeks has them: "0 unpaid hours" would say more than the diary knows
 
 
 def test_an_empty_diary_says_how_to_start(qtbot: QtBot, diary_path: Path) -> None:

@@ -112,7 +112,9 @@ def summary_text(summary: PeriodSummary | None, profile: Profile, anything_logge
         return "No weeks between those dates."
     threshold = f"{format_number(summary.threshold_pct)} %"
     unpaid = f"{format_number(summary.unpaid_hours)} unpaid hours"
-    if summary.unpaid_value_gbp is not None:
+    if not summary.weeks_with_unpaid:
+        unpaid = "no unpaid hours recorded"
+    elif summary.unpaid_value_gbp is not None:
         unpaid += f" ({format_money(summary.unpaid_value_gbp)})"
     parts = [
         f"{count(summary.weeks_in_period, 'week')}, {format_day(summary.first_week)} to "
