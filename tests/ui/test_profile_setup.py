@@ -189,7 +189,9 @@ def test_first_run_shows_every_problem_at_once_and_puts_the_cursor_in_the_first(
     supervision = problem_line(dialog, "supervision_interval_weeks")
     assert contracted.isVisibleTo(dialog) and supervision.isVisibleTo(dialog)
     assert "use a full stop for the decimal point" in contracted.text()
-    assert "must be a number" in supervision.text() and "'monthly'" in supervision.text()
+    # The message names the field so that it reads as a sentence.
+    assert "Supervision interval must be a number" in supervision.text()
+    assert "'monthly'" in supervision.text()
     assert dialog.focusWidget() is dialog.form.edit("contracted_hours")
     assert dialog.problems_line.isVisible()
     assert dialog.problems_line.text() == (

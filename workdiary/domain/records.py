@@ -204,9 +204,10 @@ PROFILE_FIELDS: dict[str, FieldInfo] = {
         "Excessive run", "weeks", "Consecutive weeks at or over the threshold", example="4"
     ),
     "supervision_interval_weeks": FieldInfo(
-        "Supervision expected every",
+        # A label that also reads in a message: "Supervision interval must be a number".
+        "Supervision interval",
         "weeks",
-        "What your employer says you should have",
+        "How many weeks apart your employer says sessions should be",
         example="4",
     ),
 }
