@@ -56,7 +56,7 @@ def test_saving_a_pack_writes_it_and_records_the_export(diary: Diary, tmp_path: 
     snapshot = take_snapshot(diary)
     options = PackOptions(date(2026, 11, 2), date(2026, 11, 16))
     name = default_file_name(snapshot, options)
-    assert name == "WorkDiary-Rhiannon-Ll-r-Cardiff-2026-11-02-to-2026-11-16.pdf".replace(
+    assert name == "WorkDiary-Rhiannon-Ll-r-Cardiff-2026-11-02-to-2026-11-22.pdf".replace(
         "Ll-r", "Llŷr"
     )
     saved = save_pack(

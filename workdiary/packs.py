@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import workdiary
-from workdiary.domain.dates import format_day, format_moment, stored_day
+from workdiary.domain.dates import format_day, format_moment, stored_day, week_ending
 from workdiary.domain.errors import DiaryAltered, InvalidInput
 from workdiary.domain.figures import is_retrospective
 from workdiary.domain.formatting import EVENT_TITLES, listed
@@ -137,13 +137,14 @@ def save_pack(
 
 
 def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
-    """`WorkDiary-<name>-<from>-to-<to>.pdf`, with the name made safe for any file system."""
+    """`WorkDiary-<name>-<from>-to-<to>.pdf`: the name made safe for any file system, and the
+    period from its first Monday to its last Sunday, as the pack's cover gives it."""
     name = "".join(ch if ch.isalnum() else "-" for ch in snapshot.profile.name).strip("-")
     while "--" in name:
         name = name.replace("--", "-")
     return (
         f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-"
-        f"{options.last_week.isoformat()}.pdf"
+        f"{week_ending(options.last_week).isoformat()}.pdf"
     )
 
 

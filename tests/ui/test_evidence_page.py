@@ -463,7 +463,7 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
         page.export_button.click()
     [start] = asked
-    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-16.pdf"
+    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-22.pdf"
     assert blocker.args == [tmp_path / "chosen.pdf"]
 
 
