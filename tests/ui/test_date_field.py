@@ -139,3 +139,54 @@ def test_the_arrow_keys_still_reach_one_part_of_the_date(qtbot: QtBot) -> None:
         box.setSelectedSection(QDateTimeEdit.Section.YearSection)
 
     assert _chosen_after(qtbot, to_the_year, "2025") == QDate(2025, 11, 16)
+
+
+CALENDAR_KEYS = [
+    pytest.param(Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier, id="F4"),
+    pytest.param(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier, id="Alt+Down"),
+]
+
+
+def _in_the_calendar(qtbot: QtBot, *keys: Qt.Key) -> None:
+    """Press keys wherever the focus is, which must be in the open calendar."""
+    for key in keys:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, key)
+
+
+@pytest.mark.parametrize(("key", "modifier"), CALENDAR_KEYS)
+def test_a_date_box_opens_its_calendar_from_the_keyboard_and_a_day_is_picked_with_it(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    form = open_form(qtbot)
+    field = form.date_field
+    field.setText("03/11/2026")
+    field.line_edit.setFocus()
+    qtbot.keyClick(field.line_edit, key, modifier)
+    qtbot.waitUntil(field.calendar.isVisible)
+    assert field.calendar.isAncestorOf(QApplication.focusWidget())
+    _in_the_calendar(qtbot, Qt.Key.Key_Right, Qt.Key.Key_Return)
+    assert field.text() == "04/11/2026"
+    qtbot.waitUntil(lambda: not field.calendar.isVisible())
+    assert QApplication.focusWidget() is field.line_edit
+
+
+@pytest.mark.parametrize(("key", "modifier"), CALENDAR_KEYS)
+def test_the_week_box_opens_its_calendar_from_the_keyboard_without_changing_the_date(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    box = DateEdit()
+    box.setDate(QDate(2026, 11, 20))
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    box.setFocus()
+    qtbot.keyClick(box, key, modifier)
+    calendar = box.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert box.date() == QDate(2026, 11, 20)  # Qt's own Alt+Down stepped it back a day
+    with qtbot.waitSignal(box.chosen) as chosen:
+        _in_the_calendar(qtbot, Qt.Key.Key_Up, Qt.Key.Key_Return)  # a week earlier
+    assert chosen.args == [QDate(2026, 11, 13)]
+    assert box.date() == QDate(2026, 11, 13)

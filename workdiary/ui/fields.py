@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -32,6 +34,9 @@ DATE_PLACEHOLDER = "dd/mm/yyyy"
 
 # What people type between day, month and year.
 DATE_SEPARATORS = frozenset("/.-")
+# The keys that open a date box's calendar, as they open a drop-down list anywhere: F4, and
+# Alt+Down (Option+Down on a Mac), which would otherwise step the date back a day unseen.
+CALENDAR_KEYS_TEXT = "F4 or Alt+Down"
 WARNING_SIGN = "⚠"
 # Dark red reads as a warning with good contrast on a light window; the sign and words carry the
 # meaning for anyone who cannot tell red apart.
@@ -60,6 +65,14 @@ class FocusFollowingScrollArea(QScrollArea):
         ):
             self.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
+
+
+def opens_calendar(event: QKeyEvent) -> bool:
+    """Whether a key press asks for a date box's calendar (see CALENDAR_KEYS_TEXT)."""
+    if event.key() == Qt.Key.Key_F4:
+        return True
+    alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+    return event.key() == Qt.Key.Key_Down and bool(alt)
 
 
 def format_date_for_typing(day: date) -> str:
@@ -174,6 +187,7 @@ class DateField(QWidget):
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText(DATE_PLACEHOLDER)
         self.line_edit.textChanged.connect(self.textChanged)
+        self.line_edit.installEventFilter(self)
         # Wide enough for the date and a little more, measured in the font's own characters.
         self.line_edit.setMaximumWidth(
             self.line_edit.fontMetrics().horizontalAdvance(DATE_EXAMPLE + "0000")
@@ -185,11 +199,12 @@ class DateField(QWidget):
 
         self.pick_button = QToolButton()
         self.pick_button.setText("Pick…")
-        self.pick_button.setToolTip("Pick the day from a calendar")
+        self.pick_button.setToolTip(f"Pick the day from a calendar ({CALENDAR_KEYS_TEXT})")
         self.pick_button.setAccessibleName("Pick the day from a calendar")
         # Opened by hand rather than as the button's menu, which would draw an arrow over the text.
         self.pick_button.clicked.connect(self._open_calendar)
-        # Keyboard users type the date; the calendar is a convenience that need not cost a Tab.
+        # Keyboard users type the date, or open the calendar from the box with its keys: the
+        # button need not cost a Tab.
         self.pick_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QHBoxLayout(self)
@@ -203,6 +218,17 @@ class DateField(QWidget):
         # its own in the tab chain, where it stays when a form moves the box elsewhere in the
         # chain, and Tab would come back to the box from there.
         self.line_edit.setFocus(event.reason())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.line_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and opens_calendar(event)
+        ):
+            self._open_calendar()
+            return True
+        return super().eventFilter(watched, event)
 
     def text(self) -> str:
         return self.line_edit.text()
@@ -238,8 +264,10 @@ class DateField(QWidget):
             self._calendar.setMaximumDate(self._latest)
 
     def _open_calendar(self) -> None:
-        _calendar, menu = self._calendar_menu()
+        calendar, menu = self._calendar_menu()
         menu.popup(self.pick_button.mapToGlobal(self.pick_button.rect().bottomLeft()))
+        # The arrow keys move through the days, and Enter picks one, from the keyboard too.
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _prepare_calendar(self) -> None:
         try:
@@ -286,6 +314,29 @@ class DateEdit(QDateEdit):
         calendar.clicked.connect(self.chosen)
         calendar.activated.connect(self.chosen)
 
+    def open_calendar(self) -> None:
+        """Open the calendar as a click on the box's arrow does: Qt has no call that opens it,
+        and keeps it for the mouse (its Alt+Down steps the date back a day instead)."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        where = QPointF(arrow.center())
+        left = Qt.MouseButton.LeftButton
+        self.mousePressEvent(
+            QMouseEvent(
+                QEvent.Type.MouseButtonPress,
+                where,
+                QPointF(self.mapToGlobal(where)),
+                left,
+                left,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._fresh = True
         super().focusInEvent(event)
@@ -297,6 +348,9 @@ class DateEdit(QDateEdit):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if opens_calendar(event):
+            self.open_calendar()
+            return
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self._fresh = True
         elif event.text().isdigit():
