@@ -290,6 +290,20 @@ def test_settings_save_and_say_so(qtbot: QtBot, diary: Diary) -> None:
     assert page.save() and page.status.text() == "Nothing changed."
 
 
+def test_settings_saved_again_say_what_changed(qtbot: QtBot, diary: Diary) -> None:
+    page = SettingsPage(diary, ScriptedMessages())
+    qtbot.addWidget(page)
+    page.form.edit("threshold_pct").setText("120")
+    assert page.save()
+    page.form.edit("threshold_pct").setText("115")
+    page.form.edit("team").setText("Caerdydd & Fro <East>")
+    assert page.save()
+    said = page.status.text()
+    assert "Capacity threshold: 120 % → 115 %" in said
+    assert "Team or office: (empty) → Caerdydd & Fro <East>" in said
+    assert said.endswith("The earlier settings stay in the diary's history.")
+
+
 def test_settings_typed_since_the_last_save_say_they_are_not_saved_yet(
     qtbot: QtBot, diary: Diary
 ) -> None:

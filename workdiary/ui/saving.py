@@ -20,14 +20,17 @@ from workdiary.domain.errors import (
     InvalidInput,
     WorkDiaryError,
 )
-from workdiary.domain.formatting import describe_event
-from workdiary.domain.history import HistoryEvent
+from workdiary.domain.formatting import count, describe_event
+from workdiary.domain.history import Change, HistoryEvent
 from workdiary.domain.records import FieldInfo
 from workdiary.ui.messages import Messages
 
 T = TypeVar("T")
 # A long note changed elsewhere is cut short in the question; its history has it whole.
 LONGEST_VALUE_SHOWN = 80
+# How much of what a save changed the line by Save gives, so the form keeps its room.
+CHANGES_LISTED = 4
+LONGEST_VALUE_IN_A_LINE = 40
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,17 @@ def delete_asking(
             asker, not_deleted, f"{error}\n\nThe {noun} is still in your diary, as it was."
         )
         return False
+
+
+def changes_sentence(changes: list[Change], fields: dict[str, FieldInfo]) -> str:
+    """What a save changed, in the words of the record's history, kept short for the line by
+    Save: `Capacity threshold: 110 % → 115 %; …; and 2 other changes`. The history has every
+    detail."""
+    event = HistoryEvent(datetime.now(UTC), "amend", changes)
+    _title, lines = describe_event(event, fields, longest_value=LONGEST_VALUE_IN_A_LINE)
+    shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
+    more = len(lines) - CHANGES_LISTED
+    return shown + (f"; and {count(more, 'other change')}" if more > 0 else "")
 
 
 def _changed_elsewhere_text(

@@ -9,11 +9,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
-from workdiary.domain.records import Profile
+from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
 from workdiary.ui.fields import FocusFollowingScrollArea, native_text
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
+from workdiary.ui.saving import changes_sentence
 
 
 class SettingsPage(QWidget):
@@ -102,8 +103,15 @@ class SettingsPage(QWidget):
         self._typed_when_loaded = self.form.typed()
         if result.action == "unchanged":
             self._say("Nothing changed.")
-        else:
+        elif result.action == "created":
             self._say(f"Saved {format_moment(result.entry.last_changed_at)}.")
+            self.saved.emit()
+        else:
+            self._say(
+                f"Saved {format_moment(result.entry.last_changed_at)}. Changed "
+                f"{changes_sentence(result.changes, PROFILE_FIELDS)}. The earlier settings stay "
+                "in the diary's history."
+            )
             self.saved.emit()
         return True
 
