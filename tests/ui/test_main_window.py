@@ -196,6 +196,65 @@ def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
     assert window.offer_first_run_setup() is None
 
 
+def test_a_diary_changed_outside_work_diary_is_said_to_be_as_the_window_opens(
+    open_window: OpenWindow, private_data_dir: Path
+) -> None:
+    monday = week_commencing(date.today()) - timedelta(weeks=1)
+    with Diary.open(private_data_dir / "diary.db") as diary:
+        diary.save_profile(Profile(name="Rhiannon"))
+        diary.weeks.save(Week(monday, 132.5))
+    connection = sqlite3.connect(private_data_dir / "diary.db")  # behind the app's back
+    with connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 95")
+    connection.close()
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    window.on_opening()
+    [said] = messages.said
+    assert said.kind == "warning" and said.title == "Your diary was changed outside Work Diary"
+    assert f"Week commencing {format_day(monday)}" in said.text and "132.5" in said.text
+    assert "Nothing was changed by this check" in said.text
+    # The figure the file now holds is still what the window shows: nothing is put back silently.
+    assert window._diary.weeks.get(monday.isoformat()).record.capacity_pct == 95
+
+
+def test_an_intact_diary_is_checked_quietly_on_opening_and_on_asking_says_so(
+    open_window: OpenWindow,
+) -> None:
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    window._diary.save_profile(Profile(name="Rhiannon"))
+    window._diary.weeks.save(Week(week_commencing(date.today()), 101.0))
+    window.on_opening()
+    assert messages.said == []
+    help_menu = next(
+        action.menu() for action in window.menuBar().actions() if action.text() == "&Help"
+    )
+    check = next(action for action in help_menu.actions() if action.text() == "&Check your diary")
+    check.trigger()
+    [said] = messages.said
+    assert said.kind == "information" and said.title == "Your diary is intact"
+    assert "matches its history of 2 saved changes" in said.text
+
+
+def test_checking_a_diary_saved_to_while_the_clock_was_put_back_names_that_entry(
+    open_window: OpenWindow,
+) -> None:
+    clock = Clock()
+    messages = ScriptedMessages()
+    window = open_window(messages, clock)
+    window._diary.weeks.save(Week(date(2026, 11, 16), 120.0))
+    clock.now -= timedelta(days=14)
+    window._diary.weeks.save(Week(date(2026, 11, 2), 125.0), allow_clock_behind=True)
+    window.on_opening()  # intact: nothing to alarm anyone with as it opens
+    assert [said.kind for said in messages.said] == []
+    assert window.check_diary()
+    [said] = messages.said
+    assert said.title == "Your diary is intact"
+    assert "1 entry was saved while the computer's clock read earlier" in said.text
+    assert "Audit entry 2 (Week commencing Mon 02 Nov 2026)" in said.text
+
+
 WELSH_NOTES = "Llŷr: tri adroddiad <brys> & ŵyr"
 
 

@@ -22,7 +22,7 @@ import workdiary
 from workdiary.domain.dates import format_day, format_moment, week_commencing
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.figures import week_to_open
-from workdiary.domain.formatting import listed
+from workdiary.domain.formatting import count, listed
 from workdiary.storage import Diary
 from workdiary.ui.messages import Messages
 from workdiary.ui.screen import resize_within_screen
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from workdiary.ui.settings_page import SettingsPage
     from workdiary.ui.supervision_page import SupervisionPage
     from workdiary.ui.week_editor import WeekEditor
+
+# How many of a check's findings a message lists before saying how many more there are.
+FINDINGS_LISTED = 8
 
 THIS_WEEK, HISTORY, SUPERVISION, CONCERNS, EVIDENCE, SETTINGS = range(6)
 PAGE_NAMES = {
@@ -234,6 +237,10 @@ class MainWindow(QMainWindow):
         open_folder.triggered.connect(self.open_data_folder)
         about = QAction("&About Work Diary", self)
         about.triggered.connect(self.show_about)
+        check = QAction("&Check your diary", self)
+        check.setToolTip("Check that nothing in your diary was changed outside Work Diary")
+        check.triggered.connect(lambda: self.check_diary())
+        help_menu.addAction(check)
         help_menu.addAction(open_folder)
         help_menu.addAction(about)
 
@@ -352,9 +359,10 @@ class MainWindow(QMainWindow):
     # Opening
 
     def on_opening(self) -> None:
-        """What the window says once it is open: why a diary can only be read, said where a
-        keyboard user hears it too (the status bar's tooltip needs a mouse); otherwise, on a new
-        diary, the set-up."""
+        """What the window says once it is open: that the diary was changed outside Work Diary;
+        why a diary can only be read, said where a keyboard user hears it too (the status bar's
+        tooltip needs a mouse); otherwise, on a new diary, the set-up."""
+        self.check_diary(said_when_intact=False)
         read_only = self._diary.read_only
         if read_only is None:
             self.offer_first_run_setup()
@@ -390,6 +398,50 @@ class MainWindow(QMainWindow):
         # Straight on to this week's figures, without reaching for the mouse.
         self.activateWindow()
         self.show_page(THIS_WEEK)
+
+    def check_diary(self, *, said_when_intact: bool = True) -> bool:
+        """Check the diary against its own history, as `workdiary verify` does, and say what was
+        found: on opening only when something is wrong, so that an officer learns of a change
+        made behind the app's back now, not on the day a pack is refused. True when intact."""
+        try:
+            with self._diary.reading():
+                report = self._diary.verify()
+        except WorkDiaryError as error:
+            self._messages.error(self, "Work Diary could not check your diary", str(error))
+            return False
+        backwards = ""
+        if report.dated_backwards:
+            one = len(report.dated_backwards) == 1
+            backwards = (
+                f"\n\n{count(len(report.dated_backwards), 'entry', 'entries')} "
+                f"{'was' if one else 'were'} saved while the computer's clock read earlier "
+                f"than the entry before it, so when {'it was' if one else 'they were'} saved "
+                "cannot be relied on:\n"
+                + _listed_findings([finding.message for finding in report.dated_backwards])
+            )
+        if not report.intact:
+            self._messages.warning(
+                self,
+                "Your diary was changed outside Work Diary",
+                "Work Diary checked your diary against the history it keeps of every change, "
+                "and some of it no longer matches: something other than Work Diary changed the "
+                f"file.\n\n{_listed_findings([f.message for f in report.findings])}\n\n"
+                "Nothing was changed by this check. Work Diary will not save over a record "
+                "changed this way, and will not make an evidence pack from the diary while it "
+                "does not match its history. Keep the file as it is, since it shows what was "
+                "changed; a copy from before the change (a backup) would match again. Your union "
+                f"rep can advise.{backwards}",
+            )
+            return False
+        if said_when_intact:
+            self._messages.information(
+                self,
+                "Your diary is intact",
+                f"Every record in your diary matches its history of "
+                f"{count(report.entries, 'saved change')}: nothing was changed outside Work "
+                f"Diary.{backwards}",
+            )
+        return True
 
     # Letters
 
@@ -486,3 +538,10 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SETTING_PAGE, self.current_page())
         self._settings.sync()
         event.accept()
+
+
+def _listed_findings(messages: list[str]) -> str:
+    lines = [f"• {message}" for message in messages[:FINDINGS_LISTED]]
+    if len(messages) > FINDINGS_LISTED:
+        lines.append(f"• and {len(messages) - FINDINGS_LISTED} more.")
+    return "\n".join(lines)
