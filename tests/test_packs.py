@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import copy
+import re
+import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from workdiary.domain.canonical import canonical_json
+from workdiary.domain.errors import InvalidInput
 from workdiary.domain.records import (
     Concern,
     ConcernChannel,
@@ -17,8 +22,16 @@ from workdiary.domain.records import (
     SupervisionStatus,
     Week,
 )
-from workdiary.evidence.pack_data import fingerprint, pack_data
+from workdiary.evidence.pack_data import PackCheck, PackContents, fingerprint, pack_data
 from workdiary.evidence.snapshot import PackOptions
+from workdiary.pack_verdict import (
+    LISTED,
+    Face,
+    PackStatus,
+    PackVerdict,
+    check_pack_file,
+    pack_verdict,
+)
 from workdiary.packs import (
     PackOrigin,
     compare_with_diary,
@@ -143,3 +156,103 @@ def test_a_pack_whose_entries_contradict_each_other_is_not_said_to_share_a_histo
     [named] = comparison.not_own
     assert named.startswith("Audit entry 1 (Your profile, recorded on ")
     assert named.endswith("): this diary's entry 1 is a different one")
+
+
+# The verdict on a pack, as both faces give it.
+
+
+def sealed_check(data: dict[str, Any]) -> PackCheck:
+    """What the pack's own check finds of an intact pack holding `data`."""
+    printed = fingerprint(data)
+    contents = PackContents(canonical_json(data), data, printed, True, True)
+    return PackCheck("intact", f"This pack is intact: {printed}.", contents)
+
+
+def recorded_pack(diary: Diary, tmp_path: Path, options: PackOptions) -> tuple[PackCheck, str]:
+    """A pack this diary recorded making: its check, and its file's SHA-256."""
+    snapshot = take_snapshot(diary)
+    data = pack_data(snapshot, options)
+    saved = save_pack(diary, snapshot, options, fingerprint(data), b"%PDF", tmp_path / "p.pdf")
+    return sealed_check(data), saved.file_sha256
+
+
+def assert_same_words_but_for_the_face(command: PackVerdict, window: PackVerdict) -> None:
+    """One wording: the window says what the command says, paragraph by paragraph, except that
+    it names its own ways instead of commands and names fewer of a long list."""
+    assert command.status is window.status and command.title == window.title
+    assert len(command.paragraphs) == len(window.paragraphs)
+    for said, shown in zip(command.paragraphs, window.paragraphs, strict=True):
+        if said.text.startswith("Nothing is wrong with the pack."):
+            assert "workdiary export" in said.text and "workdiary" not in shown.text
+            assert "make a new pack of the same weeks on the Evidence page" in shown.text
+        else:
+            assert said.text.replace("`workdiary verify`", "Help → Check your diary") == shown.text
+            assert "workdiary" not in shown.text
+        listed = LISTED[Face.WINDOW]
+        if len(said.items) > listed:
+            # The command may have cut its list short too, saying how many more it left out.
+            more = re.fullmatch(r"and (\d+) more\.", said.items[-1])
+            total = len(said.items) - 1 + int(more.group(1)) if more else len(said.items)
+            assert shown.items == (*said.items[:listed], f"and {total - listed} more.")
+        else:
+            assert shown.items == said.items
+
+
+def test_the_command_names_every_record_changed_since_and_the_window_the_first_few(
+    diary: Diary, tmp_path: Path
+) -> None:
+    weeks = [date(2026, 11, 9) - timedelta(weeks=back) for back in range(12)]
+    for monday in weeks:
+        diary.weeks.save(Week(monday, 120.0))
+    options = PackOptions(weeks[-1], weeks[0], include_notes=False)
+    check, file_sha256 = recorded_pack(diary, tmp_path, options)
+    for monday in weeks:
+        diary.weeks.save(Week(monday, 140.0))
+    data = check.contents.data if check.contents else None
+    assert data is not None
+    comparison = compare_with_diary(diary, data, fingerprint(data), file_sha256)
+    command = pack_verdict(check, comparison, Face.COMMAND)
+    window = pack_verdict(check, comparison, Face.WINDOW)
+    assert command.status is PackStatus.MATCHES_THEN_CHANGED and command.passed
+    [changed] = [p for p in command.paragraphs if "were changed in the diary" in p.text]
+    assert len(changed.items) == 12  # every one: each is a reason to make a new pack
+    assert_same_words_but_for_the_face(command, window)
+    assert window.paragraphs[-1].text.endswith(
+        "make a new pack of the same weeks on the Evidence page (choose Custom dates, from "
+        "Mon 24 Aug 2026 to Sun 15 Nov 2026, and tick Leave out notes, as this pack did)."
+    )
+    assert command.paragraphs[-1].text.endswith(
+        "workdiary export --from 2026-08-24 --to 2026-11-09 --out NEW-PACK.pdf --no-notes"
+    )
+
+
+def test_a_diary_that_fails_its_check_is_named_in_the_same_words_by_both_faces(
+    diary: Diary, diary_path: Path, tmp_path: Path
+) -> None:
+    weeks = [date(2026, 11, 9) - timedelta(weeks=back) for back in range(30)]
+    for monday in weeks:
+        diary.weeks.save(Week(monday, 120.0))
+    check, file_sha256 = recorded_pack(diary, tmp_path, PackOptions(weeks[-1], weeks[0]))
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90")
+    data = check.contents.data if check.contents else None
+    assert data is not None
+    comparison = compare_with_diary(diary, data, fingerprint(data), file_sha256)
+    command = pack_verdict(check, comparison, Face.COMMAND)
+    window = pack_verdict(check, comparison, Face.WINDOW)
+    assert command.status is PackStatus.DIARY_ALTERED and not command.passed
+    assert command.paragraphs[-1].items[-1] == "and 10 more."  # the command names twenty
+    assert_same_words_but_for_the_face(command, window)
+    assert "(Help → Check your diary says more):" in window.paragraphs[-1].text
+
+
+def test_a_pack_that_fails_its_own_check_gets_its_message_and_what_to_do(tmp_path: Path) -> None:
+    check = PackCheck("altered", "This pack has been altered: it no longer says which…", None)
+    for face in Face:
+        verdict = pack_verdict(check, None, face)
+        assert verdict.status is PackStatus.ALTERED and not verdict.passed
+        assert [p.text for p in verdict.paragraphs] == [check.message]
+        assert "Do not rely on this file" in verdict.advice
+    missing = tmp_path / "missing.pdf"
+    with pytest.raises(InvalidInput, match=r"Cannot read .*missing\.pdf: No such file"):
+        check_pack_file(missing)

@@ -23,7 +23,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from workdiary import packs
 from workdiary.domain.dates import ONE_WEEK, week_ending
 from workdiary.domain.figures import period_bounds, summarise, week_lines
-from workdiary.domain.records import SupervisionStatus
+from workdiary.domain.records import Concern, ConcernChannel, SupervisionStatus, Week
 from workdiary.evidence import pack as pack_module
 from workdiary.evidence.pack import Pack
 from workdiary.evidence.pack_data import check_pack
@@ -170,6 +170,33 @@ def test_sections_and_notes_change_what_the_pack_will_hold(page: EvidencePage) -
         box.setChecked(False)
     assert "No sections chosen" in page.summary.text()
     assert not page.export_button.isEnabled()
+
+
+def test_the_estimate_counts_the_concerns_still_unanswered_from_before_the_period(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # A short period, and many concerns raised before it that were still waiting for an answer
+    # when it began: the pack lists every one of them in its concerns log.
+    with Diary.open(tmp_path / "waiting.db", clock=Clock(MONDAY_AFTER)) as diary:
+        for back in range(1, 14):
+            diary.weeks.save(Week(SAMPLE_LAST_WEEK_FOR_TESTS - ONE_WEEK * (back - 1), 120.0))
+        said = "My caseload is too high to manage safely; I asked for a workload review. " * 2
+        for number in range(60):
+            raised = date(2025, 3, 3) + ONE_WEEK * number
+            diary.concerns.save(Concern(raised, "SPO (JM)", ConcernChannel.EMAIL, said))
+        page = EvidencePage(diary, ScriptedMessages())
+        qtbot.addWidget(page)
+        page.choose_period("Last 3 months")
+        text = page.summary.text()
+        assert (
+            "0 concerns raised, and 60 more raised before the period and still unanswered when "
+            "it began." in text
+        )
+        options = page.pack_options()
+        assert options is not None
+        pages = pack_module.build_pack(packs.take_snapshot(diary), options).pages
+        estimated = int(text.split("About ")[1].split(" page")[0])
+        assert abs(estimated - pages) <= 2  # "about": within a page or two
 
 
 def test_an_empty_diary_has_nothing_to_export(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
-"""The Evidence page: what an evidence pack will cover, exporting it off the GUI thread, and the
-packs exported before."""
+"""The Evidence page: what an evidence pack will cover, exporting it off the GUI thread, the
+packs exported before, and checking a pack (ours or anyone's) as `workdiary verify PACK.pdf`
+does."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCursor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +49,16 @@ from workdiary.evidence.amendments import amendment_history
 from workdiary.evidence.pack import SHORT_FINGERPRINT, Pack
 from workdiary.evidence.period import coverage
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
+from workdiary.pack_verdict import (
+    CheckedFile,
+    Face,
+    PackStatus,
+    PackVerdict,
+    check_pack_file,
+    compare_checked,
+    pack_verdict,
+    unreadable_verdict,
+)
 from workdiary.storage import Diary
 from workdiary.ui.fields import (
     DateField,
@@ -82,6 +100,10 @@ SUMMARY_PAGES = 2
 COVER_PAGES = 1
 
 EXPORTS_COLUMNS = ("Made", "Period", "File", "Fingerprint")
+CHECK_HINT = (
+    "Is a pack intact, and does it match your diary? Choose its PDF, one of yours or one someone "
+    "has given you. Checking it changes nothing."
+)
 FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -98,6 +120,8 @@ class PackContents:
     sessions: int
     sessions_held: int  # the days supervision was held
     concerns: int
+    # Raised before the period and still unanswered when it began: the concerns log lists them too.
+    earlier_concerns: int
     amendments: int  # changes after records were first recorded: amendments, answers, deletions…
     weeks_with_notes: int
     note_characters: int
@@ -132,6 +156,7 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
             }
         ),
         concerns=len(covered.concerns),
+        earlier_concerns=len(covered.earlier_concerns),
         amendments=len(amendment_history(covered.audit, options.include_notes)),
         weeks_with_notes=len(notes),
         note_characters=sum(len(note) for note in notes),
@@ -152,7 +177,7 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
         "summary": SUMMARY_PAGES,
         "weeks": _pages(contents.weeks_logged + contents.weeks_not_logged, WEEK_ROWS_PER_PAGE),
         "supervision": _pages(contents.sessions, sessions_per_page),
-        "concerns": _pages(contents.concerns, CONCERNS_PER_PAGE),
+        "concerns": _pages(contents.concerns + contents.earlier_concerns, CONCERNS_PER_PAGE),
         "notes": _pages(
             contents.weeks_with_notes / NOTES_PER_PAGE
             + contents.note_characters / NOTE_CHARACTERS_PER_PAGE,
@@ -186,7 +211,13 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
             else "."
         ),
         f"{count(contents.sessions, 'supervision session')} recorded "
-        f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised.",
+        f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised"
+        + (
+            f", and {contents.earlier_concerns:,} more raised before the period and still "
+            "unanswered when it began."
+            if contents.earlier_concerns
+            else "."
+        ),
         # "Change", as the pack counts them: an answer recorded is no amendment of a concern.
         f"{count(contents.amendments, 'change')} to the records after they were first recorded "
         "(amendments, deletions, answers recorded).",
@@ -281,6 +312,46 @@ class _BuildJob(QRunnable):
         self.signals.built.emit(self.number, built)
 
 
+class _CheckSignals(QObject):
+    """How a check of a pack file reports back, queued to the GUI thread."""
+
+    checked = Signal(object)  # the CheckedFile
+    failed = Signal(object)  # the exception
+
+
+class _CheckJob(QRunnable):
+    """Reads a pack file and checks it against its own seal: pure work, no diary and no widgets
+    (a big pack, or one on a slow drive, takes a while to read)."""
+
+    def __init__(self, path: Path, signals: _CheckSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # kept by the page until it reports, as a build is
+        self.path = path
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            checked = check_pack_file(self.path)
+        except BaseException as error:  # reported on the GUI thread: every check reports once
+            self.signals.failed.emit(error)
+            return
+        self.signals.checked.emit(checked)
+
+
+def verdict_text(verdict: PackVerdict) -> str:
+    """The verdict as a message says it: in a few words first (not every desktop shows a
+    message's title, and few people read it), then a paragraph each, lists as bullets, and what
+    to do."""
+    paragraphs = [f"{verdict.title}."]
+    paragraphs += [
+        "\n".join([paragraph.text, *(f"• {item}" for item in paragraph.items)])
+        for paragraph in verdict.paragraphs
+    ]
+    if verdict.advice:
+        paragraphs.append(verdict.advice)
+    return "\n\n".join(paragraphs)
+
+
 @dataclass(frozen=True)
 class _Exporting:
     """An export under way: its number, where it goes, what it is made from, and whether the
@@ -313,11 +384,19 @@ class EvidencePage(QWidget):
         # One build at a time: a cancelled one still running finishes before the next starts.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        # Made after the pool, so it outlives it: the pool waits for a running build when the
-        # page goes, and the build may still report.
+        # Packs are checked in a pool of their own, so that a check need not wait for a build.
+        self._check_pool = QThreadPool(self)
+        self._check_pool.setMaxThreadCount(1)
+        self._checking: _CheckJob | None = None
+        self._last_checked: Path | None = None
+        # Made after the pools, so they outlive them: a pool waits for a running job when the
+        # page goes, and the job may still report.
         self._signals = _BuildSignals(self)
         self._signals.built.connect(self._built)
         self._signals.failed.connect(self._failed)
+        self._check_signals = _CheckSignals(self)
+        self._check_signals.checked.connect(self._pack_checked)
+        self._check_signals.failed.connect(self._check_failed)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -333,6 +412,7 @@ class EvidencePage(QWidget):
         layout.addWidget(self._build_summary())
         layout.addWidget(self._build_export())
         layout.addSpacing(self.fontMetrics().lineSpacing())
+        layout.addWidget(self._build_check())
         layout.addWidget(self._build_exports_list(), 1)
         # The page scrolls when the window is small or the text large (at 200 %), rather than
         # squeezing the options.
@@ -465,10 +545,42 @@ class EvidencePage(QWidget):
         return self._exporting is not None
 
     def wait_for_builds(self, timeout_ms: int) -> bool:
-        """Wait for any pack still being made, cancelled ones too (before the diary is closed,
-        say); False if one is still running after `timeout_ms`. What they report arrives with
-        the next events processed."""
-        return self._pool.waitForDone(timeout_ms)
+        """Wait for any pack still being made, cancelled ones too, and any being checked (before
+        the diary is closed, say); False if one is still running after `timeout_ms`. What they
+        report arrives with the next events processed."""
+        return self._pool.waitForDone(timeout_ms) and self._check_pool.waitForDone(timeout_ms)
+
+    def check_pack(self) -> None:
+        """Ask for a pack file, then check it."""
+        if self.is_checking():
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            "Check an evidence pack",
+            str(self._check_start_folder()),
+            "PDF (*.pdf *.PDF);;All files (*)",
+        )
+        if chosen:
+            self.check_pack_at(Path(chosen))
+
+    def check_pack_at(self, path: Path) -> None:
+        """Check the pack at `path` as `workdiary verify PACK.pdf` does, and say what was found:
+        the file is read and checked against its seal in another thread, then compared with the
+        diary here. Nothing is written, to the file or to the diary."""
+        if self.is_checking():
+            return
+        self._last_checked = path
+        job = _CheckJob(path, self._check_signals)
+        self._checking = job
+        self.check_button.setEnabled(False)
+        self.check_status.setText(f"Checking {path.name}…")
+        # Work going on, while the page can still be used.
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        _COLLECTOR_PAUSE.hold()
+        self._check_pool.start(job)
+
+    def is_checking(self) -> bool:
+        return self._checking is not None
 
     def selected_fingerprint(self) -> str | None:
         """The full fingerprint of the export selected in the list."""
@@ -584,6 +696,15 @@ class EvidencePage(QWidget):
         column.addWidget(self.summary)
         return box
 
+    def _check_start_folder(self) -> Path:
+        """Where the file dialog for a pack to check opens: where the last one checked, or saved,
+        was; otherwise Documents (the home folder where there is none)."""
+        for earlier in (self._last_checked, self._last_saved):
+            if earlier is not None and earlier.parent.is_dir():
+                return earlier.parent
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
     def _build_export(self) -> QWidget:
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Choose where to save the pack, then make it")
@@ -658,10 +779,27 @@ class EvidencePage(QWidget):
         column.addWidget(self.exports_list, 1)
         column.addWidget(
             hint_label(
-                "Each pack's fingerprint is printed on it. Anyone can check a pack with "
-                "Work Diary: workdiary verify PACK.pdf"
+                "Each pack's fingerprint is printed on it. To check a pack, one of yours or one "
+                "someone has given you, use Check a pack… above."
             )
         )
+        return holder
+
+    def _build_check(self) -> QWidget:
+        """Check a pack…, with what it does beside it; once a pack is checked, what was found."""
+        self.check_button = QPushButton("Chec&k a pack…")
+        self.check_button.setToolTip(CHECK_HINT)
+        self.check_button.setAccessibleDescription(CHECK_HINT)
+        self.check_button.clicked.connect(self.check_pack)
+        self.check_status = hint_label(CHECK_HINT)
+        self.check_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_status.setAccessibleName("Pack check")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.check_status, 1)
+        holder = QWidget()
+        holder.setLayout(row)
         return holder
 
     # The period
@@ -827,7 +965,7 @@ class EvidencePage(QWidget):
         self._show_ready(
             f"Saved the evidence pack ({count(built.pages, 'page')}) as\n{saved.path}\n\n"
             f"Its fingerprint, printed on every page:\n{built.fingerprint}\n\n"
-            f"Anyone can check it with Work Diary: workdiary verify {saved.path.name}"
+            "Anyone with Work Diary can check it: Check a pack… on the Evidence page."
         )
         self.open_folder_button.show()
         self.open_folder_button.setFocus()
@@ -872,3 +1010,59 @@ class EvidencePage(QWidget):
         self.copy_button.setEnabled(has)
         self.copy_action.setEnabled(has)
         self.exports_note.setText("" if has else "No packs exported yet.")
+
+    # Checking a pack
+
+    def _check_done(self) -> Path | None:
+        """A check has reported: the page is ready for the next; the file it was of."""
+        _COLLECTOR_PAUSE.release()
+        job, self._checking = self._checking, None
+        self.unsetCursor()
+        self.check_button.setEnabled(True)
+        self.check_status.setText(CHECK_HINT)
+        return job.path if job is not None else None
+
+    @Slot(object)
+    def _pack_checked(self, checked: CheckedFile) -> None:
+        path = self._check_done()
+        try:
+            # On the GUI thread, where the diary lives; quick beside reading the file.
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                comparison = compare_checked(self._diary, checked)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        except WorkDiaryError as error:
+            self._messages.error(
+                self,
+                "The pack was not checked against your diary",
+                f"Work Diary could not read your diary to compare the pack with it.\n\n{error}",
+            )
+            self.check_button.setFocus()
+            return
+        except Exception:
+            self.check_button.setFocus()
+            raise  # a fault in Work Diary, reported like any other (see ui/faults.py)
+        self._say_verdict(path, pack_verdict(checked.check, comparison, Face.WINDOW))
+
+    @Slot(object)
+    def _check_failed(self, error: BaseException) -> None:
+        path = self._check_done()
+        self.check_button.setFocus()
+        if not isinstance(error, InvalidInput):
+            raise error  # a fault in the check, reported like any other (see ui/faults.py)
+        self._say_verdict(path, unreadable_verdict(str(error)))
+
+    def _say_verdict(self, path: Path | None, verdict: PackVerdict) -> None:
+        if path is not None:
+            self.check_status.setText(f"Last checked: {path.name}. {verdict.title}.")
+        # A pack found sound is told as information, one that is not as the error it is; a
+        # diary that fails its own check, as the window warns of it on opening.
+        text = verdict_text(verdict)
+        if verdict.passed:
+            self._messages.information(self, verdict.title, text)
+        elif verdict.status is PackStatus.DIARY_ALTERED:
+            self._messages.warning(self, verdict.title, text)
+        else:
+            self._messages.error(self, verdict.title, text)
+        self.check_button.setFocus()
