@@ -657,7 +657,7 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 format_day(line.entry.first_recorded_at.astimezone().date()),
             ]
         print(
-            _table_row(cells, ", ".join([flag.text for flag in week_flags(line, profile)])),
+            _table_row(cells, ", ".join([flag.with_day for flag in week_flags(line, profile)])),
             file=out,
         )
     print(file=out)
@@ -732,10 +732,16 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
             f"left out, as the Regulations do); "
             f"{count(summary.weeks_wtr_over_limit, 'week')} averaged over 48."
         )
-    sentences.append(
+    recorded = (
         f"Recorded retrospectively: {count(summary.retrospective_weeks, 'week')}. "
         f"Amended after first being recorded: {count(summary.amended_weeks, 'week')}."
     )
+    if summary.logged_again_weeks:
+        recorded += (
+            f" Deleted and logged again: {count(summary.logged_again_weeks, 'week')}; neither "
+            "the deletion nor the logging again counts as an amendment."
+        )
+    sentences.append(recorded)
     return sentences
 
 
@@ -755,6 +761,7 @@ def _show_json(
                 "excessive_run": line.in_excessive_run,
                 "retrospective": line.retrospective,
                 "amended": line.amended,
+                "logged_again": line.logged_again,
                 "entry_deleted": line.deleted_at is not None,
             },
             "wtr_17_week_average": line.wtr_average,
@@ -764,6 +771,11 @@ def _show_json(
             item["first_recorded_at"] = line.entry.first_recorded_at.isoformat()
             item["last_changed_at"] = line.entry.last_changed_at.isoformat()
             item["amendments"] = line.entry.amendments
+            # Each time its entry was deleted and the week logged again: no amendment.
+            item["logged_again"] = [
+                {"deleted_at": _iso(again.deleted_at), "logged_again_at": _iso(again.at)}
+                for again in line.entry.recorded_again
+            ]
         if line.deleted_at is not None:
             item["deleted_at"] = line.deleted_at.isoformat()
         weeks.append(item)
@@ -773,6 +785,10 @@ def _show_json(
         "weeks": weeks,
         "summary": _summary_json(summary) if summary else None,
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def _summary_json(summary: PeriodSummary) -> dict[str, Any]:

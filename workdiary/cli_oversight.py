@@ -38,6 +38,10 @@ from workdiary.domain.formatting import (
     format_value,
     held_on_shared_days,
     listed,
+    recorded_again_words,
+)
+from workdiary.domain.formatting import (
+    RESTORED as RESTORED_VERB,
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
@@ -311,10 +315,12 @@ def _recorded_on(entry: Recorded[Any]) -> str:
 
 def _marks(entry: Recorded[Any], day: date, amendments: int) -> list[str]:
     """The marks a record carries in every list, in the words `workdiary show` uses for weeks:
-    retrospective, and amended (`amendments` times)."""
+    retrospective, deleted and restored (with the day), and amended (`amendments` times)."""
     marks = []
     if is_retrospective(day, entry.first_recorded_at):
         marks.append("retrospective")
+    if entry.recorded_again:
+        marks.append(recorded_again_words(entry.recorded_again, RESTORED_VERB, dated=True))
     if amendments:
         marks.append(f"amended {amendments} times" if amendments > 1 else "amended")
     return marks
@@ -345,6 +351,14 @@ def _record_json(entry: Recorded[Any], day: date, amendments: int) -> dict[str, 
         last_changed_at=entry.last_changed_at.isoformat(),
         amendments=amendments,
         retrospective=is_retrospective(day, entry.first_recorded_at),
+        # Each time it was deleted and restored: no amendment.
+        restored=[
+            {
+                "deleted_at": again.deleted_at.isoformat() if again.deleted_at else None,
+                "restored_at": again.at.isoformat() if again.at else None,
+            }
+            for again in entry.recorded_again
+        ],
     )
     return item
 

@@ -244,6 +244,37 @@ def test_delete_week_keeps_it_in_history() -> None:
     assert "not logged, entry deleted" in shown and "0 logged, 1 not logged" in shown
 
 
+def test_a_week_deleted_and_logged_again_is_shown_so_not_as_amended() -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120")
+    run("delete-week", "--week", str(LAST_WEEK))
+    status, out = run("log-week", "--week", str(LAST_WEEK), "--capacity", "125")
+    assert status == 0 and "Logged again (it had been deleted)" in out
+    today = format_day(date.today())  # the command's clock is the real one
+
+    _, shown = run("show")
+    [row] = [line for line in shown.splitlines() if line.startswith(format_day(LAST_WEEK))]
+    assert row.endswith(f"at/over 110 %, deleted and logged again on {today}")
+    assert "amended" not in row
+    assert (
+        "Amended after first being recorded: 0 weeks. Deleted and logged again: 1 week; neither "
+        "the deletion nor the logging again counts as an amendment."
+    ) in shown
+    _, as_json = run("show", "--json")
+    [week] = [w for w in json.loads(as_json)["weeks"] if w["week_commencing"] == str(LAST_WEEK)]
+    assert week["amendments"] == 0 and not week["flags"]["amended"]
+    assert week["flags"]["logged_again"]
+    [again] = week["logged_again"]
+    assert again["deleted_at"] <= again["logged_again_at"]
+    _, history = run("history", "--week", str(LAST_WEEK))
+    assert "recorded again after being deleted" in history and "amended" not in history
+
+    # Changed afterwards, it is amended, and the first amendment.
+    status, out = run("log-week", "--week", str(LAST_WEEK), "--capacity", "126")
+    assert "(amendment 1)" in out
+    _, shown = run("show")
+    assert f"deleted and logged again on {today}, amended" in shown
+
+
 def test_profile_set_changes_only_what_is_named() -> None:
     run("profile", "set", "--name", "Rhiannon Llŷr", "--hourly-rate", "19.87")
     status, _out = run("profile", "set", "--run-weeks", "6")

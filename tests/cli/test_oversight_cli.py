@@ -428,7 +428,24 @@ def test_a_session_deleted_by_mistake_is_restored_as_it_was(diary_path: Path) ->
     assert "keeps the date it was first recorded" in out
     [session] = as_json("supervision", "list")["sessions"]
     assert (session["id"], session["minutes"], session["amendments"]) == ("1", 60, 0)
+    [restored] = session["restored"]
+    assert restored["deleted_at"] <= restored["restored_at"]
+    # Listed as deleted and restored, and when, never as amended.
+    row = row_of(ok("supervision", "list"), "1")
+    assert row.endswith(f"deleted and restored on {format_day(TODAY)}")
+    assert "amended" not in row
     assert audit_count(diary_path) == 3 and "intact" in ok("verify")
+
+
+def test_a_restored_concern_is_listed_so_and_only_its_amendments_as_such() -> None:
+    add_concern(days_ago(3))
+    ok("concern", "delete", "1")
+    ok("concern", "restore", "1")
+    ok("concern", "answer", "1", "--date", TODAY.isoformat(), "--response", "Noted.")
+    row = row_of(ok("concern", "list"), "1")
+    assert row.endswith(f"deleted and restored on {format_day(TODAY)}")
+    [concern] = as_json("concern", "list")["concerns"]
+    assert concern["amendments"] == 0 and len(concern["restored"]) == 1
 
 
 def test_a_concern_recorded_by_mistake_is_deleted_and_no_longer_waits(diary_path: Path) -> None:

@@ -37,7 +37,8 @@ class Entry:
 
 def recorded(revision: int, last_changed_at: datetime) -> Recorded[Concern]:
     concern = Concern(date(2026, 9, 1), "SPO", ConcernChannel.EMAIL, "x")
-    return Recorded("1", concern, FIRST, last_changed_at, revision)
+    # Never deleted: every revision after the first was an amendment to the diary.
+    return Recorded("1", concern, FIRST, last_changed_at, revision, revision - 1)
 
 
 def test_each_kind_of_change_to_a_concern_is_told_apart() -> None:

@@ -30,7 +30,7 @@ def recorded(week: Week, days_after_week_end: int = 0, revision: int = 1) -> Rec
     moment = datetime.combine(
         week.week_commencing + timedelta(days=6 + days_after_week_end), datetime.min.time(), UTC
     ) + timedelta(hours=12)
-    return Recorded(week.week_commencing.isoformat(), week, moment, moment, revision)
+    return Recorded(week.week_commencing.isoformat(), week, moment, moment, revision, revision - 1)
 
 
 def test_four_weeks_at_or_over_make_an_excessive_run() -> None:

@@ -1,18 +1,29 @@
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
+from workdiary.domain.dates import format_moment
+from workdiary.domain.figures import WeekLine
 from workdiary.domain.formatting import (
+    RESTORED,
     count,
     format_money,
     format_number,
     format_value,
     held_on_shared_days,
+    recorded_again_moments,
+    recorded_again_words,
+    week_flags,
 )
 from workdiary.domain.oversight import supervision_figures
 from workdiary.domain.records import (
     PROFILE_FIELDS,
     WEEK_FIELDS,
+    Profile,
+    Recorded,
+    RecordedAgain,
     SupervisionSession,
     SupervisionStatus,
+    Week,
 )
 
 
@@ -81,3 +92,60 @@ def test_sessions_sharing_days_name_every_such_day_in_date_order() -> None:
     )
     one_a_day = supervision_figures(held[2:4], date(2026, 1, 1), date(2026, 3, 31), 4)
     assert held_on_shared_days(one_a_day) == ""
+
+
+def _recorded_week(amendments: int, again: tuple[RecordedAgain, ...]) -> WeekLine:
+    """A week of 100 %, first recorded on its Friday, with the story given."""
+    monday = date(2026, 11, 9)
+    first = datetime(2026, 11, 13, 12, 0, tzinfo=UTC)
+    revision = 1 + amendments + 2 * len(again)
+    entry = Recorded(monday.isoformat(), Week(monday, 100.0), first, first, revision, amendments,
+                     again)  # fmt: skip
+    return WeekLine(monday, entry, False, False, False, None)
+
+
+# Noon UTC: the same day in any time zone a diary is kept in.
+DELETED = datetime(2026, 11, 14, 12, 0, tzinfo=UTC)
+AGAIN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def test_a_record_deleted_and_recorded_again_is_said_so_with_the_day_where_there_is_room() -> None:
+    once = (RecordedAgain(DELETED, AGAIN),)
+    twice = (*once, RecordedAgain(AGAIN, AGAIN + timedelta(days=3)))
+    assert recorded_again_words(()) == ""
+    assert recorded_again_words(once) == "deleted and logged again"
+    assert recorded_again_words(once, dated=True) == "deleted and logged again on Mon 23 Nov 2026"
+    assert recorded_again_words(twice, RESTORED) == "deleted and restored 2 times"
+    assert recorded_again_words(twice, RESTORED, dated=True) == (
+        "deleted and restored 2 times, last on Thu 26 Nov 2026"
+    )
+    assert recorded_again_moments(once) == (
+        f"deleted {format_moment(DELETED)} and logged again {format_moment(AGAIN)}"
+    )
+
+
+def test_a_week_logged_again_is_flagged_so_not_as_amended() -> None:
+    [flag] = week_flags(_recorded_week(0, (RecordedAgain(DELETED, AGAIN),)), Profile())
+    assert (flag.text, flag.with_day) == (
+        "deleted and logged again",
+        "deleted and logged again on Mon 23 Nov 2026",
+    )
+    assert f"deleted {format_moment(DELETED)} and logged again {format_moment(AGAIN)}" in (
+        flag.explanation
+    )
+    assert "neither counts as an amendment" in flag.explanation
+    amended_after = week_flags(_recorded_week(1, (RecordedAgain(DELETED, AGAIN),)), Profile())
+    assert [flag.text for flag in amended_after] == ["deleted and logged again", "amended"]
+    assert [flag.with_day for flag in week_flags(_recorded_week(2, ()), Profile())] == [
+        "amended 2 times"
+    ]
+
+
+def test_flags_weigh_late_over_logged_again_over_any_amendments() -> None:
+    def weight(line: WeekLine) -> int:
+        return sum(flag.weight for flag in week_flags(line, Profile()))
+
+    again = (RecordedAgain(DELETED, AGAIN),)
+    late = replace(_recorded_week(0, ()), retrospective=True)
+    assert weight(late) > weight(_recorded_week(5, again)) > weight(_recorded_week(5, ()))
+    assert weight(_recorded_week(0, again)) > weight(_recorded_week(5, ()))

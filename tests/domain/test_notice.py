@@ -25,6 +25,7 @@ def weeks(*capacities: float | None, unpaid: float = 5.0) -> list[Recorded[Week]
             moment,
             moment,
             1,
+            0,
         )
         for i, capacity in enumerate(capacities)
         if capacity is not None

@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from tests.clock import Clock
 from tests.evidence.pdf_reading import BASE_14, flat, fonts_used, reader
 from tests.processes import modules_loaded
 from workdiary.domain.canonical import canonical_json
@@ -23,6 +25,7 @@ from workdiary.domain.dates import format_day, format_moment, mondays
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.figures import week_lines
 from workdiary.domain.formatting import format_number
+from workdiary.domain.history import NOTHING_LATER, later_stories
 from workdiary.domain.records import (
     Concern,
     ConcernChannel,
@@ -159,8 +162,22 @@ class Chain:
         return chained
 
     def recorded(self, entity: str, key: str, record: Any) -> Recorded[Any]:
+        """The record as the diary would read it, with the story its entries tell."""
         ident = (entity, key)
-        return Recorded(key, record, self.first[ident], self.last[ident], self.revisions[ident])
+        story = later_stories(
+            (entry.entity_key, entry.action, datetime.fromisoformat(entry.recorded_at))
+            for entry in self.entries
+            if entry.entity == entity
+        ).get(key, NOTHING_LATER)
+        return Recorded(
+            key,
+            record,
+            self.first[ident],
+            self.last[ident],
+            self.revisions[ident],
+            story.amendments,
+            story.recorded_again,
+        )
 
 
 def week(monday: date, capacity: float, **values: Any) -> Week:
@@ -987,3 +1004,56 @@ def test_the_verification_page_explains_the_hand_check(text: str) -> None:
         "prev_hash and record",
     ):
         assert words in text, words
+
+
+# A week deleted and logged again, a session deleted and restored
+
+
+def test_a_pack_says_which_records_were_deleted_and_recorded_again_and_never_amended(
+    diary_path: Path,
+) -> None:
+    """Made from a diary through the app's own saving, as a face makes one."""
+    clock = Clock(moment(date(2026, 10, 30)))
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as diary:
+        for monday, capacity in ((date(2026, 10, 26), 100.0), (date(2026, 11, 2), 115.0)):
+            clock.now = moment(monday + timedelta(days=4))
+            diary.weeks.save(week(monday, capacity, notes=f"Week of {format_day(monday)}"))
+        session = SupervisionSession(date(2026, 11, 4), SupervisionStatus.HELD, "J.B.", 60)
+        key = diary.supervision.save(session).entry.key
+        clock.now = moment(date(2026, 11, 10))
+        diary.weeks.delete("2026-11-02")
+        diary.supervision.delete(key)
+        clock.now = moment(date(2026, 11, 12))
+        diary.weeks.save(week(date(2026, 11, 2), 118.0, notes="Logged again from the WMT"))
+        diary.supervision.restore(key)
+        clock.now = moment(date(2026, 11, 13))
+        diary.weeks.save(week(date(2026, 10, 26), 101.0, notes="Week of Mon 26 Oct 2026"))
+        clock.now = moment(date(2026, 11, 20))
+        snapshot = take_snapshot(diary)
+    text = body_text(build_pack(snapshot, PackOptions(date(2026, 10, 26), date(2026, 11, 9))).pdf)
+
+    # The weekly table: the day it was logged again, and no amendment.
+    assert (
+        "Mon 02 Nov 2026 118 % 40 44.5 / 37 7.5 Fri 06 Nov 2026 at/over 110 %, deleted and "
+        "logged again on Thu 12 Nov 2026 Mon 09 Nov 2026"
+    ) in text
+    assert "Fri 30 Oct 2026 amended Mon 02 Nov 2026" in text
+    assert "“deleted and logged again”: its entry was deleted and the week logged again" in text
+    # The summary counts it apart from the weeks amended.
+    assert "Amended 1 week changed after first being recorded" in text
+    assert "Deleted and logged again 1 week whose entry was deleted and the week logged again" in (
+        text
+    )
+    # The notes and the supervision log say so too.
+    assert (
+        "Week commencing Mon 02 Nov 2026 · first recorded Fri 06 Nov 2026, deleted and logged "
+        "again on Thu 12 Nov 2026 Logged again from the WMT"
+    ) in text
+    assert "Wed 04 Nov 2026 Held J.B. 60 min" in text
+    assert "deleted and restored on Thu 12 Nov 2026" in text
+    # The amendment history shows the deletion and what it held when logged again.
+    assert (
+        "Week commencing Mon 02 Nov 2026: recorded again after being deleted, holding: "
+        "WMT capacity: 118 %"
+    ) in text

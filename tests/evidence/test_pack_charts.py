@@ -17,7 +17,7 @@ START = date(2026, 1, 5)  # a Monday
 
 def recorded(week: Week) -> Recorded[Week]:
     moment = datetime.combine(week.week_commencing + timedelta(days=6), datetime.min.time(), UTC)
-    return Recorded(week.week_commencing.isoformat(), week, moment, moment, 1)
+    return Recorded(week.week_commencing.isoformat(), week, moment, moment, 1, 0)
 
 
 def shapes(group: Group) -> Iterator[Shape]:

@@ -13,6 +13,7 @@ import pytest
 from tests.clock import Clock
 from tests.storage.test_diary import WEEK, raw
 from workdiary.domain.errors import DiaryAltered
+from workdiary.domain.formatting import recorded_again_words
 from workdiary.domain.records import Concern, ConcernChannel
 from workdiary.storage import Diary
 
@@ -120,3 +121,23 @@ def test_an_audit_entry_changed_so_it_can_no_longer_be_read_is_named_not_a_fault
     diary.weeks.save(replace(WEEK, capacity_pct=140.0))
     stored = diary.weeks.get("2026-11-16")
     assert stored is not None and stored.record.capacity_pct == 140.0
+
+
+def test_a_logging_again_whose_date_was_changed_outside_still_reads_without_that_date(
+    diary: Diary, diary_path: Path
+) -> None:
+    """History and `show` still open: the week says it was deleted and logged again, with no
+    day the diary can no longer vouch for, and `verify` names the entry."""
+    key = OTHER_WEEK.week_commencing.isoformat()
+    diary.weeks.delete(key)
+    diary.weeks.save(OTHER_WEEK)
+    raw(diary_path, "DROP TRIGGER audit_log_no_update")
+    raw(diary_path, "UPDATE audit_log SET recorded_at = 'yesterday' WHERE action = 'restore'")
+
+    entry = diary.weeks.get(key)
+    assert entry is not None and entry.amendments == 0
+    [again] = entry.recorded_again
+    assert again.deleted_at is not None and again.at is None
+    assert recorded_again_words(entry.recorded_again, dated=True) == "deleted and logged again"
+    assert [week.key for week in diary.weeks.all()] == [key, WEEK.week_commencing.isoformat()]
+    assert not diary.verify().intact

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
-from workdiary.domain.dates import format_moment
+from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiaryReadOnly
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
@@ -847,7 +847,13 @@ def test_a_restored_concern_counts_again_keeps_its_first_date_and_the_clock_is_a
     restored = diary.concerns.get(key)
     assert restored is not None and restored.first_recorded_at == first_recorded
     assert page.counts_line.text().endswith("1 of them is overdue: past the follow-up date.")
-    assert cell(page, row_of(page, key), ConcernColumn.FLAGS) == "retrospective"
+    # Deleting and restoring it are no amendment; its flags and the line above the form say
+    # it was deleted and restored, and when.
+    assert (
+        cell(page, row_of(page, key), ConcernColumn.FLAGS) == "retrospective, deleted and restored"
+    )
+    restored_on = format_day(clock.now.astimezone().date())
+    assert f" · deleted and restored on {restored_on} · not amended" in page.record_line.text()
     assert page.overdue_line.isVisible() and not page.showing_deleted()
 
 

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
 from workdiary.cli import main
-from workdiary.domain.dates import ONE_WEEK, format_moment
+from workdiary.domain.dates import ONE_WEEK, format_day, format_moment
 from workdiary.domain.figures import period_bounds, week_lines
 from workdiary.domain.records import Week
 from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
@@ -220,7 +220,7 @@ def test_history_flags_the_same_weeks_as_the_command_line(sample_page: HistoryPa
     out = io.StringIO()
     main(["--data-dir", str(sample_page._diary.path.parent), "show", "--json"], out)
     by_week = {week["week_commencing"]: week for week in json.loads(out.getvalue())["weeks"]}
-    compared = 0
+    compared = logged_again = 0
     for row in range(sample_page.model.rowCount()):
         line = sample_page.model.line_at(row)
         listed = by_week.get(line.week_commencing.isoformat())
@@ -233,8 +233,11 @@ def test_history_flags_the_same_weeks_as_the_command_line(sample_page: HistoryPa
         assert ("excessive run" in shown) == flags["excessive_run"], line.week_commencing
         assert ("retrospective" in shown) == flags["retrospective"], line.week_commencing
         assert ("amended" in shown) == flags["amended"], line.week_commencing
+        assert ("deleted and logged again" in shown) == flags["logged_again"]
+        logged_again += flags["logged_again"]
         compared += 1
     assert compared >= 500
+    assert logged_again == 1  # the sample's week deleted and logged again
 
 
 def test_figures_are_formatted_as_people_read_them(page: HistoryPage) -> None:
@@ -677,6 +680,7 @@ def open_history_dialog(qtbot: QtBot, page: HistoryPage, week: date) -> Amendmen
     qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(AmendmentsDialog)
     assert isinstance(dialog, AmendmentsDialog)
+    qtbot.addWidget(dialog)  # closed after the test: a window left open changes the next one's
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -807,3 +811,77 @@ def test_a_flags_cell_cut_short_is_there_to_read_in_full(qtbot: QtBot, page: His
     assert "Flags: at/over 110 % (at or over your 110 % threshold), excessive run (" in line.text()
     # Wrapped onto as many lines as it needs, none of them cut off.
     assert line.height() >= line.heightForWidth(line.width())
+
+
+# A week deleted and logged again
+
+
+def delete_and_log_again(diary: Diary, week: date, capacity: float) -> tuple[datetime, datetime]:
+    """Delete the week's entry, then log it again a day later, through the diary as the window
+    does; when each was done. Both after the fixture's last entry (Fri 9 Oct) and before TODAY."""
+    clock = diary.clock
+    assert isinstance(clock, Clock)
+    deleted_at = datetime.combine(date(2026, 10, 10), time(12)).astimezone()
+    logged_again_at = deleted_at + timedelta(days=1)
+    clock.now = deleted_at
+    diary.weeks.delete(week.isoformat())
+    clock.now = logged_again_at
+    diary.weeks.save(Week(week, capacity, caseload=40))
+    clock.now = TODAY
+    return deleted_at, logged_again_at
+
+
+def test_a_week_deleted_and_logged_again_says_so_and_is_not_amended(
+    qtbot: QtBot, page: HistoryPage, diary: Diary
+) -> None:
+    deleted_at, logged_again_at = delete_and_log_again(diary, monday(6), 126.0)
+    page.reload()
+
+    assert cell(page, monday(6), Column.FLAGS) == "at/over 110 %, deleted and logged again"
+    tip = cell(page, monday(6), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
+    assert (
+        f"Its entry was deleted {format_moment(deleted_at)} and logged again "
+        f"{format_moment(logged_again_at)}; what it held before is kept in its history, and "
+        "neither counts as an amendment"
+    ) in tip
+    # First recorded when it was first logged; the cell's tooltip tells the rest.
+    assert cell(page, monday(6), Column.RECORDED) == "Fri 18 Sep 2026"
+    recorded_tip = cell(page, monday(6), Column.RECORDED, Qt.ItemDataRole.ToolTipRole)
+    assert f"Deleted {format_moment(deleted_at)} and logged again" in recorded_tip
+    # Under the table, in full.
+    page.select_week(monday(6))
+    assert page.selected_line.text().endswith(
+        f"deleted and logged again (its entry was deleted {format_moment(deleted_at)} and "
+        f"logged again {format_moment(logged_again_at)}; what it held before is kept in its "
+        "history, and neither counts as an amendment)."
+    )
+
+    # Amended after being logged again: now it is amended, once.
+    diary.weeks.save(Week(monday(6), 127.0, caseload=40))
+    page.reload()
+    assert cell(page, monday(6), Column.FLAGS) == (
+        "at/over 110 %, deleted and logged again, amended"
+    )
+    dialog = open_history_dialog(qtbot, page, monday(6))
+    text = dialog.text.toPlainText()
+    titles = [line for line in text.splitlines() if " — " in line]
+    assert titles == [
+        f"{format_moment(friday_noon(monday(6)))} — first recorded:",
+        f"{format_moment(deleted_at)} — deleted (kept here in its history)",
+        f"{format_moment(logged_again_at)} — recorded again after being deleted:",
+        f"{format_moment(TODAY)} — amended:",
+    ]
+    assert "WMT capacity: 126 % → 127 %" in text
+    dialog.reject()
+
+
+def test_sorted_by_flags_a_week_logged_again_comes_after_late_ones_and_before_amended_ones(
+    page: HistoryPage, diary: Diary
+) -> None:
+    delete_and_log_again(diary, monday(0), 100.0)
+    page.reload()
+    page.table.sortByColumn(Column.FLAGS, Qt.SortOrder.DescendingOrder)
+    weeks = column(page, Column.WEEK)
+    late, logged_again, amended = (weeks.index(format_day(monday(index))) for index in (7, 0, 8))
+    assert late < logged_again < amended
+    assert column(page, Column.FLAGS)[logged_again] == "deleted and logged again"

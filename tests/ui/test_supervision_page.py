@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
-from workdiary.domain.dates import format_moment
+from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.oversight import supervision_figures
 from workdiary.domain.records import (
@@ -875,11 +875,17 @@ def test_a_deleted_session_is_restored_by_keyboard_as_it_was_once_the_user_says_
     assert not page.showing_deleted() and not page.restore_button.isVisible()
     assert page.save_button.isEnabled() and page.current_key() == mistaken
     assert page.status.text().startswith("Restored at")
-    # It counts again; restoring it is no amendment (it was amended once, before).
+    # It counts again; restoring it is no amendment (it was amended once, before), and it
+    # says it was deleted and restored, and when.
     assert page.figures().held == held_before + 1  # type: ignore[union-attr]
     row = page.model.row_of(mistaken)
-    assert row is not None and row_texts(page, row)[SessionColumn.FLAGS] == "amended"
-    assert "amended once" in page.record_line.text()
+    assert row is not None
+    assert row_texts(page, row)[SessionColumn.FLAGS] == "deleted and restored, amended"
+    tip = page.model.index(row, SessionColumn.FLAGS).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"Deleted {format_moment(deleted_at)} and restored {format_moment(clock.now)}" in tip
+    assert page.record_line.text().endswith(
+        f" · deleted and restored on {format_day(clock.now.astimezone().date())} · amended once"
+    )
     dialog = page.show_history()
     assert dialog is not None
     qtbot.addWidget(dialog)

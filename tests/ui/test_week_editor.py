@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import shown_active
-from workdiary.domain.dates import format_moment
+from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.records import WEEK_FIELDS, Profile, Week
 from workdiary.storage import Diary
@@ -832,3 +832,37 @@ def test_a_week_changed_elsewhere_since_it_was_shown_is_not_deleted_unseen(
     assert "Nothing was deleted" in messages.texts("error")
     assert diary.weeks.get(LAST_WEEK.isoformat()) is not None
     assert typed(editor, "capacity_pct") == "133"  # shown as it is now, to decide again
+
+
+def test_a_week_deleted_and_logged_again_says_so_above_the_form_and_is_not_amended(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    type_into(editor, "capacity_pct", "140")
+    assert editor.save()
+    first_recorded = clock.now
+    clock.now += timedelta(hours=1)
+    messages.answers.append(True)  # "Delete the week"
+    assert editor.delete()
+    clock.now += timedelta(days=3)
+    type_into(editor, "capacity_pct", "135")
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+
+    logged_again_on = format_day(clock.now.astimezone().date())
+    expected = (
+        f"First recorded {format_moment(first_recorded)} · deleted and logged again on "
+        f"{logged_again_on} · not amended"
+    )
+    assert editor.record_line.text() == expected
+    editor.show_week(THIS_WEEK)
+    editor.show_week(LAST_WEEK)  # as read back from the diary
+    assert editor.record_line.text() == expected
+
+    clock.now += timedelta(hours=1)
+    type_into(editor, "capacity_pct", "136")
+    assert editor.save()
+    assert editor.record_line.text().endswith(
+        f" · deleted and logged again on {logged_again_on} · amended once"
+    )

@@ -128,6 +128,11 @@ class WeekLine:
     def amended(self) -> bool:
         return self.entry is not None and self.entry.amended
 
+    @property
+    def logged_again(self) -> bool:
+        """Whether the week's entry was deleted once and the week logged again since."""
+        return self.entry is not None and bool(self.entry.recorded_again)
+
 
 def first_week_recorded(
     entries: Sequence[Recorded[Week]], deleted: Iterable[date] = ()
@@ -226,6 +231,8 @@ class PeriodSummary:
     weeks_wtr_over_limit: int
     retrospective_weeks: int
     amended_weeks: int
+    # Weeks logged again after their entry was deleted (amended since or not).
+    logged_again_weeks: int
 
 
 def summarise(lines: Sequence[WeekLine], profile: Profile) -> PeriodSummary:
@@ -272,6 +279,7 @@ def summarise(lines: Sequence[WeekLine], profile: Profile) -> PeriodSummary:
         weeks_wtr_over_limit=sum(1 for value in averages.values() if value > WTR_LIMIT_HOURS),
         retrospective_weeks=sum(1 for line in lines if line.retrospective),
         amended_weeks=sum(1 for line in lines if line.amended),
+        logged_again_weeks=sum(1 for line in lines if line.logged_again),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workdiary.domain.dates import format_day, format_moment
@@ -17,6 +17,7 @@ from workdiary.domain.records import (
     ConcernStatus,
     FieldInfo,
     Profile,
+    RecordedAgain,
     SupervisionStatus,
 )
 
@@ -119,6 +120,43 @@ def amendments_words(times: int) -> str:
     return "amended once" if times == 1 else f"amended {times} times"
 
 
+# What recording a deleted record again is called: a week is logged again (with whatever
+# figures are typed then); a session or concern is restored, as it was.
+LOGGED_AGAIN = "logged again"
+RESTORED = "restored"
+# Where a moment of a record's history can no longer be read (changed outside Work Diary).
+UNREADABLE_MOMENT = "at a time its history no longer shows"
+
+
+def recorded_again_words(
+    again: Sequence[RecordedAgain], verb: str = LOGGED_AGAIN, *, dated: bool = False
+) -> str:
+    """`deleted and logged again`, `deleted and restored 2 times`: what a flag says of a record
+    deleted and recorded again (`verb` says how). `dated` adds the local day of the last time,
+    for a line with room for it: `deleted and logged again on Sat 06 Jun 2026`,
+    `… 2 times, last on Sat 06 Jun 2026`. Empty for a record never deleted."""
+    if not again:
+        return ""
+    words = f"deleted and {verb}" + ("" if len(again) == 1 else f" {len(again)} times")
+    last = again[-1].at
+    if not dated or last is None:
+        return words
+    day = format_day(last.astimezone().date())
+    return f"{words} on {day}" if len(again) == 1 else f"{words}, last on {day}"
+
+
+def recorded_again_moments(again: Sequence[RecordedAgain], verb: str = LOGGED_AGAIN) -> str:
+    """`deleted Tue 02 Jun 2026 09:00 and logged again Sat 06 Jun 2026 18:30`, with each time
+    it happened, local time to the minute, for a tooltip or a line explaining a flag."""
+
+    def when(moment: datetime | None) -> str:
+        return format_moment(moment) if moment is not None else UNREADABLE_MOMENT
+
+    return ", then ".join(
+        f"deleted {when(spell.deleted_at)} and {verb} {when(spell.at)}" for spell in again
+    )
+
+
 # Stored values of the choice fields (as rows and audit entries hold them), in words.
 CHOICE_WORDS: dict[str, dict[Any, str]] = {
     "status": {status.value: words for status, words in SUPERVISION_STATUS_WORDS.items()}
@@ -186,13 +224,16 @@ def whose_test(profile: Profile) -> str:
     return f"the test set in this diary, not the MoJ's, whose line is {MOJ_TEST}"
 
 
-# How much each flag weighs when a table is sorted by its flags: the most telling first.
-EXCESSIVE_RUN_WEIGHT = 16
-AT_OR_OVER_WEIGHT = 8
-NOT_LOGGED_WEIGHT = 4
-RETROSPECTIVE_WEIGHT = 2
+# How much each flag weighs when a table is sorted by its flags: the most telling first, each
+# outweighing all those below it together. An entry deleted (from a week not logged now) and
+# one deleted and logged again weigh the same: both tell of a deletion.
+EXCESSIVE_RUN_WEIGHT = 32
+AT_OR_OVER_WEIGHT = 16
+NOT_LOGGED_WEIGHT = 8
+RETROSPECTIVE_WEIGHT = 4
+LOGGED_AGAIN_WEIGHT = 2
+DELETED_WEIGHT = 2
 AMENDED_WEIGHT = 1
-DELETED_WEIGHT = 1
 
 
 @dataclass(frozen=True)
@@ -202,6 +243,13 @@ class Flag:
     text: str
     explanation: str
     weight: int
+    # The flag with its day, for a line with room for it and nothing to point at for more (the
+    # week's form, `workdiary show`, the pack); "" for a flag that has no day.
+    dated_text: str = ""
+
+    @property
+    def with_day(self) -> str:
+        return self.dated_text or self.text
 
 
 def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
@@ -250,6 +298,18 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
                 "retrospective",
                 f"First recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
                 RETROSPECTIVE_WEIGHT,
+            )
+        )
+    if line.entry is not None and line.entry.recorded_again:
+        again = line.entry.recorded_again
+        moments = recorded_again_moments(again)
+        flags.append(
+            Flag(
+                recorded_again_words(again),
+                f"Its entry was {moments}; what it held before is kept in its history, and "
+                "neither counts as an amendment",
+                LOGGED_AGAIN_WEIGHT,
+                recorded_again_words(again, dated=True),
             )
         )
     if line.entry is not None and line.entry.amended:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from workdiary.domain.records import RecordedAgain
 
 
 @dataclass(frozen=True)
@@ -42,3 +44,35 @@ def changes_between(
         for field in fields
         if old.get(field) != new.get(field)
     ]
+
+
+@dataclass(frozen=True)
+class LaterStory:
+    """What happened to a record after it was first recorded, as its history tells it: how many
+    times what it held was amended, and each time it was deleted and recorded again."""
+
+    amendments: int = 0
+    recorded_again: tuple[RecordedAgain, ...] = ()
+
+
+NOTHING_LATER = LaterStory()
+
+
+def later_stories(
+    changes: Iterable[tuple[str, str, datetime | None]],
+) -> dict[str, LaterStory]:
+    """Each record's later story, by key, from its history's amendments, deletions and
+    recordings again (`(key, action, moment)`, oldest first). A deletion not followed by a
+    recording again is left out: the record is deleted now, and says so itself."""
+    stories: dict[str, LaterStory] = {}
+    deleted_at: dict[str, datetime | None] = {}
+    for key, action, moment in changes:
+        story = stories.get(key, NOTHING_LATER)
+        if action == "amend":
+            stories[key] = LaterStory(story.amendments + 1, story.recorded_again)
+        elif action == "delete":
+            deleted_at[key] = moment
+        elif action == "restore":
+            again = RecordedAgain(deleted_at.pop(key, None), moment)
+            stories[key] = LaterStory(story.amendments, (*story.recorded_again, again))
+    return stories

@@ -122,22 +122,36 @@ R = TypeVar("R")
 
 
 @dataclass(frozen=True)
+class RecordedAgain:
+    """A time a record was deleted and later recorded again: a week logged again, a session or
+    a concern restored. UTC; None where its history no longer says when (an entry changed
+    outside Work Diary, which `verify` names)."""
+
+    deleted_at: datetime | None
+    at: datetime | None
+
+
+@dataclass(frozen=True)
 class Recorded(Generic[R]):
-    """A record as the diary holds it: its values and when they were first and last written."""
+    """A record as the diary holds it: its values, when they were first and last written, and
+    what happened to it in between, as its history tells it."""
 
     key: str
     record: R
     first_recorded_at: datetime
     last_changed_at: datetime
+    # Every write to the record counts, its deletion and its recording again too: what tells a
+    # copy read earlier from the record as it is now. It is not how often it was amended.
     revision: int
-
-    @property
-    def amendments(self) -> int:
-        return self.revision - 1
+    # The saves that changed what it already held: its history's amendments. A concern's
+    # include its answer recorded, which its story tells apart (see concern_story).
+    amendments: int
+    # Each time it was deleted and then recorded again, oldest first: neither is an amendment.
+    recorded_again: tuple[RecordedAgain, ...] = ()
 
     @property
     def amended(self) -> bool:
-        return self.revision > 1
+        return self.amendments > 0
 
 
 @dataclass(frozen=True)

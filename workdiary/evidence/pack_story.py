@@ -49,12 +49,15 @@ from workdiary.domain.figures import (
 from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
+    LOGGED_AGAIN,
+    RESTORED,
     SUPERVISION_STATUS_WORDS,
     count,
     format_money,
     format_number,
     held_on_shared_days,
     listed,
+    recorded_again_words,
     week_flags,
     whose_test,
 )
@@ -634,6 +637,15 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
             "change is in the amendment history",
         ),
     ]
+    if summary.logged_again_weeks:
+        keeping.append(
+            (
+                "Deleted and logged again",
+                f"{count(summary.logged_again_weeks, 'week')} whose entry was deleted and the "
+                "week logged again; what it held before is in the amendment history, and neither "
+                "counts as an amendment",
+            )
+        )
     if pack.deleted_weeks:
         keeping.append(
             (
@@ -1019,11 +1031,17 @@ def _figure(value: float | None, unit: str = "") -> str:
     return DASH if value is None else f"{format_number(value)}{unit}"
 
 
-def _first_recorded(entry: Recorded[Any], day: date, amendments: int) -> list[str]:
-    """When the record was first recorded, whether that was late, and how often it was amended."""
+def _first_recorded(
+    entry: Recorded[Any], day: date, amendments: int, again: str = LOGGED_AGAIN
+) -> list[str]:
+    """When the record was first recorded, whether that was late, whether it was deleted and
+    recorded again (`again` says how: a week is logged again, a session restored) and when, and
+    how often it was amended."""
     words = [_local_day(entry.first_recorded_at)]
     if is_retrospective(day, entry.first_recorded_at):
         words.append("retrospective")
+    if entry.recorded_again:
+        words.append(recorded_again_words(entry.recorded_again, again, dated=True))
     if amendments:
         words.append("amended" if amendments == 1 else f"amended {amendments} times")
     return words
@@ -1080,6 +1098,12 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
         "changed after it was first recorded (the amendment history shows how); “not logged”: "
         "nothing was recorded for the week"
     )
+    if any(line.logged_again for line in pack.lines):
+        flags += (
+            "; “deleted and logged again”: its entry was deleted and the week logged again, on "
+            "the day given (the amendment history shows what it held before and after); neither "
+            "is an amendment"
+        )
     if in_progress:
         flags += (
             "; “in progress”: the week had not ended when this pack was made, and its figures "
@@ -1160,7 +1184,7 @@ def _week_rows(pack: _Pack, lines: Sequence[WeekLine]) -> Table:
     ]
     quiet_rows = []
     for index, line in enumerate(lines, start=1):
-        flags = [flag.text for flag in week_flags(line, pack.profile)]
+        flags = [flag.with_day for flag in week_flags(line, pack.profile)]
         entry = line.entry
         if entry is None:
             deleted = pack.deleted_weeks.get(line.week_commencing)
@@ -1263,7 +1287,10 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
         if include_notes:
             row.append(_session_text(session))
         amended = pack.session_amendments.get(entry.key, NEVER_AMENDED).times
-        row.append("\n".join(_first_recorded(entry, session.held_on, amended)))
+        # Each on lines of its own, wrapped to the column: `deleted and restored on …` is wider
+        # than the day it sits under.
+        words = _first_recorded(entry, session.held_on, amended, RESTORED)
+        row.append("\n".join(_lines(word, widths[-1] - _PADDING) for word in words))
         rows.append(row)
     return _grid(rows, widths, splitInRow=_SPLIT_IN_ROW)
 
@@ -1393,7 +1420,8 @@ def _concern_recorded(pack: _Pack, entry: Recorded[Concern]) -> list[str]:
     words += [f"more of the answer recorded {_local_day(at)}" for at in story.added_to_at]
     if story.closed_at is not None and concern.status is ConcernStatus.CLOSED:
         words.append(f"marked closed on {_local_day(story.closed_at)}")
-    words += [f"deleted and recorded again on {_local_day(at)}" for at in story.restored_at]
+    if entry.recorded_again:
+        words.append(recorded_again_words(entry.recorded_again, RESTORED, dated=True))
     amended = concern_amendments(entry, story).times
     if amended:
         words.append("amended" if amended == 1 else f"amended {amended} times")

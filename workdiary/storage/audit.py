@@ -145,6 +145,23 @@ class AuditLog:
         for row in self._db.execute(sql, params):
             yield AuditEntry(*tuple(row))
 
+    def later_changes(
+        self, entity: str, entity_key: str | None = None
+    ) -> list[tuple[str, str, str]]:
+        """The key, action and moment (as stored) of every amendment, deletion and recording
+        again of `entity`'s records (or of one of them), oldest first: what happened to each
+        after it was first recorded, without reading what it held. Far fewer than the entries."""
+        sql = (
+            "SELECT entity_key, action, recorded_at FROM audit_log WHERE entity = ? "
+            "AND action IN ('amend', 'delete', 'restore')"
+        )
+        params = [entity]
+        if entity_key is not None:
+            sql += " AND entity_key = ?"
+            params.append(entity_key)
+        rows = self._db.execute(sql + " ORDER BY seq", params)
+        return [(row[0], row[1], row[2]) for row in rows]
+
     def last_of(self, entity: str, entity_key: str) -> AuditEntry | None:
         """One record's most recent entry: the record as it was last saved by Work Diary."""
         row = self._db.execute(

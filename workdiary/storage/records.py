@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import ChangedElsewhere, DiaryAltered, FieldProblem, NotFound
-from workdiary.domain.history import Change, HistoryEvent, changes_between
+from workdiary.domain.history import (
+    NOTHING_LATER,
+    Change,
+    HistoryEvent,
+    LaterStory,
+    changes_between,
+    later_stories,
+)
 from workdiary.domain.records import Recorded
 from workdiary.domain.rows import from_row, record_fields, to_row
 from workdiary.domain.validation import as_kept, require_no_identifiers, require_valid
@@ -70,14 +77,28 @@ class RecordTable(Generic[R]):
         )
         return rows[0] if rows else None
 
-    def _recorded(self, row: dict[str, Any]) -> Recorded[R]:
+    def _recorded(self, row: dict[str, Any], story: LaterStory | None = None) -> Recorded[R]:
+        """The record in `row`, with what happened to it since it was first recorded (`story`;
+        read from its history when not given)."""
+        key = str(row[self._key_column])
+        if story is None:
+            story = self._later_stories(key).get(key, NOTHING_LATER)
         return Recorded(
-            key=str(row[self._key_column]),
+            key=key,
             record=from_row(self.record_type, row),
             first_recorded_at=datetime.fromisoformat(row["recorded_at"]),
             last_changed_at=datetime.fromisoformat(row["updated_at"]),
             revision=row["revision"],
+            amendments=story.amendments,
+            recorded_again=story.recorded_again,
         )
+
+    def _later_stories(self, key: str | None = None) -> dict[str, LaterStory]:
+        """What happened to each record (or the one at `key`) after it was first recorded, from
+        its history: the count of its revisions cannot tell an amendment from a deletion and
+        its recording again. One query for the whole table: History reads every week."""
+        changes = self._diary.audit.later_changes(self.table, key)
+        return later_stories((key, action, _moment(at)) for key, action, at in changes)
 
     def exists(self, key: str) -> bool:
         """Whether the record was ever saved (a deleted one still exists)."""
@@ -92,7 +113,9 @@ class RecordTable(Generic[R]):
         rows = self._diary.query(
             f"SELECT * FROM [{self.table}] WHERE deleted_at IS NULL ORDER BY [{self._key_column}]"
         )
-        return [self._recorded(row) for row in rows]
+        stories = self._later_stories()
+        column = self._key_column
+        return [self._recorded(row, stories.get(str(row[column]), NOTHING_LATER)) for row in rows]
 
     def deleted(self) -> dict[str, datetime]:
         """When each record deleted (and not recorded again since) was deleted, by key."""
@@ -110,21 +133,25 @@ class RecordTable(Generic[R]):
         rows = self._diary.query(
             f"SELECT * FROM [{self.table}] WHERE deleted_at IS NOT NULL ORDER BY [{column}]"
         )
+        stories = self._later_stories() if rows else {}
         return [
-            DeletedEntry(self._before_deletion(row), datetime.fromisoformat(row["deleted_at"]))
+            DeletedEntry(
+                self._before_deletion(row, stories.get(str(row[column]), NOTHING_LATER)),
+                datetime.fromisoformat(row["deleted_at"]),
+            )
             for row in rows
         ]
 
-    def _before_deletion(self, row: dict[str, Any]) -> Recorded[R]:
+    def _before_deletion(self, row: dict[str, Any], story: LaterStory) -> Recorded[R]:
         """The deleted record in `row` at the revision before its deletion, last changed when
-        its history says that revision was saved."""
+        its history says that revision was saved. Its `story` leaves out the deletion itself."""
         revision = row["revision"] - 1
         changed_at = row["recorded_at"]
         for entry in self._diary.audit.entries(self.table, str(row[self._key_column])):
             if entry.values.get("revision") == revision:
                 changed_at = entry.values["updated_at"]
         return replace(
-            self._recorded(row),
+            self._recorded(row, story),
             revision=revision,
             last_changed_at=datetime.fromisoformat(changed_at),
         )
@@ -314,3 +341,13 @@ class RecordTable(Generic[R]):
                    "deleted_at": now}  # fmt: skip
             self._update(row)
             self._diary.audit.append(now, self.table, key, "delete", row)
+
+
+def _moment(stored: str) -> datetime | None:
+    """An audit entry's moment as stored (UTC, ISO 8601); None when it can no longer be read as
+    one (changed outside Work Diary: `verify` names the entry), so the rest still shows."""
+    try:
+        moment = datetime.fromisoformat(stored)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.figures import WeekLine
-from workdiary.domain.formatting import format_number, week_flags
+from workdiary.domain.formatting import format_number, recorded_again_moments, week_flags
 from workdiary.domain.records import Profile
 from workdiary.ui.table_models import (
     ACCESSIBLE,
@@ -175,7 +175,10 @@ class HistoryModel(ReadOnlyTableModel):
             week = entry.record
             recorded_day = format_day(entry.first_recorded_at.astimezone().date())
             recorded_tip = f"First recorded {format_moment(entry.first_recorded_at)}"
-            if entry.amended:
+            if entry.recorded_again:
+                moments = recorded_again_moments(entry.recorded_again)
+                recorded_tip += f"\n{moments[:1].upper()}{moments[1:]}"
+            if entry.amended or entry.recorded_again:
                 recorded_tip += f"\nLast changed {format_moment(entry.last_changed_at)}"
             display = [
                 day,

@@ -39,8 +39,11 @@ from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import (
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
+    RESTORED,
     SUPERVISION_STATUS_WORDS,
     amendments_words,
+    recorded_again_moments,
+    recorded_again_words,
 )
 from workdiary.domain.oversight import is_answered, is_overdue
 from workdiary.domain.records import (
@@ -97,7 +100,8 @@ class Mark:
 
 
 def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -> list[Mark]:
-    """Retrospective and amended (`amended` counts the amendments), as History marks a week."""
+    """Retrospective, deleted and restored, and amended (`amended` counts the amendments), as
+    History marks a week."""
     marks = []
     if is_retrospective(happened_on, entry.first_recorded_at):
         marks.append(
@@ -105,6 +109,15 @@ def record_marks(entry: Recorded[Any], happened_on: date, amended: Amendments) -
                 "retrospective",
                 f"First recorded {format_moment(entry.first_recorded_at)}: more than "
                 f"{RETROSPECTIVE_AFTER_DAYS} days after the end of the week it happened in",
+            )
+        )
+    if entry.recorded_again:
+        moments = recorded_again_moments(entry.recorded_again, RESTORED)
+        marks.append(
+            Mark(
+                recorded_again_words(entry.recorded_again, RESTORED),
+                f"{moments[:1].upper()}{moments[1:]}. Neither counts as an amendment; its "
+                "history keeps both.",
             )
         )
     if amended.times:
@@ -325,8 +338,8 @@ class SupervisionModel(RecordsModel[SupervisionSession]):
         "How long the session lasted",
         "Whether your workload was discussed in a session that was held",
         "When the session was first logged; later changes are kept in its history",
-        "In words: logged late (retrospective), changed since (amended), or deleted (when Show "
-        "deleted is ticked). Point at one for when",
+        "In words: logged late (retrospective), deleted and restored, changed since (amended), "
+        "or deleted (when Show deleted is ticked). Point at one for when",
     )
     number_columns = frozenset({SessionColumn.LENGTH})
 
@@ -416,7 +429,9 @@ def concern_status_sentence(concern: Concern, today: date, deleted: bool = False
 # concern's, with its follow-up day.
 WIDEST_DAY = date(2026, 9, 30)
 WIDEST_STATUS_SAMPLE = Concern(WIDEST_DAY, "", ConcernChannel.EMAIL, "", follow_up_on=WIDEST_DAY)
-# Outweighs any number of amendments when the Flags column is sorted; being deleted outweighs both.
+# When the Flags column is sorted: having been deleted and restored outweighs any number of
+# amendments, being logged late outweighs both, and being deleted now outweighs all three.
+RESTORED_SORT_WEIGHT = 1_000
 RETROSPECTIVE_SORT_WEIGHT = 1_000_000
 DELETED_SORT_WEIGHT = 2 * RETROSPECTIVE_SORT_WEIGHT
 
@@ -436,9 +451,9 @@ class ConcernsModel(RecordsModel[Concern]):
         "How you raised it",
         "Open (with the day to follow it up), answered (with the day of the response) or closed; "
         "overdue when the follow-up date has passed with no response",
-        "Logged late (retrospective), or something already recorded changed since (amended); "
-        "recording the answer, adding to it or closing the concern is not an amendment; or deleted "
-        "(when Show deleted is ticked). Point at one for when",
+        "Logged late (retrospective), deleted and restored, or something already recorded "
+        "changed since (amended); recording the answer, adding to it or closing the concern is "
+        "not an amendment; or deleted (when Show deleted is ticked). Point at one for when",
         "What you said, shortened; select the row to read all of it",
     )
     stand_out_column = ConcernColumn.STATUS
@@ -509,9 +524,11 @@ class ConcernsModel(RecordsModel[Concern]):
                 ("3" if overdue else "2" if concern.status is ConcernStatus.OPEN else "1")
                 + CONCERN_STATUS_WORDS[concern.status].casefold()
                 + (day_shown or concern.follow_up_on or date.min).isoformat(),
-                # Deleted first when sorted descending, then logged late, then the most amended.
+                # Deleted first when sorted descending, then logged late, then deleted and
+                # restored, then the most amended.
                 (DELETED_SORT_WEIGHT if deleted else 0)
                 + (RETROSPECTIVE_SORT_WEIGHT if retrospective else 0)
+                + (RESTORED_SORT_WEIGHT if entry.recorded_again else 0)
                 + amended.times,
                 concern.summary.casefold(),
             ],

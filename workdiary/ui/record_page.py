@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import amendments_words, count, describe_event
+from workdiary.domain.formatting import (
+    RESTORED,
+    amendments_words,
+    count,
+    describe_event,
+    recorded_again_words,
+)
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
@@ -361,7 +367,8 @@ class RecordPage(QWidget, Generic[R]):
             f"Restore {self._named_for_deleting(entry.record)}? It will be back in the list and "
             "count in the figures again, as it was before it was deleted, and it keeps the date "
             "it was first recorded.\n\nIts history keeps the deletion and shows it was recorded "
-            "again, and so does the amendment history of any evidence pack made from now on.",
+            "again, and so does the amendment history of any evidence pack made from now on. "
+            "Neither counts as an amendment.",
             yes=f"Restore the {noun}",
             no="Keep it deleted",
         ):
@@ -733,8 +740,10 @@ class RecordPage(QWidget, Generic[R]):
             self.record_line.setText(self._kind.not_saved_yet + self._late_words())
             return
         title = self._kind.title.format(day=self._day_words(entry.record))
+        again = recorded_again_words(entry.recorded_again, RESTORED, dated=True)
         parts = [
             f"First recorded {format_moment(entry.first_recorded_at)}",
+            *([again] if again else []),
             *self._since_first_recorded(entry),
         ]
         if is_retrospective(self.model.day_of(entry.record), entry.first_recorded_at):

@@ -40,7 +40,12 @@ from workdiary.domain.errors import (
     WorkDiaryError,
 )
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
-from workdiary.domain.formatting import amendments_words, count, describe_event
+from workdiary.domain.formatting import (
+    amendments_words,
+    count,
+    describe_event,
+    recorded_again_words,
+)
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
@@ -581,9 +586,15 @@ class WeekEditor(QWidget):
         self.heading.setText(f"Week commencing {format_day(self._monday)}")
         entry = self._entry
         if entry is not None:
+            again = recorded_again_words(entry.recorded_again, dated=True)
             self.record_line.setText(
-                f"First recorded {format_moment(entry.first_recorded_at)} · "
-                f"{amendments_words(entry.amendments)}"
+                " · ".join(
+                    [
+                        f"First recorded {format_moment(entry.first_recorded_at)}",
+                        *([again] if again else []),
+                        amendments_words(entry.amendments),
+                    ]
+                )
             )
             late = is_retrospective(self._monday, entry.first_recorded_at)
             self.notice.setText(
