@@ -100,7 +100,6 @@ class ConcernStory:
     closed_at: datetime | None = None  # the last time it was marked closed
     amendments: int = 0  # changes to what had already been recorded
     last_amended_at: datetime | None = None
-    restored_at: tuple[datetime, ...] = ()  # recorded again after being deleted
     changes: int = 0  # audit entries after the first: how many revisions the story accounts for
 
 
@@ -118,8 +117,6 @@ def concern_stories(entries: Iterable[StoryAuditEntry]) -> dict[str, ConcernStor
         story = stories.get(key, ConcernStory())
         at = entry.moment
         story = replace(story, changes=story.changes + 1)
-        if entry.action == "restore":
-            story = replace(story, restored_at=(*story.restored_at, at))
         if entry.action != "amend":
             stories[key] = story
             continue

@@ -31,11 +31,8 @@ from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import (
     RESTORED,
     amendments_words,
-    count,
-    describe_event,
     recorded_again_words,
 )
-from workdiary.domain.history import HistoryEvent
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
 from workdiary.storage import Diary, SaveResult
@@ -55,14 +52,16 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable
-from workdiary.ui.saving import asking_about_clock, delete_asking, save_asking
+from workdiary.ui.saving import (
+    asking_about_clock,
+    changes_sentence,
+    delete_asking,
+    save_asking,
+)
 
 R = TypeVar("R")
 
 TEXT_LINES = 3
-# After an amendment the status line lists this many changes, each value cut to this length.
-CHANGES_LISTED = 4
-LONGEST_VALUE_SHOWN = 40
 NEW_RECORD_KEYS = "Ctrl+N"
 HISTORY_KEYS = "Ctrl+H"
 # In the list only: in the form the key deletes text.
@@ -868,20 +867,13 @@ class RecordPage(QWidget, Generic[R]):
             self._last_outcome = f"{done} at {at}. {what_changed}"
         else:
             self._last_outcome = (
-                f"Saved at {at}. Changed {self._changes_sentence(result)}. The earlier values "
+                f"Saved at {at}. Changed {changes_sentence(result.changes, self._kind.fields)}. "
+                "The earlier values "
                 f"stay in this {self._kind.noun}'s history."
             )
         self._refresh_status()
         if result.action != "unchanged":
             self.saved.emit()
-
-    def _changes_sentence(self, result: SaveResult[R]) -> str:
-        """`Follow up on: Mon 30 Nov 2026 → Mon 07 Dec 2026; …`, kept short for the status line."""
-        event = HistoryEvent(result.entry.last_changed_at, "amend", result.changes)
-        _title, lines = describe_event(event, self._kind.fields, longest_value=LONGEST_VALUE_SHOWN)
-        shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
-        more = len(lines) - CHANGES_LISTED
-        return shown + (f"; and {count(more, 'other change')}" if more > 0 else "")
 
     def _say_deleted(self, refused: str) -> None:
         """Say in the status line why nothing was done to the deleted record in the editor."""

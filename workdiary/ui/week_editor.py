@@ -42,11 +42,8 @@ from workdiary.domain.errors import (
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
 from workdiary.domain.formatting import (
     amendments_words,
-    count,
-    describe_event,
     recorded_again_words,
 )
-from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
@@ -65,7 +62,7 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.saving import delete_asking, save_asking
+from workdiary.ui.saving import changes_sentence, delete_asking, save_asking
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -116,9 +113,6 @@ MNEMONICS = {
 # A number box is as wide as this, in the user's font, so it grows with the font and never clips.
 NUMBER_WIDTH_SAMPLE = "0000000.00"
 NOTES_LINES = 5
-# After an amendment the status line lists this many changes, each value cut to this length.
-CHANGES_LISTED = 4
-LONGEST_VALUE_SHOWN = 40
 
 # Key sequences are made when needed: a standard one needs the application to exist.
 PREVIOUS_WEEK_KEYS = "Alt+Left"
@@ -724,15 +718,9 @@ class WeekEditor(QWidget):
                 "stays in its history."
             )
         else:
-            event = HistoryEvent(result.entry.last_changed_at, "amend", result.changes)
-            _title, lines = describe_event(event, WEEK_FIELDS, longest_value=LONGEST_VALUE_SHOWN)
-            # One short paragraph, so the form keeps its room; the history has every detail.
-            shown = "; ".join(line.replace("\n", " ") for line in lines[:CHANGES_LISTED])
-            more = len(lines) - CHANGES_LISTED
-            if more > 0:
-                shown += f"; and {count(more, 'other change')}"
             self._last_outcome = (
-                f"Saved at {at}. Changed {shown}. The earlier figures stay in this week's history."
+                f"Saved at {at}. Changed {changes_sentence(result.changes, WEEK_FIELDS)}. The "
+                "earlier figures stay in this week's history."
             )
         self._refresh_status()
         if result.action != "unchanged":
