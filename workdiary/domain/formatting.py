@@ -317,8 +317,8 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
         flags.append(
             Flag(
                 f"amended {times} times" if times > 1 else "amended",
-                f"Changed {count(times, 'time')} after it was first recorded; the earlier "
-                "figures are kept in its history",
+                f"Changed {'once' if times == 1 else f'{times} times'} after it was first "
+                "recorded; the earlier figures are kept in its history",
                 AMENDED_WEIGHT,
             )
         )
