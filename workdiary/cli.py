@@ -416,7 +416,20 @@ def _open_app(options: argparse.Namespace) -> int:
     return run_app(paths, demo=options.demo, self_test=options.self_test)
 
 
-def open_diary(paths: AppPaths) -> Diary:
+def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
+    """The diary, made where it belongs if it is not there yet. Not for `reading`: the folder
+    may be a mistyped --data-dir, and a diary made there would hide where the real one is. The
+    command reads an empty diary instead (its own words say how to start one), and the user is
+    told there is none there."""
+    if reading and not paths.diary_file.exists():
+        if paths.data_dir.exists() and not paths.data_dir.is_dir():
+            paths.ensure()  # says plainly that a file is where the folder should be
+        print(
+            f"There is no diary in {paths.data_dir} yet, and none was made there. If your diary "
+            "is in another folder, give that folder with --data-dir.",
+            file=sys.stderr,
+        )
+        return Diary.empty(paths.diary_file)
     paths.ensure()
     return Diary.open(paths.diary_file)
 
@@ -491,7 +504,7 @@ def plain_json(value: Any) -> Any:
 
 
 def _profile_show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_diary(paths) as diary:
+    with open_diary(paths, reading=True) as diary:
         _print_profile(diary.profile(), out)
     return EXIT_OK
 
@@ -615,7 +628,7 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
     from workdiary.domain.figures import first_week_recorded
 
-    with open_diary(paths) as diary, diary.reading():
+    with open_diary(paths, reading=True) as diary, diary.reading():
         profile = diary.profile()
         entries = diary.weeks.all()
         today = diary.today()
@@ -798,7 +811,7 @@ def _summary_json(summary: PeriodSummary) -> dict[str, Any]:
 
 def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     monday = _week_of(args.week)
-    with open_diary(paths) as diary:
+    with open_diary(paths, reading=True) as diary:
         events = diary.weeks.history(monday.isoformat())
     if not events:
         print(f"The week commencing {format_day(monday)} has never been logged.", file=out)

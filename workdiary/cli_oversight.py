@@ -474,7 +474,7 @@ def _period(
 
 
 def _supervision_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_diary(paths) as diary:
+    with open_diary(paths, reading=True) as diary:
         today = diary.today()
         interval = diary.profile().supervision_interval_weeks
         entries = sorted(diary.supervision.all(), key=lambda e: (e.record.held_on, int(e.key)))
@@ -748,7 +748,7 @@ def _concern_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _concern_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_diary(paths) as diary:
+    with open_diary(paths, reading=True) as diary:
         today = diary.today()
         entries = sorted(diary.concerns.all(), key=lambda e: (e.record.raised_on, int(e.key)))
         # Recording the answer, adding to it or closing the concern is not an amendment.

@@ -764,9 +764,37 @@ def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_2(
         real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "mkdir", mkdir)
-    status, _ = run("show", "--data-dir", str(locked / "WorkDiary"))
+    status, _ = run(
+        "log-week", "--week", str(LAST_WEEK), "--capacity", "132.5",
+        "--data-dir", str(locked / "WorkDiary"),
+    )  # fmt: skip
     said = capsys.readouterr().err
     assert status == 2
     assert f"Work Diary cannot make the folder {locked / 'WorkDiary'}" in said
     assert f"you are not allowed to make folders in {locked}" in said
     assert "fault" not in said and "Traceback" not in said and "crash report" not in said
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show"],
+        ["show", "--json"],
+        ["history", "--week", str(LAST_WEEK)],
+        ["profile"],
+        ["supervision", "list"],
+        ["concern", "list"],
+    ],
+)
+def test_a_command_that_only_reads_makes_no_diary_where_there_is_none(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --data-dir must not quietly become a new, empty diary: the next command there
+    would save into it, and the real diary would seem to have lost everything."""
+    mistyped = tmp_path / "WorkDairy"
+    status, printed = run(*command, "--data-dir", str(mistyped))
+    assert status == 0 and printed  # what an empty diary shows: how to start one
+    said = capsys.readouterr().err
+    assert f"There is no diary in {mistyped} yet, and none was made there" in said
+    assert "--data-dir" in said
+    assert not mistyped.exists()

@@ -305,6 +305,12 @@ class Diary:
                 return cls._open_read_only(path, clock, reason)
 
     @classmethod
+    def empty(cls, path: Path, clock: Clock = utc_now) -> Diary:
+        """An empty diary named `path`, held in memory and never written anywhere: what a
+        command that only reads shows where no diary is yet, without making one there."""
+        return cls._connect(path, ":memory:", clock)
+
+    @classmethod
     def _connect(cls, path: Path, database: str, clock: Clock, *, read_only: bool = False) -> Diary:
         connection = sqlite3.connect(database, isolation_level=None, uri=read_only)
         try:
