@@ -416,6 +416,19 @@ def _open_app(options: argparse.Namespace) -> int:
     return run_app(paths, demo=options.demo, self_test=options.self_test)
 
 
+def _warn_if_altered(diary: Diary) -> None:
+    """Say, before the figures, that they are not what Work Diary recorded: a diary changed
+    outside it is shown as the file holds it now, and only `verify` would otherwise tell."""
+    report = diary.verify()
+    if not report.intact:
+        print(
+            "Warning: this diary no longer matches its own history: something other than Work "
+            f"Diary changed it ({count(len(report.findings), 'problem')}; `workdiary verify` "
+            "names them). What follows is what the file holds now.",
+            file=sys.stderr,
+        )
+
+
 def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
     """The diary, made where it belongs if it is not there yet. Not for `reading`: the folder
     may be a mistyped --data-dir, and a diary made there would hide where the real one is. The
@@ -633,6 +646,7 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         entries = diary.weeks.all()
         today = diary.today()
         deleted = diary.deleted_weeks()
+        _warn_if_altered(diary)
     # A week deleted since is part of the record: the diary was being kept by then.
     began = first_week_recorded(entries, deleted)
     lines, summary = _lines_and_summary(entries, profile, today, first, last, deleted)
@@ -813,6 +827,7 @@ def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     monday = _week_of(args.week)
     with open_diary(paths, reading=True) as diary:
         events = diary.weeks.history(monday.isoformat())
+        _warn_if_altered(diary)
     if not events:
         print(f"The week commencing {format_day(monday)} has never been logged.", file=out)
         return EXIT_OK

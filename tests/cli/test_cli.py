@@ -295,6 +295,25 @@ def test_verify_reports_intact_then_names_a_raw_edit(diary_path: Path) -> None:
     assert LAST_WEEK.strftime("%d %b %Y") in out and "capacity_pct" in out
 
 
+def test_show_and_history_warn_of_a_diary_changed_outside_work_diary(
+    diary_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
+    capsys.readouterr()
+    for command in (["show"], ["history", "--week", str(LAST_WEEK)]):
+        run(*command)
+        assert "Warning" not in capsys.readouterr().err  # intact: nothing to say
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute("UPDATE weeks SET capacity_pct = 90")
+    status, shown = run("show")
+    warned = capsys.readouterr().err
+    assert status == 0 and "90 %" in shown  # what the file holds now, said to be that
+    assert "Warning: this diary no longer matches its own history" in warned
+    assert "1 problem" in warned and "workdiary verify" in warned
+    status, _ = run("history", "--week", str(LAST_WEEK))
+    assert status == 0 and "no longer matches its own history" in capsys.readouterr().err
+
+
 def test_verify_tells_of_an_entry_dated_back_and_still_says_intact(diary_path: Path) -> None:
     run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
     run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
