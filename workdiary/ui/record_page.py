@@ -28,11 +28,7 @@ from PySide6.QtWidgets import (
 from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
-from workdiary.domain.formatting import (
-    RESTORED,
-    amendments_words,
-    recorded_again_words,
-)
+from workdiary.domain.formatting import RESTORED, amendments_words, recorded_again_words
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import FieldInfo, Recorded
 from workdiary.storage import Diary, SaveResult
@@ -52,12 +48,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable
-from workdiary.ui.saving import (
-    asking_about_clock,
-    changes_sentence,
-    delete_asking,
-    save_asking,
-)
+from workdiary.ui.saving import asking_about_clock, changes_sentence, delete_asking, save_asking
 
 R = TypeVar("R")
 

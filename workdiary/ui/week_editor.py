@@ -40,10 +40,7 @@ from workdiary.domain.errors import (
     WorkDiaryError,
 )
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
-from workdiary.domain.formatting import (
-    amendments_words,
-    recorded_again_words,
-)
+from workdiary.domain.formatting import amendments_words, recorded_again_words
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
