@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from workdiary.domain.canonical import canonical_json
-from workdiary.domain.errors import InvalidInput
+from workdiary.domain.errors import DiaryLocked, InvalidInput
 from workdiary.domain.records import (
     Concern,
     ConcernChannel,
@@ -33,6 +33,7 @@ from workdiary.pack_verdict import (
     pack_verdict,
 )
 from workdiary.packs import (
+    PackFileInTheWay,
     PackOrigin,
     compare_with_diary,
     default_file_name,
@@ -80,6 +81,39 @@ def test_saving_a_pack_writes_it_and_records_the_export(diary: Diary, tmp_path: 
     assert (export.record.fingerprint, export.record.chain_head) == ("f" * 64, snapshot.chain_head)
     assert export.record.file_sha256 == saved.file_sha256 and export.record.file_name == name
     assert diary.verify().intact  # exports are audited like everything else
+
+
+def test_a_pack_is_never_saved_over_a_file_already_there(diary: Diary, tmp_path: Path) -> None:
+    # Checked again as the file is written: it may have been made since the name was chosen.
+    snapshot, options = take_snapshot(diary), PackOptions(date(2026, 11, 2), date(2026, 11, 16))
+    handed_over = tmp_path / "pack.pdf"
+    handed_over.write_bytes(b"the pack the rep has")
+    nowhere = tmp_path / "link.pdf"
+    nowhere.symlink_to(tmp_path / "missing" / "target.pdf")
+    for taken in (handed_over, nowhere):
+        with pytest.raises(PackFileInTheWay) as refused:
+            save_pack(diary, snapshot, options, "f" * 64, b"%PDF-1.4 new", taken)
+        assert str(refused.value) == (
+            f"There is already a file at {taken}. Work Diary does not write over it: it may be a "
+            "pack you have already handed to someone."
+        )
+    assert handed_over.read_bytes() == b"the pack the rep has" and nowhere.is_symlink()
+    assert not (tmp_path / "missing").exists() and diary.exports.all() == []
+
+
+def test_a_pack_whose_export_is_not_recorded_is_not_left_behind(
+    diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window then says the pack was not saved, which must be true: every pack on disk is
+    # one its diary knows of.
+    def locked(*_args: object, **_options: object) -> None:
+        raise DiaryLocked("The diary is open in another program.")
+
+    monkeypatch.setattr(diary.exports, "save", locked)
+    snapshot, options = take_snapshot(diary), PackOptions(date(2026, 11, 2), date(2026, 11, 16))
+    with pytest.raises(DiaryLocked):
+        save_pack(diary, snapshot, options, "f" * 64, b"%PDF-1.4", tmp_path / "out" / "pack.pdf")
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_what_the_diary_holds_for_a_pack_since_is_what_a_pack_would_hold(

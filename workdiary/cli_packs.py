@@ -21,6 +21,7 @@ from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
     from workdiary.cli import Commands
+    from workdiary.packs import PackFileInTheWay
 
 
 def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -45,6 +46,10 @@ def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     add_clock_is_right(export)
 
 
+def _out_taken(in_the_way: PackFileInTheWay) -> InvalidInput:
+    return InvalidInput([FieldProblem("out", f"{in_the_way} Give another file name with --out.")])
+
+
 def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary import packs
     from workdiary.evidence.pack import build_pack
@@ -58,17 +63,10 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     last = week_commencing(parse_date(args.last, "to", "The last week"))
     if first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
-    if pdf_path.exists():
-        raise InvalidInput(
-            [
-                FieldProblem(
-                    "out",
-                    f"There is already a file at {pdf_path}. Work Diary does not write over it: "
-                    "it may be a pack you have already handed to someone. Give another file name "
-                    "with --out.",
-                )
-            ]
-        )
+    try:
+        packs.refuse_file_in_the_way(pdf_path)  # now, before the pack is made: that takes a while
+    except packs.PackFileInTheWay as in_the_way:
+        raise _out_taken(in_the_way) from None
     with open_diary(paths) as diary:
         this_week = week_commencing(diary.today())
         if first > this_week:
@@ -91,15 +89,18 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         first, last = shown_weeks(snapshot, options)
         options = replace(options, first_week=first, last_week=last)
         pack = build_pack(snapshot, options)
-        saved = packs.save_pack(
-            diary,
-            snapshot,
-            options,
-            pack.fingerprint,
-            pack.pdf,
-            pdf_path,
-            allow_clock_behind=args.clock_is_right,
-        )
+        try:
+            saved = packs.save_pack(
+                diary,
+                snapshot,
+                options,
+                pack.fingerprint,
+                pack.pdf,
+                pdf_path,
+                allow_clock_behind=args.clock_is_right,
+            )
+        except packs.PackFileInTheWay as in_the_way:  # made there while the pack was built
+            raise _out_taken(in_the_way) from None
     print(
         f"Wrote the evidence pack for the weeks commencing {format_day(first)} to "
         f"{format_day(last)} ({count(pack.pages, 'page')}):\n  {saved.path}\n"

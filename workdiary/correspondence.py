@@ -28,7 +28,7 @@ from workdiary.evidence.letters import (
     foreseeability_notice_text,
     one_calendar_month_after,
 )
-from workdiary.files import FileNotWritten, make_folder, plain_reason, write_atomically
+from workdiary.files import claim_new_file, make_folder, write_atomically
 from workdiary.storage import Diary
 
 # When to chase a notice that has had no answer.
@@ -203,7 +203,10 @@ def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
     claimed: list[Path] = []
     try:
         for path in (pdf_path, text_path):
-            _claim(path, pdf_path)
+            try:
+                claim_new_file(path)
+            except FileExistsError:
+                raise LetterFileInTheWay([path], pdf_path) from None
             claimed.append(path)
         sha256 = write_atomically(pdf_path, pdf)
         write_atomically(text_path, text.encode("utf-8"))
@@ -214,20 +217,6 @@ def _write(pdf_path: Path, pdf: bytes, text: str) -> tuple[str, Path]:
                 path.unlink()
         raise
     return sha256, text_path
-
-
-def _claim(path: Path, pdf_path: Path) -> None:
-    """Create `path`, empty, only if nothing has that name (the system checks and creates in one
-    step), so that the letter's atomic write then replaces a file of its own and no other."""
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise LetterFileInTheWay([path], pdf_path) from None
-    except OSError as error:
-        raise FileNotWritten(
-            f"Could not save {path}: {plain_reason(error)}. Nothing there has been changed."
-        ) from error
-    os.close(descriptor)
 
 
 def _logged(

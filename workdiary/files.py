@@ -50,6 +50,21 @@ def write_atomically(path: Path, data: bytes) -> str:
     return digest
 
 
+def claim_new_file(path: Path) -> None:
+    """Create `path`, empty and private (0600), only if nothing has that name: the system checks
+    and creates in one step, so a file made there since the user chose the name is never
+    written over. A file kept whole then goes there with `write_atomically`, which replaces this
+    empty one. Raises FileExistsError when the name is taken (each caller says so in its own
+    words), and FileNotWritten when the file cannot be made."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise _not_written(path, error) from error
+    os.close(descriptor)
+
+
 def make_folder(folder: Path) -> None:
     """Create the folder (and its parents) if it is missing, for a file the user named."""
     try:

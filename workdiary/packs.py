@@ -3,7 +3,9 @@ is built (off the GUI thread, from the snapshot alone), write it and record the 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from typing import Any
 
 import workdiary
 from workdiary.domain.dates import format_day, format_moment, stored_day, week_ending
-from workdiary.domain.errors import DiaryAltered, InvalidInput
+from workdiary.domain.errors import DiaryAltered, InvalidInput, WorkDiaryError
 from workdiary.domain.figures import is_retrospective
 from workdiary.domain.formatting import EVENT_TITLES, listed
 from workdiary.domain.history import changes_between
@@ -23,7 +25,7 @@ from workdiary.domain.rows import to_row
 from workdiary.evidence.pack_data import pack_options
 from workdiary.evidence.period import CONCERNS, DATE_FIELDS, PROFILE, SESSIONS, WEEKS, coverage
 from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
-from workdiary.files import make_folder, write_atomically
+from workdiary.files import claim_new_file, make_folder, write_atomically
 from workdiary.storage import Diary
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.verify import Finding
@@ -96,6 +98,26 @@ def take_snapshot(diary: Diary) -> Snapshot:
         )
 
 
+class PackFileInTheWay(WorkDiaryError):
+    """Something already has the name the pack was to be saved as. Nothing was written over it:
+    it may be a pack already in someone's hands. str() says so, without saying how to choose
+    another name (each face says that its own way)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"There is already a file at {path}. Work Diary does not write over it: it may be a "
+            "pack you have already handed to someone."
+        )
+
+
+def refuse_file_in_the_way(path: Path) -> None:
+    """Raise PackFileInTheWay before a pack is made for a name already taken (a link to nowhere
+    counts: a file written through it would land somewhere else)."""
+    if os.path.lexists(path):
+        raise PackFileInTheWay(path)
+
+
 @dataclass(frozen=True)
 class SavedPack:
     """A pack written to disk: where, the file's SHA-256, and the export recorded in the diary."""
@@ -115,24 +137,37 @@ def save_pack(
     *,
     allow_clock_behind: bool = False,
 ) -> SavedPack:
-    """Write the pack (atomically, creating its folder) and record the export in the diary;
-    `allow_clock_behind` as the snapshot was taken (see snapshot_for_export)."""
+    """Write the pack (atomically, creating its folder) only where nothing has its name, and
+    record the export in the diary; `allow_clock_behind` as the snapshot was taken (see
+    snapshot_for_export). Raises PackFileInTheWay for a name taken, even since it was checked.
+    Should the export not be recorded, the pack is not left behind: every pack on disk is one
+    the diary knows of."""
     diary.check_clock(allow_clock_behind=allow_clock_behind)
     make_folder(path.parent)
-    file_sha256 = write_atomically(path, pdf)
-    export = Export(
-        kind=PACK_KIND,
-        made_at=snapshot.taken_at.isoformat(timespec="microseconds"),
-        period_from=options.first_week,
-        period_to=options.last_week,
-        fingerprint=fingerprint,
-        chain_head=snapshot.chain_head,
-        file_name=path.name,
-        file_sha256=file_sha256,
-    )
-    saved = diary.exports.save(
-        export, allow_identifiers=True, allow_clock_behind=allow_clock_behind
-    )
+    try:
+        claim_new_file(path)
+    except FileExistsError:
+        raise PackFileInTheWay(path) from None
+    try:
+        file_sha256 = write_atomically(path, pdf)
+        export = Export(
+            kind=PACK_KIND,
+            made_at=snapshot.taken_at.isoformat(timespec="microseconds"),
+            period_from=options.first_week,
+            period_to=options.last_week,
+            fingerprint=fingerprint,
+            chain_head=snapshot.chain_head,
+            file_name=path.name,
+            file_sha256=file_sha256,
+        )
+        saved = diary.exports.save(
+            export, allow_identifiers=True, allow_clock_behind=allow_clock_behind
+        )
+    except BaseException:
+        # The file at `path` is this call's own, claimed above.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
     return SavedPack(path, file_sha256, saved.entry)
 
 

@@ -481,7 +481,7 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     asked: list[str] = []
     chosen = tmp_path / "chosen"  # no .pdf: the page adds it
 
-    def save_file_name(*args: object) -> tuple[str, str]:
+    def save_file_name(*args: object, **options: object) -> tuple[str, str]:
         asked.append(str(args[2]))
         return str(chosen), "PDF (*.pdf)"
 
@@ -492,6 +492,48 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     [start] = asked
     assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-22.pdf"
     assert blocker.args == [tmp_path / "chosen.pdf"]
+
+
+def test_a_pack_is_never_saved_over_a_file_of_the_name_chosen(
+    page: EvidencePage,
+    diary: Diary,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "chosen" is typed; the dialog asked nothing, as its own question would have been about
+    # "chosen", not the "chosen.pdf" already handed to a rep.
+    handed_over = tmp_path / "chosen.pdf"
+    handed_over.write_bytes(b"the pack the rep has")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args, **_options: (str(tmp_path / "chosen"), "")
+    )
+    page.export_button.click()
+    [said] = messages.said
+    assert said.kind == "error" and said.title == "The evidence pack was not saved"
+    assert said.text == (
+        f"There is already a file at {handed_over}. Work Diary does not write over it: it may be "
+        "a pack you have already handed to someone.\n\nPress Export… again and choose another "
+        "name."
+    )
+    assert not page.is_exporting() and page.export_button.isEnabled()
+    assert handed_over.read_bytes() == b"the pack the rep has" and diary.exports.all() == []
+
+
+def test_a_file_made_at_the_packs_name_while_it_is_built_is_not_written_over(
+    qtbot: QtBot, page: EvidencePage, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    path = tmp_path / "pack.pdf"
+    page.choose_period("Last 3 months")
+    page.export_to(path)
+    assert page.is_exporting()
+    path.write_bytes(b"saved by another program meanwhile")  # before the built pack is saved
+    qtbot.waitUntil(lambda: not page.is_exporting(), timeout=BUILD_TIMEOUT_MS)
+    [said] = messages.said
+    assert said.title == "The evidence pack was not saved" and str(path) in said.text
+    assert f"The pack was not saved to {path}." in page.status.text()
+    assert path.read_bytes() == b"saved by another program meanwhile"
+    assert diary.exports.all() == [] and page.export_button.isEnabled()
 
 
 def test_without_a_documents_folder_the_file_dialog_starts_at_home(

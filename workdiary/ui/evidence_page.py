@@ -484,8 +484,14 @@ class EvidencePage(QWidget):
         start = self.default_path()
         if start is None or self.is_exporting():
             return
+        # No "replace?" from the dialog: a pack is never written over a file (see export_to),
+        # and the dialog's question would miss the name once .pdf is added to it.
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the evidence pack as", str(start), "PDF (*.pdf)"
+            self,
+            "Save the evidence pack as",
+            str(start),
+            "PDF (*.pdf)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if chosen:
             path = Path(chosen)
@@ -493,8 +499,14 @@ class EvidencePage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Export the pack to `path`: the diary is read now, the PDF made in another thread, and
-        the file written (and the export recorded) when it is ready, unless cancelled."""
+        the file written (and the export recorded) when it is ready, unless cancelled. Nothing
+        already at `path` is written over: it may be a pack already in someone's hands."""
         if self.is_exporting():
+            return
+        try:
+            packs.refuse_file_in_the_way(path)
+        except packs.PackFileInTheWay as in_the_way:
+            self._say_file_in_the_way(in_the_way)
             return
         try:
             # With whether the user said to make it though the clock reads before the last entry.
@@ -946,6 +958,10 @@ class EvidencePage(QWidget):
                 exporting.path,
                 allow_clock_behind=exporting.clock_behind,
             )
+        except packs.PackFileInTheWay as in_the_way:  # made there while the pack was built
+            self._show_ready(f"The pack was not saved to {exporting.path}.")
+            self._say_file_in_the_way(in_the_way)
+            return
         except WorkDiaryError as error:
             self._show_ready(f"The pack was not saved to {exporting.path}.")
             self._messages.error(
@@ -974,6 +990,14 @@ class EvidencePage(QWidget):
         except WorkDiaryError as error:
             self._messages.error(self, "Cannot read the diary", str(error))
         self.exported.emit(saved.path)
+
+    def _say_file_in_the_way(self, in_the_way: packs.PackFileInTheWay) -> None:
+        self._messages.error(
+            self,
+            "The evidence pack was not saved",
+            f"{in_the_way}\n\nPress Export… again and choose another name.",
+        )
+        self.export_button.setFocus()
 
     @Slot(int, object)
     def _failed(self, number: int, error: BaseException) -> None:
