@@ -46,6 +46,10 @@ def test_amending_a_week_changed_behind_the_apps_back_saves_nothing(
     # The change is still there for verify to name; the history still says what was saved.
     [finding] = diary.verify().findings
     assert finding.field == "capacity_pct"
+    assert finding.message == (  # in the words of the form, not of the file
+        "Week commencing Mon 16 Nov 2026: WMT capacity is 90.0 in the diary file, but its "
+        "history says 132.5. It was changed outside Work Diary."
+    )
     stored = diary.weeks.get("2026-11-16")
     assert stored is not None and stored.record.hours_worked == WEEK.hours_worked
 
@@ -141,3 +145,20 @@ def test_a_logging_again_whose_date_was_changed_outside_still_reads_without_that
     assert recorded_again_words(entry.recorded_again, dated=True) == "deleted and logged again"
     assert [week.key for week in diary.weeks.all()] == [key, WEEK.week_commencing.isoformat()]
     assert not diary.verify().intact
+
+
+def test_a_record_backdated_in_the_file_is_named_in_words(diary: Diary, diary_path: Path) -> None:
+    """What the diary keeps beside a record (when it was recorded, its revision) is named as the
+    user would say it, not by its column."""
+    [stored] = diary.query("SELECT recorded_at FROM weeks WHERE week_commencing = '2026-11-09'")
+    raw(
+        diary_path,
+        "UPDATE weeks SET recorded_at = '2026-11-17T09:00:00.000000+00:00' "
+        "WHERE week_commencing = '2026-11-09'",
+    )
+    [finding] = diary.verify().findings
+    assert finding.message == (
+        "Week commencing Mon 09 Nov 2026: the time it was first recorded is "
+        f"'2026-11-17T09:00:00.000000+00:00' in the diary file, but its history says "
+        f"'{stored['recorded_at']}'. It was changed outside Work Diary."
+    )

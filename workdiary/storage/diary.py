@@ -64,6 +64,23 @@ PROFILE_KEY = "1"
 BUSY_TIMEOUT_MS = 5000
 # The files SQLite may keep beside a diary that hold saves not yet in the file itself.
 JOURNALS = ("-wal", "-journal")
+# What a table keeps beside each record (and an export is), named for a message saying one was
+# changed outside Work Diary.
+KEPT_BESIDE = {
+    "id": "its number",
+    "recorded_at": "the time it was first recorded",
+    "updated_at": "the time it was last saved",
+    "revision": "its revision number",
+    "deleted_at": "the time it was deleted",
+    "kind": "its kind",
+    "made_at": "the time it was made",
+    "period_from": "the first week it covers",
+    "period_to": "the last week it covers",
+    "fingerprint": "its fingerprint",
+    "chain_head": "the diary's history hash when it was made",
+    "file_name": "its file name",
+    "file_sha256": "its file's SHA-256",
+}
 
 
 def utc_now() -> datetime:
@@ -567,7 +584,9 @@ class Diary:
 
     def _audited_tables(self) -> list[AuditedTable]:
         def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:
-            return lambda column: fields[column].label if column in fields else column
+            return lambda column: (
+                fields[column].label if column in fields else KEPT_BESIDE.get(column, column)
+            )
 
         return [
             AuditedTable("profile", "id", lambda _key: "Your profile", labeller(PROFILE_FIELDS)),
@@ -584,5 +603,5 @@ class Diary:
                 labeller(SUPERVISION_FIELDS),
             ),
             AuditedTable("concerns", "id", lambda key: f"Concern {key}", labeller(CONCERN_FIELDS)),
-            AuditedTable("exports", "id", lambda key: f"Export {key}", lambda column: column),
+            AuditedTable("exports", "id", lambda key: f"Export {key}", labeller({})),
         ]

@@ -203,7 +203,7 @@ def record_findings(
             table.table,
             key,
             column,
-            f"{name}: {table.field_label(column)} ({column}) is "
+            f"{name}: {table.field_label(column)} is "
             f"{_show(row.get(column))} in the diary file, but its history says "
             f"{_show(expected.get(column))}. It was changed outside Work Diary.",
         )
