@@ -131,11 +131,26 @@ def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: Eviden
     assert "Mon 06 Jan 2025 to Sun 30 Mar 2025: 12 weeks," in page.summary.text()
     assert page.export_button.isEnabled()
 
+    # Each in the words History uses for the same boxes.
     page.to_date.setText("01/01/2025")
-    assert "ends before it starts" in page.period_problem.text()
+    assert page.period_problem.text() == (
+        "⚠ From (Wed 08 Jan 2025) is after To (Wed 01 Jan 2025): put the earlier date in From."
+    )
     assert page.pack_options() is None and not page.export_button.isEnabled()
+    page.from_date.setText("")
     page.to_date.setText("31/02/2025")
+    assert page.period_problem.text() == (
+        "⚠ From is empty: type a date in it, like 16/11/2026. The To date '31/02/2025' does not "
+        "exist on the calendar."
+    )
     assert page.period_problem.isVisibleTo(page) and not page.export_button.isEnabled()
+    # This week has not ended and is not logged: there is nothing yet for a pack to show.
+    page.set_custom_dates(MONDAY_AFTER.date(), MONDAY_AFTER.date() + timedelta(days=6))
+    assert page.period_problem.text() == (
+        "⚠ A pack shows the weeks up to the last one that has ended, or this week once it is "
+        "logged: from Mon 23 Nov 2026 there are none yet. Put an earlier date in From."
+    )
+    assert page.pack_options() is None and not page.export_button.isEnabled()
 
 
 def test_weeks_before_the_first_week_recorded_are_not_counted_as_not_logged(

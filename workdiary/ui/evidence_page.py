@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary import packs
-from workdiary.domain.dates import format_day, format_moment, parse_date, week_ending
+from workdiary.domain.dates import format_day, format_moment, week_ending
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.domain.figures import summarise, week_lines
 from workdiary.domain.formatting import count
@@ -67,6 +67,7 @@ from workdiary.ui.fields import (
     hint_label,
     plain_label,
     problem_label,
+    typed_period,
 )
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
@@ -835,15 +836,16 @@ class EvidencePage(QWidget):
                 )
             return bounds, ""
         try:
-            first = parse_date(self.from_date.text(), "from", "The first week")
-            last = parse_date(self.to_date.text(), "to", "The last week")
+            first, last = typed_period(self.from_date.text(), self.to_date.text())
         except InvalidInput as error:
-            return None, str(error)
+            return None, " ".join(problem.message for problem in error.problems)
         bounds = period_weeks(period, snapshot.weeks, today, first, last)
-        if bounds is None:
-            if first > today:
-                return None, "The period starts after this week: there is nothing in it yet."
-            return None, "The period ends before it starts."
+        if bounds is None:  # the dates are in order, so From is after the weeks a pack can show
+            return None, (
+                "A pack shows the weeks up to the last one that has ended, or this week once it "
+                f"is logged: from {format_day(first)} there are none yet. Put an earlier date in "
+                "From."
+            )
         return bounds, ""
 
     def _period_chosen(self) -> None:

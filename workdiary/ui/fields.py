@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from workdiary.domain.dates import parse_date
+from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput
 
 DATE_EXAMPLE = "16/11/2026"
@@ -73,6 +73,37 @@ def opens_calendar(event: QKeyEvent) -> bool:
         return True
     alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
     return event.key() == Qt.Key.Key_Down and bool(alt)
+
+
+def typed_period(from_text: str, to_text: str) -> tuple[date, date]:
+    """The dates typed in a page's From and To boxes, taken as typed: checked, never changed.
+    Raises InvalidInput naming every problem, each in the words of its box."""
+    problems: list[FieldProblem] = []
+    days: list[date] = []
+    for text, box in ((from_text, "From"), (to_text, "To")):
+        if not text.strip():
+            problems.append(
+                FieldProblem(box, f"{box} is empty: type a date in it, like {DATE_EXAMPLE}.")
+            )
+            continue
+        try:
+            days.append(parse_date(text, box, f"The {box} date"))
+        except InvalidInput as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InvalidInput(problems)
+    first, last = days
+    if first > last:
+        raise InvalidInput(
+            [
+                FieldProblem(
+                    "From",
+                    f"From ({format_day(first)}) is after To ({format_day(last)}): put the "
+                    "earlier date in From.",
+                )
+            ]
+        )
+    return first, last
 
 
 def format_date_for_typing(day: date) -> str:

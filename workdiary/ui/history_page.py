@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workdiary.domain.dates import ONE_WEEK, format_day, parse_date, week_commencing, week_ending
-from workdiary.domain.errors import FieldProblem, InvalidInput
+from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing, week_ending
+from workdiary.domain.errors import InvalidInput
 from workdiary.domain.figures import (
     PeriodSummary,
     first_week_recorded,
@@ -138,38 +138,18 @@ class CheckedDates:
     note: str = ""
 
 
-def _typed_date(text: str, box: str) -> date:
-    from workdiary.ui.fields import DATE_EXAMPLE  # loaded with the boxes the date is typed in
-
-    if not text.strip():
-        raise InvalidInput(
-            [FieldProblem(box, f"{box} is empty: type a date in it, like {DATE_EXAMPLE}.")]
-        )
-    return parse_date(text, box, f"The {box} date")
-
-
 def check_custom_dates(
     from_text: str, to_text: str, diary_weeks: tuple[date, date] | None
 ) -> CheckedDates:
     """The dates typed in From and To, taken as typed: checked, never changed. `diary_weeks` are
     the diary's first and latest Mondays (None while it has none); a period reaching beyond them
     is shown as far as the diary goes, and the note says so."""
-    problems = []
-    days = []
-    for text, box in ((from_text, "From"), (to_text, "To")):
-        try:
-            days.append(_typed_date(text, box))
-        except InvalidInput as error:
-            problems.append(str(error))
-    if problems:
-        return CheckedDates(None, " ".join(problems))
-    first, last = days
-    if first > last:
-        return CheckedDates(
-            None,
-            f"From ({format_day(first)}) is after To ({format_day(last)}): put the earlier "
-            "date in From.",
-        )
+    from workdiary.ui.fields import typed_period  # loaded with the boxes the dates are typed in
+
+    try:
+        first, last = typed_period(from_text, to_text)
+    except InvalidInput as error:
+        return CheckedDates(None, " ".join(problem.message for problem in error.problems))
     if diary_weeks is None:
         return CheckedDates((first, last))
     began, latest = diary_weeks
