@@ -800,7 +800,10 @@ def _show_json(
             item["amendments"] = line.entry.amendments
             # Each time its entry was deleted and the week logged again: no amendment.
             item["logged_again"] = [
-                {"deleted_at": _iso(again.deleted_at), "logged_again_at": _iso(again.at)}
+                {
+                    "deleted_at": iso_moment(again.deleted_at),
+                    "logged_again_at": iso_moment(again.at),
+                }
                 for again in line.entry.recorded_again
             ]
         if line.deleted_at is not None:
@@ -814,7 +817,8 @@ def _show_json(
     }
 
 
-def _iso(moment: datetime | None) -> str | None:
+def iso_moment(moment: datetime | None) -> str | None:
+    """A moment for --json: ISO 8601, or null where the diary no longer says when."""
     return moment.isoformat() if moment is not None else None
 
 

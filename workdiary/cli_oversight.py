@@ -16,6 +16,7 @@ from workdiary.cli import (
     add_allow_identifiers,
     add_clock_is_right,
     add_command,
+    iso_moment,
     open_diary,
     plain_json,
     print_changes,
@@ -354,8 +355,8 @@ def _record_json(entry: Recorded[Any], day: date, amendments: int) -> dict[str, 
         # Each time it was deleted and restored: no amendment.
         restored=[
             {
-                "deleted_at": again.deleted_at.isoformat() if again.deleted_at else None,
-                "restored_at": again.at.isoformat() if again.at else None,
+                "deleted_at": iso_moment(again.deleted_at),
+                "restored_at": iso_moment(again.at),
             }
             for again in entry.recorded_again
         ],

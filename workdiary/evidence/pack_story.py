@@ -119,6 +119,11 @@ NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
 # The concerns raised before a period that a pack of it shows too, and how each is marked.
 EARLIER_CONCERNS = "Raised before the period and unanswered when it began"
 RAISED_BEFORE = "raised before the period"
+# Which weeks a Working Time Regulations average is taken over (`counts_for_wtr`), in words.
+WTR_WEEKS_COUNTED = (
+    "with hours worked recorded and no days of leave or sickness (the Regulations leave such "
+    "days out of the average)"
+)
 # Room for a part's heading and its first lines: less than this left on a page, and the part
 # starts on the next, so that no heading is left alone at the foot of a page. (keepWithNext would
 # do it too, at twice the layout work: it wraps each heading with what follows, then each again.)
@@ -773,13 +778,6 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
             )
         )
     return facts
-
-
-# Which weeks a Working Time Regulations average is taken over (`counts_for_wtr`), in words.
-WTR_WEEKS_COUNTED = (
-    "with hours worked recorded and no days of leave or sickness (the Regulations leave such "
-    "days out of the average)"
-)
 
 
 def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
