@@ -6,6 +6,7 @@ import copy
 import re
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,12 @@ from typing import Any
 import pytest
 
 from workdiary.domain.canonical import canonical_json
+from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import DiaryLocked, InvalidInput
 from workdiary.domain.records import (
     Concern,
     ConcernChannel,
+    ConcernStatus,
     Profile,
     SupervisionSession,
     SupervisionStatus,
@@ -136,15 +139,61 @@ def test_what_the_diary_holds_for_a_pack_since_is_what_a_pack_would_hold(
         "Week commencing Mon 02 Nov 2026",
         "Supervision session 2, dated Mon 02 Nov 2026",
         "Supervision session 3, dated Sun 15 Nov 2026",
+        "Concern 1, dated Sun 01 Nov 2026, raised before the period and unanswered when it began",
         "Concern 2, dated Mon 02 Nov 2026",
         "Concern 3, dated Sun 15 Nov 2026",
     ]
     # The same rule the pack itself goes by: a pack made now holds exactly those, and the week
     # it already held.
-    again = pack_data(take_snapshot(diary), options)["records"]
+    now = pack_data(take_snapshot(diary), options)
+    again = now["records"]
     assert sorted(again["weeks"]) == ["2026-11-02", "2026-11-09"]
     assert sorted(again["supervision_sessions"]) == ["2", "3"]
     assert sorted(again["concerns"]) == ["2", "3"]
+    assert sorted(now["unanswered_at_start"]["concerns"]) == ["1"]
+
+
+def test_an_older_concern_a_pack_would_now_show_is_named_too(diary: Diary, tmp_path: Path) -> None:
+    # A pack also shows the concerns raised before its period and unanswered when it began: one
+    # logged late, or one whose answer (before the period) turns out to have been a mistake.
+    answered = Concern(
+        date(2026, 10, 19),
+        "SPO",
+        ConcernChannel.EMAIL,
+        "Caseload",
+        response="Noted",
+        response_on=date(2026, 10, 26),
+        status=ConcernStatus.ANSWERED,
+    )
+    mistaken = diary.concerns.save(answered).entry
+    options = PackOptions(date(2026, 11, 2), date(2026, 11, 9))
+    snapshot = take_snapshot(diary)
+    data = pack_data(snapshot, options)
+    assert data["records"]["concerns"] == {}  # answered before the period began
+    saved = save_pack(diary, snapshot, options, fingerprint(data), b"%PDF", tmp_path / "p.pdf")
+
+    diary.concerns.save(Concern(date(2026, 10, 20), "SPO", ConcernChannel.EMAIL, "Caseload"))
+    diary.concerns.save(replace(answered, raised_on=date(2026, 10, 21)))  # answered in time
+    diary.concerns.save(
+        replace(answered, response="", response_on=None, status=ConcernStatus.OPEN), mistaken.key
+    )
+    comparison = compare_with_diary(diary, data, fingerprint(data), saved.file_sha256)
+    amended = diary.concerns.get(mistaken.key)
+    late = diary.concerns.get("2")
+    assert amended is not None and late is not None
+    assert comparison.added_since == [
+        "Concern 1, dated Mon 19 Oct 2026, raised before the period and unanswered when it "
+        f"began: first recorded on {format_moment(mistaken.first_recorded_at)}, and amended on "
+        f"{format_moment(amended.last_changed_at)}",
+        "Concern 2, dated Tue 20 Oct 2026, raised before the period and unanswered when it "
+        f"began: first recorded on {format_moment(late.first_recorded_at)}, retrospectively",
+    ]
+    # A pack made now shows both, and so has nothing to be told of.
+    snapshot = take_snapshot(diary)
+    data = pack_data(snapshot, options)
+    assert sorted(data["unanswered_at_start"]["concerns"]) == ["1", "2"]
+    saved = save_pack(diary, snapshot, options, fingerprint(data), b"%PDF", tmp_path / "q.pdf")
+    assert compare_with_diary(diary, data, fingerprint(data), saved.file_sha256).added_since == []
 
 
 def test_a_pack_whose_data_was_changed_is_not_vouched_for_though_its_history_is_the_diarys(

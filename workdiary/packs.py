@@ -23,7 +23,15 @@ from workdiary.domain.history import changes_between
 from workdiary.domain.records import Export, Recorded
 from workdiary.domain.rows import to_row
 from workdiary.evidence.pack_data import pack_options
-from workdiary.evidence.period import CONCERNS, DATE_FIELDS, PROFILE, SESSIONS, WEEKS, coverage
+from workdiary.evidence.period import (
+    CONCERNS,
+    DATE_FIELDS,
+    PROFILE,
+    SESSIONS,
+    UNANSWERED_WHEN_BEGUN,
+    WEEKS,
+    coverage,
+)
 from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
 from workdiary.files import claim_new_file, make_folder, write_atomically
 from workdiary.storage import Diary
@@ -489,9 +497,10 @@ def _added_since(
     made_at: int,
     now: Snapshot,
 ) -> list[str]:
-    """The records the diary now holds in the pack's period that the pack does not show, oldest
-    first. Which records are in the period is decided as the pack decided it (`coverage`), from
-    the diary as it is now; one outside the period is no concern of the pack's."""
+    """The records the diary now holds for the pack's period that the pack does not show: those
+    dated within it, and the concerns raised before it and unanswered when it began. Which they
+    are is decided as the pack decided it (`coverage`), from the diary as it is now; any other
+    record is no concern of the pack's."""
     try:
         covered = coverage(now, options)
     except InvalidInput:
@@ -501,18 +510,31 @@ def _added_since(
     held: list[tuple[str, Recorded[Any], date]] = [
         *((WEEKS, entry, entry.record.week_commencing) for entry in covered.weeks),
         *((SESSIONS, entry, entry.record.held_on) for entry in covered.sessions),
+        *((CONCERNS, entry, entry.record.raised_on) for entry in covered.earlier_concerns),
         *((CONCERNS, entry, entry.record.raised_on) for entry in covered.concerns),
     ]
+    earlier = {entry.key for entry in covered.earlier_concerns}
     added = []
     for entity, entry, day in held:
         if (entity, entry.key) in in_pack:
             continue
         name = _record_name(diary, entity, entry.key, to_row(entry.record))
         entries = history.get((entity, entry.key), [])
+        first_recorded = format_moment(entry.first_recorded_at)
         if all(e.seq > made_at for e in entries):
             late = ", retrospectively" if is_retrospective(day, entry.first_recorded_at) else ""
+            if entity == CONCERNS and entry.key in earlier:
+                name += f", {UNANSWERED_WHEN_BEGUN}"
+            added.append(f"{name}: first recorded on {first_recorded}{late}")
+            continue
+        if entity == CONCERNS and entry.key in earlier:
+            # Recorded before the pack, and not then one it showed: answered before the period
+            # began, or dated after it, until amended.
+            since = [e for e in entries if e.seq > made_at]
+            when = f" on {format_moment(since[-1].moment)}" if since else " since"
             added.append(
-                f"{name}: first recorded on {format_moment(entry.first_recorded_at)}{late}"
+                f"{name}, {UNANSWERED_WHEN_BEGUN}: first recorded on {first_recorded}, and "
+                f"amended{when}"
             )
             continue
         # Recorded before the pack, dated outside its period then: say when it got its date.
@@ -524,8 +546,8 @@ def _added_since(
         ]
         when = f" on {format_moment(dated[-1].moment)}" if dated else " since"
         added.append(
-            f"{name}: first recorded on {format_moment(entry.first_recorded_at)} with a date "
-            f"outside these weeks; its date was amended{when}"
+            f"{name}: first recorded on {first_recorded} with a date outside these weeks; its "
+            f"date was amended{when}"
         )
     return added
 

@@ -97,7 +97,14 @@ from workdiary.evidence.pdf_library import (
     Table,
     TableStyle,
 )
-from workdiary.evidence.period import WEEKS, Coverage, closing_recorded_on, period_words
+from workdiary.evidence.period import (
+    RAISED_BEFORE,
+    UNANSWERED_WHEN_BEGUN,
+    WEEKS,
+    Coverage,
+    closing_recorded_on,
+    period_words,
+)
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
@@ -116,9 +123,7 @@ SECTION_TITLES = {
     "verification": "How to check this pack",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
-# The concerns raised before a period that a pack of it shows too, and how each is marked.
-EARLIER_CONCERNS = "Raised before the period and unanswered when it began"
-RAISED_BEFORE = "raised before the period"
+EARLIER_CONCERNS = UNANSWERED_WHEN_BEGUN.capitalize()
 # Which weeks a Working Time Regulations average is taken over (`counts_for_wtr`), in words.
 WTR_WEEKS_COUNTED = (
     "with hours worked recorded and no days of leave or sickness (the Regulations leave such "

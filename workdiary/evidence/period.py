@@ -59,6 +59,11 @@ def closing_recorded_on(entry: Recorded[Concern], story: ConcernStory) -> date:
     return moment.astimezone().date()
 
 
+# The concerns raised before a period that a pack of it shows too, and how each is marked.
+RAISED_BEFORE = "raised before the period"
+UNANSWERED_WHEN_BEGUN = f"{RAISED_BEFORE} and unanswered when it began"
+
+
 @dataclass(frozen=True)
 class Coverage:
     """The records dated within the period, oldest first, the concerns raised before it and
