@@ -58,7 +58,7 @@ def claim_new_file(path: Path) -> None:
     words), and FileNotWritten when the file cannot be made."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    except FileExistsError:  # an OSError too, but not one to be put in other words here
         raise
     except OSError as error:
         raise _not_written(path, error) from error
