@@ -562,3 +562,22 @@ def test_without_a_documents_folder_the_file_dialog_starts_at_home(
     missing.mkdir()
     start = page.default_path()
     assert start is not None and start.parent == missing
+
+
+def test_the_name_offered_is_numbered_after_packs_already_saved_under_it(
+    page: EvidencePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another pack of the same weeks, the same day: the dialog offers a name that can be saved.
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda *_: str(documents))
+    page.choose_period("Last 3 months")
+    first = page.default_path()
+    assert first is not None and first.name == (
+        "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-22.pdf"
+    )
+    first.write_bytes(b"the pack made this morning")
+    assert page.default_path() == first.with_name(f"{first.stem}-2.pdf")
+    first.with_name(f"{first.stem}-2.pdf").write_bytes(b"and this afternoon")
+    offered = page.default_path()
+    assert offered is not None and offered.name == f"{first.stem}-3.pdf"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import itertools
 import math
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -470,7 +471,8 @@ class EvidencePage(QWidget):
 
     def default_path(self) -> Path | None:
         """Where the file dialog starts: the Documents folder (the home folder where there is no
-        Documents folder), with the pack's usual name."""
+        Documents folder), with the pack's usual name, numbered after any pack already saved
+        there under it: a pack is never written over another (see export_to)."""
         options = self.pack_options()
         if options is None or self._snapshot is None:
             return None
@@ -478,7 +480,12 @@ class EvidencePage(QWidget):
         # Qt names Documents even where it does not exist, and the dialog would then open in
         # whatever folder the app was started from.
         start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        return start / packs.default_file_name(self._snapshot, options)
+        path = start / packs.default_file_name(self._snapshot, options)
+        stem, number = path.stem, 1
+        while os.path.lexists(path):
+            number += 1
+            path = path.with_name(f"{stem}-{number}.pdf")
+        return path
 
     def export(self) -> None:
         """Ask where to save the pack, then export it there."""
