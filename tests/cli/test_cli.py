@@ -292,7 +292,7 @@ def test_verify_reports_intact_then_names_a_raw_edit(diary_path: Path) -> None:
         connection.execute("UPDATE weeks SET capacity_pct = 90")
     status, out = run("verify")
     assert status == 1
-    assert LAST_WEEK.strftime("%d %b %Y") in out and "WMT capacity is 90.0" in out
+    assert LAST_WEEK.strftime("%d %b %Y") in out and "WMT capacity is 90 %" in out
 
 
 def test_show_and_history_warn_of_a_diary_changed_outside_work_diary(

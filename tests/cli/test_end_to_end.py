@@ -36,7 +36,7 @@ def test_log_show_amend_history_and_verify(tmp_path: Path) -> None:
     assert tampered.returncode == 1
     assert (
         LAST_WEEK.strftime("%d %b %Y") in tampered.stdout
-        and "WMT capacity is 90.0" in tampered.stdout
+        and "WMT capacity is 90 %" in tampered.stdout
     )
     # Logging the week again does not take the change into its history as the user's own.
     again = workdiary(data, "log-week", "--week", week, "--hours", "40")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.clock import Clock
 from tests.storage.test_diary import WEEK, raw
+from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import DiaryAltered
 from workdiary.domain.formatting import recorded_again_words
 from workdiary.domain.records import Concern, ConcernChannel
@@ -47,8 +48,8 @@ def test_amending_a_week_changed_behind_the_apps_back_saves_nothing(
     [finding] = diary.verify().findings
     assert finding.field == "capacity_pct"
     assert finding.message == (  # in the words of the form, not of the file
-        "Week commencing Mon 16 Nov 2026: WMT capacity is 90.0 in the diary file, but its "
-        "history says 132.5. It was changed outside Work Diary."
+        "Week commencing Mon 16 Nov 2026: WMT capacity is 90 % in the diary file, but its "
+        "history says 132.5 %. It was changed outside Work Diary."
     )
     stored = diary.weeks.get("2026-11-16")
     assert stored is not None and stored.record.hours_worked == WEEK.hours_worked
@@ -149,7 +150,7 @@ def test_a_logging_again_whose_date_was_changed_outside_still_reads_without_that
 
 def test_a_record_backdated_in_the_file_is_named_in_words(diary: Diary, diary_path: Path) -> None:
     """What the diary keeps beside a record (when it was recorded, its revision) is named as the
-    user would say it, not by its column."""
+    user would say it, not by its column, and a time as the app shows times."""
     [stored] = diary.query("SELECT recorded_at FROM weeks WHERE week_commencing = '2026-11-09'")
     raw(
         diary_path,
@@ -157,8 +158,45 @@ def test_a_record_backdated_in_the_file_is_named_in_words(diary: Diary, diary_pa
         "WHERE week_commencing = '2026-11-09'",
     )
     [finding] = diary.verify().findings
+    backdated = format_moment(datetime(2026, 11, 17, 9, 0, tzinfo=UTC))
+    first = format_moment(datetime.fromisoformat(stored["recorded_at"]))
     assert finding.message == (
-        "Week commencing Mon 09 Nov 2026: the time it was first recorded is "
-        f"'2026-11-17T09:00:00.000000+00:00' in the diary file, but its history says "
-        f"'{stored['recorded_at']}'. It was changed outside Work Diary."
+        f"Week commencing Mon 09 Nov 2026: the time it was first recorded is {backdated} in the "
+        f"diary file, but its history says {first}. It was changed outside Work Diary."
+    )
+
+
+def test_a_change_the_app_would_show_alike_is_named_as_stored(
+    diary: Diary, diary_path: Path
+) -> None:
+    """A time moved by seconds, or a figure changed in a decimal place the app does not show,
+    would read the same both ways as the app shows it: the message quotes both exactly as
+    stored, so the change is plain."""
+    [stored] = diary.query("SELECT recorded_at FROM weeks WHERE week_commencing = '2026-11-09'")
+    moved = datetime.fromisoformat(stored["recorded_at"]).replace(second=59, microsecond=0)
+    raw(
+        diary_path,
+        f"UPDATE weeks SET recorded_at = '{moved.isoformat()}', capacity_pct = 118.004 "
+        "WHERE week_commencing = '2026-11-09'",
+    )
+    said = {finding.field: finding.message for finding in diary.verify().findings}
+    assert (
+        f"the time it was first recorded is '{moved.isoformat()}' in the diary file, but its "
+        f"history says '{stored['recorded_at']}'."
+    ) in said["recorded_at"]
+    assert (
+        "WMT capacity is 118.004 in the diary file, but its history says 118.0."
+        in (said["capacity_pct"])
+    )
+
+
+def test_text_changed_in_the_file_is_quoted(diary: Diary, diary_path: Path) -> None:
+    raw(
+        diary_path,
+        "UPDATE weeks SET notes = 'Gwŷn <said> & \"fine\"' WHERE week_commencing = '2026-11-16'",
+    )
+    [finding] = diary.verify().findings
+    assert finding.message.startswith(
+        "Week commencing Mon 16 Nov 2026: Notes is 'Gwŷn <said> & \"fine\"' in the diary file, "
+        "but its history says (empty)."
     )

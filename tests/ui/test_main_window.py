@@ -404,7 +404,7 @@ def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: 
         connection.execute("UPDATE weeks SET capacity_pct = 90")
     failed = workdiary(data, "--self-test")
     assert failed.returncode == 1
-    assert "WMT capacity is 90.0" in failed.stderr
+    assert "WMT capacity is 90 %" in failed.stderr
 
 
 def main_windows() -> list[MainWindow]:

@@ -27,7 +27,6 @@ from workdiary.domain.records import (
     WEEK_FIELDS,
     Concern,
     Export,
-    FieldInfo,
     Profile,
     Recorded,
     SupervisionSession,
@@ -64,23 +63,6 @@ PROFILE_KEY = "1"
 BUSY_TIMEOUT_MS = 5000
 # The files SQLite may keep beside a diary that hold saves not yet in the file itself.
 JOURNALS = ("-wal", "-journal")
-# What a table keeps beside each record (and an export is), named for a message saying one was
-# changed outside Work Diary.
-KEPT_BESIDE = {
-    "id": "its number",
-    "recorded_at": "the time it was first recorded",
-    "updated_at": "the time it was last saved",
-    "revision": "its revision number",
-    "deleted_at": "the time it was deleted",
-    "kind": "its kind",
-    "made_at": "the time it was made",
-    "period_from": "the first week it covers",
-    "period_to": "the last week it covers",
-    "fingerprint": "its fingerprint",
-    "chain_head": "the diary's history hash when it was made",
-    "file_name": "its file name",
-    "file_sha256": "its file's SHA-256",
-}
 
 
 def utc_now() -> datetime:
@@ -557,19 +539,19 @@ class Diary:
         with self.reading():
             return verify(self, self._audited_tables())
 
+    def audited_table(self, entity: str) -> AuditedTable | None:
+        """How verify names the records of table `entity`, and their fields."""
+        return next((table for table in self._audited_tables() if table.table == entity), None)
+
     def describe_record(self, entity: str, key: str) -> str:
         """How a record is named to the user: "Week commencing Mon 16 Nov 2026", "Concern 3"."""
-        for table in self._audited_tables():
-            if table.table == entity:
-                return table.describe(key)
-        return f"{entity} {key}"
+        table = self.audited_table(entity)
+        return table.describe(key) if table else f"{entity} {key}"
 
     def field_label(self, entity: str, field: str) -> str:
         """A field as the user knows it: "WMT capacity" for weeks' capacity_pct."""
-        for table in self._audited_tables():
-            if table.table == entity:
-                return table.field_label(field)
-        return field
+        table = self.audited_table(entity)
+        return table.field_label(field) if table else field
 
     def record_fields(self, entity: str) -> list[str]:
         """The fields of the records in table `entity` (the user's values, not the bookkeeping)."""
@@ -583,25 +565,20 @@ class Diary:
         return list(tables[entity].fields) if entity in tables else []
 
     def _audited_tables(self) -> list[AuditedTable]:
-        def labeller(fields: dict[str, FieldInfo]) -> Callable[[str], str]:
-            return lambda column: (
-                fields[column].label if column in fields else KEPT_BESIDE.get(column, column)
-            )
-
         return [
-            AuditedTable("profile", "id", lambda _key: "Your profile", labeller(PROFILE_FIELDS)),
+            AuditedTable("profile", "id", lambda _key: "Your profile", PROFILE_FIELDS),
             AuditedTable(
                 "weeks",
                 "week_commencing",
                 lambda key: f"Week commencing {format_day(date.fromisoformat(key))}",
-                labeller(WEEK_FIELDS),
+                WEEK_FIELDS,
             ),
             AuditedTable(
                 "supervision_sessions",
                 "id",
                 lambda key: f"Supervision session {key}",
-                labeller(SUPERVISION_FIELDS),
+                SUPERVISION_FIELDS,
             ),
-            AuditedTable("concerns", "id", lambda key: f"Concern {key}", labeller(CONCERN_FIELDS)),
-            AuditedTable("exports", "id", lambda key: f"Export {key}", labeller({})),
+            AuditedTable("concerns", "id", lambda key: f"Concern {key}", CONCERN_FIELDS),
+            AuditedTable("exports", "id", lambda key: f"Export {key}", {}),
         ]

@@ -21,7 +21,7 @@ from workdiary.domain.records import Recorded
 from workdiary.domain.rows import from_row, record_fields, to_row
 from workdiary.domain.validation import as_kept, require_no_identifiers, require_valid
 from workdiary.storage.history import history_from_entries
-from workdiary.storage.verify import AuditedTable, record_findings
+from workdiary.storage.verify import record_findings
 
 if TYPE_CHECKING:
     from workdiary.storage.diary import Diary
@@ -261,12 +261,8 @@ class RecordTable(Generic[R]):
         """Refuse to write over a record changed outside Work Diary (its row, here `row`, no
         longer what its history last recorded). Saved, the change would pass into the record's
         history as if made here, and `verify` would no longer see it."""
-        table = AuditedTable(
-            self.table,
-            self._key_column,
-            lambda key: self._diary.describe_record(self.table, key),
-            lambda field: self._diary.field_label(self.table, field),
-        )
+        table = self._diary.audited_table(self.table)
+        assert table is not None, f"{self.table} is not an audited table"
         findings = record_findings(table, key, row, self._diary.audit.last_of(self.table, key))
         if findings:
             raise DiaryAltered(

@@ -3,12 +3,21 @@ audit entry, so that a change made behind the app's back is named by record and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from workdiary.domain.dates import dated_back, dated_back_words
+from workdiary.domain.dates import (
+    dated_back,
+    dated_back_words,
+    format_day,
+    format_moment,
+    stored_day,
+)
 from workdiary.domain.errors import DiaryAltered
+from workdiary.domain.formatting import format_value
+from workdiary.domain.records import FieldInfo
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.schema import AUDIT_TRIGGERS
 
@@ -44,18 +53,67 @@ class VerifyReport:
         return not self.findings
 
 
+# What a table keeps beside each record (and an export is), named for a message saying one was
+# changed outside Work Diary.
+KEPT_BESIDE = {
+    "id": "its number",
+    "recorded_at": "the time it was first recorded",
+    "updated_at": "the time it was last saved",
+    "revision": "its revision number",
+    "deleted_at": "the time it was deleted",
+    "kind": "its kind",
+    "made_at": "the time it was made",
+    "period_from": "the first week it covers",
+    "period_to": "the last week it covers",
+    "fingerprint": "its fingerprint",
+    "chain_head": "the diary's history hash when it was made",
+    "file_name": "its file name",
+    "file_sha256": "its file's SHA-256",
+}
+
+
 @dataclass(frozen=True)
 class AuditedTable:
-    """What verify needs to know of a table: its key column, and how to name a record and field."""
+    """What verify needs to know of a table: its key column, how to name a record, and its
+    records' fields (`fields`), so that a finding speaks the form's words and units."""
 
     table: str
     key_column: str
     describe: Callable[[str], str]
-    field_label: Callable[[str], str]
+    fields: Mapping[str, FieldInfo]
+
+    def field_label(self, column: str) -> str:
+        info = self.fields.get(column)
+        return info.label if info else KEPT_BESIDE.get(column, column)
+
+    def shown(self, column: str, here: Any, there: Any) -> tuple[str, str]:
+        """Two stored values of `column`, as a message sets them side by side: as the app shows
+        them ("90 %", "Tue 17 Nov 2026 09:00"), unless that would make them look the same (90
+        written as text, a time moved by seconds), and then exactly as stored."""
+        info = self.fields.get(column)
+        friendly = _show(info, here), _show(info, there)
+        if friendly[0] != friendly[1]:
+            return friendly
+        return _exact(here), _exact(there)
 
 
-def _show(value: Any) -> str:
-    return "(empty)" if value is None or value == "" else repr(value)
+def _show(info: FieldInfo | None, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        return format_value(info, value)
+    day = stored_day(value)
+    if day is not None:
+        return format_day(day)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is not None and moment.tzinfo is not None:
+        return format_moment(moment)
+    return repr(value)  # text, quoted so that where it starts and ends is plain
+
+
+def _exact(value: Any) -> str:
+    return "(empty)" if value is None else repr(value)
 
 
 def verify(diary: Diary, tables: list[AuditedTable]) -> VerifyReport:
@@ -198,15 +256,17 @@ def record_findings(
     if row == expected:
         return []
     name = table.describe(key)
-    return [
-        Finding(
-            table.table,
-            key,
-            column,
-            f"{name}: {table.field_label(column)} is "
-            f"{_show(row.get(column))} in the diary file, but its history says "
-            f"{_show(expected.get(column))}. It was changed outside Work Diary.",
-        )
-        for column in sorted(set(row) | set(expected))
-        if row.get(column) != expected.get(column)
-    ]
+    findings = []
+    for column in sorted(set(row) | set(expected)):
+        if row.get(column) != expected.get(column):
+            here, there = table.shown(column, row.get(column), expected.get(column))
+            findings.append(
+                Finding(
+                    table.table,
+                    key,
+                    column,
+                    f"{name}: {table.field_label(column)} is {here} in the diary file, but its "
+                    f"history says {there}. It was changed outside Work Diary.",
+                )
+            )
+    return findings
