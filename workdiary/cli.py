@@ -725,7 +725,7 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
     ]
     if summary.average_capacity_pct is not None and summary.peak_capacity_week is not None:
         sentences.append(
-            f"Capacity averaged {format_number(round(summary.average_capacity_pct, 1))} %, "
+            f"Capacity averaged {format_number(summary.average_capacity_pct, places=1)} %, "
             f"peaking at {format_number(summary.peak_capacity_pct or 0)} % in the week commencing "
             f"{format_day(summary.peak_capacity_week)}."
         )
@@ -754,7 +754,7 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
     if summary.peak_wtr_average is not None and summary.peak_wtr_week is not None:
         sentences.append(
             f"Working Time Regulations: the highest 17-week average was "
-            f"{format_number(round(summary.peak_wtr_average, 1))} hours a week (to the week "
+            f"{format_number(summary.peak_wtr_average, places=1)} hours a week (to the week "
             f"commencing {format_day(summary.peak_wtr_week)}; weeks with leave or sickness "
             f"left out, as the Regulations do); "
             f"{count(summary.weeks_wtr_over_limit, 'week')} averaged over 48."

@@ -570,7 +570,7 @@ def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[s
         )
     gap = figures.longest_gap
     if gap is not None:
-        weeks = format_number(round(gap.days / 7, 1))
+        weeks = format_number(gap.days / 7, places=1)
         lines.append(
             f"  Longest gap between sessions held: {count(gap.days, 'day')} ({weeks} weeks), "
             f"from {format_day(gap.after)} to {format_day(gap.until)}"

@@ -37,6 +37,17 @@ def test_numbers_drop_needless_decimals_and_group_thousands() -> None:
     ]
 
 
+def test_a_half_is_rounded_up_as_someone_checking_by_hand_would() -> None:
+    """14 weeks summing to 1,683.5 % average 120.25 %: a rep with a calculator reads 120.3."""
+    assert format_number(1683.5 / 14, places=1) == "120.3"
+    assert format_number(0.125) == "0.13"
+    assert format_number(12.5, places=0) == "13"
+    # An average a sum leaves a hair under its half is still rounded as the half it stands for.
+    assert format_number(sum((100.0, 100.7, 102.1, 104.2)) / 4, places=1) == "101.8"  # 101.7499…
+    assert format_number(-0.04, places=1) == "0"
+    assert format_money(2.675) == "£2.68"
+
+
 def test_values_carry_their_units_in_the_right_number() -> None:
     assert format_value(WEEK_FIELDS["capacity_pct"], 132.5) == "132.5 %"
     assert format_value(WEEK_FIELDS["reports_due"], 1) == "1 report"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from workdiary.domain.dates import format_day, format_moment
@@ -49,14 +50,24 @@ CONCERN_STATUS_WORDS: dict[ConcernStatus, str] = {
 }
 
 
-def format_number(value: float) -> str:
-    """No needless `.0`, thousands separated: 37, 132.5, 1,234.25."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+def _rounded(value: float, places: int) -> Decimal:
+    """`value` to `places` decimal places, a half rounded up, as someone checking a figure by hand
+    would: 120.25 is 120.3 (Python's own rounding makes it 120.2). The float is read to nine
+    places first, so that one a sum left a hair under a half (120.24999999999999) is still
+    taken as the half it stands for."""
+    return Decimal(f"{value:.9f}").quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: float, places: int = 2) -> str:
+    """No needless `.0`, thousands separated: 37, 132.5, 1,234.25; to `places` decimal places."""
+    text = f"{_rounded(value, places):,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
 def format_money(value: float) -> str:
-    return f"£{value:,.2f}"
+    return f"£{_rounded(value, 2):,f}"
 
 
 def singular_unit(unit: str) -> str:

@@ -244,7 +244,7 @@ def _local_day(moment: datetime) -> str:
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else DASH
+    return f"{format_number(100 * part / whole, places=0)} %" if whole else DASH
 
 
 def _hours(value: float) -> str:
@@ -601,7 +601,7 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
         workload += [
             (
                 "Average capacity",
-                f"{format_number(round(summary.average_capacity_pct, 1))} % over the "
+                f"{format_number(summary.average_capacity_pct, places=1)} % over the "
                 f"{count(logged, 'week')} logged",
             ),
             (
@@ -764,7 +764,7 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         facts += [
             (
                 f"Highest {WTR_REFERENCE_WEEKS}-week average",
-                f"{format_number(round(summary.peak_wtr_average, 1))} hours a week, in the "
+                f"{format_number(summary.peak_wtr_average, places=1)} hours a week, in the "
                 f"{WTR_REFERENCE_WEEKS} weeks to the week commencing "
                 f"{format_day(summary.peak_wtr_week)}: {taken_over}. Working Time Regulations "
                 f"limit: {limit} hours",
