@@ -219,7 +219,7 @@ def test_a_concern_is_amended_only_where_something_already_recorded_changed() ->
         "Answer rewritten" in concerns
     )
     assert len(re.findall(r"First recorded [^W]*amended", concerns)) == 2
-    assert "Concern raised Tue 01 Sep 2026: amended What you said: Said at first → Said on" in (
+    assert "Concern raised Tue 01 Sep 2026: amended What was said: Said at first → Said on" in (
         history
     )
     assert "Response: No. → Maybe." in history

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -30,10 +30,15 @@ from workdiary.evidence.period import (
 )
 from workdiary.evidence.snapshot import AuditRecord
 
+# The form asks the officer "What you said"; a pack is read by others, to whom it is what was said.
+WHAT_WAS_SAID = "What was said"
 ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
     WEEKS: WEEK_FIELDS,
     SESSIONS: SUPERVISION_FIELDS,
-    CONCERNS: CONCERN_FIELDS,
+    CONCERNS: {
+        **CONCERN_FIELDS,
+        "summary": replace(CONCERN_FIELDS["summary"], label=WHAT_WAS_SAID),
+    },
     PROFILE: PROFILE_FIELDS,
 }
 # A week's Monday is its key and never changes; its name already says it.

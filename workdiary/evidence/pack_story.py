@@ -78,6 +78,7 @@ from workdiary.domain.records import (
     Week,
 )
 from workdiary.evidence.amendments import (
+    WHAT_WAS_SAID,
     Amendment,
     amendment_history,
     concern_stories,
@@ -1363,7 +1364,7 @@ def _concern_entry(
     recorded = _para(
         f"First recorded {', '.join(_concern_recorded(pack, entry))}", styles.entry_note
     )
-    said = _labelled("What was said", concern.summary)
+    said = _labelled(WHAT_WAS_SAID, concern.summary)
     follow_up: list[TextBlock] = []
     if concern.follow_up_on is not None and is_answered(concern):
         # An unanswered concern's date to chase a reply is in its status; an answered one's
