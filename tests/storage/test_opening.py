@@ -197,6 +197,8 @@ def test_a_read_only_folder_holding_saves_not_yet_in_the_file_is_not_read_withou
     holds the latest saves: reading the file without it would show an older diary as if whole."""
     writer = Diary.open(diary_path, clock)
     writer.connection.execute("PRAGMA wal_autocheckpoint = 0")
+    # Stopped, as by a crash, after the save and before it was copied into the file itself.
+    monkeypatch.setattr(Diary, "_empty_the_wal", lambda _diary: None)
     writer.weeks.save(WEEK)
     copy = tmp_path / "copy"
     copy.mkdir()

@@ -299,6 +299,33 @@ def test_a_week_typed_into_a_read_only_diary_is_saved_once_its_folder_is_writabl
         assert report.intact and report.entries == 2
 
 
+def test_a_save_after_a_backup_was_restored_over_the_open_diary_says_it_was_not_saved(
+    open_window: OpenWindow, tmp_path: Path, diary_path: Path, clock: Clock
+) -> None:
+    """The save goes nowhere, so the window must not say "Saved": it says why, keeps what was
+    typed, and leaves the restored file as it was put there."""
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(Week(date(2026, 11, 9), 101.0, caseload=44))
+    backup = tmp_path / "backup.db"
+    backup.write_bytes(diary_path.read_bytes())
+    messages = ScriptedMessages()
+    window = open_window(messages, clock)
+    window.editor.box("capacity_pct").setText("132.5")
+    last_saved = window.saved_label.text()
+    diary_path.with_name("restoring").write_bytes(backup.read_bytes())
+    diary_path.with_name("restoring").replace(diary_path)
+
+    assert not window.editor.save()
+    said = messages.texts("error")
+    assert "no longer the diary Work Diary opened" in said and "Close Work Diary" in said
+    assert window.saved_label.text() == last_saved
+    assert window.editor.box("capacity_pct").text() == "132.5"  # type: ignore[union-attr]
+    assert window.editor.has_unsaved_changes()
+    assert diary_path.read_bytes() == backup.read_bytes()
+    messages.answers.append(True)  # close, and throw away what was typed
+    window.close()
+
+
 @pytest.mark.parametrize("page", ["settings", "supervision"])
 def test_settings_and_sessions_are_saved_too_once_a_read_only_folder_is_writable_again(
     page: str, open_window: OpenWindow, private_data_dir: Path, diary_path: Path, clock: Clock,

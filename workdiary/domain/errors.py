@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from workdiary.domain.history import Change
 
 
+# Where a message sends the user to see what was changed outside Work Diary: in the window or at
+# the command line, whichever they are using.
+DIARY_CHECK = "the diary's check (Help → Check your diary in the window, or `workdiary verify`)"
+
+
 class WorkDiaryError(Exception):
     """A problem the user can fix or understand; str() is the message to show them."""
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
-from workdiary.domain.errors import DiaryAltered
+from workdiary.domain.errors import DIARY_CHECK, DiaryAltered
 
 GENESIS_HASH = "0" * 64
 
@@ -55,7 +55,7 @@ class AuditEntry:
     def _unreadable(self, what: str) -> str:
         return (
             f"Entry {self.seq} of your diary's history was changed outside Work Diary: "
-            f"{what} can no longer be read. Work Diary has changed nothing. `workdiary verify` "
+            f"{what} can no longer be read. Work Diary has changed nothing; {DIARY_CHECK} "
             "shows everything that was changed."
         )
 

@@ -224,6 +224,13 @@ def _require_same_diary(path: Path, last_read: tuple[int, str]) -> None:
         raise replaced(path)
 
 
+def _identity(path: Path) -> tuple[int, int]:
+    """Which file is at `path` (its device and inode): the same for as long as that file is
+    there, whatever is written to it, and another for any file put in its place."""
+    status = path.stat()
+    return status.st_dev, status.st_ino
+
+
 def _connect_to_save(path: Path) -> sqlite3.Connection:
     """A connection to read and save the diary at `path`, checked and brought up to date as
     opening does, once it is shown to be writable."""
@@ -254,6 +261,8 @@ class Diary:
         # Why nothing can be saved to this diary, when it was opened read-only (its folder could
         # not be written to); None when it can be saved to. A save tries it afresh (transaction).
         self.read_only: DiaryReadOnly | None = None
+        # The file opened at `path` (see _identity); None for a diary held only in memory.
+        self._opened: tuple[int, int] | None = None
         self.audit = AuditLog(connection)
         self._savepoints = 0
         self.weeks = RecordTable(self, "weeks", Week, week_problems, ("notes",), "week_commencing")
@@ -292,7 +301,7 @@ class Diary:
                 return cls._open_read_only(path, clock, known)
             _free_companions(path)
             try:
-                return cls._connect(path, str(path), clock)
+                diary = cls._connect(path, str(path), clock)
             except sqlite3.OperationalError as error:
                 # SQLite cannot open a diary whose folder will not take its -wal and -shm files,
                 # nor on a full disk; the operating system says which it is.
@@ -302,6 +311,8 @@ class Diary:
                 if not isinstance(reason, DiaryReadOnly):
                     raise
                 return cls._open_read_only(path, clock, reason)
+            diary._opened = _identity(path)
+            return diary
 
     @classmethod
     def empty(cls, path: Path, clock: Clock = utc_now) -> Diary:
@@ -390,7 +401,34 @@ class Diary:
                 assert self.read_only is not None
                 self._use(Diary._open_read_only(path, self.clock, self.read_only).connection)
                 raise
+            self._opened = _identity(path)
         self.read_only = None
+
+    def _require_in_place(self) -> None:
+        """Refuse to save when the diary file opened is no longer at its path: moved or deleted,
+        or another file put in its place (a backup restored over it, a sync, another stick).
+        SQLite would go on saving to the file it opened, wherever that now is, and the window
+        would say "Saved" of a save no one will ever see."""
+        if self._opened is None or self.read_only is not None:
+            return  # held in memory; or opened read-only, when a save first opens it again
+        try:
+            there = _identity(self.path)
+        except FileNotFoundError:
+            raise missing(self.path) from None
+        if there != self._opened:
+            raise replaced(self.path)
+
+    def _empty_the_wal(self) -> None:
+        """Copy what was just saved into the diary file itself, leaving its -wal file empty: a
+        copy of diary.db made while the window is open then holds every save, and a -wal left
+        beside a file put in the diary's place has nothing in it to write into that file. Not
+        waited for: a reader holding the -wal back (another window, a command) leaves it to the
+        next save, or to closing."""
+        self.connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _use(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
@@ -427,11 +465,13 @@ class Diary:
                 self._reopen_to_save()
             self.connection.execute("BEGIN IMMEDIATE")
             try:
+                self._require_in_place()  # asked holding the lock, just before writing
                 yield
             except BaseException:
                 self.connection.rollback()
                 raise
             self.connection.commit()
+            self._empty_the_wal()
 
     def query(self, sql: str, parameters: Sequence[object] = ()) -> list[dict[str, Any]]:
         """Rows as dictionaries of column to value."""

@@ -8,7 +8,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from workdiary.domain.dates import format_moment
-from workdiary.domain.errors import ChangedElsewhere, DiaryAltered, FieldProblem, NotFound
+from workdiary.domain.errors import (
+    DIARY_CHECK,
+    ChangedElsewhere,
+    DiaryAltered,
+    FieldProblem,
+    NotFound,
+)
 from workdiary.domain.history import (
     NOTHING_LATER,
     Change,
@@ -270,7 +276,7 @@ class RecordTable(Generic[R]):
                 + " ".join(finding.message for finding in findings)
                 + "\n\nWork Diary will not save over a record changed outside it: the change "
                 "would pass into its history as if it had been made here. The diary file keeps "
-                "it as it is, for `workdiary verify` to show."
+                f"it as it is, for {DIARY_CHECK} to show."
             )
 
     def _changed_since(
