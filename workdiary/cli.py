@@ -434,7 +434,7 @@ def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
     may be a mistyped --data-dir, and a diary made there would hide where the real one is. The
     command reads an empty diary instead (its own words say how to start one), and the user is
     told there is none there."""
-    if reading and not paths.diary_file.exists():
+    if reading and not paths.has_diary():
         if paths.data_dir.exists() and not paths.data_dir.is_dir():
             paths.ensure()  # says plainly that a file is where the folder should be
         print(
@@ -875,7 +875,7 @@ def _verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         from workdiary.cli_packs import verify_pack
 
         return verify_pack(args.pack, paths, out)
-    if not paths.diary_file.exists():
+    if not paths.has_diary():
         print(
             f"There is no diary at {paths.diary_file} yet, so there is nothing to check.", file=out
         )

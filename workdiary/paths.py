@@ -29,6 +29,11 @@ class AppPaths:
     def diary_file(self) -> Path:
         return self.data_dir / "diary.db"
 
+    def has_diary(self) -> bool:
+        """Whether there is a diary here to open: a link to one counts even while what it links
+        to is missing (a memory stick not plugged in), which opening then says."""
+        return self.diary_file.is_symlink() or self.diary_file.exists()
+
     @classmethod
     def resolve(
         cls, data_dir: str | None = None, environ: Mapping[str, str] = os.environ

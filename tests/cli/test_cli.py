@@ -795,6 +795,26 @@ def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_2(
 
 
 @pytest.mark.parametrize(
+    "command", [["show"], ["verify"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "120"]]
+)
+def test_a_diary_linked_to_a_missing_stick_is_said_to_be_missing_and_not_made(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """diary.db a link to a file on a memory stick that is not plugged in: not "no diary yet"
+    (the user would think it lost), and no diary made afresh at the other end of the link."""
+    data = tmp_path / "data"
+    data.mkdir()
+    stick = tmp_path / "stick" / "diary.db"
+    (data / "diary.db").symlink_to(stick)
+    status, _ = run(*command, "--data-dir", str(data))
+    said = capsys.readouterr().err
+    assert status == cli.EXIT_BAD_INPUT, said
+    assert f"is a link to {stick}, which is not there" in said and "may not be plugged in" in said
+    assert "no diary" not in said
+    assert not stick.parent.exists()
+
+
+@pytest.mark.parametrize(
     "command",
     [
         ["show"],

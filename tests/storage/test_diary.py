@@ -448,6 +448,34 @@ def test_a_damaged_diary_is_refused_and_left_alone(diary_path: Path, clock: Cloc
     assert diary_path.read_bytes() == bytes(data)
 
 
+def test_a_damaged_diary_with_saves_still_beside_it_is_refused_and_both_left_alone(
+    tmp_path: Path, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a crash leaves them: the latest saves still in diary.db-wal. Refusing the diary must
+    not copy them into it, nor remove that file: the user keeps exactly what they had."""
+    monkeypatch.setattr(Diary, "_empty_the_wal", lambda _diary: None)
+    with Diary.open(diary_path, clock) as diary:
+        for week in range(30):
+            monday = date(2026, 11, 16) - timedelta(weeks=week)
+            diary.weeks.save(replace(WEEK, week_commencing=monday, notes="n" * 2000))
+        diary.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        diary.connection.execute("PRAGMA wal_autocheckpoint = 0")
+        diary.weeks.save(replace(WEEK, week_commencing=date(2026, 11, 16) - timedelta(weeks=30)))
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for name in ("diary.db", "diary.db-wal"):
+            (crashed / name).write_bytes((diary_path.parent / name).read_bytes())
+    data = bytearray((crashed / "diary.db").read_bytes())
+    data[4096 * 40 : 4096 * 40 + 64] = b"\xff" * 64  # scribble over a page the -wal does not hold
+    (crashed / "diary.db").write_bytes(bytes(data))
+    before = {path.name: path.read_bytes() for path in crashed.iterdir()}
+    assert before["diary.db-wal"]
+    with pytest.raises(DiaryDamaged, match="has not changed it"):
+        Diary.open(crashed / "diary.db", clock)
+    after = {path.name: path.read_bytes() for path in crashed.iterdir() if path.suffix != ".db-shm"}
+    assert {name: after.get(name) for name in before} == before
+
+
 def test_a_diary_from_a_newer_version_is_refused_and_left_alone(
     diary_path: Path, clock: Clock
 ) -> None:
@@ -459,6 +487,30 @@ def test_a_diary_from_a_newer_version_is_refused_and_left_alone(
     )
     before = diary_path.read_bytes()
     with pytest.raises(DiaryTooNew, match="newer version"):
+        Diary.open(diary_path, clock)
+    assert diary_path.read_bytes() == before
+
+
+def test_another_programs_database_named_as_the_diary_is_refused_and_left_alone(
+    diary_path: Path, clock: Clock
+) -> None:
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    raw(diary_path, "CREATE TABLE contacts (name TEXT)")
+    before = diary_path.read_bytes()
+    with pytest.raises(DiaryDamaged, match="it is not a Work Diary file") as refused:
+        Diary.open(diary_path, clock)
+    assert "has not changed it" in str(refused.value)
+    assert diary_path.read_bytes() == before
+
+
+def test_a_diary_whose_record_of_its_version_was_emptied_is_refused_and_left_alone(
+    diary_path: Path, clock: Clock
+) -> None:
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(WEEK)
+    raw(diary_path, "DELETE FROM _sqlite_migrations")
+    before = diary_path.read_bytes()
+    with pytest.raises(DiaryDamaged, match="it is not a Work Diary file"):
         Diary.open(diary_path, clock)
     assert diary_path.read_bytes() == before
 

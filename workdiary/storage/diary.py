@@ -46,6 +46,7 @@ from workdiary.storage.errors import (
     cannot_write,
     damaged,
     empty,
+    links_to_nothing,
     missing,
     replaced,
     sqlite_code,
@@ -154,6 +155,10 @@ def _holds_unsaved_changes(path: Path) -> bool:
     return False
 
 
+NOT_A_DIARY = "it is not a Work Diary file"
+HAS_TABLES = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
+
+
 def _check_is_diary(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not a SQLite database at all, or is
     empty: SQLite would take an empty file for a new diary, and write one into it."""
@@ -167,7 +172,7 @@ def _check_is_diary(path: Path) -> None:
     if not header:
         raise empty(path)
     if header != SQLITE_HEADER:
-        raise damaged(path, "it is not a Work Diary file")
+        raise damaged(path, NOT_A_DIARY)
 
 
 def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
@@ -188,11 +193,41 @@ def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
             f"The diary {path} was saved by a newer version of Work Diary. "
             "Install the newer version to open it; this version has not changed the file."
         )
+    # Migrations are applied oldest first, each recorded as it is; a new diary has no tables.
+    # Anything else is another program's database, or one whose record of what it has had was
+    # changed: bringing it "up to date" would write Work Diary's tables into it.
+    in_order = set(KNOWN_MIGRATIONS[: len(applied)]) == applied
+    if not in_order or (not applied and connection.execute(HAS_TABLES).fetchone()):
+        raise damaged(path, NOT_A_DIARY)
     return applied
+
+
+def _check_without_writing(path: Path) -> set[str]:
+    """Check the diary at `path` as `_check_opened` does, through a connection that can only
+    read. A connection that can write copies the saves in a -wal beside the diary into the file
+    as it closes: a damaged diary, or a newer version's, would be changed by being refused."""
+    probe = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return _check_opened(probe, path)
+    finally:
+        probe.close()
+
+
+def _open_to_save(path: Path) -> sqlite3.Connection:
+    """A connection to read and save the diary at `path`, once checked, brought up to date."""
+    applied = _check_without_writing(path)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        _make_ready_to_save(connection, applied)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _make_ready_to_save(connection: sqlite3.Connection, applied: set[str]) -> None:
     """Set a checked diary's connection up for saving, and bring its tables up to date."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
@@ -234,9 +269,8 @@ def _identity(path: Path) -> tuple[int, int]:
 def _connect_to_save(path: Path) -> sqlite3.Connection:
     """A connection to read and save the diary at `path`, checked and brought up to date as
     opening does, once it is shown to be writable."""
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = _open_to_save(path)
     try:
-        _make_ready_to_save(connection, _check_opened(connection, path))
         # SQLite opens a file it may not write to for reading only, without a word, and even
         # lets it take the write lock: only a write shows it can be saved to (undone here).
         connection.execute("BEGIN IMMEDIATE")
@@ -292,6 +326,8 @@ class Diary:
         save first opens it again to save, and says why it cannot be saved while it still
         cannot."""
         with as_user_errors(path):
+            if path.is_symlink() and not path.exists():  # not made afresh where it links to
+                raise links_to_nothing(path)
             if not path.exists():
                 _create_diary(path)
             _check_is_diary(path)
@@ -301,7 +337,7 @@ class Diary:
                 return cls._open_read_only(path, clock, known)
             _free_companions(path)
             try:
-                diary = cls._connect(path, str(path), clock)
+                diary = cls(_open_to_save(path), path, clock)
             except sqlite3.OperationalError as error:
                 # SQLite cannot open a diary whose folder will not take its -wal and -shm files,
                 # nor on a full disk; the operating system says which it is.

@@ -76,6 +76,15 @@ def missing(path: Path) -> DiaryUnavailable:
     )
 
 
+def links_to_nothing(path: Path) -> DiaryUnavailable:
+    """The diary's name is a link to a file that is not there."""
+    return DiaryUnavailable(
+        f"Work Diary cannot find your diary: {path} is a link to {os.readlink(path)}, which is "
+        f"not there. The disk or memory stick that holds it may not be plugged in. {SAFE} Put "
+        "it back, then try again."
+    )
+
+
 def replaced(path: Path) -> DiaryUnavailable:
     """Another file, not the diary read so far, is where the diary was: saving to it would mix
     two diaries."""
