@@ -375,9 +375,13 @@ def test_the_summary_gives_the_figures_for_the_period(text: str) -> None:
         "Weeks not logged 2",
         "Peak capacity 131.5 %, in the week commencing Mon 14 Sep 2026",
         "Weeks at or over 110 % 5 of the 8 weeks logged",
-        "Runs meeting the excessive-workload test 1 run, 3 weeks in all",
-        "This run began before the period, in the week commencing Mon 31 Aug 2026: 4 weeks",
-        "Unpaid hours 52.5 hours, worth £1,050.00 at £20.00 an hour",
+        # Cut by the period's start: never "1 run, 3 weeks in all" of a test of 4 weeks.
+        "Runs meeting the excessive-workload test 1 run (4 or more consecutive weeks",
+        "3 weeks of it within the period; the table below gives the whole of it",
+        "This run began before the period, in the week commencing Mon 31 Aug 2026: 4 weeks in "
+        "all, peaking at 131.5 %.",
+        "Unpaid hours 52.5 hours, over the 7 weeks with unpaid hours recorded, worth £1,050.00 at "
+        "£20.00 an hour",
         "Recorded retrospectively 1 week",
         "Amended 1 week",
         "Deleted 1 week",

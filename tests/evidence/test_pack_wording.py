@@ -108,6 +108,16 @@ def test_the_mojs_line_and_run_are_called_the_mojs_test() -> None:
     assert "not the MoJ's" not in text
 
 
+def test_a_run_within_the_period_is_counted_in_all_and_one_it_cuts_is_said_to_be_cut() -> None:
+    within = pack_text(make_snapshot(RUN_WEEKS))
+    assert "Runs meeting the excessive-workload test 1 run, 6 weeks in all (4 or more" in within
+    cut = pack_text(make_snapshot(RUN_WEEKS), last=RUN_WEEKS[2].week_commencing)
+    assert "1 run (4 or more consecutive weeks at or over 110 %" in cut
+    assert "2 weeks of it within the period; the table below gives the whole of it" in cut
+    assert "† This run went on after the period, to the week commencing" in cut
+    assert "weeks in all (4 or more" not in cut
+
+
 @pytest.mark.parametrize(
     ("threshold", "run", "shown"),
     [(130.0, 4, "130 %"), (110.0, 6, "110 %"), (100.0, 3, "100 %")],
@@ -264,6 +274,15 @@ def test_a_period_wholly_before_the_first_week_recorded_gives_no_weekly_figures(
     assert "Weeks counted None: no week of the period is recorded in the diary" in text
     for figure in ("Weeks not logged", "Unpaid hours", "Runs meeting", "£0.00", "Flags:"):
         assert figure not in text, figure
+
+
+def test_a_period_of_weeks_not_logged_gives_no_unpaid_hours_figure() -> None:
+    """Weeks not logged count as not logged, never as nought: no "0 hours, worth £0.00"."""
+    snapshot = make_snapshot([week(FIRST, 100.0), *LATE_WEEKS])
+    text = body_text(build_pack(snapshot, PackOptions(date(2026, 8, 10), date(2026, 9, 28))).pdf)
+    assert "Weeks logged 0" in text
+    assert "Unpaid hours No week in the period has unpaid hours recorded" in text
+    assert "£0.00" not in text and "0 hours" not in text
 
 
 def test_a_deleted_first_week_is_still_where_the_weekly_figures_begin() -> None:

@@ -617,22 +617,28 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
             ),
         ]
     runs = summary.excessive_runs
-    run_weeks = sum(run.weeks for run in runs)
+    whole_runs = [_whole_run(pack, run) for run in runs]
     test = (
         f"{profile.run_weeks} or more consecutive weeks at or over {pack.threshold}, "
         f"{whose_test(profile)}"
     )
-    workload.append(
-        (
-            "Runs meeting the excessive-workload test",
-            f"{count(len(runs), 'run')}, {count(run_weeks, 'week')} in all ({test})"
-            if runs
-            else f"None ({test})",
+    run_weeks = count(sum(run.weeks for run in runs), "week")
+    if not runs:
+        found = f"None ({test})"
+    elif all(whole == run for run, whole in zip(runs, whole_runs, strict=True)):
+        found = f"{count(len(runs), 'run')}, {run_weeks} in all ({test})"
+    else:
+        # A run the period cuts may have fewer weeks in it than the test asks for: "1 run, 2
+        # weeks in all" would read as a run too short to meet it.
+        them, each = ("it", "it") if len(runs) == 1 else ("them", "each")
+        found = (
+            f"{count(len(runs), 'run')} ({test}), {run_weeks} of {them} within the period; the "
+            f"table below gives the whole of {each}"
         )
-    )
+    workload.append(("Runs meeting the excessive-workload test", found))
     flowables: list[Flowable] = [_facts(workload, 150)]
     if runs:
-        flowables += _runs_table(pack, runs)
+        flowables += _runs_table(pack, runs, whole_runs)
     flowables += [*_part("Hours"), _facts(_hours_facts(pack), 150)]
     flowables += _part("How the weeks were recorded")
     keeping: list[tuple[str, Flowable | str]] = [
@@ -669,31 +675,35 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
     return flowables
 
 
-def _runs_table(pack: _Pack, runs: list[Run]) -> list[Flowable]:
-    styles = _styles()
-    # A run the period starts in the middle of began before it: say when it really began.
+def _whole_run(pack: _Pack, run: Run) -> Run:
+    """The run of the whole diary that `run`, a run within the period, is part of: the period
+    may cut one that began before it or went on after it."""
     whole = runs_at_or_over(
         [entry.record for entry in pack.snapshot.weeks],
         pack.profile.threshold_pct,
         pack.profile.run_weeks,
     )
+    return next((candidate for candidate in whole if candidate.covers(run.first_week)), run)
+
+
+def _runs_table(pack: _Pack, runs: list[Run], whole_runs: list[Run]) -> list[Flowable]:
+    styles = _styles()
     widths = [150, 150, 50, 60]
     rows: list[list[Any]] = [_header(("From (week commencing)", "To", "Weeks", "Peak"), widths)]
     notes = []
-    for run in runs:
-        # The part of a run inside the period is a run of the whole diary's, clipped.
-        whole_run = next(
-            (candidate for candidate in whole if candidate.covers(run.first_week)), None
-        )
+    for run, whole_run in zip(runs, whole_runs, strict=True):
         start, end = format_day(run.first_week), format_day(run.last_week)
-        in_all = f"{count(whole_run.weeks, 'week')} in all" if whole_run else ""
-        if whole_run is not None and whole_run.first_week < run.first_week:
+        in_all = (
+            f"{count(whole_run.weeks, 'week')} in all, peaking at "
+            f"{format_number(whole_run.peak_pct)} %"
+        )
+        if whole_run.first_week < run.first_week:
             start += " *"
             notes.append(
                 "* This run began before the period, in the week commencing "
                 f"{format_day(whole_run.first_week)}: {in_all}."
             )
-        if whole_run is not None and whole_run.last_week > run.last_week:
+        if whole_run.last_week > run.last_week:
             end += " †"
             notes.append(
                 "† This run went on after the period, to the week commencing "
@@ -741,8 +751,15 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
                 "No week in the period has both hours worked and contracted hours recorded",
             )
         )
-    unpaid = _hours(summary.unpaid_hours)
-    if summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
+    # Over the weeks with unpaid hours recorded, and said so: a week left blank is not a week
+    # of none, and a reader adding up the weekly figures must count the same weeks.
+    unpaid = (
+        f"{_hours(summary.unpaid_hours)}, over the {count(summary.weeks_with_unpaid, 'week')} "
+        "with unpaid hours recorded"
+    )
+    if not summary.weeks_with_unpaid:
+        unpaid = "No week in the period has unpaid hours recorded"
+    elif summary.unpaid_value_gbp is not None and profile.hourly_rate is not None:
         unpaid += (
             f", worth {format_money(summary.unpaid_value_gbp)} at "
             f"{format_money(profile.hourly_rate)} an hour"
