@@ -23,7 +23,13 @@ from tests.ui.scripted_messages import ScriptedMessages
 from workdiary import packs
 from workdiary.domain.dates import ONE_WEEK, week_ending
 from workdiary.domain.figures import period_bounds, summarise, week_lines
-from workdiary.domain.records import Concern, ConcernChannel, SupervisionStatus, Week
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    SupervisionSession,
+    SupervisionStatus,
+    Week,
+)
 from workdiary.evidence import pack as pack_module
 from workdiary.evidence.pack import Pack
 from workdiary.evidence.pack_data import check_pack
@@ -218,10 +224,48 @@ def test_an_empty_diary_has_nothing_to_export(qtbot: QtBot, tmp_path: Path) -> N
     with Diary.open(tmp_path / "empty.db", clock=Clock(MONDAY_AFTER)) as empty:
         page = EvidencePage(empty, ScriptedMessages())
         qtbot.addWidget(page)
-        assert "No weeks are logged yet" in page.period_problem.text()
+        assert "Nothing is recorded in your diary yet" in page.period_problem.text()
         assert not page.export_button.isEnabled()
         assert page.exports_list.topLevelItemCount() == 0
         assert not page.copy_button.isEnabled()
+
+
+def test_everything_takes_in_sessions_and_concerns_from_before_the_first_week_logged(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Someone who starts with this week and backfills last month's cancelled supervision and a
+    concern: "Everything" must hold them, not a pack that says none was recorded."""
+    with Diary.open(tmp_path / "new.db", clock=Clock(MONDAY_AFTER)) as new:
+        new.weeks.save(Week(date(2026, 11, 16), 120.0))
+        new.supervision.save(
+            SupervisionSession(date(2026, 10, 20), SupervisionStatus.CANCELLED_BY_MANAGER)
+        )
+        new.concerns.save(
+            Concern(date(2026, 10, 28), "SPO", ConcernChannel.EMAIL, "Caseload too high")
+        )
+        page = EvidencePage(new, ScriptedMessages())
+        qtbot.addWidget(page)
+        assert page.period.currentText() == "Everything"
+        options = page.pack_options()
+        assert options is not None and options.first_week == date(2026, 10, 19)
+        text = page.summary.text()
+        assert "1 supervision session" in text and "1 concern raised" in text, text
+        packed = pdf_text(pack_module.build_pack(packs.take_snapshot(new), options).pdf)
+        assert "No supervision sessions are recorded for the period" not in packed
+        assert "Caseload too high" in packed
+
+
+def test_a_diary_of_nothing_but_this_week_so_far_says_why_there_is_no_pack(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with Diary.open(tmp_path / "new.db", clock=Clock(MONDAY_AFTER)) as new:
+        new.concerns.save(
+            Concern(MONDAY_AFTER.date(), "SPO", ConcernChannel.EMAIL, "Caseload too high")
+        )
+        page = EvidencePage(new, ScriptedMessages())
+        qtbot.addWidget(page)
+        assert "Everything in your diary is from this week" in page.period_problem.text()
+        assert not page.export_button.isEnabled()
 
 
 def test_export_writes_an_intact_pack_off_the_gui_thread_records_it_and_lists_it(

@@ -756,6 +756,18 @@ def test_history_is_offered_only_for_a_week_that_has_one(page: HistoryPage, diar
     assert "deleted (kept here in its history)" in dialog.text.toPlainText()
 
 
+def test_a_deleted_first_week_is_still_where_history_begins(
+    page: HistoryPage, diary: Diary
+) -> None:
+    """Its deletion is part of the record: the table does not quietly start a week later."""
+    diary.weeks.delete(monday(0).isoformat())
+    page.reload()
+    assert cell(page, monday(0), Column.FLAGS) == "not logged, entry deleted"
+    model = page.table.model()
+    oldest = model.index(model.rowCount() - 1, Column.WEEK).data()
+    assert oldest == format_day(monday(0))
+
+
 def test_the_controls_have_names_and_labels(page: HistoryPage) -> None:
     assert page.period.accessibleName() == "Period shown"
     assert page.table.accessibleName()

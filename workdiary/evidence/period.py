@@ -147,6 +147,26 @@ def shown_weeks(snapshot: Snapshot, options: PackOptions) -> tuple[date, date]:
     return bounds
 
 
+def _latest_values(snapshot: Snapshot) -> dict[tuple[str, str], Mapping[str, Any]]:
+    """What each record held at its last audit entry, by entity and key: a deleted one too."""
+    latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for record in snapshot.audit:
+        latest[(record.entity, record.entity_key)] = record.record
+    return latest
+
+
+def first_day_recorded(snapshot: Snapshot) -> date | None:
+    """The earliest day the diary keeps a record of: a week, a supervision session, a concern
+    raised, counting one deleted since. A pack of everything begins with its week, so that a
+    session or concern from before the first week logged is not left out."""
+    days = [
+        _stored_date(values, DATE_FIELDS[entity])
+        for (entity, _key), values in _latest_values(snapshot).items()
+        if entity in DATE_FIELDS
+    ]
+    return min((day for day in days if day is not None), default=None)
+
+
 def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
     first, last = shown_weeks(snapshot, options)
     end = week_ending(last)
@@ -165,9 +185,7 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
     earlier = _unanswered_when_begun(snapshot, first)
     # A record belongs to the period by the date it holds now; a deleted one, which the snapshot
     # no longer lists, by the date its last audit entry held, so its deletion is shown too.
-    latest: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for record in snapshot.audit:
-        latest[(record.entity, record.entity_key)] = record.record
+    latest = _latest_values(snapshot)
     wanted = {(WEEKS, entry.key) for entry in weeks}
     wanted |= {(SESSIONS, entry.key) for entry in sessions}
     wanted |= {(CONCERNS, entry.key) for entry in (*concerns, *earlier)}

@@ -48,7 +48,7 @@ from workdiary.domain.formatting import count
 from workdiary.domain.records import Export, Recorded, SupervisionStatus
 from workdiary.evidence.amendments import amendment_history
 from workdiary.evidence.pack import SHORT_FINGERPRINT, Pack
-from workdiary.evidence.period import coverage
+from workdiary.evidence.period import coverage, first_day_recorded
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.pack_verdict import (
     CheckedFile,
@@ -835,18 +835,21 @@ class EvidencePage(QWidget):
         today = snapshot.taken_at.astimezone().date()
         period = self._chosen_period()
         if not period.custom:
-            bounds = period_weeks(period, snapshot.weeks, today)
-            if bounds is None:
-                return None, (
-                    "No weeks are logged yet. Choose custom dates for a pack of supervision "
-                    "sessions and concerns alone."
-                )
-            return bounds, ""
+            began = first_day_recorded(snapshot)
+            bounds = period_weeks(period, snapshot.weeks, today, began=began)
+            if bounds is not None:
+                return bounds, ""
+            if began is None:
+                return None, "Nothing is recorded in your diary yet, so there is nothing to show."
+            return None, (
+                "Everything in your diary is from this week, which has not ended: a pack shows "
+                "the weeks that have ended, and this week once it is logged."
+            )
         try:
             first, last = typed_period(self.from_date.text(), self.to_date.text())
         except InvalidInput as error:
             return None, " ".join(problem.message for problem in error.problems)
-        bounds = period_weeks(period, snapshot.weeks, today, first, last)
+        bounds = period_weeks(period, snapshot.weeks, today, first, last, began=None)
         if bounds is None:  # the dates are in order, so From is after the weeks a pack can show
             return None, (
                 "A pack shows the weeks up to the last one that has ended, or this week once it "
@@ -861,7 +864,9 @@ class EvidencePage(QWidget):
             # Start from the whole diary, so the dates only need adjusting.
             everything = next(p for p in PERIODS if p.weeks is None and not p.custom)
             today = self._snapshot.taken_at.astimezone().date()
-            bounds = period_weeks(everything, self._snapshot.weeks, today)
+            bounds = period_weeks(
+                everything, self._snapshot.weeks, today, began=first_day_recorded(self._snapshot)
+            )
             if bounds is not None:
                 self.from_date.setText(format_date_for_typing(bounds[0]))
                 self.to_date.setText(format_date_for_typing(week_ending(bounds[1])))

@@ -77,15 +77,21 @@ def period_weeks(
     today: date,
     first: date | None = None,
     last: date | None = None,
+    *,
+    began: date | None,
 ) -> tuple[date, date] | None:
     """The Mondays `period` runs between (a custom one from `first` to `last`), as History shows
-    it and an evidence pack covers it; None when there is nothing to show."""
+    it and an evidence pack covers it; None when there is nothing to show. A period that is not
+    custom runs from no earlier than the week the diary `began`: History's first week recorded
+    (one whose entry was deleted since too), or a pack's first record of any kind."""
     if period.custom:
         return period_bounds(entries, today, first, last)
-    bounds = period_bounds(entries, today, None, None)
+    if began is None:
+        return None
+    bounds = period_bounds(entries, today, began, None)
     if bounds is None or period.weeks is None:
         return bounds
-    # Never before the first logged week: weeks before the diary was kept are not "missing".
+    # Never before the diary began: weeks before it was kept are not "missing".
     start, end = bounds
     return max(start, end - ONE_WEEK * (period.weeks - 1)), end
 
@@ -421,8 +427,9 @@ class HistoryPage(QWidget):
         if period.custom:
             if self._custom_dates is None:
                 return None
-            return period_weeks(period, self._entries, self._today, *self._custom_dates)
-        return period_weeks(period, self._entries, self._today)
+            return period_weeks(period, self._entries, self._today, *self._custom_dates, began=None)
+        began = first_week_recorded(self._entries, self._deleted)
+        return period_weeks(period, self._entries, self._today, began=began)
 
     def _show_period(self) -> None:
         kept = self.selected_week()
