@@ -388,8 +388,9 @@ def test_the_summary_gives_the_figures_for_the_period(text: str) -> None:
         "Supervision held 1 session against 2 expected (every 4 weeks",
         "Cancelled by manager 1",
         "Raised in the period 2",
-        "Answered or closed 1",
-        "Still unanswered 1 (1 of them past the date set to chase a reply)",
+        "Answered or closed 1, when this pack was made",
+        "Still unanswered 1 (1 of them past the date set to chase a reply), when this pack was "
+        "made",
         # Neither concern was raised before the period: said, not left for a reader to wonder.
         "Raised before the period and unanswered when it began None",
     ):
@@ -929,10 +930,11 @@ def test_a_short_period_of_the_sample_shows_the_concerns_left_unanswered_before_
     short = build_pack(snapshot, PackOptions(date(2025, 12, 1), date(2026, 1, 19)))
     text = body_text(short.pdf)
     assert (
-        "Raised in the period 1 Answered or closed 1 Still unanswered 0 "
-        "Raised before the period and unanswered when it began 8, each listed in the concerns "
-        "log, marked “raised before the period” Of those, answered or closed since 1 Of those, "
-        "still unanswered 7 (7 of them past the date set to chase a reply)"
+        "Raised in the period 1 Answered or closed 1, when this pack was made Still unanswered "
+        "0, when this pack was made Raised before the period and unanswered when it began 8, "
+        "each listed in the concerns log, marked “raised before the period” Of those, answered "
+        "or closed since 1 Of those, still unanswered 7 (7 of them past the date set to chase a "
+        "reply), when this pack was made"
     ) in text
     assert text.count("· raised before the period ·") == 8
     assert (
@@ -1061,3 +1063,30 @@ def test_a_pack_says_which_records_were_deleted_and_recorded_again_and_never_ame
         "Week commencing Mon 02 Nov 2026: recorded again after being deleted, holding: "
         "WMT capacity: 118 %"
     ) in text
+
+
+def test_sessions_and_concerns_deleted_since_are_counted_in_the_summary(diary_path: Path) -> None:
+    """As deleted weeks are: a cancelled session deleted must not simply vanish from the count
+    of cancellations, with nothing in the summary to say so."""
+    clock = Clock(moment(date(2026, 11, 6)))
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(week(date(2026, 11, 2), 115.0))
+        cancelled = SupervisionSession(date(2026, 11, 4), SupervisionStatus.CANCELLED_BY_MANAGER)
+        held = SupervisionSession(date(2026, 11, 5), SupervisionStatus.HELD, "J.B.", 60)
+        raised = Concern(date(2026, 11, 3), "SPO", ConcernChannel.EMAIL, "Caseload too high")
+        doomed = diary.supervision.save(cancelled).entry.key
+        diary.supervision.save(held)
+        concern = diary.concerns.save(raised).entry.key
+        clock.now = moment(date(2026, 11, 10))
+        diary.supervision.delete(doomed)
+        diary.concerns.delete(concern)
+        snapshot = take_snapshot(diary)
+    text = body_text(build_pack(snapshot, PackOptions(date(2026, 11, 2), date(2026, 11, 2))).pdf)
+    assert "Cancelled by manager 0" in text
+    assert (
+        "Deleted 1 session whose record was deleted, and so not counted above; what it held is "
+        "in the amendment history"
+    ) in text
+    assert "Raised in the period 0" in text
+    assert "Deleted 1 concern whose record was deleted, and so not counted above" in text

@@ -101,10 +101,10 @@ def section(text: str, title: str, next_title: str) -> str:
 def test_the_summary_counts_them_apart_from_those_raised_in_the_period(text: str) -> None:
     summary = section(text, "1. Summary figures", "2. Charts")
     assert (
-        "Raised in the period 1 Answered or closed 0 Still unanswered 1 "
-        f"{EARLIER} 5, each listed in the concerns log, marked “raised before the period” "
-        "Of those, answered or closed since 4 "
-        "Of those, still unanswered 1 (1 of them past the date set to chase a reply)"
+        "Raised in the period 1 Answered or closed 0, when this pack was made Still unanswered "
+        f"1, when this pack was made {EARLIER} 5, each listed in the concerns log, marked "
+        "“raised before the period” Of those, answered or closed since 4 Of those, still "
+        "unanswered 1 (1 of them past the date set to chase a reply), when this pack was made"
     ) in summary
 
 

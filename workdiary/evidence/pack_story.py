@@ -30,6 +30,7 @@ from workdiary.domain.dates import (
     MONTH_NAMES,
     format_day,
     format_moment,
+    stored_day,
     week_ending,
 )
 from workdiary.domain.figures import (
@@ -99,7 +100,9 @@ from workdiary.evidence.pdf_library import (
     TableStyle,
 )
 from workdiary.evidence.period import (
+    CONCERNS,
     RAISED_BEFORE,
+    SESSIONS,
     UNANSWERED_WHEN_BEGUN,
     WEEKS,
     Coverage,
@@ -268,6 +271,8 @@ class _Pack:
     session_amendments: dict[str, Amendments]  # how many times each session was amended
     today: date
     deleted_weeks: dict[date, datetime]  # weeks in the period whose entry is deleted now
+    deleted_sessions: int  # sessions dated in the period, deleted now
+    deleted_concerns: int  # concerns raised in the period, deleted now
 
     @property
     def profile(self) -> Profile:
@@ -315,18 +320,28 @@ class _Pack:
         )
 
 
-def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
+def _deleted(covered: Coverage, entity: str) -> dict[str, datetime]:
+    """The records of `entity` in the period that are deleted now, by key: when each was."""
     last: dict[str, tuple[str, str]] = {}
     for entry in covered.audit:
-        if entry.entity == WEEKS:
+        if entry.entity == entity:
             last[entry.entity_key] = (entry.action, entry.recorded_at)
     deleted = {}
     for key, (action, when) in last.items():
         if action == "delete":
             try:
-                deleted[date.fromisoformat(key)] = datetime.fromisoformat(when)
+                deleted[key] = datetime.fromisoformat(when)
             except ValueError:
                 continue
+    return deleted
+
+
+def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
+    deleted = {}
+    for key, when in _deleted(covered, WEEKS).items():
+        day = stored_day(key)
+        if day is not None:
+            deleted[day] = when
     return deleted
 
 
@@ -353,6 +368,8 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         session_amendments=session_amendments(covered.audit),
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
+        deleted_sessions=len(_deleted(covered, SESSIONS)),
+        deleted_concerns=len(_deleted(covered, CONCERNS)),
     )
 
 
@@ -803,10 +820,28 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     return facts
 
 
+def _deleted_fact(deleted: int, noun: str) -> list[tuple[str, Flowable | str]]:
+    """A line for records of the period deleted since, as the weeks have: counted nowhere else,
+    they must not simply vanish from the summary."""
+    if not deleted:
+        return []
+    return [
+        (
+            "Deleted",
+            f"{count(deleted, noun)} whose record was deleted, and so not counted above; what "
+            f"{'it' if deleted == 1 else 'each'} held is in the amendment history",
+        )
+    ]
+
+
 def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    deleted = _deleted_fact(pack.deleted_sessions, "session")
     figures = pack.supervision
     if figures is None:
-        return [("Supervision", "No session is recorded in the diary by the end of the period")]
+        return [
+            ("Supervision", "No session is recorded in the diary by the end of the period"),
+            *deleted,
+        ]
     if figures.expected is not None and figures.interval_weeks:
         since = (
             f", from {format_day(figures.first)}, the first session recorded"
@@ -854,7 +889,11 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         )
     last = format_day(figures.last_held) if figures.last_held else "No supervision held is recorded"
     facts.append(("Last held", last))
-    return facts
+    return [*facts, *deleted]
+
+
+# A concern's answer may come after the period: it is counted as the diary stood at the pack.
+AS_MADE = "when this pack was made"
 
 
 def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
@@ -865,8 +904,9 @@ def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     unanswered = [concern for concern in concerns if not is_answered(concern)]
     facts: list[tuple[str, Flowable | str]] = [
         ("Raised in the period", f"{len(concerns):,}"),
-        ("Answered or closed", f"{len(concerns) - len(unanswered):,}"),
-        ("Still unanswered", _still_unanswered(unanswered, pack.today)),
+        ("Answered or closed", f"{len(concerns) - len(unanswered):,}, {AS_MADE}"),
+        ("Still unanswered", f"{_still_unanswered(unanswered, pack.today)}, {AS_MADE}"),
+        *_deleted_fact(pack.deleted_concerns, "concern"),
     ]
     earlier = [entry.record for entry in pack.covered.earlier_concerns]
     if not earlier:
@@ -879,7 +919,7 @@ def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         *facts,
         (EARLIER_CONCERNS, listed),
         ("Of those, answered or closed since", f"{len(earlier) - len(waiting):,}"),
-        ("Of those, still unanswered", _still_unanswered(waiting, pack.today)),
+        ("Of those, still unanswered", f"{_still_unanswered(waiting, pack.today)}, {AS_MADE}"),
     ]
 
 
