@@ -15,7 +15,7 @@ import pytest
 
 from workdiary.domain.dates import ONE_WEEK, mondays
 from workdiary.domain.errors import WorkDiaryError
-from workdiary.domain.figures import is_retrospective, runs_at_or_over
+from workdiary.domain.figures import runs_at_or_over, week_is_retrospective
 from workdiary.domain.identifiers import find_identifiers
 from workdiary.domain.records import (
     ConcernChannel,
@@ -111,11 +111,7 @@ def test_ten_years_of_mondays_with_some_weeks_not_logged(filled: Filled) -> None
 
 def test_some_weeks_retrospective_and_some_amended(filled: Filled) -> None:
     entries = filled.diary.weeks.all()
-    retrospective = [
-        entry
-        for entry in entries
-        if is_retrospective(entry.record.week_commencing, entry.first_recorded_at)
-    ]
+    retrospective = [entry for entry in entries if week_is_retrospective(entry)]
     amended = [entry for entry in entries if entry.amended]
 
     assert 0.03 * len(entries) <= len(retrospective) <= 0.07 * len(entries)

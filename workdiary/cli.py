@@ -559,7 +559,7 @@ def _profile_set(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from workdiary.domain.figures import is_retrospective
+    from workdiary.domain.figures import week_is_retrospective
 
     monday = _week_of(args.week)
     given: dict[str, Any] = dict(_numbers(args, WEEK_NUMBER_OPTIONS, WEEK_FIELDS))
@@ -599,7 +599,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print_changes(
             result.changes, WEEK_FIELDS, _value, out, amended=False, hidden=("week_commencing",)
         )
-        if is_retrospective(monday, entry.first_recorded_at):
+        if week_is_retrospective(entry):
             print(
                 "This week ended more than 7 days ago, so it is marked as recorded "
                 "retrospectively, with the date it was recorded.",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workdiary.domain.dates import ONE_WEEK, week_commencing, week_ending
 from workdiary.domain.errors import WorkDiaryError
-from workdiary.domain.figures import is_retrospective
+from workdiary.domain.figures import week_is_retrospective
 from workdiary.domain.records import (
     Concern,
     ConcernChannel,
@@ -263,11 +263,7 @@ def summarise_sample(
         weeks_logged=len(weeks),
         weeks_missing=sample_weeks - len(weeks),
         weeks_amended=sum(1 for entry in weeks if entry.amended),
-        weeks_retrospective=sum(
-            1
-            for entry in weeks
-            if is_retrospective(entry.record.week_commencing, entry.first_recorded_at)
-        ),
+        weeks_retrospective=sum(1 for entry in weeks if week_is_retrospective(entry)),
         weeks_deleted=deletions,
         sessions=len(diary.supervision.all()),
         concerns=len(diary.concerns.all()),

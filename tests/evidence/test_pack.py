@@ -1090,3 +1090,22 @@ def test_sessions_and_concerns_deleted_since_are_counted_in_the_summary(diary_pa
     ) in text
     assert "Raised in the period 0" in text
     assert "Deleted 1 concern whose record was deleted, and so not counted above" in text
+
+
+def test_a_week_logged_again_late_is_marked_retrospective(diary_path: Path) -> None:
+    """Its figures now were typed weeks after it ended: that it was first logged on time must not
+    make them look kept at the time."""
+    clock = Clock(moment(date(2026, 10, 2)))
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as diary:
+        diary.weeks.save(week(date(2026, 9, 28), 112.0))
+        clock.now = moment(date(2026, 11, 2))
+        diary.weeks.delete("2026-09-28")
+        diary.weeks.save(week(date(2026, 9, 28), 145.0))
+        snapshot = take_snapshot(diary)
+    text = body_text(build_pack(snapshot, PackOptions(date(2026, 9, 28), date(2026, 9, 28))).pdf)
+    assert "Fri 02 Oct 2026 at/over 110 %, retrospective, deleted and logged again on" in text
+    assert (
+        "Recorded retrospectively 1 week first recorded (or logged again, after its entry was "
+        "deleted) more than 7 days after the week ended"
+    ) in text

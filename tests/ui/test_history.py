@@ -849,7 +849,11 @@ def test_a_week_deleted_and_logged_again_says_so_and_is_not_amended(
     deleted_at, logged_again_at = delete_and_log_again(diary, monday(6), 126.0)
     page.reload()
 
-    assert cell(page, monday(6), Column.FLAGS) == "at/over 110 %, deleted and logged again"
+    # Its figures now were typed three weeks after it ended: retrospective, as a week first
+    # logged that late would be.
+    assert cell(page, monday(6), Column.FLAGS) == (
+        "at/over 110 %, retrospective, deleted and logged again"
+    )
     tip = cell(page, monday(6), Column.FLAGS, Qt.ItemDataRole.ToolTipRole)
     assert (
         f"Its entry was deleted {format_moment(deleted_at)} and logged again "
@@ -872,7 +876,7 @@ def test_a_week_deleted_and_logged_again_says_so_and_is_not_amended(
     diary.weeks.save(Week(monday(6), 127.0, caseload=40))
     page.reload()
     assert cell(page, monday(6), Column.FLAGS) == (
-        "at/over 110 %, deleted and logged again, amended"
+        "at/over 110 %, retrospective, deleted and logged again, amended"
     )
     dialog = open_history_dialog(qtbot, page, monday(6))
     text = dialog.text.toPlainText()
@@ -890,10 +894,14 @@ def test_a_week_deleted_and_logged_again_says_so_and_is_not_amended(
 def test_sorted_by_flags_a_week_logged_again_comes_after_late_ones_and_before_amended_ones(
     page: HistoryPage, diary: Diary
 ) -> None:
-    delete_and_log_again(diary, monday(0), 100.0)
+    # Last week (ended yesterday), logged, deleted and logged again today: not late.
+    week = monday(9)
+    diary.weeks.save(Week(week, 100.0))
+    diary.weeks.delete(week.isoformat())
+    diary.weeks.save(Week(week, 100.0))
     page.reload()
     page.table.sortByColumn(Column.FLAGS, Qt.SortOrder.DescendingOrder)
     weeks = column(page, Column.WEEK)
-    late, logged_again, amended = (weeks.index(format_day(monday(index))) for index in (7, 0, 8))
+    late, logged_again, amended = (weeks.index(format_day(monday(index))) for index in (7, 9, 8))
     assert late < logged_again < amended
     assert column(page, Column.FLAGS)[logged_again] == "deleted and logged again"

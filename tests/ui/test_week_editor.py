@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -312,6 +312,28 @@ def test_a_late_week_is_said_to_be_retrospective_before_and_after_saving(
     assert editor.show_week(THIS_WEEK)
     assert not editor.notice.isVisible()
     assert editor.record_line.text() == "Not logged yet."
+
+
+def test_a_week_logged_on_time_then_deleted_and_logged_again_late_is_retrospective(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """What the form says before the save ("will be marked as recorded late") is what the week
+    is marked after it: its figures were entered afresh, weeks after the week ended."""
+    clock = diary.clock
+    assert isinstance(clock, Clock)
+    now = clock.now
+    clock.now = datetime.combine(THREE_WEEKS_AGO + timedelta(days=4), time(12)).astimezone()
+    diary.weeks.save(Week(THREE_WEEKS_AGO, 101.0))
+    clock.now = now
+    diary.weeks.delete(THREE_WEEKS_AGO.isoformat())
+    editor = open_editor(qtbot, diary, messages)
+    assert editor.show_week(THREE_WEEKS_AGO)
+    assert "marked as recorded late (retrospectively)" in editor.notice.text()
+    type_into(editor, "capacity_pct", "145")
+    assert editor.save()
+    assert editor.notice.text() == (
+        "Recorded retrospectively: logged again more than 7 days after the week ended."
+    )
 
 
 def test_contracted_hours_come_from_the_profile_for_a_new_week_only(

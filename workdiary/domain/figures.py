@@ -26,6 +26,18 @@ def is_retrospective(event_day: date, recorded_at: datetime) -> bool:
     return recorded_on > week_end + timedelta(days=RETROSPECTIVE_AFTER_DAYS)
 
 
+def logged_at(entry: Recorded[Week]) -> datetime:
+    """When the week's figures as they stand were entered: when it was first logged or, logged
+    again after its entry was deleted, the last time it was logged again, since its figures were
+    typed afresh then. Whether it was kept at the time is judged by this."""
+    again = entry.recorded_again[-1].at if entry.recorded_again else None
+    return again or entry.first_recorded_at
+
+
+def week_is_retrospective(entry: Recorded[Week]) -> bool:
+    return is_retrospective(entry.record.week_commencing, logged_at(entry))
+
+
 def at_or_over(week: Week, threshold_pct: float) -> bool:
     return week.capacity_pct >= threshold_pct
 
@@ -194,8 +206,7 @@ def week_lines(
                 entry=entry,
                 at_or_over=entry is not None and at_or_over(entry.record, profile.threshold_pct),
                 in_excessive_run=monday in in_a_run,
-                retrospective=entry is not None
-                and is_retrospective(monday, entry.first_recorded_at),
+                retrospective=entry is not None and week_is_retrospective(entry),
                 wtr_average=averages.get(monday),
                 deleted_at=deleted.get(monday) if entry is None else None,
             )

@@ -506,8 +506,7 @@ def _cover(pack: _Pack) -> list[Flowable]:
             "date in the amendment history. Every change to the diary is written to an audit log "
             "in which each entry carries the SHA-256 hash of the one before it (a hash chain), so "
             "a change made behind the app's back shows up when the diary is checked. A week "
-            f"first recorded more than {RETROSPECTIVE_AFTER_DAYS} days after it ended is marked "
-            "retrospective.",
+            f"{LATE_WEEK} is marked retrospective.",
             styles.body,
         ),
         _para(
@@ -661,8 +660,7 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
     keeping: list[tuple[str, Flowable | str]] = [
         (
             "Recorded retrospectively",
-            f"{count(summary.retrospective_weeks, 'week')} first recorded more than "
-            f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended; each is marked "
+            f"{count(summary.retrospective_weeks, 'week')} {LATE_WEEK}; each is marked "
             "“retrospective” in the weekly figures",
         ),
         (
@@ -892,6 +890,11 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     return [*facts, *deleted]
 
 
+# When a week is marked retrospective: judged by when its figures as they stand were entered.
+LATE_WEEK = (
+    "first recorded (or logged again, after its entry was deleted) more than "
+    f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended"
+)
 # A concern's answer may come after the period: it is counted as the diary stood at the pack.
 AS_MADE = "when this pack was made"
 
@@ -1154,8 +1157,8 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
     in_progress = [line for line in pack.lines if _in_progress(pack, line)]
     flags = (
         f"Flags: “at/over {pack.threshold}”: at or over the threshold; “excessive run”: part of "
-        f"{_run_words(pack)} in a row, {whose_test(pack.profile)}; “retrospective”: first "
-        f"recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended; “amended”: "
+        f"{_run_words(pack)} in a row, {whose_test(pack.profile)}; “retrospective”: "
+        f"{LATE_WEEK}; “amended”: "
         "changed after it was first recorded (the amendment history shows how); “not logged”: "
         "nothing was recorded for the week"
     )

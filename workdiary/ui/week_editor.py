@@ -39,7 +39,12 @@ from workdiary.domain.errors import (
     InvalidInput,
     WorkDiaryError,
 )
-from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective, week_to_open
+from workdiary.domain.figures import (
+    RETROSPECTIVE_AFTER_DAYS,
+    is_retrospective,
+    week_is_retrospective,
+    week_to_open,
+)
 from workdiary.domain.formatting import amendments_words, recorded_again_words
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
@@ -587,11 +592,11 @@ class WeekEditor(QWidget):
                     ]
                 )
             )
-            late = is_retrospective(self._monday, entry.first_recorded_at)
+            entered = "logged again" if entry.recorded_again else "first entered"
             self.notice.setText(
-                "Recorded retrospectively: first entered more than "
-                f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended."
-                if late
+                f"Recorded retrospectively: {entered} more than {RETROSPECTIVE_AFTER_DAYS} days "
+                "after the week ended."
+                if week_is_retrospective(entry)
                 else ""
             )
         else:
