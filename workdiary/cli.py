@@ -348,8 +348,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_FAULT
 
 
-# Where argparse keeps the options that name files, not text for the diary.
-_FILE_NAMES = frozenset({"data_dir", "out", "pack"})
+# Where argparse keeps the options that name files only read, not text for the diary: their
+# names may be any bytes the system allows. A file written (--out) is named in the diary.
+_FILE_NAMES = frozenset({"data_dir", "pack"})
 
 
 def _require_readable_text(args: argparse.Namespace) -> None:
@@ -358,7 +359,7 @@ def _require_readable_text(args: argparse.Namespace) -> None:
     typed again."""
     for name, value in vars(args).items():
         if name in _FILE_NAMES:
-            continue  # a file's name may be any bytes the system allows
+            continue
         if isinstance(value, str) and not value.isascii():
             try:
                 value.encode("utf-8")

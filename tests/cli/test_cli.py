@@ -476,6 +476,26 @@ def test_text_in_bytes_the_computer_cannot_read_is_refused_in_words_and_nothing_
     assert run("show")[1].startswith("No weeks to show yet")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--from", str(LAST_WEEK), "--to", str(LAST_WEEK)],
+        ["notice", "--health", "Tired", "--ask", "A review"],
+    ],
+)
+def test_a_file_name_in_bytes_the_computer_cannot_read_is_refused_before_anything_is_written(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name of a pack or letter is kept in the diary, as text: refused at once, not found
+    out once the file is written (a fault, and a letter left on disk that the diary never
+    logged)."""
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120")
+    status, _ = run(*command, "--out", str(tmp_path / "pack\udcff.pdf"))
+    assert status == 2
+    assert "text given for --out cannot be read as text" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
 def test_a_mistake_in_a_command_that_only_reads_does_not_talk_of_saving(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
