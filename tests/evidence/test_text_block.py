@@ -36,10 +36,18 @@ def test_words_wrap_in_order_within_the_width() -> None:
     assert text_of(lines) == text
 
 
-def test_line_breaks_are_kept_and_other_white_space_is_one_space() -> None:
-    lines = wrap_runs([("first  line\n\tsecond\n\nafter a blank", REGULAR)], 400, SIZE)
-    assert text_of(lines) == "first line\nsecond\n\nafter a blank"
+def test_line_breaks_and_indents_are_kept_and_other_white_space_is_one_space() -> None:
+    """A note set out as a list, its items indented, prints as it was written."""
+    written = "  first  line\n\tsecond\n\n    - after a blank"
+    lines = wrap_runs([(written, REGULAR)], 400, SIZE)
+    assert text_of(lines) == "  first line\n    second\n\n    - after a blank"
     assert len(lines) == 4
+
+
+def test_a_line_wrapped_is_not_indented() -> None:
+    text = " ".join(f"word{number}" for number in range(60))
+    lines = wrap_runs([(text, REGULAR)], 150, SIZE)
+    assert all(not line.runs[0][0].startswith(" ") for line in lines)
 
 
 def test_a_bold_label_and_its_text_share_a_line_in_their_own_fonts() -> None:

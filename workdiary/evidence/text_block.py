@@ -38,7 +38,8 @@ class Line(NamedTuple):
 
 class TextBlock(Flowable):
     """`runs` of text, each in its own font, at the size, leading, indent, colour and spacing of
-    `style`. A line break in a run starts a new line; any other white space is one space."""
+    `style`. A line break in a run starts a new line, keeping the spaces that indent it; any
+    other white space is one space."""
 
     def __init__(self, runs: Iterable[Run], style: ParagraphStyle) -> None:
         super().__init__()
@@ -150,7 +151,12 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
             if piece == "\n":
                 end_line("\n")
             elif piece.isspace():
-                space_wanted = bool(line)
+                if line or (lines and lines[-1].followed_by != "\n"):
+                    space_wanted = bool(line)
+                else:  # indenting a line the officer began: kept, as written
+                    indent = " " * len(piece.expandtabs(4))
+                    add(indent, font)
+                    used += stringWidth(indent, font, size)
             else:
                 word = stringWidth(piece, font, size)
                 space = spaces[font] if space_wanted else 0.0
