@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -568,9 +568,77 @@ def test_an_answer_needs_words_and_a_date_and_nothing_is_saved_without_them(
         label.text() for label in dialog.findChildren(QLabel) if label.isVisible()
     ]
     assert diary.audit.count() == entries_before
+    messages.answers = [True]  # "Close without saving", asked as something was typed
     dialog.reject()
     assert not dialog.isVisible()
     assert diary.audit.count() == entries_before
+
+
+def test_closing_mark_answered_after_typing_asks_and_keeping_it_keeps_the_words(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """As the letters do: Esc, Cancel and the dialog's close button throw nothing typed away
+    without asking, and keeping it is the default."""
+    key = diary.concerns.save(OVERDUE).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.response_box, "Told to prioritise <later>")
+    dialog.response_box.insertPlainText("; ŵ ŷ")
+    messages.answers = [False]  # "Keep editing"
+    qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
+    [asked] = messages.said
+    assert (asked.kind, asked.title) == ("confirm", "Close without saving?")
+    assert asked.text == "Close without saving the answer? What you typed will be lost."
+    assert dialog.isVisible()
+    assert dialog.response_box.toPlainText() == "Told to prioritise <later>; ŵ ŷ"
+
+    messages.answers = [False]
+    cancel = next(
+        button for button in dialog.findChildren(QPushButton) if button.text() == "Cancel"
+    )
+    cancel.click()
+    messages.answers = [False]
+    assert not dialog.close()  # the dialog's own close button
+    assert dialog.isVisible() and len(messages.said) == 3
+
+    messages.answers = [True]  # "Close without saving"
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    stored = diary.concerns.get(key)
+    assert stored is not None and stored.record == OVERDUE
+
+
+def test_mark_answered_with_nothing_typed_or_changed_closes_at_once(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    answered = replace(
+        OVERDUE,
+        response="Review promised.",
+        response_on=date(2026, 11, 2),
+        status=ConcernStatus.ANSWERED,
+    )
+    key = diary.concerns.save(answered).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
+    assert messages.said == []  # any question would have failed the test
+
+    # A changed date is a change too; put back as it was, there is nothing to lose.
+    page.mark_answered()
+    dialog.date_field.setText("03/11/2026")
+    messages.answers = [False]
+    qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and len(messages.said) == 1
+    dialog.date_field.setText("02/11/2026")
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
+    assert len(messages.said) == 1
 
 
 def test_the_identifier_question_go_back_saves_nothing(

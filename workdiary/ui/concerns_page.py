@@ -63,6 +63,7 @@ from workdiary.ui.record_page import (
     read_date,
     show_field_problems,
 )
+from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 
 # Alt+letter for each field. None clashes with Save (S), New concern (N), Mark answered (A), the
@@ -145,10 +146,12 @@ def counts_sentence(concerns: list[Concern], today: date) -> str:
 
 class AnswerDialog(QDialog):
     """Asks what the answer to a concern was, and when it came. The page saves it, and the dialog
-    stays open, with what was typed, until that has worked. One dialog serves every concern."""
+    stays open, with what was typed, until that has worked or the user has said to throw it away.
+    One dialog serves every concern."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, messages: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._messages = messages
         self.setWindowTitle("Mark answered")
         self.about = plain_label()
         self.response_box = text_box(DIALOG_TEXT_LINES)
@@ -193,6 +196,7 @@ class AnswerDialog(QDialog):
         # Sized in characters and lines, so it grows with the font and with display scaling.
         metrics = self.fontMetrics()
         resize_within_screen(self, metrics.averageCharWidth() * 80, metrics.lineSpacing() * 20)
+        self._typed_when_asked = self.typed()
 
     def ask(self, concern: Concern, today: date) -> None:
         """Show `concern`, with any answer it already has (or today's date), ready to type: after
@@ -213,7 +217,25 @@ class AnswerDialog(QDialog):
         self.date_field.set_latest(today)
         self.date_field.setText(format_date_for_typing(concern.response_on or today))
         self.show_problems([])
+        # What the boxes held when the concern was shown: closing after typing asks first.
+        self._typed_when_asked = self.typed()
         self.response_box.setFocus()
+
+    def typed(self) -> tuple[str, str]:
+        """What the boxes hold as they stand: the answer's words and its date."""
+        return self.response_box.toPlainText(), self.date_field.text()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.typed() != self._typed_when_asked
+
+    def reject(self) -> None:
+        """Esc, Cancel and the dialog's close button all come here: with an answer typed and not
+        saved, the officer is asked first, as the letters do, and keeping it is the default."""
+        if self.has_unsaved_changes() and not may_close_unsaved(
+            self._messages, self, "Close without saving the answer?"
+        ):
+            return
+        super().reject()
 
     def answer(self) -> tuple[str, date] | None:
         """What was typed, or None (with each problem shown by its field)."""
@@ -277,7 +299,7 @@ class ConcernsPage(RecordPage[Concern]):
         self._load(entry)  # drops any edits the user chose to discard
         # Made once and kept: a dialog deleted on closing can outlive its page's Python side.
         if self._answer_dialog is None:
-            self._answer_dialog = AnswerDialog(self)
+            self._answer_dialog = AnswerDialog(self._messages, self)
             self._answer_dialog.save_button.clicked.connect(self._save_answer)
         self._answering = entry
         self._answer_dialog.ask(entry.record, self._today)
