@@ -521,12 +521,16 @@ def test_a_long_name_it_was_raised_with_shows_from_its_start(
     assert page.raised_with_box.cursorPosition() == 0
 
 
-def test_typing_a_further_answer_adds_to_the_first_rather_than_running_into_it(
-    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+@pytest.mark.parametrize("first_words", ["Review promised.", "Review promised.\n"])
+def test_a_further_answer_starts_on_a_new_line_and_the_first_stays_as_it_was(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, first_words: str
 ) -> None:
+    """Typed straight after the first answer, more of it used to run into its last word
+    ("promised.No review"). It starts on a line of its own, once, and is recorded as more of the
+    answer, not an amendment; with nothing added, the first answer is not touched."""
     first_answer = replace(
         OVERDUE,
-        response="Review promised.",
+        response=first_words,
         response_on=date(2026, 11, 2),
         status=ConcernStatus.ANSWERED,
     )
@@ -536,11 +540,28 @@ def test_typing_a_further_answer_adds_to_the_first_rather_than_running_into_it(
     dialog = page.mark_answered()
     assert dialog is not None
     assert "It was answered on Mon 02 Nov 2026" in dialog.about.text()
-    qtbot.keyClicks(dialog.response_box, " No review yet.")
+    assert "new line" in dialog.about.text()
+    qtbot.keyClicks(dialog.response_box, "No review yet.")
     with qtbot.waitSignal(page.saved):
         dialog.save_button.click()
     stored = diary.concerns.get(key)
-    assert stored is not None and stored.record.response == "Review promised. No review yet."
+    assert stored is not None and stored.record.response == "Review promised.\nNo review yet."
+    assert stored.record.response_on == date(2026, 11, 2)
+    *_, added = diary.concerns.history(key)
+    assert {change.field for change in added.changes} == {"response"}
+    assert " · not amended · " in page.record_line.text()
+
+    # Opened again and saved with nothing but a blank line added: the answer stays as it was.
+    entries_before = diary.audit.count()
+    page.mark_answered()
+    assert dialog.response_box.toPlainText() == "Review promised.\nNo review yet.\n"
+    assert dialog.response_box.textCursor().atEnd()
+    qtbot.keyClick(dialog.response_box, Qt.Key.Key_Return)
+    dialog.save_button.click()
+    assert not dialog.isVisible() and diary.audit.count() == entries_before
+    assert page.status.text() == "Nothing changed, so there was nothing new to save."
+    unchanged = diary.concerns.get(key)
+    assert unchanged is not None and unchanged.record.response == "Review promised.\nNo review yet."
 
 
 def test_an_answer_needs_words_and_a_date_and_nothing_is_saved_without_them(

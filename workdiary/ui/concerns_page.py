@@ -196,11 +196,13 @@ class AnswerDialog(QDialog):
         # Sized in characters and lines, so it grows with the font and with display scaling.
         metrics = self.fontMetrics()
         resize_within_screen(self, metrics.averageCharWidth() * 80, metrics.lineSpacing() * 20)
+        self._answer_before = ""
         self._typed_when_asked = self.typed()
 
     def ask(self, concern: Concern, today: date) -> None:
-        """Show `concern`, with any answer it already has (or today's date), ready to type: after
-        that answer, so that what is typed adds to it rather than running into its first words."""
+        """Show `concern`, with any answer it already has (or today's date), ready to type on a
+        new line after that answer, so that what is typed adds to it rather than running into its
+        last word."""
         about = (
             f"Raised with {concern.raised_with} on {format_day(concern.raised_on)} "
             f"({CONCERN_CHANNEL_WORDS[concern.channel]}): {shortened(concern.summary)}"
@@ -208,11 +210,18 @@ class AnswerDialog(QDialog):
         if concern.response.strip():
             answered = f" on {format_day(concern.response_on)}" if concern.response_on else ""
             about += (
-                f"\n\nIt was answered{answered}. Add to the answer below, or correct it; what "
-                "it said before stays in its history."
+                f"\n\nIt was answered{answered}. Type anything more they said on the new line "
+                "under the answer below, or correct the answer; what it said before stays in its "
+                "history."
             )
         self.about.setText(about)
-        self.response_box.setPlainText(concern.response)
+        # The new line is only in the box: saved with nothing added, the answer stays exactly as
+        # it was (see answer).
+        self._answer_before = concern.response
+        begun = concern.response
+        if begun.strip() and not begun.endswith("\n"):
+            begun += "\n"
+        self.response_box.setPlainText(begun)
         self.response_box.moveCursor(QTextCursor.MoveOperation.End)
         self.date_field.set_latest(today)
         self.date_field.setText(format_date_for_typing(concern.response_on or today))
@@ -240,7 +249,10 @@ class AnswerDialog(QDialog):
     def answer(self) -> tuple[str, date] | None:
         """What was typed, or None (with each problem shown by its field)."""
         problems: list[FieldProblem] = []
-        text = self.response_box.toPlainText()
+        # Blank lines and spaces at the end are not words: with nothing else added, the answer
+        # already given is kept to the letter, rather than changed by the line begun after it.
+        typed = self.response_box.toPlainText().rstrip()
+        text = self._answer_before if typed == self._answer_before.rstrip() else typed
         if not text.strip():
             problems.append(FieldProblem("response", "Write what they said, even in a few words."))
         answered_on = read_date(
