@@ -564,6 +564,30 @@ def test_a_further_answer_starts_on_a_new_line_and_the_first_stays_as_it_was(
     assert unchanged is not None and unchanged.record.response == "Review promised.\nNo review yet."
 
 
+def test_mark_answered_has_room_for_all_it_says_about_the_concern(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """What the concern was and what to do with the answer already given, not cut off at the
+    top or the bottom for want of room."""
+    answered = replace(
+        OVERDUE,
+        summary=WELSH_SUMMARY + " " + WELSH_SUMMARY,
+        response="Review promised.",
+        response_on=date(2026, 11, 2),
+        status=ConcernStatus.ANSWERED,
+    )
+    key = diary.concerns.save(answered).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert dialog.response_box.height() >= dialog.response_box.minimumHeight()
+
+
 def test_an_answer_needs_words_and_a_date_and_nothing_is_saved_without_them(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

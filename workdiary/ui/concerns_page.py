@@ -176,7 +176,7 @@ class AnswerDialog(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ApplyRole)
         buttons.addButton(cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(response_label)
         layout.addWidget(self.response_box, 1)
@@ -228,6 +228,11 @@ class AnswerDialog(QDialog):
         self.show_problems([])
         # What the boxes held when the concern was shown: closing after typing asks first.
         self._typed_when_asked = self.typed()
+        # The layout alone does not give wrapped words the lines they need: what is said about
+        # the concern would be cut off at its top and bottom. Taller, within the screen, instead.
+        needed = self._layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            resize_within_screen(self, self.width(), needed)
         self.response_box.setFocus()
 
     def typed(self) -> tuple[str, str]:
