@@ -22,7 +22,7 @@ from workdiary.domain.errors import DiaryReadOnly
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
-from workdiary.ui.main_window import CONCERNS, FIRST_SIZE, MainWindow
+from workdiary.ui.main_window import CONCERNS, FIRST_SIZE, HISTORY, MainWindow
 from workdiary.ui.oversight_models import (
     ConcernColumn,
     ConcernsModel,
@@ -684,6 +684,34 @@ def test_mark_answered_with_nothing_typed_or_changed_closes_at_once(
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog.response_box, Qt.Key.Key_Escape)
     assert len(messages.said) == 1
+
+
+def test_closing_the_window_with_an_answer_typed_in_mark_answered_asks_first(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    key = diary.concerns.save(OVERDUE).entry.key
+    window = MainWindow(
+        diary, messages, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(CONCERNS)
+    page = window.concerns_page
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    dialog.response_box.setPlainText("Told to prioritise.")
+    window.show_page(HISTORY)
+    messages.answers = [False]  # "Keep editing"
+    assert not window.close()
+    assert "the answer to a concern" in messages.texts("confirm")
+    assert window.current_page() == CONCERNS
+    assert dialog.isVisible() and dialog.response_box.toPlainText() == "Told to prioritise."
+
+    # Saved, there is nothing left to ask about.
+    with qtbot.waitSignal(page.saved):
+        dialog.save_button.click()
+    assert window.close() and len(messages.said) == 1
 
 
 def test_the_identifier_question_go_back_saves_nothing(

@@ -323,6 +323,11 @@ class ConcernsPage(RecordPage[Concern]):
         self._answer_dialog.open()
         return self._answer_dialog
 
+    def answer_not_saved(self) -> bool:
+        """Whether Mark answered is open with an answer typed and not saved yet."""
+        dialog = self._answer_dialog
+        return dialog is not None and dialog.isVisible() and dialog.has_unsaved_changes()
+
     # Building the widgets
 
     def _build_overview(self) -> list[QWidget]:

@@ -507,6 +507,10 @@ class MainWindow(QMainWindow):
         ]
         forms += [(index, what) for index, page, what in others
                   if page is not None and page.has_unsaved_changes()]  # fmt: skip
+        # While Mark answered is open, the window's menus and close button wait for it; should
+        # the window be closed all the same (by the system, say), the answer is not lost unasked.
+        if self._concerns_page is not None and self._concerns_page.answer_not_saved():
+            forms.append((CONCERNS, "the answer to a concern"))
         return forms
 
     def closeEvent(self, event: QCloseEvent) -> None:
