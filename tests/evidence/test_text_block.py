@@ -126,3 +126,9 @@ def test_an_unbroken_word_taller_than_a_page_splits_across_pages_in_a_padded_cel
     pdf = reader(buffer.getvalue())
     assert len(pdf.pages) > 1
     assert "".join(" ".join(page.extract_text() for page in pdf.pages).split()).count("N") == 12_000
+
+
+def test_a_tab_indents_a_printed_line_as_spaces_would() -> None:
+    block = TextBlock([("Agreed:\n\tchase the review", REGULAR)], STYLE)
+    block.wrap(400, 400)
+    assert [line.runs[0][0] for line in block._lines] == ["Agreed:", "    chase the review"]

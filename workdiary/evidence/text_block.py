@@ -24,6 +24,7 @@ from workdiary.evidence.pdf_library import Flowable
 # A run of text in one font.
 Run = tuple[str, str]
 
+TAB_SPACES = 4
 # A line break, a stretch of other white space, or a word.
 _PIECES = re.compile(r"\n|[^\S\n]+|\S+")
 
@@ -44,7 +45,8 @@ class TextBlock(Flowable):
     def __init__(self, runs: Iterable[Run], style: ParagraphStyle) -> None:
         super().__init__()
         self.style = style
-        self.runs = [(printable(text, font), font) for text, font in runs]
+        # A tab set in by hand indents as a few spaces would; printable makes it one space.
+        self.runs = [(printable(text.expandtabs(TAB_SPACES), font), font) for text, font in runs]
         self._lines: list[Line] = []
         self._wrapped_to: float | None = None
 
@@ -154,7 +156,7 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
                 if line or (lines and lines[-1].followed_by != "\n"):
                     space_wanted = bool(line)
                 else:  # indenting a line the officer began: kept, as written
-                    indent = " " * len(piece.expandtabs(4))
+                    indent = " " * len(piece.expandtabs(TAB_SPACES))
                     add(indent, font)
                     used += stringWidth(indent, font, size)
             else:
