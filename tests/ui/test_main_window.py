@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -27,6 +29,7 @@ from tests.clock import Clock
 from tests.processes import printed_lines, workdiary
 from tests.storage.conditions import make_read_only, make_writable_again
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import focused
 from workdiary.app import WINDOW_LOCK_FILE, run_app
 from workdiary.domain.dates import format_day, week_commencing
 from workdiary.domain.records import Profile, SupervisionSession, SupervisionStatus, Week
@@ -38,6 +41,7 @@ from workdiary.ui.main_window import (
     EVIDENCE,
     FIRST_SIZE,
     HISTORY,
+    PAGE_NAMES,
     SETTINGS,
     SUPERVISION,
     THIS_WEEK,
@@ -914,3 +918,107 @@ def test_the_self_test_still_opens_on_history_when_a_week_is_missed(
         window = MainWindow(diary, ScriptedMessages(), settings, first_page=HISTORY)
         qtbot.addWidget(window)
         assert window.current_page() == HISTORY
+
+
+def active(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """The window, with the keyboard, as a user has it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def tab_round(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
+    """Where Tab stops, from the list of pages until it is back there."""
+    window.navigation.setFocus()
+    stops: list[QWidget] = []
+    for _ in range(60):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        if focused() is window.navigation:
+            return stops
+        if focused() not in stops:  # a date box stops at its day, month and year
+            stops.append(focused())
+    raise AssertionError(f"Tab never came back to the list of pages: {stops}")
+
+
+def test_ctrl_s_saves_the_form_shown_wherever_the_focus_is_in_the_window(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = active(qtbot, open_window())
+    window.show_page(SUPERVISION)
+    page = window.supervision_page
+    page.supervisor_box.setText("GW")
+    # Past Save, Tab goes to the list of pages; Ctrl+S still saves the session shown.
+    page.save_button.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is window.navigation
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == SUPERVISION and "Saved at" in page.status.text()
+    assert [entry.record.supervisor for entry in window._diary.supervision.all()] == ["GW"]
+
+    window.show_page(CONCERNS)
+    concerns = window.concerns_page
+    typed_in = cast(QLineEdit, concerns.box("raised_with"))
+    typed_in.setText("SPO (G.W.)")
+    cast(QPlainTextEdit, concerns.box("summary")).setPlainText("Raised my caseload of 46.")
+    window.navigation.setFocus()
+    with qtbot.waitSignal(concerns.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [entry.record.raised_with for entry in window._diary.concerns.all()] == ["SPO (G.W.)"]
+
+    window.show_page(THIS_WEEK)
+    window.editor.box("capacity_pct").setText("132.5")
+    window.navigation.setFocus()
+    with qtbot.waitSignal(window.editor.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(window._diary.weeks.all()) == 1
+
+    # A page not shown never acts on its keys: typing left in a session stays unsaved.
+    window.show_page(SUPERVISION)
+    page.supervisor_box.setText("JM")
+    window.show_page(HISTORY)
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.has_unsaved_changes()
+    assert [entry.record.supervisor for entry in window._diary.supervision.all()] == ["GW"]
+    page.supervisor_box.setText("GW")  # as saved: closing asks nothing
+
+
+@pytest.mark.parametrize("index", list(PAGE_NAMES))
+def test_tab_goes_down_the_page_shown_from_the_top_and_back_to_the_list_of_pages(
+    open_window: OpenWindow, qtbot: QtBot, index: int
+) -> None:
+    window = active(qtbot, open_window())
+    window.show_page(index)
+    shown = window.pages.currentWidget()
+    stops = tab_round(qtbot, window)
+    # Every stop is something on the page shown that can be seen, never its background.
+    assert stops and all(shown.isAncestorOf(stop) and stop.isVisible() for stop in stops)
+    assert not any(isinstance(stop, QScrollArea) for stop in stops)
+    # Shift+Tab from the first goes back to the list, and from the list to the last.
+    stops[0].setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is window.navigation
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is stops[-1]
+
+
+def test_tab_reaches_what_is_above_the_list_on_the_supervision_and_concerns_pages(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = active(qtbot, open_window())
+    window.show_page(SUPERVISION)
+    page = window.supervision_page
+    stops = tab_round(qtbot, window)
+    assert stops[:3] == [page.period, page.new_button, page.table]
+    assert stops[-1] is page.save_button
+
+    window.show_page(CONCERNS)
+    concerns = window.concerns_page
+    stops = tab_round(qtbot, window)
+    assert stops[:3] == [concerns.notice_button, concerns.new_button, concerns.table]
+    assert stops[-1] is concerns.save_button
+
+    window.show_page(THIS_WEEK)
+    stops = tab_round(qtbot, window)
+    assert stops[0] is window.editor.previous_button
+    assert stops[-1] is window.editor.save_button

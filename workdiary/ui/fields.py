@@ -1,12 +1,21 @@
-"""What the forms share: date boxes that take a date as typed or picked, labels, keys in words,
-and a scroll area that keeps the box being typed in on screen."""
+"""What the forms share: date boxes that take a date as typed or picked, labels, keys in words and
+the pages' own keys, and a scroll area that keeps the box being typed in on screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
@@ -47,6 +56,12 @@ class FocusFollowingScrollArea(QScrollArea):
     """A scroll area that brings into view whatever in it gets the keyboard focus. Qt scrolls
     only for Tab; a box reached by its Alt+letter, or given the focus back after a question,
     would otherwise be typed in out of sight."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Not a stop of its own for Tab: the focus would vanish into the page's background, with
+        # nothing to show where it went. The boxes in it are the stops, and it follows them.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
@@ -127,6 +142,19 @@ def with_mnemonic(label: str, letter: str | None) -> str:
 def native_text(keys: str | QKeySequence.StandardKey) -> str:
     """Keys as this platform writes them: Ctrl+S, or ⌘S on a Mac."""
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def page_shortcut(
+    page: QWidget, keys: str | QKeySequence.StandardKey, action: Callable[[], object]
+) -> QShortcut:
+    """One of a page's own keys (Ctrl+S to save its form, say). It works wherever the keyboard
+    focus is in the window while the page is shown, the list of pages included: Tab goes there
+    after the last button, and a key that did nothing there would leave the user thinking it had
+    worked. A page not shown is hidden, so its keys never act unseen."""
+    shortcut = QShortcut(QKeySequence(keys), page)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(action)
+    return shortcut
 
 
 def problems_for(problems: list[FieldProblem], field: str) -> list[str]:

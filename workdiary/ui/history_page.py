@@ -224,8 +224,9 @@ class HistoryPage(QWidget):
 
         self.history_action = QAction("Show &history of this week…", self)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        # Only while History has the focus: other pages may want Ctrl+H for themselves.
-        self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Wherever the focus is in the window while History is shown (the list of pages too), and
+        # never while another page is: the others have Ctrl+H for themselves.
+        self.history_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
         # The tab after the text shows "Enter" in the menu; Enter itself is handled by the table.

@@ -332,6 +332,34 @@ class MainWindow(QMainWindow):
     def current_page(self) -> int:
         return self.pages.currentIndex()
 
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # Tab from the list of pages goes to the top of the page shown and down it in reading
+        # order, round to the list again after the last button. Qt would go to where showing the
+        # page puts the cursor (the list of sessions, say), and what is above it (the period, New
+        # session) would be reached only with Shift+Tab.
+        if forward and self.navigation.hasFocus():
+            first = self._first_stop_on_page()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(forward)
+
+    def _first_stop_on_page(self) -> QWidget | None:
+        """The first box or button of the page shown that Tab stops at, in the page's own order."""
+        shown = self.pages.currentWidget()
+        widget = self.nextInFocusChain()
+        while shown is not None and widget is not None and widget is not self:
+            if (
+                shown.isAncestorOf(widget)
+                and widget.focusProxy() is None  # a page, or the inside of a box, stands for it
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
     def open_week(self, monday: date) -> None:
         """Open a week in the editor (asked for from History). A user who chose to keep editing
         the week they had typed in is taken back to it."""

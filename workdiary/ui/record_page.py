@@ -40,6 +40,7 @@ from workdiary.ui.fields import (
     FocusFollowingScrollArea,
     hint_label,
     native_text,
+    page_shortcut,
     plain_label,
     problem_label,
     problems_for,
@@ -663,10 +664,7 @@ class RecordPage(QWidget, Generic[R]):
     def _add_shortcut(
         self, keys: str | QKeySequence.StandardKey, action: Callable[[], object]
     ) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        # Wherever the focus is on this page, and nowhere else in the window.
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(action)
+        page_shortcut(self, keys, action)
 
     # Reading the diary
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workdiary.domain.dates import format_moment
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
-from workdiary.ui.fields import FocusFollowingScrollArea, native_text
+from workdiary.ui.fields import FocusFollowingScrollArea, native_text, page_shortcut
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import changes_sentence
@@ -71,9 +71,7 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll)
         # Going to Settings from the keyboard puts the cursor in the first box, ready to type.
         self.setFocusProxy(self.form.first_edit())
-        save = QShortcut(QKeySequence.StandardKey.Save, self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self.save)
+        page_shortcut(self, QKeySequence.StandardKey.Save, self.save)
         self.reload()
 
     def reload(self) -> None:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -57,6 +57,7 @@ from workdiary.ui.fields import (
     format_date_for_typing,
     hint_label,
     native_text,
+    page_shortcut,
     plain_label,
     problem_label,
     problems_for,
@@ -506,16 +507,12 @@ class WeekEditor(QWidget):
         return footer
 
     def _connect_keys(self) -> None:
-        # Work wherever the focus is inside the editor, and nowhere else in the window.
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, action in (
             (SAVE_KEYS, self.save),
             (PREVIOUS_WEEK_KEYS, self.previous_button.click),
             (NEXT_WEEK_KEYS, self.next_button.click),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(action)
+            page_shortcut(self, keys, action)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.previous_button, self.next_button, self.week_picker]
