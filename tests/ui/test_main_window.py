@@ -17,8 +17,10 @@ from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTableView,
     QWidget,
@@ -1022,3 +1024,70 @@ def test_tab_reaches_what_is_above_the_list_on_the_supervision_and_concerns_page
     stops = tab_round(qtbot, window)
     assert stops[0] is window.editor.previous_button
     assert stops[-1] is window.editor.save_button
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_or_return_presses_the_button_that_has_the_focus(
+    open_window: OpenWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, key: Qt.Key
+) -> None:
+    window = active(qtbot, open_window())
+    window._diary.weeks.save(Week(week_commencing(date.today()), 120.0))
+    window._diary.supervision.save(SupervisionSession(date.today(), SupervisionStatus.HELD))
+    for index in PAGE_NAMES:  # every button on every page, not only those tried below
+        window.show_page(index)
+        buttons = window.pages.currentWidget().findChildren(QPushButton)
+        assert buttons and all(button.autoDefault() or button.isDefault() for button in buttons)
+
+    window.show_page(CONCERNS)
+    concerns = window.concerns_page
+    concerns.new_button.setFocus()
+    qtbot.keyClick(focused(), key)
+    assert focused() is concerns.box("raised_on")  # New concern: ready to type its date
+
+    window.show_page(EVIDENCE)
+    asked: list[str] = []
+
+    def save_file_name(*args: object, **options: object) -> tuple[str, str]:
+        asked.append(str(args[1]))
+        return "", ""  # the user thinks better of it
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    window.evidence_page.export_button.setFocus()
+    qtbot.keyClick(focused(), key)
+    assert asked == ["Save the evidence pack as"]
+
+    window.show_page(SUPERVISION)
+    page = window.supervision_page
+    page.table.selectRow(0)
+    page.history_button.setFocus()
+    qtbot.keyClick(focused(), key)
+    dialogs = [child for child in page.findChildren(QDialog) if child.isVisible()]
+    assert [dialog.windowTitle() for dialog in dialogs] == [
+        f"History: Supervision session on {format_day(date.today())}"
+    ]
+
+
+def test_enter_in_a_box_presses_no_button(open_window: OpenWindow, qtbot: QtBot) -> None:
+    window = active(qtbot, open_window())
+    editor = window.editor
+    for field in ("capacity_pct", "wmt_read_on", "notes"):
+        box = editor.box(field)
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window._diary.weeks.all() == [] and focused() is editor.box("notes")
+    editor.box("capacity_pct").setText("120")
+    editor.box("capacity_pct").setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert window._diary.weeks.all() == [] and editor.has_unsaved_changes()
+    # Save, the week's default button, takes Enter as it did.
+    editor.save_button.setFocus()
+    with qtbot.waitSignal(editor.saved):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    window.show_page(SUPERVISION)
+    page = window.supervision_page
+    page.supervisor_box.setText("GW")
+    page.supervisor_box.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert window._diary.supervision.all() == [] and page.has_unsaved_changes()
+    page.supervisor_box.setText("")
