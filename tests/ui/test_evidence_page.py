@@ -625,3 +625,22 @@ def test_the_name_offered_is_numbered_after_packs_already_saved_under_it(
     first.with_name(f"{first.stem}-2.pdf").write_bytes(b"and this afternoon")
     offered = page.default_path()
     assert offered is not None and offered.name == f"{first.stem}-3.pdf"
+
+
+def test_open_folder_says_where_the_pack_is_when_the_folder_cannot_be_opened(
+    qtbot: QtBot,
+    page: EvidencePage,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page.choose_period("Last 3 months")
+    path = tmp_path / "packs" / "pack.pdf"
+    export_and_wait(qtbot, page, path)
+    # No file manager to open it in ("Unable to detect a launcher"): said, with where it is, as
+    # Help > Open data folder says it.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    page.open_folder_button.click()
+    [said] = messages.said
+    assert said.kind == "warning" and said.title == "Cannot open the folder"
+    assert f"The pack (pack.pdf) is in this folder:\n{path.parent}\n" in said.text

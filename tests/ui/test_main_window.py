@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -1091,3 +1093,37 @@ def test_enter_in_a_box_presses_no_button(open_window: OpenWindow, qtbot: QtBot)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window._diary.supervision.all() == [] and page.has_unsaved_changes()
     page.supervisor_box.setText("")
+
+
+def menu_action(window: MainWindow, menu_title: str, action_title: str) -> QAction:
+    for title in window.menuBar().actions():
+        menu = title.menu()
+        if title.text() == menu_title and isinstance(menu, QMenu):
+            [action] = [action for action in menu.actions() if action.text() == action_title]
+            return action
+    raise AssertionError(f"No {action_title} in the {menu_title} menu")
+
+
+def test_open_data_folder_says_where_the_folder_is_when_it_cannot_be_opened(
+    open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch, private_data_dir: Path
+) -> None:
+    messages = ScriptedMessages()
+    window = open_window(messages)
+    opened: list[str] = []
+    can_open = True
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return can_open
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    open_folder = menu_action(window, "&Help", "&Open data folder")
+    open_folder.trigger()
+    assert opened == [str(private_data_dir)] and messages.said == []
+
+    # No file manager to open it in ("Unable to detect a launcher"): said, with where it is.
+    can_open = False
+    open_folder.trigger()
+    [said] = messages.said
+    assert said.kind == "warning" and said.title == "Cannot open the folder"
+    assert f"Your diary (diary.db) is in this folder:\n{private_data_dir}\n" in said.text

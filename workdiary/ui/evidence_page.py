@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCursor,
-    QDesktopServices,
     QFont,
     QGuiApplication,
     QKeySequence,
@@ -70,6 +69,7 @@ from workdiary.ui.fields import (
     problem_label,
     typed_period,
 )
+from workdiary.ui.folders import show_folder
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import asking_about_clock
@@ -618,13 +618,9 @@ class EvidencePage(QWidget):
         """Show the folder the last pack was saved in, in the desktop's file manager."""
         if self._last_saved is None:
             return
-        folder = self._last_saved.parent
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._messages.warning(
-                self,
-                "Cannot open the folder",
-                f"There is no file manager to show it in. The pack is in\n{folder}",
-            )
+        show_folder(
+            self._last_saved.parent, f"The pack ({self._last_saved.name})", self._messages, self
+        )
 
     # Building the widgets
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.figures import week_to_open
 from workdiary.domain.formatting import count, listed
 from workdiary.storage import Diary
+from workdiary.ui.folders import show_folder
 from workdiary.ui.messages import Messages
 from workdiary.ui.screen import resize_within_screen
 
@@ -504,7 +505,10 @@ class MainWindow(QMainWindow):
     # Help
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._diary.path.parent)))
+        """Show the folder the diary is in (with the crash reports) in the file manager."""
+        show_folder(
+            self._diary.path.parent, f"Your diary ({self._diary.path.name})", self._messages, self
+        )
 
     def show_about(self) -> None:
         self._messages.information(
