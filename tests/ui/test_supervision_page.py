@@ -71,8 +71,13 @@ def test_a_cancelled_session_is_logged_by_keyboard_alone(
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.box("supervisor")
     qtbot.keyClicks(focused(), "GW")
+    # Length and workload mean nothing for a session not held: Tab stops at them as for any
+    # session, in the same order, but they cannot be changed.
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    # Length and workload mean nothing for a session not held, so Tab passes them by.
+    assert focused() is page.box("minutes")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.workload_box
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.box("actions")
     with qtbot.waitSignal(page.saved):
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -194,13 +199,55 @@ def test_choosing_cancelled_for_a_held_session_says_what_changed_in_words(
     qtbot.keyClick(page.status_box, Qt.Key.Key_C)  # Cancelled by manager,
     qtbot.keyClick(page.status_box, Qt.Key.Key_Down)  # and the next one down
     assert page.status_box.currentText() == "Cancelled by me"
-    assert not page.box("minutes").isEnabled()
-    assert not page.box("workload_discussed").isEnabled()
+    assert line_edit(page, "minutes").isReadOnly() and page.workload_box.isReadOnly()
+    assert line_edit(page, "minutes").text() == "60"  # shown, to come back with Held
     assert page.save()
     [stored] = diary.supervision.all()
     # A length, or whether workload was discussed, only belongs to a session that was held.
     assert stored.record == SupervisionSession(date(2026, 11, 10), BY_ME, "GW")
     assert "Status: Held → Cancelled by me" in page.status.text()
+
+
+def test_a_length_begun_before_choosing_cancelled_is_kept_and_nothing_is_typed_elsewhere(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    minutes = line_edit(page, "minutes")
+    minutes.setFocus()
+    qtbot.keyClicks(minutes, "4")
+    # The status chosen meanwhile (the mouse wheel over it, say): the cursor stays in Length.
+    page.status_box.setCurrentIndex(page.status_box.findData(BY_MANAGER))
+    assert focused() is minutes
+    qtbot.keyClicks(focused(), "5")
+    assert minutes.text() == "4" and page.actions_box.toPlainText() == ""
+    hint = "Only for a session that was held, and this one was not: a length here is not saved"
+    assert minutes.toolTip() == hint and minutes.accessibleDescription() == hint
+    assert any(label.text() == hint for label in page.findChildren(QLabel) if label.isVisible())
+    # Or chosen from the keyboard: Tab comes back through Length, as before, and not past it.
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.status_box
+    qtbot.keyClick(focused(), Qt.Key.Key_R)  # Rescheduled
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is minutes
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert focused() is page.workload_box and not page.workload_box.isChecked()
+
+    # Held again, the length typed is there to finish, and the boxes can be changed.
+    page.status_box.setCurrentIndex(page.status_box.findData(HELD))
+    assert not minutes.isReadOnly() and minutes.text() == "4"
+    assert minutes.toolTip() == "Only for a session that was held"
+    page.workload_box.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert page.workload_box.isChecked()
+    minutes.setFocus()
+    minutes.end(False)
+    qtbot.keyClicks(minutes, "5")
+    assert page.save()
+    [stored] = diary.supervision.all()
+    assert stored.record.minutes == 45 and stored.record.workload_discussed is True
 
 
 def test_a_bad_value_is_shown_by_its_field_and_nothing_is_saved(

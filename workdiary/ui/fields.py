@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QCheckBox,
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
@@ -214,6 +215,43 @@ def hint_label(text: str) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, soft_ink(palette))
     hint.setPalette(palette)
     return hint
+
+
+def look_unavailable(box: QWidget, unavailable: bool) -> None:
+    """Draw `box` greyed out, as a disabled box is, or as usual again. For a box made read-only
+    rather than disabled, to keep its place in the Tab order: Qt draws a read-only box as one
+    that can be typed in."""
+    if not unavailable:
+        box.setPalette(QPalette())  # the colours of the window around it again
+        return
+    palette = QPalette(box.palette())
+    greyed = QPalette.ColorGroup.Disabled
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in (
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.ButtonText,
+        ):
+            palette.setColor(group, role, palette.color(greyed, role))
+    box.setPalette(palette)
+
+
+class ReadOnlyCheckBox(QCheckBox):
+    """A check box that can be made read-only, as a line edit can: it keeps its tick and its
+    place in the Tab order, and a click, Space or its Alt+letter changes nothing."""
+
+    _read_only = False
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    def isReadOnly(self) -> bool:
+        return self._read_only
+
+    def nextCheckState(self) -> None:
+        if not self._read_only:
+            super().nextCheckState()
 
 
 def problem_label() -> QLabel:

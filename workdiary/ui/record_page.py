@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
@@ -92,6 +92,7 @@ class EditorField:
     hint: str
     problem: QLabel
     parts: tuple[QWidget, ...] = ()
+    hint_line: QLabel | None = None  # where the hint is shown beside the box, if it is
 
 
 def show_field_problems(
@@ -103,11 +104,15 @@ def show_field_problems(
         messages = problems_for(problems, name)
         field.problem.setText("\n".join(f"{WARNING_SIGN} {text}" for text in messages))
         field.problem.setVisible(bool(messages))
-        # A screen reader reads the problem with the box, before the hint.
-        field.box.setAccessibleDescription(" ".join([*messages, field.hint]).strip())
+        describe_field(field, messages)
         if messages and first_bad is None:
             first_bad = field.box
     return first_bad
+
+
+def describe_field(field: EditorField, problems: list[str]) -> None:
+    """What a screen reader reads with the box: what is wrong with it first, then the hint."""
+    field.box.setAccessibleDescription(" ".join([*problems, field.hint]).strip())
 
 
 def read_date(
@@ -538,7 +543,7 @@ class RecordPage(QWidget, Generic[R]):
         self.record_line = plain_label()
 
         # In a widget of its own, to grey it out whole for a deleted record: a box the page
-        # greyed out itself (the length of a session not held) stays so when it comes back.
+        # made read-only itself (the length of a session not held) stays so when it comes back.
         self._details = QWidget()
         details = QGridLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
@@ -591,13 +596,14 @@ class RecordPage(QWidget, Generic[R]):
             parts.append(label)
         grid.addWidget(cell, top, 1)
         parts.append(cell)
+        hint_line: QLabel | None = None
         if hint:
             hint_line = hint_label(hint)
             grid.addWidget(hint_line, top, 2)
             parts.append(hint_line)
         problem = problem_label()
         grid.addWidget(problem, top + 1, 1, 1, 2)
-        self._fields[name] = EditorField(box, hint, problem, tuple(parts))
+        self._fields[name] = EditorField(box, hint, problem, tuple(parts), hint_line)
         on_change(box, self._refresh_status)
 
     def _add_date_field(self, grid: QGridLayout, name: str) -> DateField:
@@ -629,6 +635,16 @@ class RecordPage(QWidget, Generic[R]):
         self._fields[name] = EditorField(box, "", problem, (label, box))
         on_change(box, self._refresh_status)
         return box
+
+    def _change_hint(self, name: str, hint: str) -> None:
+        """Say `hint` beside the field `name`, and to a screen reader, in place of what it said."""
+        field = replace(self._fields[name], hint=hint)
+        self._fields[name] = field
+        if field.hint_line is not None:
+            field.hint_line.setText(hint)
+        field.box.setToolTip(hint)
+        shown = field.problem.text().splitlines() if not field.problem.isHidden() else []
+        describe_field(field, [line.removeprefix(f"{WARNING_SIGN} ") for line in shown])
 
     def _show_field(self, name: str, shown: bool) -> None:
         for part in self._fields[name].parts:

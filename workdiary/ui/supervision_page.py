@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -39,7 +38,14 @@ from workdiary.domain.oversight import (
 from workdiary.domain.records import SUPERVISION_FIELDS, SupervisionSession, SupervisionStatus
 from workdiary.domain.validation import parse_number, supervision_problems
 from workdiary.storage import Diary
-from workdiary.ui.fields import format_date_for_typing, hint_label, plain_label, with_mnemonic
+from workdiary.ui.fields import (
+    ReadOnlyCheckBox,
+    format_date_for_typing,
+    hint_label,
+    look_unavailable,
+    plain_label,
+    with_mnemonic,
+)
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import SupervisionModel
 from workdiary.ui.record_page import RecordKind, RecordPage, read_date
@@ -81,6 +87,15 @@ HINTS = {
     "supervisor": SUPERVISION_FIELDS["supervisor"].hint,
     "minutes": "Only for a session that was held",
     "workload_discussed": "Only for a session that was held",
+}
+# What the length and the workload tick say instead for a session not held, whose boxes cannot be
+# changed: why, and that whatever they still hold (typed before the status was chosen) will not
+# be saved.
+NOT_HELD_HINTS = {
+    "minutes": "Only for a session that was held, and this one was not: a length here is not saved",
+    "workload_discussed": (
+        "Only for a session that was held, and this one was not: a tick here is not saved"
+    ),
 }
 # Boxes as wide as these, in the user's font, so they grow with it and never clip.
 INITIALS_WIDTH_SAMPLE = "MMMMMMMMMM"
@@ -326,7 +341,7 @@ class SupervisionPage(RecordPage[SupervisionSession]):
             self.minutes_box.fontMetrics().horizontalAdvance(MINUTES_WIDTH_SAMPLE)
         )
         self._add_field(details, "minutes", self.minutes_box)
-        self.workload_box = QCheckBox(
+        self.workload_box = ReadOnlyCheckBox(
             with_mnemonic(
                 SUPERVISION_FIELDS["workload_discussed"].label, MNEMONICS["workload_discussed"]
             )
@@ -413,9 +428,15 @@ class SupervisionPage(RecordPage[SupervisionSession]):
 
     def _status_chosen(self) -> None:
         # A length, and whether workload was discussed, only mean something for a session held.
+        # For one not held their boxes cannot be changed and say why, but Tab still stops at
+        # them: greyed out, Tab would pass them by, so a length begun before the status was
+        # chosen would be typed on into Actions agreed (and a box greyed out while it has the
+        # focus hands it on to the next one). What they hold stays, to come back with Held.
         held = self._chosen_status() is SupervisionStatus.HELD
-        self.minutes_box.setEnabled(held)
-        self.workload_box.setEnabled(held)
+        for name, box in (("minutes", self.minutes_box), ("workload_discussed", self.workload_box)):
+            box.setReadOnly(not held)
+            look_unavailable(box, not held)
+            self._change_hint(name, HINTS[name] if held else NOT_HELD_HINTS[name])
 
     def _workload_discussed(self, status: SupervisionStatus) -> bool | None:
         """Yes or no for a session that was held; nothing for one that was not."""
@@ -443,8 +464,8 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         )
         status = self._chosen_status()
         minutes: int | None = None
-        # The length, like the workload tick, is only for a session that was held: its box is
-        # greyed out otherwise, and what it holds is not saved.
+        # The length, like the workload tick, is only for a session that was held: its box
+        # cannot be changed otherwise, and what it holds is not saved.
         if status is SupervisionStatus.HELD and self.minutes_box.text().strip():
             try:
                 minutes = int(
