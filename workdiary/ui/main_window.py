@@ -197,15 +197,6 @@ class MainWindow(QMainWindow):
             # it would stop being drawn as the default once the focus left it.
             if not button.isDefault():
                 button.setAutoDefault(True)
-        # Enter or Return presses the button that has the focus, as in any Windows program: Qt
-        # does that only inside a dialog. It takes the focus on the button: Enter in a box goes
-        # on doing what the box does (nothing, or opening a week from History's list), and never
-        # presses a button elsewhere, as it would in a dialog.
-        for button in page.findChildren(QPushButton):
-            # A default button (the week's Save) takes Enter already; set to press on Enter too,
-            # it would stop being drawn as the default once the focus left it.
-            if not button.isDefault():
-                button.setAutoDefault(True)
 
     def _show_row(self, index: int) -> None:
         # Asking for a page builds it.
