@@ -133,6 +133,13 @@ WTR_WEEKS_COUNTED = (
     "with hours worked recorded and no days of leave or sickness (the Regulations leave such "
     "days out of the average)"
 )
+# When a week is marked retrospective: judged by when its figures as they stand were entered.
+LATE_WEEK = (
+    "first recorded (or logged again, after its entry was deleted) more than "
+    f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended"
+)
+# A concern's answer may come after the period: it is counted as the diary stood at the pack.
+AS_MADE = "when this pack was made"
 # Room for a part's heading and its first lines: less than this left on a page, and the part
 # starts on the next, so that no heading is left alone at the foot of a page. (keepWithNext would
 # do it too, at twice the layout work: it wraps each heading with what follows, then each again.)
@@ -633,7 +640,7 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
             ),
         ]
     runs = summary.excessive_runs
-    whole_runs = [_whole_run(pack, run) for run in runs]
+    whole_runs = _whole_runs(pack, runs)
     test = (
         f"{profile.run_weeks} or more consecutive weeks at or over {pack.threshold}, "
         f"{whose_test(profile)}"
@@ -690,15 +697,18 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
     return flowables
 
 
-def _whole_run(pack: _Pack, run: Run) -> Run:
-    """The run of the whole diary that `run`, a run within the period, is part of: the period
+def _whole_runs(pack: _Pack, runs: list[Run]) -> list[Run]:
+    """For each of `runs` (the period's), the run of the whole diary it is part of: the period
     may cut one that began before it or went on after it."""
     whole = runs_at_or_over(
         [entry.record for entry in pack.snapshot.weeks],
         pack.profile.threshold_pct,
         pack.profile.run_weeks,
     )
-    return next((candidate for candidate in whole if candidate.covers(run.first_week)), run)
+    return [
+        next((candidate for candidate in whole if candidate.covers(run.first_week)), run)
+        for run in runs
+    ]
 
 
 def _runs_table(pack: _Pack, runs: list[Run], whole_runs: list[Run]) -> list[Flowable]:
@@ -888,15 +898,6 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     last = format_day(figures.last_held) if figures.last_held else "No supervision held is recorded"
     facts.append(("Last held", last))
     return [*facts, *deleted]
-
-
-# When a week is marked retrospective: judged by when its figures as they stand were entered.
-LATE_WEEK = (
-    "first recorded (or logged again, after its entry was deleted) more than "
-    f"{RETROSPECTIVE_AFTER_DAYS} days after the week ended"
-)
-# A concern's answer may come after the period: it is counted as the diary stood at the pack.
-AS_MADE = "when this pack was made"
 
 
 def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
