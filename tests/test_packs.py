@@ -7,12 +7,13 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.clock import Clock
 from workdiary.domain.canonical import canonical_json
 from workdiary.domain.dates import format_moment
 from workdiary.domain.errors import DiaryLocked, InvalidInput
@@ -339,3 +340,28 @@ def test_a_pack_that_fails_its_own_check_gets_its_message_and_what_to_do(tmp_pat
     missing = tmp_path / "missing.pdf"
     with pytest.raises(InvalidInput, match=r"Cannot read .*missing\.pdf: No such file"):
         check_pack_file(missing)
+
+
+def test_a_week_logged_again_late_since_a_pack_is_named_as_recorded_retrospectively(
+    tmp_path: Path,
+) -> None:
+    """Judged as the weekly figures judge it: by when it was logged again."""
+    path = tmp_path / "late" / "diary.db"
+    path.parent.mkdir()
+    clock = Clock(datetime(2026, 9, 25, 12, tzinfo=UTC))
+    with Diary.open(path, clock) as diary:
+        diary.weeks.save(Week(date(2026, 9, 21), 120.0))
+        clock.now = datetime(2026, 10, 5, 12, tzinfo=UTC)
+        options = PackOptions(date(2026, 9, 21), date(2026, 9, 28))
+        snapshot = take_snapshot(diary)
+        data = pack_data(snapshot, options)
+        saved = save_pack(diary, snapshot, options, fingerprint(data), b"%PDF", tmp_path / "p.pdf")
+        clock.now = datetime(2026, 10, 6, 12, tzinfo=UTC)
+        diary.weeks.save(Week(date(2026, 9, 28), 118.0))  # on time
+        diary.weeks.delete("2026-09-28")
+        clock.now = datetime(2026, 10, 20, 12, tzinfo=UTC)
+        diary.weeks.save(Week(date(2026, 9, 28), 145.0))  # logged again, 16 days after
+        comparison = compare_with_diary(diary, data, fingerprint(data), saved.file_sha256)
+    [added] = comparison.added_since
+    assert added.startswith("Week commencing Mon 28 Sep 2026")
+    assert added.endswith(", retrospectively")

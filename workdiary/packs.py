@@ -17,7 +17,7 @@ from typing import Any
 import workdiary
 from workdiary.domain.dates import format_day, format_moment, stored_day, week_ending
 from workdiary.domain.errors import DiaryAltered, InvalidInput, WorkDiaryError
-from workdiary.domain.figures import is_retrospective
+from workdiary.domain.figures import is_retrospective, week_is_retrospective
 from workdiary.domain.formatting import EVENT_TITLES, listed
 from workdiary.domain.history import changes_between
 from workdiary.domain.records import Export, Recorded
@@ -522,7 +522,13 @@ def _added_since(
         entries = history.get((entity, entry.key), [])
         first_recorded = format_moment(entry.first_recorded_at)
         if all(e.seq > made_at for e in entries):
-            late = ", retrospectively" if is_retrospective(day, entry.first_recorded_at) else ""
+            # A week by when its figures were entered, as everywhere (logged again, say).
+            late_now = (
+                week_is_retrospective(entry)
+                if entity == WEEKS
+                else is_retrospective(day, entry.first_recorded_at)
+            )
+            late = ", retrospectively" if late_now else ""
             if entity == CONCERNS and entry.key in earlier:
                 name += f", {UNANSWERED_WHEN_BEGUN}"
             added.append(f"{name}: first recorded on {first_recorded}{late}")
