@@ -592,8 +592,12 @@ def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[s
 
 def _overdue_sentence(overdue: SupervisionOverdue) -> str:
     due = f"it is due {_every(overdue.interval_weeks)}"
-    if overdue.last_held is None or overdue.days_since is None:
-        return f"Supervision is overdue: no session has been held yet; {due}."
+    if overdue.none_held_since is not None:
+        return (
+            "Supervision is overdue: none of the sessions recorded was held, and the first is "
+            f"dated {format_day(overdue.none_held_since)}; {due}."
+        )
+    assert overdue.last_held is not None and overdue.days_since is not None
     return (
         f"Supervision is overdue: the last held session was on {format_day(overdue.last_held)}, "
         f"{count(overdue.days_since, 'day')} ago; {due}."

@@ -248,10 +248,20 @@ def test_overdue_when_sessions_are_recorded_but_none_was_ever_held() -> None:
     ok("profile", "set", "--supervision-weeks", "4")
     add_session(days_ago(60), "not-offered")
     listing = ok("supervision", "list")
-    assert "Supervision is overdue: no session has been held yet; it is due every 4 weeks." in (
-        listing
-    )
+    assert (
+        "Supervision is overdue: none of the sessions recorded was held, and the first is dated "
+        f"{format_day(days_ago(60))}; it is due every 4 weeks."
+    ) in listing
     assert "No session was held in this period" in listing
+    assert as_json("supervision", "list")["overdue"]["none_held_since"] == days_ago(60).isoformat()
+
+
+def test_a_first_session_cancelled_within_the_interval_is_not_called_overdue() -> None:
+    ok("profile", "set", "--supervision-weeks", "4")
+    add_session(days_ago(3), "cancelled-by-manager")
+    listing = ok("supervision", "list")
+    assert "overdue" not in listing
+    assert as_json("supervision", "list")["overdue"] is None
 
 
 def test_empty_lists_say_how_to_start() -> None:

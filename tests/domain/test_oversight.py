@@ -128,8 +128,21 @@ def test_overdue_when_the_last_held_is_older_than_the_interval() -> None:
     assert overdue is not None and (overdue.last_held, overdue.days_since) == (date(2026, 1, 5), 29)
     assert supervision_overdue(sessions, date(2026, 2, 3), None) is None
     assert supervision_overdue([], date(2026, 2, 3), 4) is None
-    never = supervision_overdue(sessions[1:], date(2026, 3, 5), 4)
+    never = supervision_overdue(sessions[1:], date(2026, 3, 30), 4)
     assert never is not None and never.last_held is None
+    assert never.none_held_since == date(2026, 3, 1)
+
+
+def test_a_first_session_cancelled_within_the_interval_is_not_yet_overdue() -> None:
+    """A diary begun with a session cancelled last week says supervision was due then; it does
+    not show a whole interval gone without one."""
+    cancelled = [session(date(2026, 3, 1), SupervisionStatus.CANCELLED_BY_MANAGER)]
+    assert supervision_overdue(cancelled, date(2026, 3, 5), 4) is None
+    assert supervision_overdue(cancelled, date(2026, 3, 29), 4) is None  # exactly 4 weeks
+    overdue = supervision_overdue(cancelled, date(2026, 3, 30), 4)
+    assert overdue is not None and overdue.none_held_since == date(2026, 3, 1)
+    # Sessions booked ahead and none held yet: nothing has been missed.
+    assert supervision_overdue(cancelled, date(2026, 2, 1), 4) is None
 
 
 def test_a_concern_past_its_follow_up_with_no_response_is_overdue() -> None:

@@ -477,6 +477,27 @@ def test_the_banner_says_when_supervision_is_overdue_and_not_otherwise(
     assert "29 days ago" in page.overdue_text.text()
 
 
+def test_a_first_session_cancelled_last_week_is_said_without_calling_supervision_overdue(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 16), BY_MANAGER, "GW"))
+    page = open_page(qtbot, diary, messages)
+    assert not page.overdue_banner.isVisible()
+    assert page.due_line.text() == (
+        "None of the sessions in your diary was held. The first is dated Mon 16 Nov 2026, "
+        "4 days ago. It is due every 4 weeks."
+    )
+
+    clock.now += timedelta(weeks=4)  # a whole interval since, and still none held
+    page.reload()
+    assert page.overdue_banner.isVisible()
+    assert page.overdue_text.text() == (
+        "None of the sessions in your diary was held. The first is dated Mon 16 Nov 2026, "
+        "32 days ago. It is due every 4 weeks."
+    )
+
+
 def test_with_no_interval_set_a_quiet_hint_says_where_to_set_it(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -119,26 +119,36 @@ def recorded_supervision(
 
 @dataclass(frozen=True)
 class SupervisionOverdue:
-    """The last held session is older than the expected interval (or none was ever held)."""
+    """No session has been held for longer than the expected interval: since the last one held,
+    or, when none in the diary was held, since the first session it records
+    (`none_held_since`)."""
 
     last_held: date | None
     days_since: int | None
     interval_weeks: int
+    none_held_since: date | None = None
 
 
 def supervision_overdue(
     sessions: Sequence[SupervisionSession], today: date, interval_weeks: int | None
 ) -> SupervisionOverdue | None:
     """None when supervision is up to date, or when no interval has been set to measure by.
-    A diary with no sessions recorded at all is not called overdue: nothing is known yet."""
+    A diary with no sessions recorded at all is not called overdue: nothing is known yet. Nor is
+    one whose sessions, none of them held, all fall within the interval: a first session
+    cancelled last week says it was due then, not that a whole interval has gone without one."""
     if not interval_weeks or not sessions:
         return None
+    interval = timedelta(weeks=interval_weeks)
     days = [day for day in held_dates(sessions) if day <= today]
-    last_held = days[-1] if days else None
-    if last_held is not None and today - last_held <= timedelta(weeks=interval_weeks):
+    if not days:
+        first = min(session.held_on for session in sessions)
+        if today - first <= interval:
+            return None
+        return SupervisionOverdue(None, None, interval_weeks, none_held_since=first)
+    last_held = days[-1]
+    if today - last_held <= interval:
         return None
-    since = (today - last_held).days if last_held else None
-    return SupervisionOverdue(last_held, since, interval_weeks)
+    return SupervisionOverdue(last_held, (today - last_held).days, interval_weeks)
 
 
 def is_answered(concern: Concern) -> bool:

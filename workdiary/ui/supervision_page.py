@@ -126,14 +126,24 @@ def every(interval_weeks: int) -> str:
     return "every week" if interval_weeks == 1 else f"every {interval_weeks} weeks"
 
 
-def overdue_sentence(overdue: SupervisionOverdue) -> str:
+def overdue_sentence(overdue: SupervisionOverdue, today: date) -> str:
     """`Your last supervision was held on Mon 14 Sep 2026, 69 days ago. It is due every 4 weeks.`"""
     due = f"It is due {every(overdue.interval_weeks)}."
-    if overdue.last_held is None or overdue.days_since is None:
-        return f"None of the sessions in your diary was held. {due}"
+    if overdue.none_held_since is not None:
+        return f"{none_held_since(overdue.none_held_since, today)} {due}"
+    assert overdue.last_held is not None and overdue.days_since is not None
     return (
         f"Your last supervision was held on {format_day(overdue.last_held)}, "
         f"{count(overdue.days_since, 'day')} ago. {due}"
+    )
+
+
+def none_held_since(first: date, today: date) -> str:
+    days = (today - first).days
+    since = "today" if days == 0 else f"{count(days, 'day')} ago"
+    return (
+        f"None of the sessions in your diary was held. The first is dated {format_day(first)}, "
+        f"{since}."
     )
 
 
@@ -146,8 +156,14 @@ def due_sentence(
     if not sessions:
         return f"No supervision sessions logged yet. It is due {every(interval_weeks)}."
     held = [day for day in held_dates(sessions) if day <= today]
-    if not held:
-        return ""  # the banner says so
+    if not held:  # none held yet, and the first recorded is within the interval
+        first = min(session.held_on for session in sessions)
+        when = (
+            f"The first session in your diary is on {format_day(first)}."
+            if first > today
+            else none_held_since(first, today)
+        )
+        return f"{when} It is due {every(interval_weeks)}."
     days = (today - held[-1]).days
     ago = "today" if days == 0 else f"{count(days, 'day')} ago"
     return (
@@ -370,8 +386,9 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         overdue = supervision_overdue(self._sessions, self._today, self._interval)
         self.overdue_banner.setVisible(overdue is not None)
         if overdue is not None:
-            self.overdue_text.setText(overdue_sentence(overdue))
-            self.overdue_banner.setAccessibleDescription(overdue_sentence(overdue))
+            sentence = overdue_sentence(overdue, self._today)
+            self.overdue_text.setText(sentence)
+            self.overdue_banner.setAccessibleDescription(sentence)
         due = (
             "" if overdue is not None else due_sentence(self._sessions, self._today, self._interval)
         )
