@@ -422,6 +422,23 @@ def test_next_week_stops_at_this_week(
     assert not editor.next_button.isEnabled()
 
 
+@pytest.mark.parametrize("from_week", [THIS_WEEK, LAST_WEEK])
+def test_a_day_in_a_week_not_begun_says_why_this_week_is_shown(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, from_week: date
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(from_week)
+    pick_in_calendar(editor, QDate(2026, 12, 3))
+    assert editor.current_week() == THIS_WEEK
+    assert editor.notice.isVisible()
+    assert editor.notice.text() == (
+        "Thu 03 Dec 2026 is in a week that has not begun yet, so this week is shown. "
+        "A week can be logged once it has begun."
+    )
+    editor.show_week(LAST_WEEK)  # a week that can be shown needs no such word
+    assert "not begun" not in editor.notice.text()
+
+
 def test_a_storage_error_is_explained_and_what_was_typed_is_kept(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, monkeypatch: pytest.MonkeyPatch
 ) -> None:

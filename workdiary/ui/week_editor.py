@@ -225,6 +225,7 @@ class WeekEditor(QWidget):
         target = max(min(week_commencing(monday), this_week), EARLIEST_WEEK)
         if target == self._monday:
             self._sync_navigation()
+            self._tell_if_not_begun(monday)
             return True
         if self._asking:
             # The question is already on screen: the picker losing focus to it says "this date"
@@ -239,7 +240,10 @@ class WeekEditor(QWidget):
             if not discard:
                 self._sync_navigation()
                 return False
-        return self._load_or_explain(target)
+        loaded = self._load_or_explain(target)
+        if loaded:
+            self._tell_if_not_begun(monday)
+        return loaded
 
     def reload(self) -> None:
         """Read the shown week again: it may have been saved elsewhere, or a new day may have made
@@ -623,6 +627,18 @@ class WeekEditor(QWidget):
         self.week_picker.setDate(as_qdate(self._monday))
         self.week_picker.blockSignals(False)
         self._date_field().set_latest(self._diary.today())
+
+    def _tell_if_not_begun(self, asked: date) -> None:
+        """A day asked for in a week not begun yet opens this week: say so, or it would look as
+        if the date had been ignored."""
+        if week_commencing(asked) <= self._monday:
+            return
+        said = (
+            f"{format_day(asked)} is in a week that has not begun yet, so this week is shown. "
+            "A week can be logged once it has begun."
+        )
+        self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
+        self.notice.setVisible(True)
 
     def _picked(self, picked: QDate) -> None:
         self.show_week(date(picked.year(), picked.month(), picked.day()))
