@@ -564,6 +564,69 @@ def test_a_further_answer_starts_on_a_new_line_and_the_first_stays_as_it_was(
     assert unchanged is not None and unchanged.record.response == "Review promised.\nNo review yet."
 
 
+def test_an_answer_saved_after_a_change_elsewhere_keeps_that_change(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """Mark answered asks only for the answer. A correction made elsewhere, meanwhile, to what
+    was said stays: saving the answer never quietly puts the old words back."""
+    key = diary.concerns.save(OVERDUE).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    corrected = "Asked for no new allocations while my WMT is at 131 % (132 % by Friday)."
+    clock.now += timedelta(minutes=5)
+    diary.concerns.save(replace(OVERDUE, summary=corrected), key)
+    dialog.response_box.setPlainText("Will review at supervision.")
+    with qtbot.waitSignal(page.saved):
+        dialog.save_button.click()
+    assert messages.said == []  # nothing it asked for clashes: nothing to ask
+    stored = diary.concerns.get(key)
+    assert stored is not None
+    assert stored.record.summary == corrected
+    assert stored.record.response == "Will review at supervision."
+    *_, answered = diary.concerns.history(key)
+    assert {change.field for change in answered.changes} == {"response", "response_on", "status"}
+
+
+def test_an_answer_recorded_elsewhere_meanwhile_is_asked_about_and_other_changes_kept(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    key = diary.concerns.save(OVERDUE).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.show_concern(key)
+    dialog = page.mark_answered()
+    assert dialog is not None
+    clock.now += timedelta(minutes=5)
+    elsewhere = replace(
+        OVERDUE,
+        raised_with="SPO (G.W.) and Head of Service",
+        response="Noted.",
+        response_on=date(2026, 11, 18),
+        status=ConcernStatus.ANSWERED,
+    )
+    diary.concerns.save(elsewhere, key)
+    dialog.response_box.setPlainText("Will review at supervision.")
+
+    messages.answers = [False]  # "Go back"
+    dialog.save_button.click()
+    question = messages.texts("confirm")
+    clashing, kept = question.split("Also changed there, and kept as it is now:")
+    assert "Response: (empty) → Noted." in clashing
+    assert "Raised with" not in clashing
+    assert "Raised with: SPO (G.W.) → SPO (G.W.) and Head of Service" in kept
+    assert dialog.isVisible()
+    assert diary.concerns.get(key).record == elsewhere  # type: ignore[union-attr]
+
+    messages.answers = [True]  # "Save mine in its place"
+    with qtbot.waitSignal(page.saved):
+        dialog.save_button.click()
+    stored = diary.concerns.get(key)
+    assert stored is not None
+    assert stored.record.response == "Will review at supervision."
+    assert stored.record.raised_with == "SPO (G.W.) and Head of Service"
+
+
 def test_mark_answered_has_room_for_all_it_says_about_the_concern(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -98,7 +98,8 @@ TAB_ORDER = (
     "summary",
     "response",
 )
-# Only a concern already saved has a response to record; a new one is open.
+# Only a concern already saved has a response to record; a new one is open. Mark answered asks
+# for these alone.
 RESPONSE_FIELDS = ("response", "response_on", "status")
 RAISED_WITH_WIDTH_SAMPLE = "Deputy Head of Service (M.M.)"
 DIALOG_TEXT_LINES = 6
@@ -501,7 +502,12 @@ class ConcernsPage(RecordPage[Concern]):
             entry.record, response=response, response_on=answered_on, status=ConcernStatus.ANSWERED
         )
         result = self._save_record(
-            answered, entry, dialog, dialog.show_problems, dialog.response_box.setFocus
+            answered,
+            entry,
+            dialog,
+            dialog.show_problems,
+            dialog.response_box.setFocus,
+            mine=frozenset(RESPONSE_FIELDS),
         )
         if result is None:
             return

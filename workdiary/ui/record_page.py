@@ -49,7 +49,13 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import RecordsModel, RecordsTable
-from workdiary.ui.saving import asking_about_clock, changes_sentence, delete_asking, save_asking
+from workdiary.ui.saving import (
+    SaidYes,
+    asking_about_clock,
+    changes_sentence,
+    delete_asking,
+    save_asking,
+)
 
 R = TypeVar("R")
 
@@ -829,19 +835,33 @@ class RecordPage(QWidget, Generic[R]):
         asker: QWidget,
         show_problems: Callable[[list[FieldProblem]], None],
         focus_identifier: Callable[[], None],
+        mine: frozenset[str] | None = None,
     ) -> SaveResult[R] | None:
         """Save `record` (amending `edited`, the saved record it was made from, if any), asking
         over `asker` before saving text that looks like it identifies someone, or over a change
         made elsewhere since. None if it was not saved: `show_problems` got what is wrong, or
-        `focus_identifier` was called, or the user went back, or the messages said why."""
-        return save_asking(
-            lambda said, read_at: self._records.save(
-                record,
+        `focus_identifier` was called, or the user went back, or the messages said why.
+
+        `mine` names the fields of `record` the user was asked for (a dialog asks for some), when
+        not all: if the record has changed elsewhere, its other fields are saved as they are
+        now, not as `edited` had them."""
+
+        def saving(said: SaidYes, read_at: int) -> SaveResult[R]:
+            saved = record
+            if mine is not None and edited is not None and read_at != edited.revision:
+                now = self._records.get(edited.key)
+                if now is not None:
+                    saved = replace(now.record, **{name: getattr(record, name) for name in mine})
+            return self._records.save(
+                saved,
                 edited.key if edited else None,
                 allow_identifiers=said.identifiers,
                 allow_clock_behind=said.clock_behind,
                 read_at=read_at,
-            ),
+            )
+
+        return save_asking(
+            saving,
             self._messages,
             asker,
             read_at=edited.revision if edited else 0,
@@ -851,6 +871,7 @@ class RecordPage(QWidget, Generic[R]):
             focus_identifier=focus_identifier,
             not_saved=f"The {self._kind.noun} was not saved",
             still_typed=self._kind.still_typed,
+            mine=mine,
         )
 
     def _show_saved(self, result: SaveResult[R], what_changed: str = "") -> None:

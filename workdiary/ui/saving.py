@@ -5,7 +5,7 @@ and a save that fails leaves what was typed where it was."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -110,13 +110,18 @@ def save_asking(
     focus_identifier: Callable[[], None],
     not_saved: str,
     still_typed: str,
+    mine: Collection[str] | None = None,
 ) -> T | None:
     """What `save(said_yes, read_at)` returns, or None when nothing was saved: `show_problems`
     was given what is wrong, or the user chose to go back and edit what looks like an identifier
     (`focus_identifier` is called), or to go back and put the computer's clock right, or to go
     back rather than save over a change made elsewhere since the form was filled from the `noun`
     at revision `read_at` (its `fields` name what changed), or the error was shown over `asker`
-    as `not_saved`, with `still_typed` to reassure."""
+    as `not_saved`, with `still_typed` to reassure.
+
+    `mine` names the fields the form holds, when it holds only some (None: all of them). `save`
+    then keeps the record's other fields as they are at `read_at`, so a change made elsewhere to
+    those alone is no clash: it is kept, and nothing is asked."""
     said = SaidYes()
     while True:
         try:
@@ -132,10 +137,12 @@ def save_asking(
                 return None
             said = went_on
         except ChangedElsewhere as changed:
-            if not messages.confirm(
+            clashing = [c for c in changed.changes if mine is None or c.field in mine]
+            kept = [c for c in changed.changes if c not in clashing]
+            if (clashing or not kept) and not messages.confirm(
                 asker,
                 "Changed since you opened it",
-                _changed_elsewhere_text(changed, noun, fields, still_typed),
+                _changed_elsewhere_text(changed, clashing, kept, noun, fields, still_typed),
                 yes="Save mine in its place",
                 no="Go back",
             ):
@@ -210,13 +217,31 @@ def changes_sentence(changes: list[Change], fields: dict[str, FieldInfo]) -> str
 
 
 def _changed_elsewhere_text(
-    changed: ChangedElsewhere, noun: str, fields: dict[str, FieldInfo], still_typed: str
+    changed: ChangedElsewhere,
+    clashing: list[Change],
+    kept: list[Change],
+    noun: str,
+    fields: dict[str, FieldInfo],
+    still_typed: str,
 ) -> str:
+    """`clashing` are changes made elsewhere to what the form holds; `kept`, to the rest of the
+    record, which saving the form leaves as they are now."""
+    paragraphs = [f"This {noun} has changed. {changed}"]
+    if clashing:
+        paragraphs.append("What it holds now:" + _listed(clashing, fields))
+        paragraphs.append("Saving yours puts back what your form shows for each of these.")
+    if kept:
+        paragraphs.append("Also changed there, and kept as it is now:" + _listed(kept, fields))
+    both = f"Either way, the {noun}'s history keeps both."
+    if kept:
+        paragraphs.append(both)
+    else:
+        paragraphs[-1] += f" {both}"
+    return "\n\n".join([*paragraphs, still_typed])
+
+
+def _listed(changes: list[Change], fields: dict[str, FieldInfo]) -> str:
     # In the words the record's history uses for an amendment: from the form's copy to now.
-    event = HistoryEvent(datetime.now(UTC), "amend", changed.changes)
+    event = HistoryEvent(datetime.now(UTC), "amend", changes)
     _title, lines = describe_event(event, fields, longest_value=LONGEST_VALUE_SHOWN)
-    text = f"This {noun} has changed. {changed}"
-    if lines:
-        text += "\n\nWhat it holds now:" + "".join(f"\n  • {line}" for line in lines)
-        text += "\n\nSaving yours puts back what your form shows for each of these."
-    return f"{text} Either way, the {noun}'s history keeps both.\n\n{still_typed}"
+    return "".join(f"\n  • {line}" for line in lines)
