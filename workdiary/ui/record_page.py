@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -57,7 +57,11 @@ from workdiary.ui.saving import (
     save_asking,
 )
 
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# A record is a dataclass: a dialog asking for some of its fields saves them onto the rest.
+R = TypeVar("R", bound="DataclassInstance")
 
 TEXT_LINES = 3
 NEW_RECORD_KEYS = "Ctrl+N"
