@@ -18,6 +18,7 @@ from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.storage import errors as storage_errors
 from workdiary.ui.faults import FaultCatcher
+from workdiary.ui.focus_ring import show_focus_ring
 from workdiary.ui.main_window import HISTORY, MainWindow
 from workdiary.ui.messages import Messages
 
@@ -40,6 +41,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Work Diary")
+    show_focus_ring(app)
     messages = Messages() if messages is None else messages
     with ExitStack() as cleanup:
         try:
