@@ -771,7 +771,8 @@ def test_an_empty_diary_file_is_refused_and_never_written_over(
     status, out = run("verify")
     said = capsys.readouterr().err
     assert status == 1 and "intact" not in out
-    assert f"The diary file {diary_path} is empty" in said and "has not changed it" in said
+    assert f"Your diary file {diary_path} is empty" in said
+    assert "Work Diary has not written to the file" in said
     assert run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")[0] == 2
     assert diary_path.read_bytes() == b""
 

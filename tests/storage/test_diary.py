@@ -428,7 +428,7 @@ def test_a_file_that_is_not_a_diary_is_refused_and_left_alone(diary_path: Path) 
     diary_path.parent.mkdir(parents=True)
     diary_path.write_bytes(b"this is a letter, not a diary\n" * 100)
     before = diary_path.read_bytes()
-    with pytest.raises(DiaryDamaged, match="has not changed it"):
+    with pytest.raises(DiaryDamaged, match="Work Diary has not written to the file"):
         Diary.open(diary_path)
     assert diary_path.read_bytes() == before
     assert sorted(path.name for path in diary_path.parent.iterdir()) == ["diary.db"]
@@ -446,6 +446,54 @@ def test_a_damaged_diary_is_refused_and_left_alone(diary_path: Path, clock: Cloc
     with pytest.raises(DiaryDamaged, match="damaged"):
         Diary.open(diary_path, clock)
     assert diary_path.read_bytes() == bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("contents", "plain", "technical"),
+    [
+        (
+            "scribbled",
+            "is damaged: Work Diary cannot read the records in it.",
+            "SQLite reports “database disk image is malformed”",
+        ),
+        (
+            "a letter",
+            "is not a diary Work Diary can read: it may be damaged, or another kind of file may "
+            "have been put in its place.",
+            "the file does not begin as an SQLite database does",
+        ),
+    ],
+)
+def test_a_damaged_diary_is_said_so_in_plain_words_with_what_to_do(
+    contents: str, plain: str, technical: str, diary_path: Path, clock: Clock
+) -> None:
+    """Said to someone who has never heard of SQLite: what is wrong, that nothing was changed,
+    and what to do. SQLite's words come last, for whoever helps them, and only there."""
+    with Diary.open(diary_path, clock) as diary:
+        for week in range(30):
+            monday = date(2026, 11, 16) - timedelta(weeks=week)
+            diary.weeks.save(replace(WEEK, week_commencing=monday, notes="n" * 2000))
+    if contents == "scribbled":
+        data = bytearray(diary_path.read_bytes())
+        data[4096 * 2 :] = b"A" * (len(data) - 4096 * 2)
+        diary_path.write_bytes(bytes(data))
+    else:
+        diary_path.write_bytes(b"Dear Sir or Madam,\n" * 100)
+    with pytest.raises(DiaryDamaged) as refused:
+        Diary.open(diary_path, clock)
+    said, helper = str(refused.value).rsplit("\n\n", 1)
+    assert said.startswith(f"{'Your diary file' if contents == 'scribbled' else 'The file'} "
+                           f"{diary_path} {plain} Nothing was saved or changed: Work Diary has "
+                           "not written to the file.\n\n")  # fmt: skip
+    assert (
+        "What to do: first copy that file somewhere safe and keep the copy as it is" in said
+        and "if you have an earlier copy of your diary" in said
+        and "put that copy in place of" in said
+        and "(Help → Check your diary, or `workdiary verify`)" in said
+    )
+    for jargon in ("SQLite", "malformed", "database", "disk image", "quick_check"):
+        assert jargon not in said
+    assert helper == f"(For whoever helps you: {technical}.)"
 
 
 def test_a_damaged_diary_with_saves_still_beside_it_is_refused_and_both_left_alone(
@@ -470,7 +518,7 @@ def test_a_damaged_diary_with_saves_still_beside_it_is_refused_and_both_left_alo
     (crashed / "diary.db").write_bytes(bytes(data))
     before = {path.name: path.read_bytes() for path in crashed.iterdir()}
     assert before["diary.db-wal"]
-    with pytest.raises(DiaryDamaged, match="has not changed it"):
+    with pytest.raises(DiaryDamaged, match="Work Diary has not written to the file"):
         Diary.open(crashed / "diary.db", clock)
     after = {path.name: path.read_bytes() for path in crashed.iterdir() if path.suffix != ".db-shm"}
     assert {name: after.get(name) for name in before} == before
@@ -497,9 +545,9 @@ def test_another_programs_database_named_as_the_diary_is_refused_and_left_alone(
     diary_path.parent.mkdir(parents=True, exist_ok=True)
     raw(diary_path, "CREATE TABLE contacts (name TEXT)")
     before = diary_path.read_bytes()
-    with pytest.raises(DiaryDamaged, match="it is not a Work Diary file") as refused:
+    with pytest.raises(DiaryDamaged, match="is not a diary Work Diary can read") as refused:
         Diary.open(diary_path, clock)
-    assert "has not changed it" in str(refused.value)
+    assert "Work Diary has not written to the file" in str(refused.value)
     assert diary_path.read_bytes() == before
 
 
@@ -510,7 +558,7 @@ def test_a_diary_whose_record_of_its_version_was_emptied_is_refused_and_left_alo
         diary.weeks.save(WEEK)
     raw(diary_path, "DELETE FROM _sqlite_migrations")
     before = diary_path.read_bytes()
-    with pytest.raises(DiaryDamaged, match="it is not a Work Diary file"):
+    with pytest.raises(DiaryDamaged, match="is not a diary Work Diary can read"):
         Diary.open(diary_path, clock)
     assert diary_path.read_bytes() == before
 

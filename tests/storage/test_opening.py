@@ -315,9 +315,13 @@ def test_an_empty_diary_file_is_refused_and_never_written_over(
     with pytest.raises(DiaryDamaged) as raised:
         Diary.open(diary_path, clock)
     assert str(raised.value) == (
-        f"The diary file {diary_path} is empty: it may have been cut short by a copy or sync "
-        "that did not finish. Work Diary has not changed it. Keep a copy of it safe, and "
-        "restore a backup if you have one."
+        f"Your diary file {diary_path} is empty: a copy or sync that did not finish may have "
+        "cut it short. Nothing was saved or changed: Work Diary has not written to the file.\n\n"
+        "What to do: if you have an earlier copy of your diary (a backup of this computer, or a "
+        "copy of diary.db on a memory stick, say), close Work Diary, put that copy in place of "
+        "the empty file, named diary.db, and check it (Help → Check your diary, or `workdiary "
+        "verify`). If you have no copy, ask whoever looks after Work Diary or this computer for "
+        "help."
     )
     assert diary_path.read_bytes() == b""
     assert files_in(diary_path.parent) == ["diary.db"]

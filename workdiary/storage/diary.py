@@ -48,6 +48,7 @@ from workdiary.storage.errors import (
     empty,
     links_to_nothing,
     missing,
+    not_a_diary,
     replaced,
     sqlite_code,
     why_read_only,
@@ -155,7 +156,6 @@ def _holds_unsaved_changes(path: Path) -> bool:
     return False
 
 
-NOT_A_DIARY = "it is not a Work Diary file"
 HAS_TABLES = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
 
 
@@ -172,7 +172,7 @@ def _check_is_diary(path: Path) -> None:
     if not header:
         raise empty(path)
     if header != SQLITE_HEADER:
-        raise damaged(path, NOT_A_DIARY)
+        raise not_a_diary(path, "the file does not begin as an SQLite database does")
 
 
 def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
@@ -184,9 +184,9 @@ def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
     except sqlite3.OperationalError:
         raise  # could not be read at all (a read-only folder, a full disk…): not damage
     except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from error
+        raise damaged(path, f"SQLite reports “{error}”") from error
     if check != "ok":
-        raise damaged(path, check)
+        raise damaged(path, f"SQLite's quick_check reports “{check}”")
     applied = applied_migrations(connection)
     if applied - set(KNOWN_MIGRATIONS):
         raise DiaryTooNew(
@@ -198,7 +198,11 @@ def _check_opened(connection: sqlite3.Connection, path: Path) -> set[str]:
     # changed: bringing it "up to date" would write Work Diary's tables into it.
     in_order = set(KNOWN_MIGRATIONS[: len(applied)]) == applied
     if not in_order or (not applied and connection.execute(HAS_TABLES).fetchone()):
-        raise damaged(path, NOT_A_DIARY)
+        raise not_a_diary(
+            path,
+            "an SQLite database whose tables are not Work Diary's, or whose record of its "
+            "migrations (_sqlite_migrations) was changed",
+        )
     return applied
 
 

@@ -50,11 +50,57 @@ def sqlite_code(error: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+# Said of a diary file Work Diary refuses as damaged, empty or not a diary: it has not been
+# written to, not even the saves waiting beside it (see diary._check_without_writing).
+NOT_WRITTEN_TO = "Nothing was saved or changed: Work Diary has not written to the file."
+# The longest technical detail a message quotes (SQLite's check can list a page of problems).
+LONGEST_DETAIL = 200
+
+
+def _put_a_copy_back(path: Path, the_file: str, *, keep: bool = True) -> str:
+    """What a user can do about a diary file that cannot be read (`the_file`, as the message
+    calls it), in steps they can follow without knowing what SQLite is. The README's "If your
+    diary is damaged" says the same."""
+    kept = (
+        "first copy that file somewhere safe and keep the copy as it is: whoever helps you may "
+        "be able to recover records from it. Then, "
+        if keep
+        else ""
+    )
+    return (
+        f"What to do: {kept}if you have an earlier copy of your diary (a backup of this "
+        f"computer, or a copy of {path.name} on a memory stick, say), close Work Diary, put that "
+        f"copy in place of {the_file}, named {path.name}, and "
+        "check it (Help → Check your diary, or `workdiary verify`). If you have no copy, ask "
+        "whoever looks after Work Diary or this computer for help."
+    )
+
+
+def _for_a_helper(detail: str) -> str:
+    """What was found, in SQLite's words or ours: after the plain words, for whoever helps."""
+    detail = " ".join(detail.split())
+    if len(detail) > LONGEST_DETAIL:
+        detail = detail[: LONGEST_DETAIL - 1] + "…"
+    return f"(For whoever helps you: {detail}.)"
+
+
 def damaged(path: Path, detail: str) -> DiaryDamaged:
+    """A diary file SQLite has read and found damaged; `detail` is what it said (SQLite's own
+    words, which mean nothing to the user and something to whoever helps them)."""
     return DiaryDamaged(
-        f"The diary file {path} is damaged and cannot be opened ({detail}). "
-        "Work Diary has not changed it. Keep a copy of it safe, and restore a backup if you "
-        "have one."
+        f"Your diary file {path} is damaged: Work Diary cannot read the records in it. "
+        f"{NOT_WRITTEN_TO}\n\n{_put_a_copy_back(path, 'the damaged file')}\n\n"
+        f"{_for_a_helper(detail)}"
+    )
+
+
+def not_a_diary(path: Path, detail: str) -> DiaryDamaged:
+    """A file where the diary should be that holds no diary: damaged beyond recognition, or
+    another file (another program's database, a document) put in its place."""
+    return DiaryDamaged(
+        f"The file {path} is not a diary Work Diary can read: it may be damaged, or another "
+        f"kind of file may have been put in its place. {NOT_WRITTEN_TO}\n\n"
+        f"{_put_a_copy_back(path, 'that file')}\n\n{_for_a_helper(detail)}"
     )
 
 
@@ -62,9 +108,8 @@ def empty(path: Path) -> DiaryDamaged:
     """An existing diary file with nothing in it: Work Diary never leaves one (a new diary is
     made whole under another name, then named), so something else cut it short."""
     return DiaryDamaged(
-        f"The diary file {path} is empty: it may have been cut short by a copy or sync that did "
-        "not finish. Work Diary has not changed it. Keep a copy of it safe, and restore a backup "
-        "if you have one."
+        f"Your diary file {path} is empty: a copy or sync that did not finish may have cut it "
+        f"short. {NOT_WRITTEN_TO}\n\n{_put_a_copy_back(path, 'the empty file', keep=False)}"
     )
 
 
@@ -212,7 +257,7 @@ def _sqlite_error(error: sqlite3.Error, path: Path) -> WorkDiaryError | None:
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
         code is None and type(error) is sqlite3.DatabaseError
     ):
-        return damaged(path, str(error))
+        return damaged(path, f"SQLite reports “{error}”")
     return None  # a constraint, a closed connection…: Work Diary's own fault
 
 
