@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from workdiary.cli_output import showing_controls
 from workdiary.domain.dates import (
@@ -129,9 +129,42 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A command (or a command's subcommand) that also takes --data-dir, run by `handler`."""
     sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+    # The innermost command typed wins (a subcommand's defaults are set after its command's):
+    # what was mistyped in it is said with its usage (see _refuse_leftovers).
+    sub.set_defaults(command_parser=sub)
     if handler is not None:
         sub.set_defaults(handler=handler)
     return sub
+
+
+def _refuse_leftovers(parser: argparse.ArgumentParser, leftovers: list[str]) -> NoReturn:
+    """Say what was typed that `parser` (the command it was typed in) does not take, with that
+    command's usage, and the option it has that is nearest each mistyped one. argparse itself
+    says so with the usage of `workdiary` alone, which lists no option of the command."""
+    import difflib
+
+    options = [flag for action in parser._actions for flag in action.option_strings]
+    said: list[str] = []
+    strays: list[str] = []
+    after_option = False
+    for word in leftovers:
+        if word.startswith("-") and len(word) > 1:
+            typed = word.split("=", 1)[0]
+            nearest = difflib.get_close_matches(typed, options, n=1, cutoff=0.6)
+            if nearest:
+                said.append(f"there is no option {typed}; did you mean {nearest[0]}?")
+            else:
+                said.append(f"there is no option {typed} ({parser.prog} --help lists them)")
+            after_option = "=" not in word
+        elif after_option:  # the value given with a mistyped option: said with it
+            after_option = False
+        else:
+            strays.append(word)
+    if strays:
+        said.append(
+            f"it does not take {' '.join(strays)!r} ({parser.prog} --help says what it takes)"
+        )
+    parser.error("\n".join(said))
 
 
 def add_allow_identifiers(parser: argparse.ArgumentParser) -> None:
@@ -289,7 +322,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if opening is not None:
         return _open_app(opening)
     parser = build_parser()
-    args = parser.parse_args(arguments)
+    args, leftovers = parser.parse_known_args(arguments)
+    if leftovers:
+        _refuse_leftovers(getattr(args, "command_parser", parser), leftovers)
     if args.command is None:  # the app's options, abbreviated (--self for --self-test)
         return _open_app(args)
     # User text may hold controls pasted in with it: shown as signs, they cannot rewrite what

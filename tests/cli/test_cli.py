@@ -130,6 +130,52 @@ def test_argparse_mistakes_also_exit_2(capsys: pytest.CaptureFixture[str]) -> No
 
 
 @pytest.mark.parametrize(
+    ("command", "argv", "words"),
+    [
+        (
+            "log-week",
+            ["--week", "16/11/2026", "--capcity", "120"],
+            "there is no option --capcity; did you mean --capacity?",
+        ),
+        (
+            "log-week",
+            ["--week", "16/11/2026", "--capcity=120", "--huors", "4"],
+            "there is no option --capcity; did you mean --capacity?\n"
+            "there is no option --huors; did you mean --hours?",
+        ),
+        ("profile set", ["--nmae", "Rhiannon"], "there is no option --nmae; did you mean --name?"),
+        (
+            "supervision add",
+            ["--date", "16/11/2026", "--status", "held", "--minuts", "30"],
+            "there is no option --minuts; did you mean --minutes?",
+        ),
+        (
+            "show",
+            ["--week", "16/11/2026"],
+            "there is no option --week (workdiary show --help lists them)",
+        ),
+        ("show", ["2026"], "it does not take '2026' (workdiary show --help says what it takes)"),
+    ],
+)
+def test_a_mistyped_option_is_named_with_its_commands_usage_and_the_nearest_option(
+    command: str,
+    argv: list[str],
+    words: str,
+    capsys: pytest.CaptureFixture[str],
+    diary_path: Path,
+) -> None:
+    """The usage of `workdiary` alone lists none of a command's options: the command's does."""
+    with pytest.raises(SystemExit) as raised:
+        main([*command.split(), *argv])
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"usage: workdiary {command} [-h]")
+    assert error.endswith(f"workdiary {command}: error: {words}\n")
+    assert "COMMAND" not in error and "unrecognized" not in error
+    assert not diary_path.exists()
+
+
+@pytest.mark.parametrize(
     ("argv", "opens"),
     [
         ([], {"demo": False, "self_test": False}),
@@ -159,7 +205,7 @@ def test_only_arguments_that_just_open_the_app_skip_the_commands_parsers(
         (["--data-dir"], "--data-dir: expected one argument"),
         (["--demo=yes"], "ignored explicit argument"),
         (["--demo", "show"], "--demo and --self-test go with opening the app"),
-        (["--self-test", "--bogus"], "unrecognized arguments: --bogus"),
+        (["--self-test", "--bogus"], "there is no option --bogus (workdiary --help lists them)"),
     ],
 )
 def test_a_mistake_in_opening_the_app_gets_the_full_usage(
