@@ -11,6 +11,7 @@ import dataclasses
 import gc
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -106,6 +107,22 @@ PROFILE_TEXT_OPTIONS: list[tuple[str, str]] = [
 ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but a value that begins with a minus sign is a value, not an option:
+    `--capacity -inf`, `--unpaid -1e3` reach the figure's own check and its words ("must be a
+    number", "must be between 0 and 168"), the window's, instead of "expected one argument".
+    argparse takes only -5 and -0.5 for numbers; Work Diary's only short option is -h."""
+
+    # Anything after a single "-" but a letter, and the words float() reads: -inf, -nan.
+    NOT_AN_OPTION = re.compile(r"^-(?:[^-A-Za-z]|inf|nan)", re.IGNORECASE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # How argparse tells a negative number from an option: not documented, so tests/cli
+        # checks it still does. The commands' parsers are made of this class too.
+        self._negative_number_matcher = self.NOT_AN_OPTION
+
+
 def _dest(flag: str) -> str:
     return flag.removeprefix("--").replace("-", "_")
 
@@ -148,7 +165,7 @@ def _refuse_leftovers(parser: argparse.ArgumentParser, leftovers: list[str]) -> 
     strays: list[str] = []
     after_option = False
     for word in leftovers:
-        if word.startswith("-") and len(word) > 1:
+        if word.startswith("-") and len(word) > 1 and not _Parser.NOT_AN_OPTION.match(word):
             typed = word.split("=", 1)[0]
             nearest = difflib.get_close_matches(typed, options, n=1, cutoff=0.6)
             if nearest:
@@ -223,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
     _add_data_dir(common)
-    parser = argparse.ArgumentParser(
+    # Its commands' parsers are _Parsers too (argparse makes them of their parent's class).
+    parser: argparse.ArgumentParser = _Parser(
         prog="workdiary",
         parents=[common],
         description="Work Diary: a private, tamper-evident record of your workload, week by week. "

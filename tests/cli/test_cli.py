@@ -602,6 +602,58 @@ def test_log_week_messages_give_an_example_that_fits_the_figure(
     assert "Hours worked (--hours) must be a number, like 44.5; you wrote 'lots'." in error
 
 
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--capacity", "-inf"], "WMT capacity (--capacity) must be a number, like 132.5; you "
+                                 "wrote '-inf'."),
+        (["--capacity", "-5"], "WMT capacity must be between 0 and 400 %; you entered -5."),
+        (["--capacity", "-1e3"], "WMT capacity (--capacity) must be a number, like 132.5; you "
+                                 "wrote '-1e3'."),
+        (["--capacity", "100", "--unpaid", "-3"], "Unpaid hours must be between 0 and 168 hours; "
+                                                  "you entered -3."),
+        (["--capacity", "100", "--hours", "-NaN"], "Hours worked (--hours) must be a number, like "
+                                                   "44.5; you wrote '-NaN'."),
+        (["--capacity", "100", "--unpaid", "-1,5"], "Unpaid hours (--unpaid): use a full stop for "
+                                                    "the decimal point"),
+        (["--capacity", "-£5"], "WMT capacity (--capacity) must be a number, like 132.5; you "
+                                "wrote '-£5'."),
+    ],
+)  # fmt: skip
+def test_a_figure_typed_with_a_minus_sign_gets_the_figures_own_message(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    """argparse reads `-inf` after --capacity as an option, and would say "expected one
+    argument": the figure's own check says what is wrong with it, in the window's words."""
+    error = refused_log_week(argv, capsys, diary_path)
+    assert words in error and "expected one argument" not in error
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["profile", "set", "--hourly-rate", "-inf"], "Hourly rate (--hourly-rate) must be a "
+                                                      "number, like 19.87; you wrote '-inf'."),
+        (["supervision", "add", "--date", str(LAST_WEEK), "--status", "held", "--minutes",
+          "-1e2"], "(--minutes) must be a number, like 60; you wrote '-1e2'."),
+    ],
+)  # fmt: skip
+def test_every_command_lets_a_figure_with_a_minus_sign_reach_its_check(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(*argv)[0] == 2
+    error = capsys.readouterr().err
+    assert words in error and "Nothing was saved" in error
+
+
+def test_a_stray_negative_number_is_said_to_be_stray_not_an_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["log-week", "--week", str(LAST_WEEK), "-5"])
+    assert "workdiary log-week: error: it does not take '-5'" in capsys.readouterr().err
+
+
 def refused_log_week(argv: list[str], capsys: pytest.CaptureFixture[str], diary_path: Path) -> str:
     """What log-week says to `argv` for last week, having saved nothing (one week is logged)."""
     run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "120")
