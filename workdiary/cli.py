@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from workdiary.cli_output import showing_controls
@@ -499,6 +500,24 @@ def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
         return Diary.empty(paths.diary_file)
     paths.ensure()
     return Diary.open(paths.diary_file)
+
+
+def pdf_out(out: str) -> Path:
+    """Where `--out` says to write a PDF: a file whose name ends in .pdf, or a folder that is
+    there, which the command writes in under the name the window offers (numbered after any
+    file already there). Someone who types `--out ~/Documents` or `--out .` means the PDF to go
+    there, as `cp` would put a file; its name is then said with the rest of what was written."""
+    path = Path(out).expanduser()
+    if path.is_dir() or path.suffix.lower() == ".pdf":
+        return path
+    if out.endswith(("/", os.sep)):
+        problem = (
+            f"There is no folder {path.absolute()}: give a folder that is there, or the file to "
+            "write, ending in .pdf."
+        )
+    else:
+        problem = "The file to write must end in .pdf (or give a folder to write it in)."
+    raise InvalidInput([FieldProblem("out", problem)])
 
 
 def _week_of(text: str, field: str = "week") -> date:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from workdiary.cli import (
@@ -12,6 +11,7 @@ from workdiary.cli import (
     add_clock_is_right,
     add_command,
     open_diary,
+    pdf_out,
 )
 from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput
@@ -21,7 +21,7 @@ from workdiary.paths import AppPaths
 if TYPE_CHECKING:
     from workdiary.cli import Commands
 
-KINDS = ("foreseeability", "access-request")
+KINDS = ("foreseeability", "access-request")  # correspondence.NOTICE, ACCESS_REQUEST
 
 
 def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -38,7 +38,8 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         required=True,
         metavar="FILE.pdf",
         help="where to write the PDF; the same letter is written as text beside it (FILE.txt), "
-        "and neither may be there already",
+        "and neither may be there already. Given a folder, they are written there under "
+        "the letter's usual name",
     )
     notice.add_argument(
         "--kind",
@@ -96,12 +97,13 @@ ACCESS_REQUEST_TEXT = "a subject access request (--kind access-request)"
 def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary import correspondence
 
-    pdf_path = Path(args.out).expanduser()
-    if pdf_path.suffix.lower() != ".pdf":
-        raise InvalidInput([FieldProblem("out", "The file to write must end in .pdf.")])
+    out_path = pdf_out(args.out)
     _refuse_options_of_the_other_kind(args)
     try:
         with open_diary(paths) as diary:
+            pdf_path = out_path
+            if out_path.is_dir():  # the name the window offers, in the folder given
+                pdf_path = correspondence.unused_letter_path(out_path, args.kind, diary.today())
             if args.kind == "foreseeability":
                 request = correspondence.notice_request(
                     diary,

@@ -13,6 +13,7 @@ from workdiary.cli import (
     add_clock_is_right,
     add_command,
     open_diary,
+    pdf_out,
 )
 from workdiary.domain.dates import format_day, parse_date, week_commencing
 from workdiary.domain.errors import FieldProblem, InvalidInput
@@ -36,7 +37,12 @@ def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         "--from", dest="first", required=True, metavar="DATE", help="from this week"
     )
     export.add_argument("--to", dest="last", required=True, metavar="DATE", help="to this week")
-    export.add_argument("--out", required=True, metavar="PACK.pdf", help="where to write it")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="PACK.pdf",
+        help="where to write it; given a folder, it is written there under its usual name",
+    )
     export.add_argument(
         "--no-notes", action="store_true", help="leave out the free-text notes, to share it"
     )
@@ -56,17 +62,16 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary.evidence.period import shown_weeks
     from workdiary.evidence.snapshot import PackOptions
 
-    pdf_path = Path(args.out).expanduser()
-    if pdf_path.suffix.lower() != ".pdf":
-        raise InvalidInput([FieldProblem("out", "The file to write must end in .pdf.")])
+    out_path = pdf_out(args.out)
     first = week_commencing(parse_date(args.first, "from", "The first week"))
     last = week_commencing(parse_date(args.last, "to", "The last week"))
     if first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
-    try:
-        packs.refuse_file_in_the_way(pdf_path)  # now, before the pack is made: that takes a while
-    except packs.PackFileInTheWay as in_the_way:
-        raise _out_taken(in_the_way) from None
+    if not out_path.is_dir():
+        try:  # now, before the pack is made: that takes a while
+            packs.refuse_file_in_the_way(out_path)
+        except packs.PackFileInTheWay as in_the_way:
+            raise _out_taken(in_the_way) from None
     with open_diary(paths) as diary:
         this_week = week_commencing(diary.today())
         if first > this_week:
@@ -88,6 +93,9 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         # out while it is still going and nothing is logged for it.
         first, last = shown_weeks(snapshot, options)
         options = replace(options, first_week=first, last_week=last)
+        pdf_path = out_path
+        if out_path.is_dir():  # the name the window offers, in the folder given
+            pdf_path = packs.unused_pack_path(out_path, snapshot, options)
         pack = build_pack(snapshot, options)
         try:
             saved = packs.save_pack(

@@ -28,11 +28,14 @@ from workdiary.evidence.letters import (
     foreseeability_notice_text,
     one_calendar_month_after,
 )
-from workdiary.files import claim_new_file, make_folder, write_atomically
+from workdiary.files import claim_new_file, first_free_name, make_folder, write_atomically
 from workdiary.storage import Diary
 
 # When to chase a notice that has had no answer.
 NOTICE_FOLLOW_UP = timedelta(weeks=2)
+# The letters, by the names both faces give them (`workdiary notice --kind`), and their titles.
+NOTICE, ACCESS_REQUEST = "foreseeability", "access-request"
+LETTER_TITLES = {NOTICE: "Foreseeability notice", ACCESS_REQUEST: "Subject access request"}
 
 
 class LetterFileInTheWay(WorkDiaryError):
@@ -54,6 +57,13 @@ def files_in_the_way(pdf_path: Path) -> list[Path]:
     """The files a letter to `pdf_path` would be written to that are already there (a link to
     nowhere counts: a file created through it would land somewhere else)."""
     return [path for path in letter_files(pdf_path) if os.path.lexists(path)]
+
+
+def unused_letter_path(folder: Path, kind: str, today: date) -> Path:
+    """Today's letter of `kind` in `folder`, numbered after any already saved there today: a
+    letter is never written over another, nor its text beside it (see files_in_the_way)."""
+    stem = f"{LETTER_TITLES[kind].replace(' ', '-')}-{today.isoformat()}"
+    return first_free_name(folder / f"{stem}.pdf", lambda path: bool(files_in_the_way(path)))
 
 
 def _in_the_way(paths: list[Path], pdf_path: Path) -> str:

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from workdiary.domain.errors import WorkDiaryError
@@ -63,6 +64,16 @@ def claim_new_file(path: Path) -> None:
     except OSError as error:
         raise _not_written(path, error) from error
     os.close(descriptor)
+
+
+def first_free_name(path: Path, taken: Callable[[Path], bool] = os.path.lexists) -> Path:
+    """`path`, or the first of `name-2.pdf`, `name-3.pdf`… that `taken` does not find: the name a
+    file is offered under, never that of a file already there (a link to nowhere counts)."""
+    free, number = path, 1
+    while taken(free):
+        number += 1
+        free = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return free
 
 
 def make_folder(folder: Path) -> None:

@@ -33,7 +33,7 @@ from workdiary.evidence.period import (
     coverage,
 )
 from workdiary.evidence.snapshot import AuditRecord, PackOptions, Snapshot
-from workdiary.files import claim_new_file, make_folder, write_atomically
+from workdiary.files import claim_new_file, first_free_name, make_folder, write_atomically
 from workdiary.storage import Diary
 from workdiary.storage.audit import GENESIS_HASH, AuditEntry
 from workdiary.storage.verify import Finding
@@ -177,6 +177,12 @@ def save_pack(
             path.unlink()
         raise
     return SavedPack(path, file_sha256, saved.entry)
+
+
+def unused_pack_path(folder: Path, snapshot: Snapshot, options: PackOptions) -> Path:
+    """The pack's usual name in `folder`, numbered after any pack already saved there under it
+    (`…-2.pdf`): a pack is never written over another (see save_pack)."""
+    return first_free_name(folder / default_file_name(snapshot, options))
 
 
 def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:

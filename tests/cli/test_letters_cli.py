@@ -212,3 +212,21 @@ def test_a_file_made_after_the_check_is_not_written_over_either(
     assert text.read_text(encoding="utf-8") == "saved by another program"
     # Nothing of the letter is left behind, and nothing is logged.
     assert list(text.parent.iterdir()) == [text] and concerns() == []
+
+
+def test_a_folder_given_as_out_gets_the_letter_under_the_name_the_window_offers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out .`: the letter and its text go in that folder, under today's letter's name, and a
+    second one that day is numbered, never written over the first."""
+    monkeypatch.chdir(tmp_path)
+    status, said = run("notice", "--out", ".")
+    name = f"Foreseeability-notice-{TODAY}"
+    assert status == 0 and f"\n  {name}.pdf  (SHA-256 " in said and f"\n  {name}.txt  " in said
+    first = (tmp_path / f"{name}.pdf").read_bytes()
+    status, said = run("notice", "--kind", "access-request", "--out", str(tmp_path))
+    assert status == 0 and f"{tmp_path / f'Subject-access-request-{TODAY}.pdf'}" in said
+    assert run("notice", "--out", str(tmp_path))[0] == 0
+    assert (tmp_path / f"{name}-2.pdf").exists() and (tmp_path / f"{name}-2.txt").exists()
+    assert (tmp_path / f"{name}.pdf").read_bytes() == first
+    assert len(concerns()) == 3

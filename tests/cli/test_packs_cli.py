@@ -514,3 +514,51 @@ def test_the_message_and_the_record_name_the_weeks_the_pack_shows(
     with sqlite3.connect(diary_path) as connection:
         [period_to] = connection.execute("SELECT period_to FROM exports").fetchone()
     assert period_to == last_week.isoformat()
+
+
+def test_a_folder_given_as_out_gets_the_pack_under_the_name_the_window_offers(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out ~/Documents` or `--out .`: the pack goes in that folder, under its usual name,
+    numbered after one already there, never over it; the name is said with the rest."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.chdir(documents)
+    period = ["--from", str(THIS_WEEK - timedelta(weeks=4)), "--to", str(THIS_WEEK)]
+    run("profile", "set", "--name", "Rhiannon Llŷr")
+    status, said = run("export", *period, "--out", str(documents))
+    name = (
+        f"WorkDiary-Rhiannon-Llŷr-{THIS_WEEK - timedelta(weeks=4)}-to-"
+        f"{THIS_WEEK + timedelta(days=6)}.pdf"
+    )
+    assert status == 0 and f"\n  {documents / name}\n" in said
+    first = (documents / name).read_bytes()
+    status, said = run("export", *period, "--out", ".")
+    numbered = name.replace(".pdf", "-2.pdf")
+    assert status == 0 and f"\n  {numbered}\n" in said
+    assert {path.name for path in documents.iterdir()} == {name, numbered}
+    assert (documents / name).read_bytes() == first
+    assert run("verify", numbered)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [
+        ("pack", "The file to write must end in .pdf (or give a folder to write it in)."),
+        ("no such folder/", "There is no folder {tmp}/no such folder: give a folder that is "
+                            "there, or the file to write, ending in .pdf."),
+    ],
+)  # fmt: skip
+def test_an_out_that_is_neither_a_pdf_nor_a_folder_says_what_to_give(
+    out: str,
+    words: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    status, _ = run("export", "--from", str(THIS_WEEK), "--to", str(THIS_WEEK), "--out", out)
+    assert status == 2
+    assert words.format(tmp=tmp_path) in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]

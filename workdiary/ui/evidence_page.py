@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import itertools
 import math
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -480,12 +479,7 @@ class EvidencePage(QWidget):
         # Qt names Documents even where it does not exist, and the dialog would then open in
         # whatever folder the app was started from.
         start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        path = start / packs.default_file_name(self._snapshot, options)
-        stem, number = path.stem, 1
-        while os.path.lexists(path):
-            number += 1
-            path = path.with_name(f"{stem}-{number}.pdf")
-        return path
+        return packs.unused_pack_path(start, self._snapshot, options)
 
     def export(self) -> None:
         """Ask where to save the pack, then export it there."""

@@ -38,8 +38,8 @@ from workdiary.ui.messages import Messages
 from workdiary.ui.saving import SaidYes, go_on_despite, may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 
-NOTICE, ACCESS_REQUEST = "foreseeability", "access-request"
-TITLES = {NOTICE: "Foreseeability notice", ACCESS_REQUEST: "Subject access request"}
+NOTICE, ACCESS_REQUEST = correspondence.NOTICE, correspondence.ACCESS_REQUEST
+TITLES = correspondence.LETTER_TITLES
 INTRODUCTIONS = {
     NOTICE: "A letter telling your employer, in writing, that your workload is putting your "
     "health at risk, with the figures from your diary. Once it has been sent, the employer "
@@ -220,13 +220,9 @@ class LetterDialog(QDialog):
         """Today's letter in Documents, numbered after any already saved there today: a letter
         is never written over another (see correspondence)."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        stem = f"{TITLES[self.kind].replace(' ', '-')}-{self._diary.today().isoformat()}"
-        folder_path = Path(folder or Path.home())
-        path, number = folder_path / f"{stem}.pdf", 1
-        while correspondence.files_in_the_way(path):
-            number += 1
-            path = folder_path / f"{stem}-{number}.pdf"
-        return path
+        return correspondence.unused_letter_path(
+            Path(folder or Path.home()), self.kind, self._diary.today()
+        )
 
     def _choose_and_save(self) -> None:
         # The file dialog's own "replace?" would cover only the PDF it names, not the text
