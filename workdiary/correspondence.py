@@ -236,9 +236,18 @@ def _logged(
     written: tuple[str, Path],
     allow_clock_behind: bool,
 ) -> LetterWritten:
-    # The summary is the app's own words and a file name, not the user's: nothing to ask about.
-    saved = diary.concerns.save(
-        concern, allow_identifiers=True, allow_clock_behind=allow_clock_behind
-    )
     sha256, text_path = written
+    try:
+        # The summary is the app's own words and a file name, not the user's: nothing to ask
+        # about.
+        saved = diary.concerns.save(
+            concern, allow_identifiers=True, allow_clock_behind=allow_clock_behind
+        )
+    except BaseException:
+        # Not logged (a full disk, a read-only folder): the letter is not left behind either, to
+        # be sent without the diary knowing. Both files are this call's own (see _write).
+        for path in (pdf_path, text_path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
     return LetterWritten(pdf_path, text_path, sha256, saved.entry.key)

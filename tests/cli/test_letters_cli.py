@@ -230,3 +230,22 @@ def test_a_folder_given_as_out_gets_the_letter_under_the_name_the_window_offers(
     assert (tmp_path / f"{name}-2.pdf").exists() and (tmp_path / f"{name}-2.txt").exists()
     assert (tmp_path / f"{name}.pdf").read_bytes() == first
     assert len(concerns()) == 3
+
+
+def test_a_letter_the_diary_cannot_log_is_not_left_behind(
+    tmp_path: Path,
+    private_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A diary in a read-only folder is read, and the letter written elsewhere: logging it then
+    fails, and a letter the diary does not know of must not be there to be sent."""
+    from tests.storage.conditions import make_read_only
+
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    make_read_only(private_data_dir, monkeypatch)
+    letters = tmp_path / "letters"
+    assert run("notice", "--out", str(letters / "notice.pdf"))[0] == 2
+    said = capsys.readouterr().err
+    assert "read-only" in said and "Nothing was saved" in said
+    assert list(letters.iterdir()) == []
