@@ -840,25 +840,41 @@ def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_noth
     assert diary_path.read_bytes() == before
 
 
-def test_a_full_disk_is_said_to_be_full_and_the_diary_safe(
+def test_a_full_disk_still_shows_and_checks_the_diary_and_saves_nothing(
     private_data_dir: Path,
     diary_path: Path,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Someone whose disk is full still needs to see and check their record; every command that
+    saves says the disk is full, and leaves nothing behind: no pack, no letter."""
     from tests.storage.conditions import make_disk_full
 
     run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")
     before = diary_path.read_bytes()
     make_disk_full(private_data_dir, monkeypatch)
     capsys.readouterr()
-    for command in (["show"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "99"]):
-        assert run(*command)[0] == 2
+    status, shown = run("show")
+    assert status == 0 and "132.5 %" in shown
+    status, checked = run("verify")
+    assert status == 0 and "The diary is intact: 1 audit entries" in checked
+    status, history = run("history", "--week", str(LAST_WEEK))
+    assert status == 0 and "WMT capacity: 132.5 %" in history
+    assert capsys.readouterr().err == ""
+    elsewhere = tmp_path / "elsewhere"  # another disk, with room: the files could be written
+    for command in (
+        ["log-week", "--week", str(LAST_WEEK), "--capacity", "99"],
+        ["export", "--from", str(LAST_WEEK), "--to", str(LAST_WEEK), "--out", f"{elsewhere}/p.pdf"],
+        ["notice", "--out", f"{elsewhere}/notice.pdf"],
+    ):
+        assert run(*command)[0] == cli.EXIT_BAD_INPUT
         said = capsys.readouterr().err
         assert f"There is no space left on the disk that holds {private_data_dir}" in said
         assert "your diary is safe" in said and "Free some space" in said
         assert "damaged" not in said and "backup" not in said
     assert diary_path.read_bytes() == before
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_an_empty_diary_file_is_refused_and_never_written_over(

@@ -15,6 +15,7 @@ import pytest
 from workdiary.storage import errors as storage_errors
 
 IS_WRITABLE = getattr(storage_errors, "is_writable", None)
+FREE_BYTES = getattr(storage_errors, "free_bytes", None)
 
 
 def block_shared_memory(diary_path: Path) -> None:
@@ -59,3 +60,9 @@ def make_disk_full(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk that holds the diary has no room left."""
     block_shared_memory(folder / "diary.db")
     monkeypatch.setattr(storage_errors, "free_bytes", lambda _folder: 0, raising=False)
+
+
+def make_room_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full disk has room again: files deleted or moved elsewhere."""
+    folder.joinpath("diary.db-shm").unlink()
+    monkeypatch.setattr(storage_errors, "free_bytes", FREE_BYTES, raising=False)

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.storage.conditions import (
     make_disk_full,
     make_file_read_only,
     make_read_only,
+    make_room_again,
     make_writable_again,
 )
 from workdiary.domain.errors import DiaryDamaged, DiaryReadOnly, DiaryUnavailable, DiskFull
@@ -190,8 +192,22 @@ def test_a_read_only_diary_whose_disk_has_gone_is_not_made_afresh_by_a_save(
     assert not diary_path.parent.exists()
 
 
+CANNOT_SAVE = pytest.mark.parametrize(
+    ("condition", "refusal", "words"),
+    [(make_read_only, DiaryReadOnly, "read-only"), (make_disk_full, DiskFull, "no space left")],
+    ids=["read-only folder", "full disk"],
+)
+
+
+@CANNOT_SAVE
 def test_a_read_only_folder_holding_saves_not_yet_in_the_file_is_not_read_without_them(
-    tmp_path: Path, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    condition: Callable[[Path, pytest.MonkeyPatch], None],
+    refusal: type[DiaryUnavailable],
+    words: str,
+    tmp_path: Path,
+    diary_path: Path,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A -wal left beside the diary (the folder made read-only while Work Diary had it open, say)
     holds the latest saves: reading the file without it would show an older diary as if whole."""
@@ -206,27 +222,32 @@ def test_a_read_only_folder_holding_saves_not_yet_in_the_file_is_not_read_withou
         (copy / name).write_bytes((diary_path.parent / name).read_bytes())
     writer.close()
     before = {name: (copy / name).read_bytes() for name in ("diary.db", "diary.db-wal")}
-    make_read_only(copy, monkeypatch)
-    with pytest.raises(DiaryReadOnly) as raised:
+    condition(copy, monkeypatch)
+    with pytest.raises(refusal) as raised:
         Diary.open(copy / "diary.db", clock)
     said = str(raised.value)
-    assert "read-only" in said and "diary.db-wal" in said and "your diary is safe" in said
+    assert words in said and "diary.db-wal" in said and "your diary is safe" in said
     assert_not_called_damaged(raised.value)
     assert {name: (copy / name).read_bytes() for name in before} == before
 
 
+@CANNOT_SAVE
 def test_a_diary_that_needs_updating_in_a_read_only_folder_is_refused_in_words(
-    diary_path: Path, monkeypatch: pytest.MonkeyPatch
+    condition: Callable[[Path, pytest.MonkeyPatch], None],
+    refusal: type[DiaryUnavailable],
+    words: str,
+    diary_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     diary_path.parent.mkdir(parents=True)
     with sqlite3.connect(diary_path) as connection:  # a diary begun, its tables not yet made
         connection.execute("PRAGMA journal_mode = WAL")
     connection.close()
     before = diary_path.read_bytes()
-    make_read_only(diary_path.parent, monkeypatch)
-    with pytest.raises(DiaryReadOnly, match="bring the diary up to date") as raised:
+    condition(diary_path.parent, monkeypatch)
+    with pytest.raises(refusal, match="bring the diary up to date") as raised:
         Diary.open(diary_path)
-    assert "read-only" in str(raised.value)
+    assert words in str(raised.value)
     assert_not_called_damaged(raised.value)
     assert diary_path.read_bytes() == before
 
@@ -267,17 +288,42 @@ def test_no_new_diary_can_be_made_in_a_read_only_folder_and_it_says_so(
 # A full disk
 
 
-def test_a_full_disk_is_said_to_be_full_not_a_damaged_diary(
+def test_a_diary_on_a_full_disk_can_still_be_read_and_checked(
+    saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite cannot open a diary, even to read it, without room for the -shm file it keeps
+    beside it; someone whose disk is full still needs to see and check their record."""
+    make_disk_full(diary_path.parent, monkeypatch)
+    with Diary.open(diary_path, clock) as diary:
+        assert isinstance(diary.read_only, DiskFull)
+        assert diary.weeks.get("2026-11-16").record == WEEK  # type: ignore[union-attr]
+        assert len(diary.weeks.history("2026-11-16")) == 1
+        report = diary.verify()
+        assert report.intact and report.entries == 1
+    assert diary_path.read_bytes() == saved
+
+
+def test_saving_on_a_full_disk_says_it_is_full_and_saves_once_there_is_room(
     saved: bytes, diary_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_disk_full(diary_path.parent, monkeypatch)
-    with pytest.raises(DiskFull) as raised:
-        Diary.open(diary_path, clock)
-    said = str(raised.value)
-    assert f"no space left on the disk that holds {diary_path.parent}" in said
-    assert "your diary is safe" in said and "Free some space" in said
-    assert_not_called_damaged(raised.value)
-    assert diary_path.read_bytes() == saved
+    with Diary.open(diary_path, clock) as diary:
+        with pytest.raises(DiskFull) as raised:
+            diary.weeks.save(NEXT)
+        said = str(raised.value)
+        assert f"no space left on the disk that holds {diary_path.parent}" in said
+        assert "your diary is safe" in said and "Free some space" in said
+        assert_not_called_damaged(raised.value)
+        assert diary_path.read_bytes() == saved
+        assert diary.weeks.get(NEXT.week_commencing.isoformat()) is None
+        assert isinstance(diary.read_only, DiskFull)  # still shown, still read
+        make_room_again(diary_path.parent, monkeypatch)
+        assert diary.weeks.save(NEXT).action == "created"
+        assert diary.read_only is None
+    with Diary.open(diary_path, clock) as diary:
+        assert diary.read_only is None
+        report = diary.verify()
+        assert report.intact and report.entries == 2
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from workdiary.domain.errors import (
     DiaryReadOnly,
     DiaryTooNew,
     DiaryUnavailable,
+    DiskFull,
 )
 from workdiary.domain.records import (
     CONCERN_FIELDS,
@@ -42,6 +43,7 @@ from workdiary.files import flush_to_disk
 from workdiary.storage.audit import AuditLog
 from workdiary.storage.errors import (
     COULD_NOT_WRITE,
+    SAFE,
     as_user_errors,
     cannot_write,
     damaged,
@@ -58,6 +60,9 @@ from workdiary.storage.schema import KNOWN_MIGRATIONS, applied_migrations
 from workdiary.storage.verify import AuditedTable, VerifyReport, verify
 
 Clock = Callable[[], datetime]
+# Why a diary opened for reading only cannot be saved to: its folder, file or disk is read-only,
+# or its disk is full.
+CannotSave = DiaryReadOnly | DiskFull
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PROFILE_KEY = "1"
@@ -296,9 +301,10 @@ class Diary:
         self.connection = connection
         self.path = path
         self.clock = clock
-        # Why nothing can be saved to this diary, when it was opened read-only (its folder could
-        # not be written to); None when it can be saved to. A save tries it afresh (transaction).
-        self.read_only: DiaryReadOnly | None = None
+        # Why nothing can be saved to this diary, when it was opened for reading only (its folder
+        # could not be written to, or its disk is full); None when it can be saved to. A save
+        # tries it afresh (see transaction).
+        self.read_only: CannotSave | None = None
         # The file opened at `path` (see _identity); None for a diary held only in memory.
         self._opened: tuple[int, int] | None = None
         self.audit = AuditLog(connection)
@@ -325,10 +331,10 @@ class Diary:
         """Open (or create) the diary at `path` and bring its tables up to date.
 
         A damaged or empty file, or one from a newer version of the app, is refused before
-        anything is written to it. A diary whose folder (or file, or disk) is read-only is opened
-        for reading only, so that it can still be looked at and checked (see `read_only`): each
-        save first opens it again to save, and says why it cannot be saved while it still
-        cannot."""
+        anything is written to it. A diary whose folder (or file, or disk) is read-only, or whose
+        disk is full, is opened for reading only, so that it can still be looked at and checked
+        (see `read_only`): each save first opens it again to save, and says why it cannot be
+        saved while it still cannot."""
         with as_user_errors(path):
             if path.is_symlink() and not path.exists():  # not made afresh where it links to
                 raise links_to_nothing(path)
@@ -343,12 +349,13 @@ class Diary:
             try:
                 diary = cls(_open_to_save(path), path, clock)
             except sqlite3.OperationalError as error:
-                # SQLite cannot open a diary whose folder will not take its -wal and -shm files,
-                # nor on a full disk; the operating system says which it is.
+                # SQLite cannot open a diary, even to read it, where it cannot make the -shm file
+                # it keeps beside it (32 KiB): in a read-only folder, or on a full disk. The
+                # operating system says which it is; either way the diary can still be read.
                 if sqlite_code(error) not in COULD_NOT_WRITE:
                     raise
                 reason = cannot_write(path)
-                if not isinstance(reason, DiaryReadOnly):
+                if not isinstance(reason, DiaryReadOnly | DiskFull):
                     raise
                 return cls._open_read_only(path, clock, reason)
             diary._opened = _identity(path)
@@ -361,8 +368,10 @@ class Diary:
         return cls._connect(path, ":memory:", clock)
 
     @classmethod
-    def _connect(cls, path: Path, database: str, clock: Clock, *, read_only: bool = False) -> Diary:
-        connection = sqlite3.connect(database, isolation_level=None, uri=read_only)
+    def _connect(
+        cls, path: Path, database: str, clock: Clock, *, read_only: CannotSave | None = None
+    ) -> Diary:
+        connection = sqlite3.connect(database, isolation_level=None, uri=read_only is not None)
         try:
             return cls._prepare(connection, path, clock, read_only=read_only)
         except BaseException:
@@ -370,7 +379,7 @@ class Diary:
             raise
 
     @classmethod
-    def _open_read_only(cls, path: Path, clock: Clock, reason: DiaryReadOnly) -> Diary:
+    def _open_read_only(cls, path: Path, clock: Clock, reason: CannotSave) -> Diary:
         """The diary at `path`, which cannot be written to (`reason` says why), opened to read.
 
         SQLite reads a diary in WAL mode with the help of its -shm file; when that cannot be
@@ -382,36 +391,56 @@ class Diary:
             ways.append("mode=ro&immutable=1")
         for way in ways:
             try:
-                diary = cls._connect(path, f"{uri}?{way}", clock, read_only=True)
+                diary = cls._connect(path, f"{uri}?{way}", clock, read_only=reason)
             except sqlite3.OperationalError as error:
                 if sqlite_code(error) not in COULD_NOT_WRITE:
                     raise
                 continue
             diary.read_only = reason
             return diary
+        if isinstance(reason, DiskFull):
+            raise DiskFull(
+                f"Work Diary cannot open your diary {path}: there is no space left on its disk, "
+                f"and the latest saves are still in the file beside it "
+                f"({_beside(path, '-wal').name}), which Work Diary can only read with a little "
+                f"space on the disk. {SAFE} Free some space (delete or move files you no longer "
+                "need), then try again."
+            )
         raise DiaryReadOnly(
             f"Work Diary cannot open your diary {path}: its folder is read-only, and the latest "
             f"saves are still in the file beside it ({_beside(path, '-wal').name}), which Work "
-            "Diary can only read by writing to the folder. Nothing was saved or changed: your "
-            "diary is safe. Make the folder writable (or ask whoever looks after this computer "
-            "to), then try again."
+            f"Diary can only read by writing to the folder. {SAFE} Make the folder writable (or "
+            "ask whoever looks after this computer to), then try again."
         )
 
     @classmethod
     def _prepare(
-        cls, connection: sqlite3.Connection, path: Path, clock: Clock, *, read_only: bool = False
+        cls,
+        connection: sqlite3.Connection,
+        path: Path,
+        clock: Clock,
+        *,
+        read_only: CannotSave | None = None,
     ) -> Diary:
+        """A diary on `connection`, checked; made ready to save unless opened `read_only` (the
+        reason it cannot be saved to)."""
         applied = _check_opened(connection, path)
-        if not read_only:
+        if read_only is None:
             _make_ready_to_save(connection, applied)
             return cls(connection, path, clock)
         if applied != set(KNOWN_MIGRATIONS):
-            raise DiaryReadOnly(
+            updating = (
                 f"Work Diary cannot open your diary {path}: this version of Work Diary must "
-                "first bring the diary up to date, which means writing to it, and it cannot "
-                "be written to (it, or its folder, is read-only). Nothing was saved or "
-                "changed: your diary is safe. Make it writable (or ask whoever looks after "
-                "this computer to), then try again."
+                "first bring the diary up to date, which means writing to it, and"
+            )
+            if isinstance(read_only, DiskFull):
+                raise DiskFull(
+                    f"{updating} there is no space left on the disk that holds it. {SAFE} Free "
+                    "some space (delete or move files you no longer need), then try again."
+                )
+            raise DiaryReadOnly(
+                f"{updating} it cannot be written to (it, or its folder, is read-only). {SAFE} "
+                "Make it writable (or ask whoever looks after this computer to), then try again."
             )
         connection.execute("PRAGMA foreign_keys = ON")
         connection.row_factory = sqlite3.Row
