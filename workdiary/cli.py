@@ -1,7 +1,10 @@
 """The command line: with no subcommand it opens the desktop app; subcommands work headless.
 
-Exit status: 0 fine, 1 a check found a problem, 2 bad input (the message is on stderr), 3 a fault
-in Work Diary itself (reported in the data folder).
+Exit status, as the README promises scripts: 0 fine; 1 a problem found in the record (verify
+found it changed, or any command found the diary file damaged); 2 a mistake in what was typed;
+3 a fault in Work Diary itself (reported in the data folder); 4 the diary cannot be used just
+now (busy, its disk full or read-only for a save, not there, newer): nothing found about the
+record. The message is on stderr; with 1, 2 and 4 nothing was saved.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_FAULT = 3
+EXIT_UNAVAILABLE = 4
 
 Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 # How a value is shown to the user, given the field it belongs to and its stored form.
@@ -385,15 +389,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         after = "" if getattr(args, "reads_only", False) else "\nNothing was saved."
         print(f"{invalid}{after}", file=errors)
         return EXIT_BAD_INPUT
-    except DiaryAltered as altered:  # found by a check, as `verify` would have
-        print(altered, file=errors)
+    except (DiaryAltered, DiaryDamaged) as found:
+        # A problem in the record, found as `verify` would have found it, by whichever command:
+        # a script reads 1 as "the diary is not what it should be".
+        print(found, file=errors)
         return EXIT_CHECK_FAILED
     except DiaryUnavailable as unavailable:
+        # Busy, a full or read-only disk for a save, a memory stick not plugged in, a newer
+        # version's diary, a data folder that cannot be made: nothing typed was wrong, and
+        # nothing is known about the record. A script may try again once it is sorted out.
         print(unavailable, file=errors)
-        # A damaged diary is what verify looks for; a locked one, or a full disk, stops the
-        # check without saying anything about the diary.
-        damaged = isinstance(unavailable, DiaryDamaged)
-        return EXIT_CHECK_FAILED if args.command == "verify" and damaged else EXIT_BAD_INPUT
+        return EXIT_UNAVAILABLE
     except WorkDiaryError as error:
         print(error, file=errors)
         return EXIT_BAD_INPUT

@@ -8,15 +8,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from workdiary.domain.errors import WorkDiaryError
+from workdiary.domain.errors import DiaryUnavailable
 
 APP_NAME = "WorkDiary"
 DATA_DIR_VARIABLE = "WORKDIARY_DATA_DIR"
 
 
-class DataFolderUnavailable(WorkDiaryError):
+class DataFolderUnavailable(DiaryUnavailable):
     """The data folder cannot be made (a file in the way, a read-only disk or parent folder, a
-    full disk). It is the user's to sort out, not a fault: nothing has been changed."""
+    full disk), so neither can the diary in it. It is the user's to sort out, not a fault:
+    nothing has been changed."""
 
 
 @dataclass(frozen=True)

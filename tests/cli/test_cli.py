@@ -424,14 +424,27 @@ def test_a_clock_reading_before_the_last_entry_saves_nothing_until_said_to(
     assert status == 0 and "Note: 1 entry is dated earlier than the entry before it." in verified
 
 
-def test_verify_of_a_damaged_file_exits_1(
-    diary_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["verify"],
+        ["show"],
+        ["history", "--week", str(LAST_WEEK)],
+        ["supervision", "list"],
+        ["log-week", "--week", str(LAST_WEEK), "--capacity", "120"],
+    ],
+)
+def test_a_damaged_diary_is_a_problem_found_exit_1_whichever_command_finds_it(
+    command: list[str], diary_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A script reads 1 as "the diary is not what it should be": so it is, whether `verify` or
+    another command found it out, and nothing typed was wrong."""
     diary_path.parent.mkdir(parents=True)
     diary_path.write_bytes(b"not a diary at all" * 10)
-    assert run("verify")[0] == 1
-    assert "damaged" in capsys.readouterr().err
-    assert run("show")[0] == 2
+    assert run(*command)[0] == cli.EXIT_CHECK_FAILED == 1
+    said = capsys.readouterr().err
+    assert f"The file {diary_path} is not a diary Work Diary can read" in said
+    assert diary_path.read_bytes() == b"not a diary at all" * 10
 
 
 @pytest.mark.crash_report_expected
@@ -808,8 +821,9 @@ def test_a_wmt_figure_read_years_before_its_week_is_refused(
     )
 
 
-# The folder, the disk and the file around the diary: each trouble in its own words, exit 2, and
-# never "damaged" for a diary that is not (the user might restore an old backup over it).
+# The folder, the disk and the file around the diary: each trouble in its own words, exit 4 (the
+# diary cannot be used just now), and never "damaged" for a diary that is not (the user might
+# restore an old backup over it).
 
 
 def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_nothing(
@@ -833,7 +847,7 @@ def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_noth
     assert capsys.readouterr().err == ""
     status, _ = run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "99")
     said = capsys.readouterr().err
-    assert status == 2
+    assert status == cli.EXIT_UNAVAILABLE == 4
     assert f"Work Diary cannot write to the folder {private_data_dir}" in said
     assert "read-only" in said and "Nothing was saved" in said and "your diary is safe" in said
     assert "damaged" not in said and "backup" not in said
@@ -868,7 +882,7 @@ def test_a_full_disk_still_shows_and_checks_the_diary_and_saves_nothing(
         ["export", "--from", str(LAST_WEEK), "--to", str(LAST_WEEK), "--out", f"{elsewhere}/p.pdf"],
         ["notice", "--out", f"{elsewhere}/notice.pdf"],
     ):
-        assert run(*command)[0] == cli.EXIT_BAD_INPUT
+        assert run(*command)[0] == cli.EXIT_UNAVAILABLE
         said = capsys.readouterr().err
         assert f"There is no space left on the disk that holds {private_data_dir}" in said
         assert "your diary is safe" in said and "Free some space" in said
@@ -887,17 +901,17 @@ def test_an_empty_diary_file_is_refused_and_never_written_over(
     assert status == 1 and "intact" not in out
     assert f"Your diary file {diary_path} is empty" in said
     assert "Work Diary has not written to the file" in said
-    assert run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")[0] == 2
+    assert run("log-week", "--week", str(LAST_WEEK), "--capacity", "132.5")[0] == 1
     assert diary_path.read_bytes() == b""
 
 
-def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_2(
+def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_4(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a_file = tmp_path / "notes.txt"
     a_file.write_text("mine")
     for command in (["show"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "132.5"]):
-        assert run(*command, "--data-dir", str(a_file))[0] == 2
+        assert run(*command, "--data-dir", str(a_file))[0] == cli.EXIT_UNAVAILABLE
         said = capsys.readouterr().err
         assert f"Work Diary cannot make the folder {a_file} to keep your diary in: " in said
         assert f"{a_file} is a file, not a folder" in said and "--data-dir" in said
@@ -905,7 +919,7 @@ def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_2(
     assert a_file.read_text() == "mine"
 
 
-def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_2(
+def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_4(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     locked = tmp_path / "locked"
@@ -923,7 +937,7 @@ def test_a_data_folder_that_cannot_be_made_is_said_plainly_with_exit_2(
         "--data-dir", str(locked / "WorkDiary"),
     )  # fmt: skip
     said = capsys.readouterr().err
-    assert status == 2
+    assert status == cli.EXIT_UNAVAILABLE
     assert f"Work Diary cannot make the folder {locked / 'WorkDiary'}" in said
     assert f"you are not allowed to make folders in {locked}" in said
     assert "fault" not in said and "Traceback" not in said and "crash report" not in said
@@ -943,7 +957,7 @@ def test_a_diary_linked_to_a_missing_stick_is_said_to_be_missing_and_not_made(
     (data / "diary.db").symlink_to(stick)
     status, _ = run(*command, "--data-dir", str(data))
     said = capsys.readouterr().err
-    assert status == cli.EXIT_BAD_INPUT, said
+    assert status == cli.EXIT_UNAVAILABLE, said
     assert f"is a link to {stick}, which is not there" in said and "may not be plugged in" in said
     assert "no diary" not in said
     assert not stick.parent.exists()

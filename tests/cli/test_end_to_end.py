@@ -12,6 +12,7 @@ from tests.processes import modules_loaded, workdiary
 from tests.storage.conditions import make_disk_full
 from workdiary import cli
 from workdiary.domain.dates import week_commencing
+from workdiary.storage import diary as diary_module
 
 LAST_WEEK = week_commencing(date.today()) - timedelta(weeks=1)
 
@@ -69,16 +70,52 @@ def test_demo_fills_ten_years_up_to_last_week_leaving_this_week_to_log(tmp_path:
     assert (this_week - timedelta(weeks=4)).isoformat() <= latest < this_week.isoformat()
 
 
-def test_verify_exits_1_for_a_damaged_diary_and_2_when_the_disk_stops_it(
-    private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+# The same three commands meet each condition: one that checks, one that shows, one that saves.
+CHECK, SHOW, SAVE = (
+    ["verify"],
+    ["show"],
+    ["log-week", "--week", str(LAST_WEEK), "--capacity", "121"],
+)
+
+
+def test_exit_status_1_is_a_problem_found_in_the_record_and_4_a_diary_not_usable_now(
+    private_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A script reads 1 as "the diary is not what it should be": a full disk says nothing of it.
+    """A script reads 1 as "the diary is not what it should be", whichever command found it,
+    and 4 as "nothing is known about the record: try again once it is sorted out": a busy diary,
+    a newer version's, a full disk for a save. Neither is 2, a mistake in what was typed."""
+    diary_path = private_data_dir / "diary.db"
     assert cli.main(["log-week", "--week", str(LAST_WEEK), "--capacity", "120"]) == 0
+    monkeypatch.setattr(diary_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(diary_path, isolation_level=None)  # another program, saving
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("SELECT count(*) FROM weeks").fetchone()
+    try:
+        for command in (CHECK, SHOW, SAVE):
+            assert cli.main(command) == cli.EXIT_UNAVAILABLE == 4, command
+            assert "is busy" in capsys.readouterr().err
+    finally:
+        holder.close()
+
     with pytest.MonkeyPatch.context() as disk:
         make_disk_full(private_data_dir, disk)
-        assert cli.main(["verify"]) == 0  # a full disk stops saving, not reading
-        assert cli.main(["log-week", "--week", str(LAST_WEEK), "--capacity", "121"]) == 2
+        assert cli.main(CHECK) == cli.main(SHOW) == 0  # a full disk stops saving, not reading
+        assert cli.main(SAVE) == 4
     assert "no space left" in capsys.readouterr().err
     (private_data_dir / "diary.db-shm").unlink()
-    (private_data_dir / "diary.db").write_bytes(b"garbage, not a diary" * 100)
-    assert cli.main(["verify"]) == 1
+
+    with sqlite3.connect(diary_path) as connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('workdiary', 'm999_from_the_future', '2030-01-01')"
+        )
+    connection.close()
+    for command in (CHECK, SHOW, SAVE):
+        assert cli.main(command) == 4, command
+        assert "saved by a newer version of Work Diary" in capsys.readouterr().err
+
+    diary_path.write_bytes(b"garbage, not a diary" * 100)
+    for command in (CHECK, SHOW, SAVE):
+        assert cli.main(command) == cli.EXIT_CHECK_FAILED == 1, command
+        assert "is not a diary Work Diary can read" in capsys.readouterr().err

@@ -245,7 +245,7 @@ def test_a_letter_the_diary_cannot_log_is_not_left_behind(
     run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
     make_read_only(private_data_dir, monkeypatch)
     letters = tmp_path / "letters"
-    assert run("notice", "--out", str(letters / "notice.pdf"))[0] == 2
+    assert run("notice", "--out", str(letters / "notice.pdf"))[0] == 4
     said = capsys.readouterr().err
     assert "read-only" in said and "Nothing was saved" in said
     assert list(letters.iterdir()) == []
