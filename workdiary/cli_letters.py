@@ -21,7 +21,8 @@ from workdiary.paths import AppPaths
 if TYPE_CHECKING:
     from workdiary.cli import Commands
 
-KINDS = ("foreseeability", "access-request")  # correspondence.NOTICE, ACCESS_REQUEST
+# correspondence.NOTICE and ACCESS_REQUEST, spelled out: building the parser imports no letters.
+KINDS = ("foreseeability", "access-request")
 
 
 def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> None:

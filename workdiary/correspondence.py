@@ -238,8 +238,7 @@ def _logged(
 ) -> LetterWritten:
     sha256, text_path = written
     try:
-        # The summary is the app's own words and a file name, not the user's: nothing to ask
-        # about.
+        # The summary is the app's words and a file name, not the user's: nothing to ask about.
         saved = diary.concerns.save(
             concern, allow_identifiers=True, allow_clock_behind=allow_clock_behind
         )

@@ -43,6 +43,7 @@ from workdiary.files import flush_to_disk
 from workdiary.storage.audit import AuditLog
 from workdiary.storage.errors import (
     COULD_NOT_WRITE,
+    FREE_SOME_SPACE,
     SAFE,
     as_user_errors,
     cannot_write,
@@ -403,8 +404,7 @@ class Diary:
                 f"Work Diary cannot open your diary {path}: there is no space left on its disk, "
                 f"and the latest saves are still in the file beside it "
                 f"({_beside(path, '-wal').name}), which Work Diary can only read with a little "
-                f"space on the disk. {SAFE} Free some space (delete or move files you no longer "
-                "need), then try again."
+                f"space on the disk. {SAFE} {FREE_SOME_SPACE}"
             )
         raise DiaryReadOnly(
             f"Work Diary cannot open your diary {path}: its folder is read-only, and the latest "
@@ -435,8 +435,8 @@ class Diary:
             )
             if isinstance(read_only, DiskFull):
                 raise DiskFull(
-                    f"{updating} there is no space left on the disk that holds it. {SAFE} Free "
-                    "some space (delete or move files you no longer need), then try again."
+                    f"{updating} there is no space left on the disk that holds it. {SAFE} "
+                    f"{FREE_SOME_SPACE}"
                 )
             raise DiaryReadOnly(
                 f"{updating} it cannot be written to (it, or its folder, is read-only). {SAFE} "

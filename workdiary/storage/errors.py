@@ -41,6 +41,7 @@ COULD_NOT_WRITE = (
 )
 
 SAFE = "Nothing was saved or changed: your diary is safe."
+FREE_SOME_SPACE = "Free some space (delete or move files you no longer need), then try again."
 
 
 def sqlite_code(error: BaseException) -> int | None:
@@ -70,9 +71,9 @@ def _put_a_copy_back(path: Path, the_file: str, *, keep: bool = True) -> str:
     return (
         f"What to do: {kept}if you have an earlier copy of your diary (a backup of this "
         f"computer, or a copy of {path.name} on a memory stick, say), close Work Diary, put that "
-        f"copy in place of {the_file}, named {path.name}, and "
-        "check it (Help → Check your diary, or `workdiary verify`). If you have no copy, ask "
-        "whoever looks after Work Diary or this computer for help."
+        f"copy in place of {the_file}, named {path.name}, and check it (Help → Check your "
+        "diary, or `workdiary verify`). If you have no copy, ask whoever looks after Work Diary "
+        "or this computer for help."
     )
 
 
@@ -211,10 +212,7 @@ def cannot_write(path: Path) -> DiaryUnavailable | None:
             said = f"{folder}, where your diary is. {SAFE}"
         else:
             said = f"{folder} for a new diary. Nothing was saved."
-        return DiskFull(
-            f"There is no space left on the disk that holds {said} Free some space (delete or "
-            "move files you no longer need), then try again."
-        )
+        return DiskFull(f"There is no space left on the disk that holds {said} {FREE_SOME_SPACE}")
     return None
 
 
@@ -238,8 +236,7 @@ def _sqlite_error(error: sqlite3.Error, path: Path) -> WorkDiaryError | None:
             return found
         if code == sqlite3.SQLITE_FULL:
             return DiskFull(
-                f"There is no space left to save to your diary {path}. {SAFE} Free some space "
-                "(delete or move files you no longer need), then try again."
+                f"There is no space left to save to your diary {path}. {SAFE} {FREE_SOME_SPACE}"
             )
         if code == sqlite3.SQLITE_READONLY:
             # The folder and file can be written now: not when the diary was opened, or it has
