@@ -826,6 +826,18 @@ def test_a_wmt_figure_read_years_before_its_week_is_refused(
 # restore an old backup over it).
 
 
+def assert_still_shown_and_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    """The commands that only read work on a diary that cannot be saved to (one week logged, at
+    132.5 %), with no word of why: nothing they do needs it."""
+    status, shown = run("show")
+    assert status == 0 and "132.5 %" in shown
+    status, checked = run("verify")
+    assert status == 0 and "The diary is intact: 1 audit entries" in checked
+    status, history = run("history", "--week", str(LAST_WEEK))
+    assert status == 0 and "WMT capacity: 132.5 %" in history
+    assert capsys.readouterr().err == ""
+
+
 def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_nothing(
     private_data_dir: Path,
     diary_path: Path,
@@ -838,13 +850,7 @@ def test_a_read_only_data_folder_still_shows_and_checks_the_diary_but_saves_noth
     before = diary_path.read_bytes()
     make_read_only(private_data_dir, monkeypatch)
     capsys.readouterr()
-    status, shown = run("show")
-    assert status == 0 and "132.5 %" in shown
-    status, checked = run("verify")
-    assert status == 0 and "The diary is intact: 1 audit entries" in checked
-    status, history = run("history", "--week", str(LAST_WEEK))
-    assert status == 0 and "WMT capacity: 132.5 %" in history
-    assert capsys.readouterr().err == ""
+    assert_still_shown_and_checked(capsys)
     status, _ = run("log-week", "--week", str(LAST_WEEK - timedelta(weeks=1)), "--capacity", "99")
     said = capsys.readouterr().err
     assert status == cli.EXIT_UNAVAILABLE == 4
@@ -869,13 +875,7 @@ def test_a_full_disk_still_shows_and_checks_the_diary_and_saves_nothing(
     before = diary_path.read_bytes()
     make_disk_full(private_data_dir, monkeypatch)
     capsys.readouterr()
-    status, shown = run("show")
-    assert status == 0 and "132.5 %" in shown
-    status, checked = run("verify")
-    assert status == 0 and "The diary is intact: 1 audit entries" in checked
-    status, history = run("history", "--week", str(LAST_WEEK))
-    assert status == 0 and "WMT capacity: 132.5 %" in history
-    assert capsys.readouterr().err == ""
+    assert_still_shown_and_checked(capsys)
     elsewhere = tmp_path / "elsewhere"  # another disk, with room: the files could be written
     for command in (
         ["log-week", "--week", str(LAST_WEEK), "--capacity", "99"],
