@@ -55,6 +55,12 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
         help="who it is addressed to (default: Operations Manager, or Data "
         "Protection Officer for an access request)",
     )
+    notice.add_argument(
+        "--name",
+        metavar="TEXT",
+        help="the name to sign the letter with (default: the name in your profile; with "
+        "neither, the letter ends with lines to sign and print your name on)",
+    )
     # No defaults here: an option given for the other kind of letter is refused, not ignored.
     notice.add_argument(
         "--copy-to",
@@ -112,6 +118,7 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     copy_to=args.copy_to if args.copy_to is not None else "Napo branch",
                     health_effects=args.health or "",
                     asks=args.ask or "",
+                    name=args.name,
                 )
                 written = correspondence.write_notice(
                     diary,
@@ -121,6 +128,7 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     allow_clock_behind=args.clock_is_right,
                 )
                 what = "foreseeability notice"
+                signed, weeks = request.profile.name, request.figures.weeks_logged
             else:
                 today = diary.today()
                 default_first, _ = correspondence.default_access_period(today)
@@ -129,12 +137,13 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     parse_date(args.first, "from", "The first day") if args.first else default_first
                 )
                 access = correspondence.access_request(
-                    diary, first, last, args.recipient or "Data Protection Officer"
+                    diary, first, last, args.recipient or "Data Protection Officer", args.name
                 )
                 written = correspondence.write_access_request(
                     diary, access, pdf_path, allow_clock_behind=args.clock_is_right
                 )
                 what = f"subject access request for {format_day(first)} to {format_day(last)}"
+                signed, weeks = access.profile.name, None
     except correspondence.LetterFileInTheWay as in_the_way:
         raise InvalidInput(
             [FieldProblem("out", f"{in_the_way} Give another file name with --out.")]
@@ -146,6 +155,19 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         f"workdiary concern answer {written.concern_key} --date DATE --response TEXT",
         file=out,
     )
+    if weeks == 0:
+        print(
+            "Your diary holds no weeks yet, so the letter gives no weekly figures, and says so. "
+            "Log your weeks (workdiary log-week) to have them in a letter.",
+            file=out,
+        )
+    if not signed:
+        print(
+            "No name was given for the letter, so it ends with lines to sign and print your name "
+            "on. To have your name printed instead, give --name, or set it once in your "
+            "profile: workdiary profile set --name TEXT",
+            file=out,
+        )
     return EXIT_OK
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
 from workdiary.domain.notice import notice_figures
-from workdiary.domain.records import Concern, ConcernChannel
+from workdiary.domain.records import Concern, ConcernChannel, Profile
 from workdiary.domain.validation import require_no_identifiers
 from workdiary.evidence.letters import (
     AccessRequest,
@@ -93,6 +93,14 @@ class LetterWritten:
     concern_key: str  # the concern that records the letter was sent
 
 
+def signed_by(diary: Diary, name: str | None = None) -> Profile:
+    """The profile a letter is written from, with the name to sign it with: `name` when given
+    (blank for none), else the profile's. A letter with no name ends with lines to sign and
+    print it on by hand: a name is never made up."""
+    profile = diary.profile()
+    return profile if name is None else replace(profile, name=name.strip())
+
+
 def notice_request(
     diary: Diary,
     *,
@@ -100,17 +108,22 @@ def notice_request(
     copy_to: str = "Napo branch",
     health_effects: str = "",
     asks: str = "",
+    name: str | None = None,
 ) -> NoticeRequest:
-    """A foreseeability notice dated today, with the diary's figures as History shows them."""
+    """A foreseeability notice dated today, with the diary's figures as History shows them,
+    signed with `name` (see signed_by)."""
     today = diary.today()
+    profile = diary.profile()
     figures = notice_figures(
         diary.weeks.all(),
         [entry.record for entry in diary.supervision.all()],
         [entry.record for entry in diary.concerns.all()],
-        diary.profile(),
+        profile,
         today,
     )
-    return NoticeRequest(diary.profile(), figures, today, recipient, copy_to, health_effects, asks)
+    return NoticeRequest(
+        signed_by(diary, name), figures, today, recipient, copy_to, health_effects, asks
+    )
 
 
 def default_access_period(today: date) -> tuple[date, date]:
@@ -123,10 +136,15 @@ def default_access_period(today: date) -> tuple[date, date]:
 
 
 def access_request(
-    diary: Diary, from_date: date, to_date: date, recipient: str = "Data Protection Officer"
+    diary: Diary,
+    from_date: date,
+    to_date: date,
+    recipient: str = "Data Protection Officer",
+    name: str | None = None,
 ) -> AccessRequest:
-    """An access request dated today. Raises InvalidInput for a period that reaches past today
-    (there are no records of days still to come to ask for) or that ends before it starts."""
+    """An access request dated today, signed with `name` (see signed_by). Raises InvalidInput
+    for a period that reaches past today (there are no records of days still to come to ask
+    for) or that ends before it starts."""
     today = diary.today()
     problems = [
         FieldProblem(
@@ -139,7 +157,7 @@ def access_request(
     ]
     if problems:
         raise InvalidInput(problems)
-    return AccessRequest(diary.profile(), today, from_date, to_date, recipient)
+    return AccessRequest(signed_by(diary, name), today, from_date, to_date, recipient)
 
 
 def write_notice(

@@ -249,3 +249,65 @@ def test_a_letter_the_diary_cannot_log_is_not_left_behind(
     said = capsys.readouterr().err
     assert "read-only" in said and "Nothing was saved" in said
     assert list(letters.iterdir()) == []
+
+
+# A diary begun only lately, and no profile set up yet
+
+
+SIGNATURE_LINES = f"Yours sincerely,\n\nSigned: {'_' * 32}\nName: {'_' * 33}\n"
+
+
+def test_a_notice_from_one_week_with_no_profile_says_so_and_leaves_lines_to_sign(
+    tmp_path: Path,
+) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "132.5", "--unpaid", "6")
+    status, said = run("notice", "--out", str(tmp_path / "notice.pdf"))
+    assert status == 0, said
+    letter = (tmp_path / "notice.txt").read_text(encoding="utf-8")
+    assert "so far it holds one week." in letter
+    assert f"I worked 6 unpaid hours in the week commencing {format_day(THIS_WEEK)}." in letter
+    assert "last 4 weeks" not in letter and "last 12 weeks" not in letter
+    assert letter.endswith(SIGNATURE_LINES)
+    assert "Signed: ____" in pdf_text(tmp_path / "notice.pdf")
+    assert (
+        "No name was given for the letter, so it ends with lines to sign and print your name on. "
+        "To have your name printed instead, give --name, or set it once in your profile: "
+        "workdiary profile set --name TEXT" in said
+    )
+
+
+@pytest.mark.parametrize("kind", ["foreseeability", "access-request"])
+def test_name_signs_the_letter_and_the_profile_is_left_as_it_was(kind: str, tmp_path: Path) -> None:
+    run("profile", "set", "--role", "Probation Officer")
+    status, said = run("notice", "--kind", kind, "--out", str(tmp_path / "letter.pdf"),
+                       "--name", "  Ffion Llŷr ")  # fmt: skip
+    assert status == 0, said
+    letter = (tmp_path / "letter.txt").read_text(encoding="utf-8")
+    assert letter.endswith("Yours sincerely,\n\nFfion Llŷr\nProbation Officer\n")
+    assert "Ffion Llŷr" in pdf_text(tmp_path / "letter.pdf")
+    assert "No name was given" not in said
+    assert "Name:" in run("profile", "show")[1] and "Ffion" not in run("profile", "show")[1]
+
+
+def test_a_name_in_the_profile_signs_the_letter_unless_another_is_given(tmp_path: Path) -> None:
+    run("profile", "set", "--name", "Ffion Llŷr")
+    run("notice", "--out", str(tmp_path / "one.pdf"))
+    assert (tmp_path / "one.txt").read_text(encoding="utf-8").endswith("\n\nFfion Llŷr\n")
+    run("notice", "--out", str(tmp_path / "two.pdf"), "--name", "F. Llŷr")
+    assert (tmp_path / "two.txt").read_text(encoding="utf-8").endswith("\n\nF. Llŷr\n")
+
+
+def test_a_notice_from_an_empty_diary_says_it_gives_no_figures(tmp_path: Path) -> None:
+    status, said = run("notice", "--out", str(tmp_path / "notice.pdf"), "--name", "Ffion Llŷr")
+    assert status == 0, said
+    assert "holds no weekly figures yet, so this letter gives none" in pdf_text(
+        tmp_path / "notice.pdf"
+    )
+    assert (
+        "Your diary holds no weeks yet, so the letter gives no weekly figures, and says so. Log "
+        "your weeks (workdiary log-week) to have them in a letter." in said
+    )
+    # An access request asks for the employer's records, not the diary's: nothing to say.
+    status, said = run("notice", "--kind", "access-request", "--out", str(tmp_path / "sar.pdf"),
+                       "--name", "Ffion Llŷr")  # fmt: skip
+    assert status == 0 and "no weeks" not in said

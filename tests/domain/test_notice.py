@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from workdiary.domain.notice import notice_figures
@@ -67,3 +68,23 @@ def test_an_empty_diary_gives_empty_figures() -> None:
     figures = notice_figures([], [], [], Profile(), TODAY)
     assert figures.latest_week is None and figures.weeks_over_in_a_row == 0
     assert figures.unpaid_last_4_weeks == 0 and figures.last_supervision is None
+
+
+def test_the_figures_say_how_much_the_diary_holds_and_which_unpaid_hours_were_recorded() -> None:
+    logged = weeks(130, 120, None, 110, *[100] * 10)
+    # The week before the latest is logged without its unpaid hours.
+    logged[1] = replace(logged[1], record=Week(MONDAY - timedelta(weeks=1), 120))
+    figures = notice_figures(logged, [], [], Profile(), TODAY)
+    assert (figures.weeks_logged, figures.first_week) == (13, MONDAY - timedelta(weeks=13))
+    # Of the 12 weeks to the latest: one not logged, one logged without unpaid hours.
+    assert figures.unpaid_recorded == tuple(
+        MONDAY - timedelta(weeks=back) for back in (0, *range(3, 12))
+    )
+    assert figures.unpaid_weeks_recorded(4) == 2 and figures.unpaid_weeks_recorded(12) == 10
+    assert (figures.unpaid_last_4_weeks, figures.unpaid_last_12_weeks) == (10, 50)
+
+
+def test_an_empty_diary_holds_no_weeks() -> None:
+    figures = notice_figures([], [], [], Profile(), TODAY)
+    assert (figures.weeks_logged, figures.first_week, figures.unpaid_recorded) == (0, None, ())
+    assert figures.unpaid_weeks_recorded(12) == 0

@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,8 +21,8 @@ from tests.evidence.pdf_reading import (
 from tests.processes import modules_loaded
 from workdiary import __version__
 from workdiary.domain.errors import InvalidInput
-from workdiary.domain.notice import NoticeFigures
-from workdiary.domain.records import Concern, ConcernChannel, Profile
+from workdiary.domain.notice import NoticeFigures, notice_figures
+from workdiary.domain.records import Concern, ConcernChannel, Profile, Recorded, Week
 from workdiary.evidence.letters import (
     FOOTER,
     FORESEEABILITY_SUBJECT,
@@ -54,6 +54,12 @@ CONCERNS = [
     Concern(date(2026, 9, 2), "SPO (JB)", ConcernChannel.EMAIL, "Caseload too high"),
     Concern(date(2026, 10, 14), "Ops <Mgr> & HR", ConcernChannel.SUPERVISION, "Still too high"),
 ]
+# What a diary kept for most of a year holds: the figures below speak of none it does not.
+LONG_RECORD = {
+    "weeks_logged": 40,
+    "first_week": date(2026, 2, 9),
+    "unpaid_recorded": tuple(date(2026, 11, 16) - timedelta(weeks=back) for back in range(12)),
+}
 FIGURES = NoticeFigures(
     latest_week=date(2026, 11, 16),
     latest_capacity_pct=132.5,
@@ -64,8 +70,9 @@ FIGURES = NoticeFigures(
     last_supervision=date(2026, 9, 1),
     days_since_supervision=83,
     unanswered_concerns=CONCERNS,
+    **LONG_RECORD,  # type: ignore[arg-type]
 )
-EMPTY_FIGURES = NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [])
+EMPTY_FIGURES = NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [], 0, None, ())
 
 # What the letter must say, in both its forms, about the figures above.
 FIGURE_PHRASES = [
@@ -148,7 +155,9 @@ def test_figures_the_diary_does_not_hold_are_left_out_not_written_as_none() -> N
 
 
 def test_unpaid_hours_are_left_out_when_none_were_recorded() -> None:
-    figures = NoticeFigures(date(2026, 11, 16), 120.0, 110.0, 1, 0.0, 0.0, None, None, [])
+    figures = NoticeFigures(
+        date(2026, 11, 16), 120.0, 110.0, 1, 0.0, 0.0, None, None, [], **LONG_RECORD
+    )  # type: ignore[arg-type]
     assert "unpaid" not in foreseeability_notice_text(notice(figures=figures))
 
 
@@ -164,7 +173,9 @@ def test_unpaid_hours_are_left_out_when_none_were_recorded() -> None:
 def test_the_run_of_weeks_over_the_threshold_is_told_as_it_is(
     capacity: float, run: int, says: str, does_not_say: str
 ) -> None:
-    figures = NoticeFigures(date(2026, 11, 16), capacity, 110.0, run, 5.0, 5.0, None, None, [])
+    figures = NoticeFigures(
+        date(2026, 11, 16), capacity, 110.0, run, 5.0, 5.0, None, None, [], **LONG_RECORD
+    )  # type: ignore[arg-type]
     text = flat(foreseeability_notice_text(notice(figures=figures)))
     assert says in text and does_not_say not in text
 
@@ -428,7 +439,9 @@ def test_a_threshold_of_the_officers_own_is_not_called_the_test(
     threshold: float, run_weeks: int, says: str
 ) -> None:
     profile = Profile(name=WELSH_NAME, threshold_pct=threshold, run_weeks=run_weeks)
-    figures = NoticeFigures(date(2026, 11, 16), 140.0, threshold, 6, 5.0, 5.0, None, None, [])
+    figures = NoticeFigures(
+        date(2026, 11, 16), 140.0, threshold, 6, 5.0, 5.0, None, None, [], **LONG_RECORD
+    )  # type: ignore[arg-type]
     request = notice(profile=profile, figures=figures)
     for text in (
         flat(foreseeability_notice_text(request)),
@@ -436,3 +449,149 @@ def test_a_threshold_of_the_officers_own_is_not_called_the_test(
     ):
         assert says in text
         assert "meets the test for excessive workload" not in text
+
+
+# A diary begun only lately: the letter claims no week the diary does not hold.
+
+LATEST = date(2026, 11, 16)  # the week before the letter's
+
+
+def figures_of(*logged: tuple[int, float, float | None]) -> NoticeFigures:
+    """The figures of a diary holding the weeks given, each as (weeks before 16 Nov 2026,
+    capacity, unpaid hours or None)."""
+    moment = datetime(2026, 11, 20, tzinfo=UTC)
+    weeks = [
+        Recorded(
+            str(i),
+            Week(LATEST - timedelta(weeks=back), capacity, unpaid_hours=unpaid),
+            moment,
+            moment,
+            1,
+            0,
+        )
+        for i, (back, capacity, unpaid) in enumerate(logged)
+    ]
+    return notice_figures(weeks, [], [], Profile(), DATED)
+
+
+def both_forms(request: NoticeRequest) -> list[str]:
+    return [
+        flat(foreseeability_notice_text(request)),
+        flat(pdf_text(foreseeability_notice_pdf(request))),
+    ]
+
+
+# Words that, from a diary of a week or two, would claim weeks it does not hold.
+OVERSTATING = ["last 4 weeks", "last 12 weeks", "latest", "consecutive"]
+
+
+def test_a_diary_of_one_week_says_so_and_speaks_of_that_week_alone() -> None:
+    request = notice(figures=figures_of((0, 132.5, 6.0)))
+    for text in both_forms(request):
+        assert (
+            "I keep a weekly record of my workload; so far it holds one week. This is what it "
+            "shows: • My WMT capacity figure is 132.5 %, for the week commencing Mon 16 Nov "
+            "2026. That is at or over the 110 % threshold. • I worked 6 unpaid hours in the "
+            "week commencing Mon 16 Nov 2026." in text.replace("- ", "• ")
+        )
+        assert not [words for words in OVERSTATING if words in text]
+
+
+def test_a_run_as_long_as_the_diary_says_it_may_have_begun_before_it() -> None:
+    request = notice(figures=figures_of((0, 132.5, 6.0), (1, 120.0, 4.0)))
+    for text in both_forms(request):
+        assert "so far it holds 2 weeks, from the week commencing Mon 09 Nov 2026" in text
+        assert (
+            "It has been at or over the 110 % threshold for 2 consecutive weeks, both the weeks "
+            "my diary holds." in text
+        )
+        assert "I worked 10 unpaid hours in the 2 weeks my diary holds." in text
+        assert "last 4 weeks" not in text and "last 12 weeks" not in text
+
+    six = notice(figures=figures_of(*[(back, 120.0, 2.0) for back in range(6)]))
+    for text in both_forms(six):
+        assert "for 6 consecutive weeks, all the weeks my diary holds. That meets the test" in text
+        assert (
+            "I worked 8 unpaid hours in the last 4 weeks, and 12 unpaid hours in the 6 weeks my "
+            "diary holds." in text
+        )
+
+
+def test_unpaid_hours_not_recorded_for_every_week_are_counted_as_they_were() -> None:
+    few = notice(figures=figures_of((0, 132.5, 6.0), (1, 120.0, None), (2, 100.0, 3.0)))
+    for text in both_forms(few):
+        assert (
+            "I worked 9 unpaid hours in the last 4 weeks, counting only the 2 of them whose "
+            "unpaid hours I recorded." in text
+        )
+        assert "for 2 consecutive weeks." in text  # the diary holds a week before the run
+
+    # A long diary with a week missed: the totals say which weeks they count.
+    missed = notice(figures=figures_of(*[(back, 120.0, 2.0) for back in range(20) if back != 5]))
+    for text in both_forms(missed):
+        assert "I keep a weekly record of my workload; this is what it shows:" in text
+        assert (
+            "I worked 8 unpaid hours in the last 4 weeks, and 22 unpaid hours in the last 12 "
+            "weeks, counting only the weeks whose unpaid hours I recorded: all of the 4, and 11 "
+            "of the 12." in text
+        )
+
+
+def test_weeks_logged_long_ago_are_not_called_the_last_weeks() -> None:
+    # The latest week logged is seven months before the letter.
+    request = notice(figures=figures_of(*[(back + 30, 120.0, 2.0) for back in range(20)]))
+    for text in both_forms(request):
+        assert (
+            "My latest WMT capacity figure is 120 %, for the week commencing Mon 20 Apr 2026."
+            in text
+        )
+        assert "It was at or over the 110 % threshold for 20 consecutive weeks to that week" in text
+        assert (
+            "I worked 8 unpaid hours in the 4 weeks to the week commencing Mon 20 Apr 2026, and "
+            "24 unpaid hours in the 12 weeks to that week." in text
+        )
+        assert "last" not in text.replace("My last supervision", "")
+
+
+def test_a_diary_with_no_weeks_says_the_letter_gives_no_figures() -> None:
+    request = notice(figures=figures_of())
+    for text in both_forms(request):
+        assert (
+            "I keep a diary of my workload, but it holds no weekly figures yet, so this letter "
+            "gives none. This is what it does show:" in text
+        )
+        assert "capacity" not in text and "unpaid" not in text and "weekly record" not in text
+
+
+# A letter with no name to sign it with
+
+
+def test_a_letter_with_no_name_ends_with_lines_to_sign_and_print_it_on() -> None:
+    unnamed = Profile(role="Probation Officer", team="Caernarfon")
+    for request, closing in [
+        (notice(profile=unnamed), "Yours sincerely,"),
+        (AccessRequest(unnamed, DATED, date(2025, 1, 1), DATED), "Yours sincerely,"),
+    ]:
+        text = (
+            foreseeability_notice_text(request)
+            if isinstance(request, NoticeRequest)
+            else access_request_text(request)
+        )
+        assert text.endswith(
+            f"{closing}\n\nSigned: {'_' * 32}\nName: {'_' * 33}\nProbation Officer\nCaernarfon\n"
+        )
+        pdf = (
+            foreseeability_notice_pdf(request)
+            if isinstance(request, NoticeRequest)
+            else access_request_pdf(request)
+        )
+        said = flat(pdf_text(pdf))
+        assert f"Signed: {'_' * 32} Name: {'_' * 33} Probation Officer Caernarfon" in said
+        # The role does not stand in for the name, in the PDF's author or anywhere else.
+        metadata = reader(pdf).metadata
+        assert metadata is not None and not metadata.author
+
+
+def test_a_name_of_spaces_is_no_name() -> None:
+    text = foreseeability_notice_text(notice(profile=Profile(name="   ")))
+    assert text.endswith(f"Yours sincerely,\n\nSigned: {'_' * 32}\nName: {'_' * 33}\n")

@@ -769,7 +769,7 @@ def test_a_pack_cut_short_is_said_to_be_damaged_not_to_be_something_else(pack: P
 def _no_figures() -> Any:
     from workdiary.domain.notice import NoticeFigures
 
-    return NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [])
+    return NoticeFigures(None, None, 110.0, 0, 0.0, 0.0, None, None, [], 0, None, ())
 
 
 def test_the_seal_is_the_sha256_of_the_file_as_made_with_the_seal_unwritten(pack: Pack) -> None:

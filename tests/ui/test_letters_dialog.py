@@ -7,15 +7,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.dates import format_day, week_commencing
-from workdiary.domain.records import ConcernChannel, Week
+from workdiary.domain.records import ConcernChannel, Profile, Week
 from workdiary.storage import Diary
 from workdiary.ui.letters_dialog import ACCESS_REQUEST, NOTICE, LetterDialog
+from workdiary.ui.main_window import MainWindow
 
 THIS_WEEK = week_commencing(date.today())
 
@@ -284,3 +285,154 @@ def test_an_access_request_cannot_ask_for_days_still_to_come(qtbot: QtBot, diary
     )
     dialog.last_day.setText(date.today().strftime("%d/%m/%Y"))
     assert dialog.save_button.isEnabled()
+
+
+# The name the letter is signed with
+
+
+UNSIGNED = f"Yours sincerely,\n\nSigned: {'_' * 32}\nName: {'_' * 33}"
+
+
+def test_the_profiles_name_signs_the_letter_and_another_may_be_typed(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    diary.save_profile(Profile(name="Ffion Llŷr", role="Probation Officer"))
+    messages = ScriptedMessages()
+    dialog = open_letter(qtbot, diary, messages, NOTICE)
+    assert dialog.name.text() == "Ffion Llŷr" and not dialog.note.isVisible()
+    assert dialog.preview.toPlainText().endswith(
+        "Yours sincerely,\n\nFfion Llŷr\nProbation Officer\n"
+    )
+    dialog.name.setText("F. Llŷr")
+    assert dialog.preview.toPlainText().endswith("\n\nF. Llŷr\nProbation Officer\n")
+    assert dialog.has_unsaved_changes()  # a name typed is asked about like the rest
+    dialog.name.setText("")
+    assert dialog.preview.toPlainText().endswith(f"{UNSIGNED}\nProbation Officer\n")
+    assert "the letter ends with lines to sign and print your name on" in dialog.note.text()
+
+
+@pytest.mark.parametrize("kind", [NOTICE, ACCESS_REQUEST])
+def test_with_no_profile_the_letter_leaves_lines_to_sign_and_says_how_to_name_it(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, kind: str
+) -> None:
+    assert not diary.has_profile()
+    dialog = open_letter(qtbot, diary, ScriptedMessages(), kind)
+    assert dialog.name.text() == "" and dialog.note.isVisible()
+    assert dialog.note.text() == (
+        "With no name here, the letter ends with lines to sign and print your name on. Type your "
+        "name above to have it printed. To have it here for every letter, add it under Settings."
+    )
+    assert dialog.preview.toPlainText().endswith(f"{UNSIGNED}\n")
+    qtbot.keyClicks(dialog.name, "Ffion Ll")
+    dialog.name.insert("ŷr")  # typed as a Welsh keyboard would (keyClicks is ASCII only)
+    assert not dialog.note.isVisible()
+    assert dialog.preview.toPlainText().endswith("Yours sincerely,\n\nFfion Llŷr\n")
+    with qtbot.waitSignal(dialog.written):
+        written = dialog.save_to(tmp_path / "letter.pdf")
+    assert written is not None
+    assert written.text_path.read_text(encoding="utf-8").endswith("\n\nFfion Llŷr\n")
+    assert not diary.has_profile()  # the name signs this letter; Settings keeps one
+
+
+def test_a_notice_from_a_diary_with_no_weeks_says_so_beside_the_boxes(
+    qtbot: QtBot, diary_path: Path
+) -> None:
+    diary_path.parent.mkdir(parents=True)
+    with Diary.open(diary_path) as empty:
+        empty.save_profile(Profile(name="Ffion Llŷr"))
+        dialog = open_letter(qtbot, empty, ScriptedMessages(), NOTICE)
+        assert dialog.note.isVisible() and dialog.note.text() == (
+            "Your diary holds no weeks yet, so the letter gives no weekly figures, and says so. "
+            "To put them in, close this, log your weeks under This week (Ctrl+1), and write the "
+            "letter then."
+        )
+        assert "holds no weekly figures yet" in dialog.preview.toPlainText()
+        dialog.close()
+
+
+def test_a_diary_of_one_week_gives_a_letter_of_that_week(qtbot: QtBot, diary_path: Path) -> None:
+    diary_path.parent.mkdir(parents=True)
+    with Diary.open(diary_path) as one:
+        one.weeks.save(Week(THIS_WEEK, 132.5, unpaid_hours=6))
+        dialog = open_letter(qtbot, one, ScriptedMessages(), NOTICE)
+        letter = dialog.preview.toPlainText()
+        assert "so far it holds one week." in letter and "last 4 weeks" not in letter
+        assert not dialog.note.isVisible() or "no weeks" not in dialog.note.text()
+        dialog.close()
+
+
+# The letter is not thrown away unasked when the main window closes
+
+
+def window_on(qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path) -> MainWindow:
+    window = MainWindow(
+        diary, messages, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [(NOTICE, "foreseeability notice"), (ACCESS_REQUEST, "subject access request")],
+)
+def test_closing_the_window_with_a_letter_typed_asks_first_and_keeps_it(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, kind: str, named: str
+) -> None:
+    """While the letter is open the window's close button and menus wait for it; closed all the
+    same (by the system, say), the window asks as it does for a week not saved."""
+    messages = ScriptedMessages(answers=[False])  # "Keep editing"
+    window = window_on(qtbot, diary, messages, tmp_path)
+    dialog = window.write_letter(kind)
+    qtbot.keyClicks(dialog.recipient, " (Cymru)")
+    assert not window.close()
+    [asked] = messages.said
+    assert (asked.kind, asked.title) == ("confirm", "Close Work Diary?")
+    assert asked.text == (
+        f"You have changes that are not saved yet to the {named} you are writing. Closing now "
+        "throws them away."
+    )
+    assert window.isVisible() and dialog.isVisible()
+    assert dialog.recipient.text().endswith(" (Cymru)")
+
+    messages.answers = [True]  # "Close without saving": the letter is not asked about again
+    assert window.close()
+    assert not dialog.isVisible() and len(messages.said) == 2 and diary.concerns.all() == []
+
+
+def test_closing_the_window_names_the_letter_with_the_week_not_saved(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    messages = ScriptedMessages(answers=[False])
+    window = window_on(qtbot, diary, messages, tmp_path)
+    window.editor.box("capacity_pct").setText("121")
+    dialog = window.write_letter(NOTICE)
+    dialog.health.setPlainText("Ni allaf gysgu.")
+    assert not window.close()
+    assert messages.said[-1].text.startswith(
+        "You have changes that are not saved yet to the week commencing "
+    )
+    assert messages.said[-1].text.endswith(
+        " and the foreseeability notice you are writing. Closing now throws them all away."
+    )
+    assert dialog.isVisible() and dialog.health.toPlainText() == "Ni allaf gysgu."
+    messages.answers = [True]  # one question for both, not one more for the letter
+    assert window.close() and not dialog.isVisible() and len(messages.said) == 2
+
+
+def test_a_letter_with_nothing_typed_or_put_away_does_not_hold_the_window(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    messages = ScriptedMessages()  # any question fails the test
+    window = window_on(qtbot, diary, messages, tmp_path)
+    dialog = window.write_letter(NOTICE)
+    assert window.close() and messages.said == [] and not dialog.isVisible()
+
+    window.show()
+    dialog = window.write_letter(ACCESS_REQUEST)
+    dialog.first_day.setText("01/01/2025")
+    messages.answers = [True]  # "Close without saving", asked by the letter itself
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.first_day, Qt.Key.Key_Escape)
+    assert window.close() and len(messages.said) == 1

@@ -12,6 +12,9 @@ from workdiary.domain.figures import at_or_over
 from workdiary.domain.oversight import held_dates, is_answered
 from workdiary.domain.records import Concern, Profile, Recorded, SupervisionSession, Week
 
+# The periods a notice sums unpaid hours over, in weeks, ending with the latest logged week.
+SHORT_PERIOD, LONG_PERIOD = 4, 12
+
 
 @dataclass(frozen=True)
 class NoticeFigures:
@@ -27,6 +30,21 @@ class NoticeFigures:
     last_supervision: date | None
     days_since_supervision: int | None
     unanswered_concerns: list[Concern]
+    # How much the diary holds, so that a letter from a diary begun a week or two ago says so
+    # rather than reading as if it covered every week it speaks of.
+    weeks_logged: int
+    first_week: date | None
+    # The weeks of the LONG_PERIOD ending with the latest logged week whose unpaid hours were
+    # recorded (nought included), latest first.
+    unpaid_recorded: tuple[date, ...]
+
+    def unpaid_weeks_recorded(self, count: int) -> int:
+        """How many of the `count` weeks ending with the latest logged week have their unpaid
+        hours recorded (a week not logged, or logged without them, has not)."""
+        if self.latest_week is None:
+            return 0
+        since = self.latest_week - ONE_WEEK * (count - 1)
+        return sum(1 for monday in self.unpaid_recorded if monday >= since)
 
 
 def notice_figures(
@@ -45,11 +63,15 @@ def notice_figures(
             in_a_row += 1
             monday -= ONE_WEEK
 
-    def unpaid(count: int) -> float:
+    def recent(count: int) -> list[Week]:
+        """The weeks logged among the `count` ending with the latest, latest first."""
         if latest is None:
-            return 0.0
-        recent = (by_monday.get(latest - ONE_WEEK * back) for back in range(count))
-        return sum(week.unpaid_hours or 0.0 for week in recent if week is not None)
+            return []
+        mondays = (latest - ONE_WEEK * back for back in range(count))
+        return [by_monday[monday] for monday in mondays if monday in by_monday]
+
+    def unpaid(count: int) -> float:
+        return sum(week.unpaid_hours or 0.0 for week in recent(count))
 
     held = [day for day in held_dates(sessions) if day <= today]
     last_held = held[-1] if held else None
@@ -58,12 +80,17 @@ def notice_figures(
         latest_capacity_pct=by_monday[latest].capacity_pct if latest else None,
         threshold_pct=profile.threshold_pct,
         weeks_over_in_a_row=in_a_row,
-        unpaid_last_4_weeks=unpaid(4),
-        unpaid_last_12_weeks=unpaid(12),
+        unpaid_last_4_weeks=unpaid(SHORT_PERIOD),
+        unpaid_last_12_weeks=unpaid(LONG_PERIOD),
         last_supervision=last_held,
         days_since_supervision=(today - last_held).days if last_held else None,
         unanswered_concerns=sorted(
             (concern for concern in concerns if not is_answered(concern)),
             key=lambda concern: concern.raised_on,
+        ),
+        weeks_logged=len(by_monday),
+        first_week=min(by_monday, default=None),
+        unpaid_recorded=tuple(
+            week.week_commencing for week in recent(LONG_PERIOD) if week.unpaid_hours is not None
         ),
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workdiary.domain.dates import format_day
+from workdiary.domain.dates import ONE_WEEK, format_day, week_commencing
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import (
     MOJ_RUN_WEEKS,
@@ -18,7 +18,7 @@ from workdiary.domain.formatting import (
     format_number,
     is_moj_test,
 )
-from workdiary.domain.notice import NoticeFigures
+from workdiary.domain.notice import LONG_PERIOD, SHORT_PERIOD, NoticeFigures
 from workdiary.domain.records import Concern, ConcernChannel, Profile
 from workdiary.evidence.text import markup, own_paragraphs, unix_lines
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 FORESEEABILITY_SUBJECT = "Foreseeability notice: workload and risk to my health"
 ACCESS_REQUEST_SUBJECT = "Subject access request"
 FOOTER = "Prepared with Work Diary from records kept at the time"
+# Under a letter with no name to print: a line to sign, and one to print the name on by hand.
+SIGNATURE_LINES = ("Signed: " + "_" * 32, "Name: " + "_" * 33)
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,20 @@ class _Letter:
     dated: date
     recipient: str
     copy_to: str
-    sender: tuple[str, ...]  # name, role, team: those given
+    name: str  # the officer's, or "" when none was given: a name is never made up
+    details: tuple[str, ...]  # role, team: those given
     body: tuple[_Block, ...] = field(default_factory=tuple)
+
+    @property
+    def sender(self) -> tuple[str, ...]:
+        """What heads the letter: the name, role and team given."""
+        return (self.name, *self.details) if self.name else self.details
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """What goes under the closing: the name, or lines to sign and print it on, so that a
+        letter written before the profile was set up does not end with nobody's name."""
+        return (self.name, *self.details) if self.name else (*SIGNATURE_LINES, *self.details)
 
     @property
     def salutation(self) -> str:
@@ -163,14 +177,98 @@ def _concern_lines(concerns: list[Concern]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
-    """The diary's figures in sentences; a figure the diary does not hold is left out."""
+OPENING = "I am writing to tell you formally that my workload is putting my health at risk."
+
+
+def _introduction(figures: NoticeFigures) -> str:
+    """The opening, and what the record holds: a diary begun a week or two ago says so, so that
+    what follows cannot be read as covering weeks the diary does not hold."""
+    logged, first = figures.weeks_logged, figures.first_week
+    if logged == 0 or first is None:
+        return (
+            f"{OPENING} I keep a diary of my workload, but it holds no weekly figures yet, so "
+            "this letter gives none. This is what it does show:"
+        )
+    if logged >= LONG_PERIOD:
+        return f"{OPENING} I keep a weekly record of my workload; this is what it shows:"
+    # One week is named in the figures that follow; more are said from when.
+    held = (
+        "one week"
+        if logged == 1
+        else f"{count(logged, 'week')}, from the week commencing {format_day(first)}"
+    )
+    return (
+        f"{OPENING} I keep a weekly record of my workload; so far it holds {held}. This is what "
+        "it shows:"
+    )
+
+
+def _recent(latest: date, dated: date) -> bool:
+    """Whether the latest week logged is this week or last (of the letter's date): only then are
+    the weeks up to it "the last" weeks, and a run up to it one that "has been"."""
+    return latest >= week_commencing(dated) - ONE_WEEK
+
+
+def _unpaid_line(figures: NoticeFigures, dated: date) -> str | None:
+    """The unpaid hours over the last 4 and 12 weeks, saying which weeks they count when not all
+    of them were recorded: a total over "the last 12 weeks" from a diary holding two would claim
+    ten weeks it does not hold. None when no unpaid hours were recorded."""
+    latest = figures.latest_week
+    short, long = figures.unpaid_last_4_weeks, figures.unpaid_last_12_weeks
+    # Weeks whose unpaid hours were not recorded add nothing, so nought hours may only mean
+    # nothing was recorded: the letter claims what was recorded, not an absence.
+    if latest is None or not (short or long):
+        return None
+    in_short = figures.unpaid_weeks_recorded(SHORT_PERIOD)
+    in_long = figures.unpaid_weeks_recorded(LONG_PERIOD)
+    # "The last 4 weeks" only when they are: the latest week logged may be months ago.
+    recent = _recent(latest, dated)
+    to_latest = f"to the week commencing {format_day(latest)}"
+    first = f"the last {SHORT_PERIOD} weeks" if recent else f"the {SHORT_PERIOD} weeks {to_latest}"
+    long_alone = (
+        f"the last {LONG_PERIOD} weeks" if recent else f"the {LONG_PERIOD} weeks {to_latest}"
+    )
+    second = f"the last {LONG_PERIOD} weeks" if recent else f"the {LONG_PERIOD} weeks to that week"
+    if in_short == SHORT_PERIOD and in_long == LONG_PERIOD:
+        return f"I worked {_hours(short)} in {first}, and {_hours(long)} in {second}."
+    if in_long == 1:
+        [monday] = figures.unpaid_recorded
+        return f"I worked {_hours(long)} in the week commencing {format_day(monday)}."
+    if in_long == figures.weeks_logged:  # every week the diary holds, and no more
+        held = f"the {count(in_long, 'week')} my diary holds"
+        if in_short == SHORT_PERIOD and in_long > SHORT_PERIOD:
+            return f"I worked {_hours(short)} in {first}, and {_hours(long)} in {held}."
+        return f"I worked {_hours(long)} in {held}."
+    if in_short == in_long:  # none recorded before the last 4 weeks: the two totals are one
+        if in_short == SHORT_PERIOD:
+            return f"I worked {_hours(short)} in {first}."
+        return (
+            f"I worked {_hours(short)} in {first}, counting only the {in_short} of them whose "
+            "unpaid hours I recorded."
+        )
+    if in_short == 0:
+        return (
+            f"I worked {_hours(long)} in {long_alone}, counting only the {in_long} of them whose "
+            "unpaid hours I recorded."
+        )
+    some = "all" if in_short == SHORT_PERIOD else str(in_short)
+    return (
+        f"I worked {_hours(short)} in {first}, and {_hours(long)} in {second}, counting only "
+        f"the weeks whose unpaid hours I recorded: {some} of the {SHORT_PERIOD}, and {in_long} "
+        f"of the {LONG_PERIOD}."
+    )
+
+
+def _figure_lines(figures: NoticeFigures, profile: Profile, dated: date) -> list[str]:
+    """The diary's figures in sentences; a figure the diary does not hold is left out, and none
+    claims more weeks than the diary holds."""
     lines = []
     threshold = f"{format_number(figures.threshold_pct)} %"
     if figures.latest_week is not None and figures.latest_capacity_pct is not None:
         capacity = (
-            f"My latest WMT capacity figure is {format_number(figures.latest_capacity_pct)} %, "
-            f"for the week commencing {format_day(figures.latest_week)}."
+            f"My {'latest ' if figures.weeks_logged > 1 else ''}WMT capacity figure is "
+            f"{format_number(figures.latest_capacity_pct)} %, for the week commencing "
+            f"{format_day(figures.latest_week)}."
         )
         run = figures.weeks_over_in_a_row
         if run == 0:
@@ -179,7 +277,17 @@ def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
             capacity += f" That is at or over the {threshold} threshold."
         lines.append(capacity)
         if run > 1:
-            line = f"It has been at or over the {threshold} threshold for {run} consecutive weeks."
+            line = (
+                f"It has been at or over the {threshold} threshold for {run} consecutive weeks"
+                if _recent(figures.latest_week, dated)
+                else f"It was at or over the {threshold} threshold for {run} consecutive weeks "
+                "to that week"
+            )
+            # A run that starts with the diary may have started before it: said so, the run is
+            # not read as one that began that week.
+            if run == figures.weeks_logged:
+                line += f", {'both' if run == 2 else 'all'} the weeks my diary holds"
+            line += "."
             if run >= profile.run_weeks:
                 test = f"{profile.run_weeks} or more consecutive weeks at or over {threshold}"
                 # Only the MoJ's own line and run are the MoJ's test; any other is the officer's,
@@ -198,13 +306,9 @@ def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
                         f"line is {MOJ_TEST})."
                     )
             lines.append(line)
-        # Weeks whose unpaid hours were not logged add nothing, so nought hours may only mean
-        # nothing was recorded: the letter claims what was recorded, not an absence.
-        if figures.unpaid_last_4_weeks or figures.unpaid_last_12_weeks:
-            lines.append(
-                f"I worked {_hours(figures.unpaid_last_4_weeks)} in the last 4 weeks, and "
-                f"{_hours(figures.unpaid_last_12_weeks)} in the last 12 weeks."
-            )
+        unpaid = _unpaid_line(figures, dated)
+        if unpaid is not None:
+            lines.append(unpaid)
     if figures.last_supervision is not None:
         line = f"My last supervision was on {format_day(figures.last_supervision)}"
         if figures.days_since_supervision is not None:
@@ -221,20 +325,15 @@ def _figure_lines(figures: NoticeFigures, profile: Profile) -> list[str]:
     return lines
 
 
-def _sender(profile: Profile) -> tuple[str, ...]:
-    return tuple(
-        part.strip() for part in (profile.name, profile.role, profile.team) if part.strip()
-    )
+def _details(profile: Profile) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (profile.role, profile.team) if part.strip())
 
 
 def _notice_letter(request: NoticeRequest) -> _Letter:
     figures = request.figures
     body: list[_Block] = [
-        _Para(
-            "I am writing to tell you formally that my workload is putting my health at risk. "
-            "I keep a weekly record of my workload; this is what it shows:"
-        ),
-        _Bullets(tuple(_figure_lines(figures, request.profile))),
+        _Para(_introduction(figures)),
+        _Bullets(tuple(_figure_lines(figures, request.profile, request.dated))),
     ]
     if figures.unanswered_concerns:
         body.append(
@@ -264,7 +363,8 @@ def _notice_letter(request: NoticeRequest) -> _Letter:
         dated=request.dated,
         recipient=request.recipient.strip(),
         copy_to=request.copy_to.strip(),
-        sender=_sender(request.profile),
+        name=request.profile.name.strip(),
+        details=_details(request.profile),
         body=tuple(body),
     )
 
@@ -310,7 +410,8 @@ def _access_letter(request: AccessRequest) -> _Letter:
         dated=request.dated,
         recipient=request.recipient.strip(),
         copy_to="",
-        sender=_sender(request.profile),
+        name=request.profile.name.strip(),
+        details=_details(request.profile),
         body=body,
     )
 
@@ -331,9 +432,7 @@ def _as_text(letter: _Letter) -> str:
             parts.append(block.text.strip())
         else:
             parts.append(block.text)
-    parts.append(letter.closing)
-    if letter.sender:
-        parts.append("\n".join(letter.sender))
+    parts += [letter.closing, "\n".join(letter.signature)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -391,7 +490,7 @@ def _story(letter: _Letter) -> list[Flowable]:
 
     story: list[Flowable] = []
     for index, line in enumerate(letter.sender):
-        story.append(para(line, sender_name if index == 0 else sender))
+        story.append(para(line, sender_name if letter.name and index == 0 else sender))
     story += [Spacer(1, 10), para(format_day(letter.dated), sender), Spacer(1, 14)]
     if letter.recipient:
         story.append(para(f"To: {letter.recipient}", address))
@@ -417,8 +516,13 @@ def _story(letter: _Letter) -> list[Flowable]:
             story.append(para(block.text, body))
     # The closing and the name under it are never split across a page break.
     signature: list[Flowable] = [para(letter.closing, body), Spacer(1, 28)]
-    for index, line in enumerate(letter.sender):
-        signature.append(para(line, signature_name if index == 0 else address))
+    if letter.name:
+        signature.append(para(letter.name, signature_name))
+    else:
+        # Lines to write on by hand, with room to write between them.
+        for line in SIGNATURE_LINES:
+            signature += [para(line, address), Spacer(1, 16)]
+    signature += [para(line, address) for line in letter.details]
     story += [Spacer(1, 4), KeepTogether(signature)]
     return story
 
@@ -448,7 +552,12 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
         canvas.restoreState()
 
     running_head = printable(
-        " · ".join([*letter.sender[:1], letter.subject, format_day(letter.dated)]), ITALIC
+        " · ".join(
+            [letter.name, letter.subject, format_day(letter.dated)]
+            if letter.name
+            else [letter.subject, format_day(letter.dated)]
+        ),
+        ITALIC,
     )
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -459,7 +568,7 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
         topMargin=_MARGIN_TOP,
         bottomMargin=_MARGIN_BOTTOM,
         title=letter.subject,
-        author=printable(letter.sender[0]) if letter.sender else "",
+        author=printable(letter.name),
         subject=letter.description,
         creator=f"Work Diary {__version__}",
         lang="en-GB",

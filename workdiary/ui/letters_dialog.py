@@ -33,7 +33,7 @@ from workdiary.evidence.letters import (
     foreseeability_notice_text,
 )
 from workdiary.storage import Diary
-from workdiary.ui.fields import DateField, format_date_for_typing
+from workdiary.ui.fields import DateField, format_date_for_typing, plain_label
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import SaidYes, go_on_despite, may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
@@ -69,6 +69,7 @@ class LetterDialog(QDialog):
 
         form = QFormLayout()
         today = diary.today()
+        self._weeks_logged = len(diary.weeks.keys_not_deleted())
         self.recipient = self._line(
             form,
             "&Addressed to",
@@ -82,6 +83,14 @@ class LetterDialog(QDialog):
             first, last = correspondence.default_access_period(today)
             self.first_day = self._date(form, "Records &from", first)
             self.last_day = self._date(form, "Records &to", last)
+        # The name the letter is signed with: the profile's, which may not be set up yet.
+        self.name = self._line(form, "Your &name", diary.profile().name.strip())
+        self.name.setPlaceholderText("As you sign your letters")
+        # What the officer may want to do about the letter before sending it (no name to sign
+        # it with, no weeks logged to give figures from), in plain words beside the boxes.
+        self.note = plain_label()
+        self.note.setAccessibleName("About this letter")
+        self.note.hide()
 
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
@@ -105,6 +114,7 @@ class LetterDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(introduction)
         left.addLayout(form)
+        left.addWidget(self.note)
         left.addWidget(self.problem)
         left.addStretch(1)
         columns = QHBoxLayout()
@@ -156,21 +166,35 @@ class LetterDialog(QDialog):
 
     def typed(self) -> tuple[str, ...]:
         """What every box holds as it stands."""
+        boxes: tuple[str, ...]
         if self.kind == NOTICE:
             boxes = (self.recipient.text(), self.copy_to.text())
-            return (*boxes, self.health.toPlainText(), self.asks.toPlainText())
-        return (self.recipient.text(), self.first_day.text(), self.last_day.text())
+            boxes += (self.health.toPlainText(), self.asks.toPlainText())
+        else:
+            boxes = (self.recipient.text(), self.first_day.text(), self.last_day.text())
+        return (*boxes, self.name.text())
+
+    def unsaved_description(self) -> str:
+        """The letter, as the main window's closing question names it."""
+        return f"the {TITLES[self.kind].lower()} you are writing"
 
     def has_unsaved_changes(self) -> bool:
         return self.typed() != self._typed_at_start
 
     def reject(self) -> None:
-        """Esc, Close and the window's close button all come here: with typing in the boxes, the
-        officer is asked first, and keeping it is the default."""
+        """Esc, Close and the window's close button all come here (and so does the app quitting,
+        which closes the dialog first): with typing in the boxes, the officer is asked first,
+        and keeping it is the default. The main window asks before it closes with the dialog
+        open (see MainWindow.closeEvent)."""
         if self.has_unsaved_changes() and not may_close_unsaved(
             self._messages, self, f"Close the {TITLES[self.kind].lower()} without saving it?"
         ):
             return
+        super().reject()
+
+    def close_unasked(self) -> None:
+        """Close without the question: the officer has already said to throw the letter away
+        (closing the main window)."""
         super().reject()
 
     # The letter
@@ -188,22 +212,45 @@ class LetterDialog(QDialog):
             copy_to=self.copy_to.text().strip(),
             health_effects=self.health.toPlainText(),
             asks=self.asks.toPlainText(),
+            name=self.name.text(),
         )
 
     def _access(self) -> AccessRequest:
         first = parse_date(self.first_day.text(), "from", "The first day")
         last = parse_date(self.last_day.text(), "to", "The last day")
         return correspondence.access_request(
-            self._diary, first, last, self.recipient.text().strip() or "Data Protection Officer"
+            self._diary,
+            first,
+            last,
+            self.recipient.text().strip() or "Data Protection Officer",
+            self.name.text(),
         )
 
     def update_preview(self) -> None:
+        self._show_notes()
         try:
             self.preview.setPlainText(self.letter_text())
         except InvalidInput as invalid:
             self._show_problem(str(invalid))
             return
         self._show_problem("")
+
+    def _show_notes(self) -> None:
+        notes = []
+        if self.kind == NOTICE and self._weeks_logged == 0:
+            notes.append(
+                "Your diary holds no weeks yet, so the letter gives no weekly figures, and says "
+                "so. To put them in, close this, log your weeks under This week (Ctrl+1), and "
+                "write the letter then."
+            )
+        if not self.name.text().strip():
+            notes.append(
+                "With no name here, the letter ends with lines to sign and print your name on. "
+                "Type your name above to have it printed. To have it here for every letter, add "
+                "it under Settings."
+            )
+        self.note.setText("\n\n".join(notes))
+        self.note.setVisible(bool(notes))
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(f"⚠ {text}" if text else "")

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self._concerns_page: ConcernsPage | None = None
         self._evidence_page: EvidencePage | None = None
         self._settings_page: SettingsPage | None = None
+        # The letter being written, if one is: closing the window asks before throwing it away.
+        self._letter: LetterDialog | None = None
         self._slots: dict[int, QWidget] = {}
         # True while the window itself changes the page (show_page), rather than the user in the
         # list of pages.
@@ -488,10 +490,20 @@ class MainWindow(QMainWindow):
         """Open the dialog that writes a letter from the diary and logs it as a concern."""
         from workdiary.ui.letters_dialog import LetterDialog
 
+        if self._letter is not None and not self._letter.isVisible():
+            self._letter.deleteLater()  # the last letter, written or put away
         dialog = LetterDialog(self._diary, self._messages, kind, self)
         dialog.written.connect(self._diary_changed)
+        self._letter = dialog
         dialog.open()
         return dialog
+
+    def _letter_not_saved(self) -> LetterDialog | None:
+        """The letter being written, when something was typed in it and it is not saved yet."""
+        letter = self._letter
+        if letter is not None and letter.isVisible() and letter.has_unsaved_changes():
+            return letter
+        return None
 
     # Help
 
@@ -553,6 +565,10 @@ class MainWindow(QMainWindow):
         # the window be closed all the same (by the system, say), the answer is not lost unasked.
         if self._concerns_page is not None and self._concerns_page.answer_not_saved():
             forms.append((CONCERNS, "the answer to a concern"))
+        # Likewise a letter being written: it waits over whichever page it was begun from.
+        letter = self._letter_not_saved()
+        if letter is not None:
+            forms.append((self.current_page(), letter.unsaved_description()))
         return forms
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -578,8 +594,15 @@ class MainWindow(QMainWindow):
             no="Keep editing",
         ):
             self.show_page(unsaved[0][0])
+            letter = self._letter_not_saved()
+            if letter is not None:
+                letter.raise_()
+                letter.activateWindow()
             event.ignore()
             return
+        if self._letter is not None and self._letter.isVisible():
+            # Nothing typed in it, or the officer said to throw it away: not asked twice.
+            self._letter.close_unasked()
         self._settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
         self._settings.setValue(SETTING_PAGE, self.current_page())
         self._settings.sync()
