@@ -210,7 +210,7 @@ def write_access_request(
     concern = Concern(
         raised_on=request.dated,
         raised_with=request.recipient,
-        channel=ConcernChannel.LETTER,
+        channel=ConcernChannel.ACCESS_REQUEST,
         summary=summary,
         follow_up_on=due,
     )

@@ -42,6 +42,7 @@ CONCERN_CHANNEL_WORDS: dict[ConcernChannel, str] = {
     ConcernChannel.FORESEEABILITY_NOTICE: "Foreseeability notice",
     ConcernChannel.GRIEVANCE: "Grievance",
     ConcernChannel.WMT_CHALLENGE: "WMT challenge",
+    ConcernChannel.ACCESS_REQUEST: "Access request (SAR)",
 }
 CONCERN_STATUS_WORDS: dict[ConcernStatus, str] = {
     ConcernStatus.OPEN: "Open",

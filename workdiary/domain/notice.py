@@ -10,7 +10,14 @@ from datetime import date
 from workdiary.domain.dates import ONE_WEEK
 from workdiary.domain.figures import at_or_over
 from workdiary.domain.oversight import held_dates, is_answered
-from workdiary.domain.records import Concern, Profile, Recorded, SupervisionSession, Week
+from workdiary.domain.records import (
+    Concern,
+    ConcernChannel,
+    Profile,
+    Recorded,
+    SupervisionSession,
+    Week,
+)
 
 # The periods a notice sums unpaid hours over, in weeks, ending with the latest logged week.
 SHORT_PERIOD, LONG_PERIOD = 4, 12
@@ -84,8 +91,14 @@ def notice_figures(
         unpaid_last_12_weeks=unpaid(LONG_PERIOD),
         last_supervision=last_held,
         days_since_supervision=(today - last_held).days if last_held else None,
+        # An access request waiting for its answer is not a concern about workload raised
+        # before: the notice would tell the employer so.
         unanswered_concerns=sorted(
-            (concern for concern in concerns if not is_answered(concern)),
+            (
+                concern
+                for concern in concerns
+                if not is_answered(concern) and concern.channel is not ConcernChannel.ACCESS_REQUEST
+            ),
             key=lambda concern: concern.raised_on,
         ),
         weeks_logged=len(by_monday),

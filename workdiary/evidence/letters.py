@@ -147,6 +147,7 @@ _CHANNEL_WORDS = {
     ConcernChannel.FORESEEABILITY_NOTICE: "in a foreseeability notice",
     ConcernChannel.GRIEVANCE: "in a grievance",
     ConcernChannel.WMT_CHALLENGE: "in a challenge to my WMT figure",
+    ConcernChannel.ACCESS_REQUEST: "in a subject access request",
 }
 
 
