@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -34,8 +34,16 @@ from workdiary.evidence.pdf_library import (
 LABEL_SIZE = 7.0
 LEGEND_SIZE = 7.5
 _LEFT = 34.0  # room for the value labels
-_RIGHT = 6.0
-_RIGHT_WITH_LABEL = 30.0  # room for the threshold's value to the right of the plot
+# Room for the threshold's value to the right of the capacity plot. The hours chart, printed
+# under it, keeps the same room, so that the two plots end together, week above week.
+_RIGHT = 30.0
+# An unpaid-hours bar takes most of its week, but no more than this: over a few weeks, a bar as
+# wide as its week would read as a block, not a bar.
+_WIDEST_BAR = 14.0
+# A week with a gap either side is a short level stretch of its line, in the line's own style, no
+# longer than this; where weeks are too narrow for a stretch this short to show, it is a mark.
+_LONGEST_LONE_LINE = 36.0
+_SHORTEST_LONE_LINE = 6.0
 _PLOT_HEIGHT = 185.0
 _BELOW = 14.0  # the date labels under the plot
 _LEGEND_LINE = 11.0
@@ -72,8 +80,8 @@ class _Frame:
         """The middle of a week's slot."""
         return self.left + (index + 0.5) * self.step
 
-    def slot(self, index: int) -> float:
-        """The left edge of a week's slot."""
+    def slot(self, index: float) -> float:
+        """The left edge of a week's slot (or a point so many weeks along, for a part week)."""
         return self.left + index * self.step
 
     def y(self, value: float) -> float:
@@ -103,24 +111,27 @@ def _top(highest: float, step: float) -> float:
     return max(step, math.ceil(highest / step) * step)
 
 
-def date_marks(mondays: Sequence[date]) -> list[tuple[int, str]]:
-    """Where each year starts, and its label; over three years or less, each quarter (more than a
-    year) or month. Labels by week or month over ten years would run together."""
+def date_marks(mondays: Sequence[date]) -> list[tuple[float, date]]:
+    """Where each year starts, over more than three years; else each quarter (more than a year)
+    or month: as (weeks from the left edge of the first week's slot, the day it starts), with a
+    first mark at the left edge for the month (or year) the period starts in. Labels by week or
+    month over ten years would run together.
+
+    A month starts where its first day falls within its week, as on a calendar, and a week's
+    figure is drawn at its middle (its Thursday): so a week is under the month most of its days
+    are in. The week commencing Mon 31 Aug, six of whose days are in September, is under Sep."""
     weeks = len(mondays)
-    marks: list[tuple[int, str]] = []
+    marks = [(0.0, monday) for monday in mondays[:1]]
     for index, monday in enumerate(mondays):
-        previous = mondays[index - 1] if index else None
-        new_year = previous is None or monday.year != previous.year
-        if weeks > 156:
-            if new_year:
-                marks.append((index, str(monday.year)))
+        sunday = monday + timedelta(days=6)
+        if sunday.day > 7:
+            continue  # no month starts in this week
+        first = sunday.replace(day=1)
+        if (index == 0 and first == monday) or (weeks > 52 and (first.month - 1) % 3):
             continue
-        if previous is not None and monday.month == previous.month:
+        if weeks > 156 and first.month != 1:
             continue
-        if weeks > 52 and previous is not None and (monday.month - 1) % 3:
-            continue
-        month = MONTH_NAMES[monday.month - 1]
-        marks.append((index, f"{month} {monday.year}" if new_year else month))
+        marks.append((index + (first - monday).days / 7, first))
     return marks
 
 
@@ -149,14 +160,22 @@ def _axes(group: Group, frame: _Frame, mondays: Sequence[date], unit: str) -> No
         Line(frame.left, frame.bottom, right, frame.bottom, strokeColor=AXIS, strokeWidth=0.6)
     )
     marks = date_marks(mondays)
+    by_year = len(mondays) > 156
     last_end = -math.inf
-    for position, (index, label) in enumerate(marks):
-        x = frame.slot(index)
+    year_shown: int | None = None
+    for position, (at, day) in enumerate(marks):
+        x = frame.slot(at)
         group.add(Line(x, frame.bottom, x, frame.bottom - 3, strokeColor=AXIS, strokeWidth=0.6))
         # A label sits in the middle of its year (or month). A stretch too short for its label
         # (the few weeks of a year a period starts or ends in) keeps its tick but no label, and
-        # a label is never printed over another.
+        # a label is never printed over another. A month's label names its year where no label
+        # before it has.
         following = frame.slot(marks[position + 1][0]) if position + 1 < len(marks) else right
+        if by_year:
+            label = str(day.year)
+        else:
+            month = MONTH_NAMES[day.month - 1]
+            label = month if day.year == year_shown else f"{month} {day.year}"
         width = stringWidth(label, REGULAR, LABEL_SIZE)
         centre = (x + following) / 2
         if following - x < width and len(marks) > 1:
@@ -175,6 +194,7 @@ def _axes(group: Group, frame: _Frame, mondays: Sequence[date], unit: str) -> No
             )
         )
         last_end = centre + width / 2
+        year_shown = day.year
 
 
 def stretches(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -190,6 +210,20 @@ def stretches(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return found
 
 
+def _lone_as_line(week_width: float) -> bool:
+    """Whether a week with a gap either side is drawn as a short line (else as a mark)."""
+    return week_width * 0.8 >= _SHORTEST_LONE_LINE
+
+
+def _legend_words(words: str, values: Sequence[float | None], week_width: float, mark: str) -> str:
+    """A line's words in the legend, saying what its `mark` means where the chart draws one: for
+    a week with a gap either side, among weeks too narrow to draw it as a short line."""
+    lone = any(first == last for first, last in stretches([v is not None for v in values]))
+    if lone and not _lone_as_line(week_width):
+        return f"{words} (a {mark} alone: a week with a gap either side)"
+    return words
+
+
 def _series(
     group: Group,
     frame: _Frame,
@@ -198,7 +232,10 @@ def _series(
     dashes: Sequence[float] = SOLID,
 ) -> None:
     """A line through the known values. An unknown value breaks it, so a week not logged is a gap,
-    never a zero; a value between two gaps is a dot, so it does not vanish."""
+    never a zero. A value between two gaps is a short level line in the same style across the
+    middle of its week, so that it does not vanish and still reads as this line; where weeks are
+    too narrow for that (it would run over the gaps beside it), a mark: a dot on a solid line, a
+    ring on a dashed one, which the legend then names."""
     width = 1.0 if frame.weeks <= 160 else 0.6
     for first, last in stretches([value is not None for value in values]):
         points: list[float] = []
@@ -206,10 +243,7 @@ def _series(
             value = values[index]
             if value is not None:
                 points += [frame.x(index), frame.y(value)]
-        if first == last:
-            radius = min(2.5, max(1.1, frame.step * 0.12))
-            group.add(Circle(points[0], points[1], radius, fillColor=colour, strokeColor=None))
-        else:
+        if first < last:
             group.add(
                 PolyLine(
                     points,
@@ -219,6 +253,18 @@ def _series(
                     strokeLineJoin=1,
                 )
             )
+            continue
+        x, y = points
+        if _lone_as_line(frame.step):
+            half = min(frame.step * 0.8, _LONGEST_LONE_LINE) / 2
+            line = Line(x - half, y, x + half, y, strokeColor=colour, strokeDashArray=dashes)
+            group.add(line)
+        elif dashes:
+            radius = min(2.5, max(1.6, frame.step * 0.12))
+            group.add(Circle(x, y, radius, fillColor=None, strokeColor=colour, strokeWidth=0.6))
+        else:
+            radius = min(2.5, max(1.1, frame.step * 0.12))
+            group.add(Circle(x, y, radius, fillColor=colour, strokeColor=None))
 
 
 def _missing_ticks(group: Group, frame: _Frame, lines: Sequence[WeekLine]) -> None:
@@ -256,12 +302,16 @@ def _tick_key(group: Group, x: float, y: float) -> None:
     group.add(Line(x + _KEY_WIDTH / 2, y - 4, x + _KEY_WIDTH / 2, y + 2, strokeColor=MISSING))
 
 
+def _plot_width(width: float) -> float:
+    """The width of a chart's plot, in a drawing `width` wide: the same in both charts."""
+    return width - _LEFT - _RIGHT
+
+
 def _chart(
     width: float,
     lines: Sequence[WeekLine],
     top_value: float,
     legend: Sequence[tuple[Key, str]],
-    right: float = _RIGHT,
 ) -> tuple[Drawing, Group, _Frame]:
     """A drawing with the plot above its legend, and the group to draw the plot into."""
     legend_height = len(legend) * _LEGEND_LINE
@@ -271,7 +321,7 @@ def _chart(
     drawing = Drawing(
         width, bottom + _PLOT_HEIGHT + 4, initialFontName=REGULAR, initialFontSize=LABEL_SIZE
     )
-    frame = _Frame(_LEFT, bottom, width - _LEFT - right, _PLOT_HEIGHT, len(lines), top_value)
+    frame = _Frame(_LEFT, bottom, _plot_width(width), _PLOT_HEIGHT, len(lines), top_value)
     legend_group = Group()
     for row, (draw_key, text) in enumerate(legend):
         y = legend_height - row * _LEGEND_LINE - 4
@@ -305,17 +355,18 @@ def capacity_chart(lines: Sequence[WeekLine], profile: Profile, width: float) ->
     highest = max([value for value in values if value is not None] + [threshold])
     threshold_words = f"{format_number(threshold)} % threshold"
     run = f"{profile.run_weeks} or more weeks in a row at or over {format_number(threshold)} %"
+    week_width = _plot_width(width) / max(len(lines), 1)
+    capacity_words = "Solid line: WMT capacity each week, as recorded"
     drawing, plot, frame = _chart(
         width,
         lines,
         _top(highest + 5, 25.0),
         [
-            (_line_key(LINE), "Solid line: WMT capacity each week, as recorded"),
+            (_line_key(LINE), _legend_words(capacity_words, values, week_width, "dot")),
             (_line_key(THRESHOLD, [4, 2]), f"Dashed line: your {threshold_words}"),
             (_box_key(BAND, _KEY_WIDTH), f"Shaded band: {run} ({_whose_test(profile)})"),
             (_tick_key, "Tick at the foot, and a gap in the line: a week not logged"),
         ],
-        _RIGHT_WITH_LABEL,
     )
     for first, last in stretches([line.in_excessive_run for line in lines]):
         left = frame.slot(first)
@@ -348,19 +399,25 @@ def hours_chart(lines: Sequence[WeekLine], width: float) -> Drawing:
     contracted = [line.entry.record.contracted_hours if line.entry else None for line in lines]
     unpaid = [line.entry.record.unpaid_hours if line.entry else None for line in lines]
     known = [value for value in [*worked, *contracted, *unpaid] if value is not None]
+    week_width = _plot_width(width) / max(len(lines), 1)
+    worked_words = "Solid line: hours worked each week, as recorded"
+    contracted_words = "Dashed line: contracted hours that week"
     drawing, plot, frame = _chart(
         width,
         lines,
         _top(max([*known, 1.0]) + 2, 10.0),
         [
-            (_line_key(LINE), "Solid line: hours worked each week, as recorded"),
-            (_line_key(CONTRACTED, [3, 2]), "Dashed line: contracted hours that week"),
+            (_line_key(LINE), _legend_words(worked_words, worked, week_width, "dot")),
+            (
+                _line_key(CONTRACTED, [3, 2]),
+                _legend_words(contracted_words, contracted, week_width, "ring"),
+            ),
             (_box_key(BAR, 6), "Grey bars: unpaid hours that week"),
             (_tick_key, "Tick at the foot: a week not logged. A gap in a line: no hours recorded"),
         ],
     )
     _axes(plot, frame, [line.week_commencing for line in lines], " h")
-    bar = max(frame.step * 0.7, 0.25)
+    bar = min(max(frame.step * 0.7, 0.25), _WIDEST_BAR)
     # One path for all the bars, as for the ticks.
     bars = Path(fillColor=BAR, strokeColor=None)
     for index, value in enumerate(unpaid):
