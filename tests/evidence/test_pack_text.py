@@ -221,3 +221,26 @@ def test_every_other_text_at_its_longest_lays_out_whole() -> None:
     for letter in "NRTW":
         assert letter * 200 in compact, letter
     assert "S" * 20 in compact
+
+
+def test_a_session_carried_over_pages_names_its_date_on_each_page_it_goes_on_to() -> None:
+    """As a table repeats its header, the part of a session's row carried to the next page says
+    whose it is, so that a reader of that page alone can tell which session the notes are of."""
+    notes = words("note", 12_000)
+    session = SupervisionSession(
+        date(2026, 9, 10), SupervisionStatus.HELD, "J.B.", 60, True, notes=notes
+    )
+    concern = Concern(date(2026, 9, 15), "SPO", ConcernChannel.EMAIL, "Caseload")
+    pack = build_pack(diary(PROFILE, [week(FIRST_WEEK, 120.0)], session, concern), OPTIONS)
+    pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
+    holding = [page for page in pages if re.search(r"\bnote\d{5}\b", page)]
+    assert len(holding) >= 3
+    first, *carried = holding
+    assert "Thu 10 Sep 2026 Held" in first and "(continued)" not in first
+    for page in carried:
+        assert "Thu 10 Sep 2026 (continued)" in page
+        first_word = re.findall(r"\bnote\d{5}\b", page)[0]
+        assert page.index("(continued)") < page.index(first_word)
+    # Nothing of the notes is lost or doubled for it.
+    found = re.findall(r"\bnote\d{5}\b", " ".join(holding))
+    assert found == re.findall(r"\bnote\d{5}\b", notes)

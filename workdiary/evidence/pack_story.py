@@ -112,7 +112,7 @@ from workdiary.evidence.period import (
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
-from workdiary.evidence.text_grid import TextGrid
+from workdiary.evidence.text_grid import RowName, TextGrid
 
 SECTION_TITLES = {
     "cover": "Cover and contents",
@@ -1342,7 +1342,8 @@ def _session_rows(pack: _Pack, entries: Sequence[Recorded[SupervisionSession]]) 
         session = entry.record
         discussed = {True: "yes", False: "no", None: DASH}[session.workload_discussed]
         row: list[Any] = [
-            format_day(session.held_on),
+            # Repeated, marked continued, above the rest of a row carried to the next page.
+            RowName(format_day(session.held_on)),
             _lines(SUPERVISION_STATUS_WORDS[session.status], widths[1] - _PADDING),
             # The officer's text: a TextBlock, which breaks a word too long for the column.
             _para(session.supervisor or DASH, styles.cell),

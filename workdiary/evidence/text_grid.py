@@ -8,6 +8,11 @@ row by row and cell by cell as the Table would, each line where the Table's own 
 drawRightString would have put it. Everything else (sizes, splitting, repeated headers, fills
 and rules) is the Table's own; so is drawing a table that holds a flowable, whose text would
 otherwise come out of reading order.
+
+A row too tall for what is left of a page is split, its cells' lines carried to the next, where
+the table repeats its header. A reader of that page must still be able to tell whose row the
+lines carried over belong to: a cell that names its row (a session's date) is a RowName, which
+the part carried over repeats, marked continued.
 """
 
 from __future__ import annotations
@@ -19,6 +24,16 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from workdiary.evidence.pdf_library import CellStyle, Table
 
+CONTINUED = "(continued)"
+
+
+class RowName(str):
+    """A cell's text that says which row it is, repeated, marked continued, on the next page where
+    the row is split across pages."""
+
+    def continued(self) -> RowName:
+        return self if self.endswith(CONTINUED) else RowName(f"{self}\n{CONTINUED}")
+
 
 class TextGrid(Table):
     """A Table whose plain text is written through one text object, when it is all plain text
@@ -28,7 +43,7 @@ class TextGrid(Table):
         super().__init__(data, *args, **kwargs)
         # Worked out again for each part of a table split across pages: reportlab makes the
         # parts through this constructor.
-        self._all_text = all(type(cell) is str for row in data for cell in row)
+        self._all_text = all(isinstance(cell, str) for row in data for cell in row)
         self._text: PDFTextObject | None = None
         self._font: tuple[str, float, float] | None = None
         self._color: object = None
@@ -45,6 +60,15 @@ class TextGrid(Table):
         self.canv.drawText(self._text)
         self.canv.restoreState()
         self._text = None
+
+    def _splitCell(
+        self, value: Any, style: CellStyle, old_height: float, new_height: float, width: float
+    ) -> Any:
+        parts = super()._splitCell(value, style, old_height, new_height, width)  # type: ignore[misc]
+        # The row's name stays where the row starts, and is repeated where it goes on.
+        if isinstance(value, RowName) and parts and parts[0] == value:
+            return value, value.continued()
+        return parts
 
     def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
         text = self._text
