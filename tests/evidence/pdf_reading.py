@@ -101,3 +101,20 @@ def fonts_used(pdf: bytes) -> list[FontUse]:
 def without_subset_tag(name: str) -> str:
     """`/AAAAAA+DejaVuSans` → `DejaVuSans`."""
     return re.sub(r"^[A-Z]{6}\+", "", name.lstrip("/"))
+
+
+def text_in_fonts(pdf: bytes) -> list[tuple[str, str]]:
+    """Each piece of text the pages draw, in order, with the name of the font it is drawn in
+    (`DejaVuSans-Bold`): what a reader sees set in bold or italic."""
+    pieces: list[tuple[str, str]] = []
+
+    def visit(
+        text: str, _cm: object, _tm: object, font: DictionaryObject | None, _size: float
+    ) -> None:
+        if text.strip():
+            name = without_subset_tag(str(font.get("/BaseFont", ""))) if font else ""
+            pieces.append((text, name))
+
+    for page in reader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return pieces

@@ -16,11 +16,12 @@ from typing import Any
 
 import pytest
 
-from tests.evidence.pdf_reading import flat, reader
+from tests.evidence.pdf_reading import flat, reader, text_in_fonts
 from tests.evidence.test_pack import PROFILE, Chain, body_text, week
 from workdiary.domain.dates import mondays
 from workdiary.domain.errors import InvalidInput
 from workdiary.domain.records import Concern, ConcernChannel, ConcernStatus, Profile, Week
+from workdiary.evidence.amendments import differences
 from workdiary.evidence.pack import build_pack
 from workdiary.evidence.snapshot import PackOptions, Snapshot
 
@@ -233,6 +234,73 @@ def test_a_concern_is_amended_only_where_something_already_recorded_changed() ->
         history
     )
     assert "Response: No. → Maybe." in history
+
+
+# Amendments: a change always reads as a change
+
+# A reply of a few lines, `{}` the only word that changes, near its end.
+LONG_REPLY = (
+    "Thank you for raising your caseload with me. I have looked at the WMT figures you sent and "
+    "I agree that they have been over the line for several weeks now; we will review your "
+    "caseload at the next supervision, and I will ask the SPO about moving {} cases & <more>."
+)
+
+
+def test_a_long_value_changed_late_in_it_is_given_before_and_after_on_lines_of_their_own() -> None:
+    """Wrapped as `Response: old → new`, two texts the same for lines could read as no change."""
+    first = answered(concern(), LONG_REPLY.format("two"), date(2026, 9, 8))
+    second = replace(first, response=LONG_REPLY.format("three"))
+    snapshot = make_snapshot(
+        RUN_WEEKS,
+        concerns=[(concern(), [(first, at(date(2026, 9, 8))), (second, at(date(2026, 9, 9)))])],
+    )
+    pdf = build_pack(snapshot, PackOptions(FIRST, LAST_ENDED)).pdf
+    history = body_text(pdf).split("7. Amendment history")[2].split("8. Attachments")[0]
+    assert (
+        "Concern raised Tue 01 Sep 2026: answer recorded Response: Before: (empty) After: "
+        f"{LONG_REPLY.format('two')} Response date: (empty) → Tue 08 Sep 2026"
+    ) in history
+    assert (
+        f"Concern raised Tue 01 Sep 2026: amended Response: Before: {LONG_REPLY.format('two')} "
+        f"After: {LONG_REPLY.format('three')}"
+    ) in history
+    # Each value starts a line of its own.
+    lines = [line.strip() for page in reader(pdf).pages for line in page.extract_text().split("\n")]
+    assert sum(line.startswith("Before: Thank you for raising") for line in lines) == 1
+    assert sum(line.startswith("After: Thank you for raising") for line in lines) == 2
+    # The words that differ, and only they, in bold.
+    pieces = text_in_fonts(pdf)
+    start = [text for text, _font in pieces].index("Before:")
+    bold = [text.strip() for text, font in pieces[start : start + 12] if font.endswith("-Bold")]
+    assert bold == ["two", "three"]
+    # Its short changes stay on a line each, as they were.
+    assert "Response date: (empty) → Tue 08 Sep 2026 Status: Open → Answered" in history
+
+
+def test_a_long_value_replaced_by_another_altogether_marks_no_words() -> None:
+    first = answered(concern(), LONG_REPLY.format("two"), date(2026, 9, 8))
+    second = replace(first, response="Refused: " + "no change to allocations at present. " * 4)
+    snapshot = make_snapshot(
+        RUN_WEEKS,
+        concerns=[(concern(), [(first, at(date(2026, 9, 8))), (second, at(date(2026, 9, 9)))])],
+    )
+    pdf = build_pack(snapshot, PackOptions(FIRST, LAST_ENDED)).pdf
+    pieces = text_in_fonts(pdf)
+    start = [text for text, _font in pieces].index("Before:")
+    after = [text for text, _font in pieces].index("After:")
+    assert not [text for text, font in pieces[start : after + 4] if font.endswith("-Bold")]
+
+
+def test_only_words_count_towards_two_texts_being_mostly_the_same() -> None:
+    """Texts with no word in common, however many spaces each has, are not marked word by word."""
+    old_parts, new_parts = differences(
+        "one two three four five six seven", "eight nine ten eleven twelve thirteen fourteen"
+    )
+    assert not any(differs for _words, differs in [*old_parts, *new_parts])
+    old_parts, new_parts = differences("Move two cases\n\nnow.", "Move three cases now.")
+    assert [words for words, differs in old_parts if differs] == ["two "]
+    assert [words for words, differs in new_parts if differs] == ["three "]
+    assert "".join(words for words, _differs in new_parts) == "Move three cases now."
 
 
 # The week in progress

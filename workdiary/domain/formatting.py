@@ -185,14 +185,30 @@ EVENT_TITLES = {
 }
 
 
-def describe_event(
+@dataclass(frozen=True)
+class ChangeWords:
+    """One field of a history event in words: its label, its value before (for an amendment;
+    None otherwise) and its value after."""
+
+    label: str
+    old: str | None
+    new: str
+
+    def line(self) -> str:
+        """`Label: old → new` for an amendment, `Label: value` otherwise."""
+        if self.old is None:
+            return f"{self.label}: {self.new}"
+        return f"{self.label}: {self.old} → {self.new}"
+
+
+def change_words(
     event: HistoryEvent,
     fields: dict[str, FieldInfo],
     hidden: tuple[str, ...] = (),
     longest_value: int | None = None,
-) -> tuple[str, list[str]]:
-    """What a history event says: a title, and a line a field (`Label: old → new` for an
-    amendment, `Label: value` otherwise). Values longer than `longest_value` are cut short."""
+) -> list[ChangeWords]:
+    """Each field a history event changed, in words, but those `hidden`. Values longer than
+    `longest_value` are cut short."""
 
     def value(field: str, raw: Any) -> str:
         words = CHOICE_WORDS.get(field, {})
@@ -201,17 +217,26 @@ def describe_event(
             text = text[: longest_value - 1].replace("\n", " ") + "…"
         return text
 
-    lines = []
-    for change in event.changes:
-        if change.field in hidden:
-            continue
-        label = fields[change.field].label if change.field in fields else change.field
-        if event.action == "amend":
-            lines.append(
-                f"{label}: {value(change.field, change.old)} → {value(change.field, change.new)}"
-            )
-        else:
-            lines.append(f"{label}: {value(change.field, change.new)}")
+    return [
+        ChangeWords(
+            fields[change.field].label if change.field in fields else change.field,
+            value(change.field, change.old) if event.action == "amend" else None,
+            value(change.field, change.new),
+        )
+        for change in event.changes
+        if change.field not in hidden
+    ]
+
+
+def describe_event(
+    event: HistoryEvent,
+    fields: dict[str, FieldInfo],
+    hidden: tuple[str, ...] = (),
+    longest_value: int | None = None,
+) -> tuple[str, list[str]]:
+    """What a history event says: a title, and a line a field (`Label: old → new` for an
+    amendment, `Label: value` otherwise). Values longer than `longest_value` are cut short."""
+    lines = [words.line() for words in change_words(event, fields, hidden, longest_value)]
     return event.title or EVENT_TITLES.get(event.action, event.action), lines
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -11,7 +13,7 @@ from typing import Any
 from workdiary.domain import concern_story
 from workdiary.domain.concern_story import ConcernStory, concern_change_title
 from workdiary.domain.dates import dated_back, dated_back_words, format_day
-from workdiary.domain.formatting import EVENT_TITLES, describe_event
+from workdiary.domain.formatting import EVENT_TITLES, ChangeWords, change_words
 from workdiary.domain.history import Change, HistoryEvent, changes_between
 from workdiary.domain.records import (
     CONCERN_FIELDS,
@@ -44,6 +46,8 @@ ENTITY_FIELDS: dict[str, dict[str, FieldInfo]] = {
 # A week's Monday is its key and never changes; its name already says it.
 _HIDDEN = {WEEKS: ("week_commencing",)}
 NOTES_LEFT_OUT = "changed (left out of this pack)"
+# A word and the white space after it (or white space before the first word).
+_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def concern_stories(audit: Sequence[AuditRecord]) -> dict[str, ConcernStory]:
@@ -64,7 +68,9 @@ class Amendment:
     at: datetime  # UTC
     record: str  # "Week commencing Mon 16 Nov 2026"
     what: str  # "amended", "deleted (kept here in its history)", ...
-    lines: tuple[str, ...]
+    # A field each: its value before and after an amendment, or the value a deleted record held
+    # (or a restored one holds again).
+    lines: tuple[ChangeWords, ...]
     deleted: bool  # the record is deleted now (its last entry is a deletion)
 
 
@@ -129,16 +135,16 @@ def _amendment(
     notes = () if include_notes else NOTE_FIELDS.get(entry.entity, ())
     moment = datetime.fromisoformat(entry.recorded_at)
     shown = [change for change in changes if change.field not in notes]
-    # describe_event writes `old → new` for an amendment and the values for any other action:
-    # what a deleted record held, and what a restored one holds again.
-    _, lines = describe_event(
+    # An amendment's lines say `old → new`; any other action's, the values: what a deleted
+    # record held, and what a restored one holds again.
+    lines = change_words(
         HistoryEvent(moment, entry.action, shown), fields, hidden=_HIDDEN.get(entry.entity, ())
     )
     for change in changes:
         if change.field in notes:
             label = fields[change.field].label if change.field in fields else change.field
             state = NOTES_LEFT_OUT if entry.action == "amend" else "(left out of this pack)"
-            lines.append(f"{label}: {state}")
+            lines.append(ChangeWords(label, None, state))
     if entry.action == "delete" and lines:
         what += ". It held:"
     elif entry.action == "restore" and lines:
@@ -166,3 +172,32 @@ def dated_backwards(audit: Sequence[AuditRecord]) -> list[str]:
             name = record_name(entry.entity, entry.entity_key, entry.record)
             found.append(dated_back_words(entry.seq, name, moment, before))
     return found
+
+
+def differences(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """`old` and `new` in parts, each part marked True where it differs from the other text: the
+    words taken out of `old` and those put into `new`. Where the two have less than half their
+    words in common, they differ throughout and nothing is marked."""
+    old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
+    # Compared word by word, whatever the space between them: a space matched with a space would
+    # count texts with no word in common half the same. Not autojunk, which would leave the
+    # commonest words of a long text unmatched.
+    matcher = difflib.SequenceMatcher(
+        None,
+        [word.rstrip() for word in old_words],
+        [word.rstrip() for word in new_words],
+        autojunk=False,
+    )
+    if matcher.ratio() < 0.5:
+        return [(old, False)], [(new, False)]
+    old_parts: list[tuple[str, bool]] = []
+    new_parts: list[tuple[str, bool]] = []
+    for tag, old_from, old_to, new_from, new_to in matcher.get_opcodes():
+        differs = tag != "equal"
+        for parts, words in (
+            (old_parts, old_words[old_from:old_to]),
+            (new_parts, new_words[new_from:new_to]),
+        ):
+            if words:
+                parts.append(("".join(words), differs))
+    return old_parts, new_parts

@@ -53,6 +53,7 @@ from workdiary.domain.formatting import (
     LOGGED_AGAIN,
     RESTORED,
     SUPERVISION_STATUS_WORDS,
+    ChangeWords,
     count,
     format_money,
     format_number,
@@ -84,6 +85,7 @@ from workdiary.evidence.amendments import (
     amendment_history,
     concern_stories,
     dated_backwards,
+    differences,
     session_amendments,
 )
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
@@ -183,6 +185,7 @@ class _Styles:
     hash: ParagraphStyle
     entry: ParagraphStyle
     entry_line: ParagraphStyle
+    entry_value: ParagraphStyle
     entry_note: ParagraphStyle
     note_heading: ParagraphStyle
     note: ParagraphStyle
@@ -210,6 +213,10 @@ def _styles() -> _Styles:
         entry=paragraph_style("PackEntry", fontSize=9, leading=12, spaceBefore=6, spaceAfter=1),
         entry_line=paragraph_style(
             "PackEntryLine", fontSize=9, leading=12, leftIndent=14, spaceAfter=1
+        ),
+        # A value before and after a change, under the field's line.
+        entry_value=paragraph_style(
+            "PackEntryValue", fontSize=9, leading=12, leftIndent=28, spaceAfter=1
         ),
         entry_note=paragraph_style(
             "PackEntryNote",
@@ -1578,12 +1585,14 @@ def _amendments(pack: _Pack) -> list[Flowable]:
     intro = (
         f"Every change made to the records in this pack after they were first recorded, oldest "
         f"first: {count(len(amendments), 'change')}. Nothing is overwritten: an amendment shows "
-        "the value before and after it (old → new), a deletion shows what the record held. "
-        "Records never changed after they were first recorded are not listed here; the tables "
-        "show when each was first recorded. Recording the answer to a concern, adding to it "
-        "and marking the concern closed are listed as such; “amended” means something already "
-        "recorded was changed. Changes to the profile are included, because its threshold "
-        "decides the flags. Times are the local time of the computer that made the pack."
+        "the value before and after it (old → new; a value too long for one line has its "
+        "“Before” and “After” on lines of their own, the words that differ in bold where most "
+        "are the same), a deletion shows what the record held. Records never changed after "
+        "they were first recorded are not listed here; the tables show when each was first "
+        "recorded. Recording the answer to a concern, adding to it and marking the concern "
+        "closed are listed as such; “amended” means something already recorded was changed. "
+        "Changes to the profile are included, because its threshold decides the flags. Times "
+        "are the local time of the computer that made the pack."
     )
     if not pack.options.include_notes:
         intro += " Changes to notes are listed without their wording, which this copy leaves out."
@@ -1603,11 +1612,49 @@ def _amendments(pack: _Pack) -> list[Flowable]:
             ],
             styles.entry,
         )
-        lines = [_para(line, styles.entry_line) for line in amendment.lines]
-        if lines:
-            flowables.append(_keep_with_next([heading], lines[0]))
-        flowables += [heading, *lines]
+        if not amendment.lines:
+            flowables.append(heading)
+        for index, change in enumerate(amendment.lines):
+            heads, values = _change_lines(change)
+            if index == 0:
+                heads = [heading, *heads]
+            # A heading, or a field's label, never stands alone at the foot of a page.
+            if heads:
+                flowables.append(_keep_with_next(heads, values[0]))
+            flowables += [*heads, *values]
     return flowables
+
+
+def _change_lines(change: ChangeWords) -> tuple[list[TextBlock], list[TextBlock]]:
+    """A field of an amendment, as a label to keep with what follows it (if any), and the lines
+    that follow. `Label: old → new`, where that fits on a line. A longer change, wrapped, could
+    read as no change at all (`Response: Thank you … → Thank you …`, the two differing only near
+    their ends), so its value before and after each start a line of their own under its label,
+    the words that differ in bold."""
+    styles = _styles()
+    style = styles.entry_line
+    line = _para(change.line(), style)
+    if change.old is None:
+        return [], [line]
+    # Measured whole before it is wrapped: a long change would be wrapped only to be set aside.
+    (text, font), *_ = line.runs
+    if "\n" not in text and stringWidth(text, font, style.fontSize) <= (
+        FRAME_WIDTH - style.leftIndent - style.rightIndent
+    ):
+        return [], [line]
+    values = [
+        TextBlock(
+            [
+                (f"{name}: ", ITALIC),
+                *((words, BOLD if differs else REGULAR) for words, differs in parts),
+            ],
+            styles.entry_value,
+        )
+        for name, parts in zip(
+            ("Before", "After"), differences(change.old, change.new), strict=True
+        )
+    ]
+    return [_para(f"{change.label}:", styles.entry_line)], values
 
 
 # Attachments and verification
