@@ -88,7 +88,7 @@ SECTION_LABELS = {
 SECTION_COLUMNS = 3
 
 # How much of each section fits on a page, measured on packs of the sample diary (every section
-# starts a new page after a one-page cover; the 10-year sample, all of it, is 46 pages). Within a
+# starts a new page after a one-page cover; the 10-year sample, all of it, is 49 pages). Within a
 # page or two either way, which is all the estimate claims.
 WEEK_ROWS_PER_PAGE = 45
 SESSIONS_PER_PAGE = 22
@@ -96,7 +96,7 @@ SESSIONS_PER_PAGE_WITHOUT_NOTES = 40  # the actions and notes column is left out
 CONCERNS_PER_PAGE = 9
 NOTES_PER_PAGE = 20
 NOTE_CHARACTERS_PER_PAGE = 6_000
-AMENDMENTS_PER_PAGE = 14
+AMENDMENTS_PER_PAGE = 12  # a long change takes a line for its label, and its value before and after
 SUMMARY_PAGES = 2
 COVER_PAGES = 1
 
