@@ -6,6 +6,7 @@ from workdiary.domain.figures import WeekLine
 from workdiary.domain.formatting import (
     RESTORED,
     count,
+    describe_event,
     format_money,
     format_number,
     format_value,
@@ -14,6 +15,7 @@ from workdiary.domain.formatting import (
     recorded_again_words,
     week_flags,
 )
+from workdiary.domain.history import Change, HistoryEvent
 from workdiary.domain.oversight import supervision_figures
 from workdiary.domain.records import (
     PROFILE_FIELDS,
@@ -160,3 +162,28 @@ def test_flags_weigh_late_over_logged_again_over_any_amendments() -> None:
     late = replace(_recorded_week(0, ()), retrospective=True)
     assert weight(late) > weight(_recorded_week(5, again)) > weight(_recorded_week(5, ()))
     assert weight(_recorded_week(0, again)) > weight(_recorded_week(5, ()))
+
+
+NOTE = "Cover for two colleagues on leave, three new allocations although I asked for none."
+
+
+def test_a_long_value_changed_late_in_it_is_shown_where_it_differs() -> None:
+    """Cut short at the same place, the two would read `Cover for… → Cover for…`, as if nothing
+    had changed: each is shown from shortly before the words that differ."""
+    event = HistoryEvent(
+        datetime(2026, 11, 20, tzinfo=UTC),
+        "amend",
+        [Change("notes", NOTE, NOTE + " Corrected Monday."), Change("caseload", 46, 47)],
+    )
+    _title, lines = describe_event(event, WEEK_FIELDS, longest_value=40)
+    notes, caseload = lines
+    old, new = notes.removeprefix("Notes: ").split(" → ")
+    assert old != new and old.startswith("…") and new.startswith("…")
+    assert "none." in old and "none. Corrected" in new
+    assert len(old) <= 40 and len(new) <= 40
+    assert caseload == "Caseload: 46 cases → 47 cases"
+    # A change within what is shown is shown from the start, as ever.
+    early = HistoryEvent(event.at, "amend", [Change("notes", NOTE, "Covering" + NOTE[9:])])
+    assert describe_event(early, WEEK_FIELDS, longest_value=40)[1] == [
+        "Notes: Cover for two colleagues on leave, thre… → Covering two colleagues on leave, three…"
+    ]

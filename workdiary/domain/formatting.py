@@ -208,24 +208,54 @@ def change_words(
     longest_value: int | None = None,
 ) -> list[ChangeWords]:
     """Each field a history event changed, in words, but those `hidden`. Values longer than
-    `longest_value` are cut short."""
+    `longest_value` are cut short: where an old and a new value begin alike for longer than
+    that, both are shown from shortly before they differ, so a change never reads as `A… → A…`."""
 
-    def value(field: str, raw: Any) -> str:
-        words = CHOICE_WORDS.get(field, {})
-        text = words[raw] if raw in words else format_value(fields.get(field), raw)
-        if longest_value is not None and len(text) > longest_value:
-            text = text[: longest_value - 1].replace("\n", " ") + "…"
-        return text
+    def words(field: str, raw: Any) -> str:
+        choices = CHOICE_WORDS.get(field, {})
+        return choices[raw] if raw in choices else format_value(fields.get(field), raw)
 
-    return [
-        ChangeWords(
-            fields[change.field].label if change.field in fields else change.field,
-            value(change.field, change.old) if event.action == "amend" else None,
-            value(change.field, change.new),
+    said = []
+    for change in event.changes:
+        if change.field in hidden:
+            continue
+        new = words(change.field, change.new)
+        old = words(change.field, change.old) if event.action == "amend" else None
+        start = 0 if old is None else _where_to_start(old, new, longest_value)
+        said.append(
+            ChangeWords(
+                fields[change.field].label if change.field in fields else change.field,
+                None if old is None else _cut(old, start, longest_value),
+                _cut(new, start, longest_value),
+            )
         )
-        for change in event.changes
-        if change.field not in hidden
-    ]
+    return said
+
+
+def _where_to_start(old: str, new: str, longest: int | None) -> int:
+    """Where to begin showing two values so that where they differ is in sight: the start,
+    unless they begin alike for longer than `longest` allows, then the word a little before."""
+    if longest is None or max(len(old), len(new)) <= longest:
+        return 0
+    alike = next(
+        (at for at, (was, now) in enumerate(zip(old, new, strict=False)) if was != now),
+        min(len(old), len(new)),
+    )
+    if alike < longest - 1:  # they differ within what is shown
+        return 0
+    before = alike - longest // 2
+    space = old.rfind(" ", 0, before)
+    return space + 1 if space > 0 else before
+
+
+def _cut(text: str, start: int, longest: int | None) -> str:
+    """`text` from `start`, no longer than `longest`, with … where something is left out."""
+    if longest is None or (start == 0 and len(text) <= longest):
+        return text
+    shown = ("…" if start else "") + text[start:]
+    if len(shown) > longest:
+        shown = shown[: longest - 1] + "…"
+    return shown.replace("\n", " ")
 
 
 def describe_event(
