@@ -17,6 +17,7 @@ from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiskFull
 from workdiary.domain.records import WEEK_FIELDS, Profile, Week
 from workdiary.storage import Diary
+from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.fields import DateField
 from workdiary.ui.week_editor import FIELD_GROUPS, WeekEditor
 
@@ -905,3 +906,35 @@ def test_a_week_deleted_and_logged_again_says_so_above_the_form_and_is_not_amend
     assert editor.record_line.text().endswith(
         f" · deleted and logged again on {logged_again_on} · amended once"
     )
+
+
+def test_the_history_of_the_week_shown_is_a_key_away(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    editor = open_editor(qtbot, diary, messages)
+    assert not editor.history_button.isEnabled()  # never logged: no history yet
+    assert editor.show_history() is None
+    type_into(editor, "capacity_pct", "125")
+    assert editor.save()
+    type_into(editor, "capacity_pct", "131.5")
+    type_into(editor, "notes", WELSH_NOTES)
+    assert editor.save()
+    assert editor.history_button.isEnabled()
+    assert "Ctrl+H" in editor.history_button.toolTip()
+
+    qtbot.keyClick(editor.box("notes"), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = editor.findChild(AmendmentsDialog)
+    assert isinstance(dialog, AmendmentsDialog) and dialog.isVisible()
+    assert dialog.week_commencing == THIS_WEEK
+    text = dialog.text.toPlainText()
+    assert "WMT capacity: 125 % → 131.5 %" in text
+    assert f"Notes: (empty) → {WELSH_NOTES}" in text
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor.findChild(AmendmentsDialog) is None)
+
+    # Deleted, the week is not logged, and what it held is still there to see.
+    messages.answers = [True]
+    assert editor.delete()
+    assert editor.history_button.isEnabled()
+    dialog = editor.show_history()
+    assert dialog is not None and "deleted" in dialog.text.toPlainText()

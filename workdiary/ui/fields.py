@@ -48,6 +48,8 @@ DATE_SEPARATORS = frozenset("/.-")
 # Alt+Down (Option+Down on a Mac), which would otherwise step the date back a day unseen.
 CALENDAR_KEYS_TEXT = "F4 or Alt+Down"
 WARNING_SIGN = "⚠"
+# Every page's key for the history of the record it shows.
+HISTORY_KEYS = "Ctrl+H"
 # Dark red reads as a warning with good contrast on a light window; the sign and words carry the
 # meaning for anyone who cannot tell red apart.
 PROBLEM_STYLE = "color: #a4000f;"

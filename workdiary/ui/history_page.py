@@ -223,6 +223,7 @@ class HistoryPage(QWidget):
         period_label.setBuddy(self.period)
 
         self.history_action = QAction("Show &history of this week…", self)
+        # fields.HISTORY_KEYS, written out: History opens at start-up without loading fields.
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         # Wherever the focus is in the window while History is shown (the list of pages too), and
         # never while another page is: the others have Ctrl+H for themselves.

@@ -35,6 +35,7 @@ from workdiary.storage import Diary, SaveResult
 from workdiary.storage.records import RecordTable
 from workdiary.ui.amendments import AmendmentsDialog
 from workdiary.ui.fields import (
+    HISTORY_KEYS,
     WARNING_SIGN,
     DateField,
     FocusFollowingScrollArea,
@@ -65,7 +66,6 @@ R = TypeVar("R", bound="DataclassInstance")
 
 TEXT_LINES = 3
 NEW_RECORD_KEYS = "Ctrl+N"
-HISTORY_KEYS = "Ctrl+H"
 # In the list only: in the form the key deletes text.
 DELETE_KEYS = QKeySequence.StandardKey.Delete
 SAVE_KEYS = QKeySequence.StandardKey.Save

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
@@ -50,6 +50,7 @@ from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
 from workdiary.ui.fields import (
+    HISTORY_KEYS,
     WARNING_SIGN,
     DateEdit,
     DateField,
@@ -66,6 +67,9 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import changes_sentence, delete_asking, save_asking
+
+if TYPE_CHECKING:
+    from workdiary.ui.amendments import AmendmentsDialog
 
 # The form's sections, in reading (and tab) order; every Week field but its key is in one.
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -245,6 +249,20 @@ class WeekEditor(QWidget):
             self._tell_if_not_begun(monday)
         return loaded
 
+    def show_history(self) -> AmendmentsDialog | None:
+        """Open the history of the week shown: when it was first recorded, and every change
+        since (the dialog is returned, for whoever wants it). None for a week never logged."""
+        key = self._monday.isoformat()
+        if not self._diary.weeks.exists(key):
+            return None
+        # Imported when first asked for: the form opens sooner without it.
+        from workdiary.ui.amendments import AmendmentsDialog
+
+        dialog = AmendmentsDialog.for_week(self._monday, self._diary.weeks.history(key), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def reload(self) -> None:
         """Read the shown week again: it may have been saved elsewhere, or a new day may have made
         it late or the next week loggable. Typing not saved yet stays as it is (saving it then
@@ -378,6 +396,11 @@ class WeekEditor(QWidget):
         navigation.addStretch(1)
         # Away from Save, and asked about first: a week logged by mistake (in the wrong week,
         # say) can be taken out of the figures without its history going with it.
+        self.history_button = QPushButton("Show history…")
+        self.history_button.setToolTip(
+            f"When this week was first recorded, and every change ({native_text(HISTORY_KEYS)})"
+        )
+        self.history_button.clicked.connect(self.show_history)
         self.delete_button = QPushButton("Delete week…")
         self.delete_button.setToolTip(
             "Show this week as not logged; what it held stays in its history"
@@ -392,7 +415,12 @@ class WeekEditor(QWidget):
         header = QVBoxLayout()
         header.addWidget(self.heading)
         header.addLayout(navigation)
-        header.addWidget(self.record_line)
+        # Beside the line saying when the week was recorded and how often amended, the way to
+        # see each time.
+        recorded = QHBoxLayout()
+        recorded.addWidget(self.record_line, 1)
+        recorded.addWidget(self.history_button)
+        header.addLayout(recorded)
         header.addWidget(self.notice)
         header.addWidget(self.week_problem)
         return header
@@ -515,13 +543,14 @@ class WeekEditor(QWidget):
             (SAVE_KEYS, self.save),
             (PREVIOUS_WEEK_KEYS, self.previous_button.click),
             (NEXT_WEEK_KEYS, self.next_button.click),
+            (HISTORY_KEYS, self.show_history),
         ):
             page_shortcut(self, keys, action)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.previous_button, self.next_button, self.week_picker]
         chain += [field.box for field in self._fields.values()]
-        chain += [self.save_button, self.delete_button]
+        chain += [self.save_button, self.history_button, self.delete_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -615,6 +644,7 @@ class WeekEditor(QWidget):
                 else ""
             )
         self.notice.setVisible(bool(self.notice.text()))
+        self.history_button.setEnabled(entry is not None or deleted)
         self.delete_button.setEnabled(entry is not None)
 
     def _sync_navigation(self) -> None:
