@@ -496,8 +496,6 @@ def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
     command reads an empty diary instead (its own words say how to start one), and the user is
     told there is none there."""
     if reading and not paths.has_diary():
-        if paths.data_dir.exists() and not paths.data_dir.is_dir():
-            paths.ensure()  # says plainly that a file is where the folder should be
         print(
             f"There is no diary in {paths.data_dir} yet, and none was made there. If your diary "
             "is in another folder, give that folder with --data-dir.",

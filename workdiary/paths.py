@@ -32,7 +32,11 @@ class AppPaths:
 
     def has_diary(self) -> bool:
         """Whether there is a diary here to open: a link to one counts even while what it links
-        to is missing (a memory stick not plugged in), which opening then says."""
+        to is missing (a memory stick not plugged in), which opening then says. A file where the
+        folder should be (a mistyped --data-dir) raises DataFolderUnavailable, saying so: that is
+        not a folder with no diary in it yet."""
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            self.ensure()
         return self.diary_file.is_symlink() or self.diary_file.exists()
 
     @classmethod

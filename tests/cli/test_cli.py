@@ -910,7 +910,9 @@ def test_a_data_folder_that_is_a_file_is_said_plainly_with_exit_4(
 ) -> None:
     a_file = tmp_path / "notes.txt"
     a_file.write_text("mine")
-    for command in (["show"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "132.5"]):
+    # Checking, too: a file is not a folder with no diary in it yet, all well.
+    commands = (["show"], ["verify"], ["log-week", "--week", str(LAST_WEEK), "--capacity", "132.5"])
+    for command in commands:
         assert run(*command, "--data-dir", str(a_file))[0] == cli.EXIT_UNAVAILABLE
         said = capsys.readouterr().err
         assert f"Work Diary cannot make the folder {a_file} to keep your diary in: " in said
