@@ -66,6 +66,8 @@ MARKUP = "Caseload <b>not bold</b> & rising > 150 % <br/> &amp; still"
 LONG_NOTE = "\n\n".join(
     " ".join(f"gair{part}x{number:03d}" for number in range(185)) for part in range(3)
 )[:5000]
+# The heading a page begins with where the long note runs on to it.
+LONG_NOTE_WEEK = "Week commencing Mon 21 Sep 2026"
 OLD_NOTE_SECRET = "Earlier wording that names the SPO sharply"
 SESSION_NOTES = "Ŵyn & <actions> agreed: reallocate two cases"
 SUMMARY = "Told SPO (J.B.) my caseload is 131.5 % <over the line> & rising"
@@ -77,9 +79,10 @@ FOOTER = (r".* · Fingerprint [0-9a-f]{16}", r"Page \d+ of", r"\d+")
 RUNNING_HEAD = (r"Workload evidence pack · .*", r"\d+\. [A-Z].*|Cover and contents")
 
 
-def body_text(pdf: bytes) -> str:
+def body_text(pdf: bytes, carried: Sequence[str] = ()) -> str:
     """The words of every page without its footer and running head, so that text flowing over a
-    page break reads on unbroken."""
+    page break reads on unbroken. So too without the heading that begins a page to say whose text
+    is carried over to it: a `carried` name, marked (continued)."""
     bodies = []
     for number, page in enumerate(reader(pdf).pages):
         lines = page.extract_text().splitlines()
@@ -88,7 +91,10 @@ def body_text(pdf: bytes) -> str:
         assert all(
             re.fullmatch(pattern, flat(line)) for pattern, line in zip(furniture, tail, strict=True)
         ), tail
-        bodies.append(" ".join(lines[: -len(furniture)]))
+        body = flat(" ".join(lines[: -len(furniture)]))
+        for name in carried:
+            body = body.removeprefix(f"{flat(name)} (continued) ")
+        bodies.append(body)
     return flat(" ".join(bodies))
 
 
@@ -291,7 +297,7 @@ def pack() -> Pack:
 
 @pytest.fixture(scope="module")
 def text(pack: Pack) -> str:
-    return body_text(pack.pdf)
+    return body_text(pack.pdf, carried=[LONG_NOTE_WEEK])
 
 
 @pytest.fixture(scope="module")
@@ -454,10 +460,13 @@ def test_welsh_markup_characters_and_a_5000_character_note_survive_whole(text: s
     assert flat(LONG_NOTE) in text
 
 
-def test_the_long_note_runs_over_a_page_break(pack: Pack) -> None:
+def test_the_long_note_runs_over_a_page_break_which_says_whose_note_it_is(pack: Pack) -> None:
     pages = page_texts(pack.pdf)
-    holding = [index for index, page in enumerate(pages) if "gair" in page]
+    holding = [page for page in pages if "gair" in page]
     assert len(holding) >= 2
+    assert "(continued)" not in holding[0]
+    for page in holding[1:]:
+        assert page.startswith(f"{LONG_NOTE_WEEK} (continued) gair")
 
 
 def test_the_amendment_history_shows_old_and_new_values_deletions_and_when(text: str) -> None:

@@ -213,10 +213,10 @@ def test_every_other_text_at_its_longest_lays_out_whole() -> None:
     assert all(f"NNN… · Fingerprint {pack.fingerprint[:16]}" in page for page in pages)
     assert all("NNN… · Mon 07 Sep 2026 to Sun 15 Nov 2026" in page for page in pages[1:])
     compact = "".join(body_text(pack.pdf).split())
-    for letter, length in (("A", longest), ("D", longest), ("E", longest), ("F", longest)):
-        assert letter * length in compact, letter
-    # A session's row runs over pages, the table's header repeated between its parts.
-    for letter in "BC":
+    assert "F" * longest in compact
+    # The rest run over pages, each part carried over headed by what it is part of: the table's
+    # header and the session's date, or the week or concern, marked continued.
+    for letter in "ABCDE":
         assert sum(map(len, re.findall(f"{letter}{{50,}}", compact))) == longest, letter
     for letter in "NRTW":
         assert letter * 200 in compact, letter
@@ -244,3 +244,56 @@ def test_a_session_carried_over_pages_names_its_date_on_each_page_it_goes_on_to(
     # Nothing of the notes is lost or doubled for it.
     found = re.findall(r"\bnote\d{5}\b", " ".join(holding))
     assert found == re.findall(r"\bnote\d{5}\b", notes)
+
+
+def paragraphs(prefix: str, characters: int) -> str:
+    """`words`, in paragraphs of forty: a page may break inside one or between two."""
+    numbered = words(prefix, characters).split(" ")
+    return "\n\n".join(" ".join(numbered[at : at + 40]) for at in range(0, len(numbered), 40))
+
+
+def carried_over(pages: list[str], name: str, sources: dict[str, str]) -> None:
+    """Each source's words (numbered after their prefix) are all there in order, none lost or
+    doubled; between them they run over three pages or more, every page after the first begins
+    with `name`, marked continued, before any of their words, and no other page says continued."""
+    patterns = [rf"\b{prefix}\d{{5}}\b" for prefix in sources]
+    holding = [page for page in pages if any(re.search(pattern, page) for pattern in patterns)]
+    assert len(holding) >= 3
+    carried = holding[1:]
+    for page in carried:
+        first_word = min(match.start() for p in patterns if (match := re.search(p, page)))
+        assert page.index(f"{name} (continued)") < first_word
+    assert all("(continued)" not in page for page in pages if page not in carried)
+    for pattern, source in zip(patterns, sources.values(), strict=True):
+        assert re.findall(pattern, " ".join(holding)) == re.findall(pattern, source)
+
+
+def test_a_week_s_note_carried_over_pages_names_its_week_on_each_page_it_goes_on_to() -> None:
+    """As a session's row names its date, so a week's note running on to the next page says
+    there which week's note it is, so that a reader of that page alone can tell."""
+    notes = paragraphs("note", 14_000)
+    weeks = [week(FIRST_WEEK, 120.0, notes=notes), week(date(2026, 9, 14), 110.0, notes="Short.")]
+    session = SupervisionSession(date(2026, 9, 10), SupervisionStatus.HELD, "J.B.", 60, True)
+    concern = Concern(date(2026, 9, 15), "SPO", ConcernChannel.EMAIL, "Caseload")
+    pack = build_pack(diary(PROFILE, weeks, session, concern), OPTIONS)
+    pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
+    carried_over(pages, "Week commencing Mon 07 Sep 2026", {"note": notes})
+    # The week after it is headed as ever, its note not said to be continued.
+    assert "Week commencing Mon 14 Sep 2026 · first recorded Mon 14 Sep 2026 Short." in " ".join(
+        pages
+    )
+
+
+def test_a_concern_carried_over_pages_names_it_on_each_page_it_goes_on_to() -> None:
+    """What was said and the response, running on from page to page, are headed on each page they
+    go on to by which concern they are of: when, how and with whom it was raised."""
+    said, response = paragraphs("said", 9_000), paragraphs("reply", 9_000)
+    concern = Concern(
+        date(2026, 9, 15), "SPO Gŵen <T&L>", ConcernChannel.EMAIL, said,
+        response=response, response_on=date(2026, 9, 20), status=ConcernStatus.ANSWERED,
+    )  # fmt: skip
+    session = SupervisionSession(date(2026, 9, 10), SupervisionStatus.HELD, "J.B.", 60, True)
+    pack = build_pack(diary(PROFILE, [week(FIRST_WEEK, 120.0)], session, concern), OPTIONS)
+    pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
+    name = "Tue 15 Sep 2026 · Email, with SPO Gŵen <T&L>"
+    carried_over(pages, name, {"said": said, "reply": response})

@@ -31,7 +31,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from workdiary.evidence.fonts import ITALIC, REGULAR, document_options, printable
-from workdiary.evidence.pdf_library import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from workdiary.evidence.pdf_library import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_SIDE = 18 * mm
@@ -224,10 +231,33 @@ class _PackCanvas(Canvas):
         self.endForm()
 
 
+class CarriedOver(ActionFlowable):
+    """From here to the next CarriedOver, the `heading` (none, if None) that heads each new page
+    above what is carried over to it: a text run on from one page to the next says at the top of
+    the next whose it is, as a table repeats its header."""
+
+    def __init__(self, heading: Flowable | None = None) -> None:
+        super().__init__()
+        self.heading = heading
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        assert isinstance(doc, _PackDocument)
+        doc.carried_heading = self.heading
+
+
 class _PackDocument(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, furniture: Furniture, **kwargs: Any) -> None:
         super().__init__(buffer, **kwargs)
         self.furniture = furniture
+        self.carried_heading: Flowable | None = None
+
+    def handle_frameBegin(
+        self, resume: int = 0, pageTopFlowables: list[Flowable] | None = None
+    ) -> None:
+        # Laid out first on the new page, as reportlab lays out its own flowables for the top of
+        # every page.
+        carried = [self.carried_heading] if self.carried_heading is not None else []
+        super().handle_frameBegin(resume, [*(pageTopFlowables or []), *carried])
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionHeading):

@@ -91,7 +91,7 @@ from workdiary.evidence.amendments import (
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
 from workdiary.evidence.pack_data import DATA_FILE_NAME
-from workdiary.evidence.pack_render import FRAME_WIDTH, PageNumberOf, SectionHeading
+from workdiary.evidence.pack_render import FRAME_WIDTH, CarriedOver, PageNumberOf, SectionHeading
 from workdiary.evidence.pdf_library import (
     CellStyle,
     CondPageBreak,
@@ -114,7 +114,7 @@ from workdiary.evidence.period import (
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
 from workdiary.evidence.text_block import TextBlock
-from workdiary.evidence.text_grid import RowName, TextGrid
+from workdiary.evidence.text_grid import CONTINUED, RowName, TextGrid
 
 SECTION_TITLES = {
     "cover": "Cover and contents",
@@ -1419,15 +1419,14 @@ def _concern_entry(
     styles = _styles()
     concern = entry.record
     with_whom = concern.raised_with.strip()
+    # Which concern it is: when, how and with whom.
+    name = [
+        (format_day(concern.raised_on), True),
+        (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
+        (f", with {with_whom}" if with_whom else "", False),
+    ]
     heading = _rich(
-        [
-            (format_day(concern.raised_on), True),
-            (f"  ·  {CONCERN_CHANNEL_WORDS[concern.channel]}", False),
-            (f", with {with_whom}" if with_whom else "", False),
-            (f"  ·  {mark}" if mark else "", False),
-            ("  ·  ", False),
-            (status, True),
-        ],
+        [*name, (f"  ·  {mark}" if mark else "", False), ("  ·  ", False), (status, True)],
         styles.entry,
     )
     recorded = _para(
@@ -1445,10 +1444,11 @@ def _concern_entry(
     return [
         _keep_with_next([heading, recorded], said[0]),
         heading,
-        recorded,
-        *said,
-        *_labelled(response, concern.response.strip() or DASH),
-        *follow_up,
+        *_carried_over(
+            name,
+            [recorded, *said, *_labelled(response, concern.response.strip() or DASH), *follow_up],
+            styles.entry,
+        ),
     ]
 
 
@@ -1514,6 +1514,16 @@ def _keep_with_next(heads: Sequence[TextBlock], body: TextBlock) -> CondPageBrea
     return CondPageBreak(height + 1)
 
 
+def _carried_over(
+    name: Sequence[tuple[str, bool]], body: Sequence[Flowable], style: ParagraphStyle
+) -> list[Flowable]:
+    """`body`, whose part carried over to the next page (and every page after it runs on to) is
+    headed there by `name`, marked continued, as a supervision session's row repeats its date:
+    so that a reader of that page alone can tell whose words they are."""
+    heading = _rich([*name, (f" {CONTINUED}", False)], style)
+    return [CarriedOver(heading), *body, CarriedOver()]
+
+
 def _labelled(label: str, text: str) -> list[TextBlock]:
     """The officer's words under a label: the first paragraph after it, the rest below."""
     style = _styles().entry_line
@@ -1562,17 +1572,14 @@ def _notes(pack: _Pack) -> list[Flowable]:
             year_shown = line.week_commencing.year
             flowables += _year_heading(year_shown, "notes")
         marks = _first_recorded(entry, line.week_commencing, entry.amendments)
+        name = [(f"Week commencing {format_day(line.week_commencing)}", True)]
         heading = _rich(
-            [
-                (f"Week commencing {format_day(line.week_commencing)}", True),
-                (f"  ·  first recorded {', '.join(marks)}", False),
-            ],
-            styles.note_heading,
+            [*name, (f"  ·  first recorded {', '.join(marks)}", False)], styles.note_heading
         )
         paragraphs = [_para(part, styles.note) for part in own_paragraphs(entry.record.notes)]
         if paragraphs:
             flowables.append(_keep_with_next([heading], paragraphs[0]))
-        flowables += [heading, *paragraphs]
+        flowables += [heading, *_carried_over(name, paragraphs, styles.note_heading)]
     return flowables
 
 

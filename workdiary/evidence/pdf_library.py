@@ -77,11 +77,13 @@ try:
         Table,
         TableStyle,
     )
+    from reportlab.platypus.doctemplate import ActionFlowable
     from reportlab.platypus.tables import CellStyle
 finally:
     re.compile = _compile
 
 __all__ = [
+    "ActionFlowable",
     "BaseDocTemplate",
     "CellStyle",
     "Circle",
