@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from html import unescape
@@ -19,6 +20,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiaryReadOnly
+from workdiary.domain.formatting import CONCERN_CHANNEL_WORDS
 from workdiary.domain.records import CONCERN_FIELDS, Concern, ConcernChannel, ConcernStatus
 from workdiary.storage import Diary
 from workdiary.ui.concerns_page import TAB_ORDER, AnswerDialog, ConcernsPage
@@ -1122,3 +1124,15 @@ def test_a_deleted_concern_is_shown_read_only_when_asked_and_never_counted(
     set_text(page, "summary", "Wrote asking for a workload review, copied to HR.")
     assert page.save()
     assert diary.concerns.count() == 1 and page.counts_line.text() == counts
+
+
+def test_the_how_box_says_the_letter_of_every_way_a_concern_can_be_raised(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = open_page(qtbot, diary, messages)
+    hints = [label.text() for label in page.findChildren(QLabel) if "first letter" in label.text()]
+    assert len(hints) == 1
+    letters = [words[0] for words in CONCERN_CHANNEL_WORDS.values()]
+    assert len(set(letters)) == len(letters)  # so that its letter picks each one out
+    assert re.findall(r"\b[A-Z]\b", hints[0].split(":")[1]) == letters
+    assert hints[0].endswith(", W or A")  # … WMT challenge, Access request (SAR)

@@ -78,10 +78,12 @@ MNEMONICS = {
     "response_on": "t",
     "status": "u",
 }
+# What a key selects in the How box: each way of raising a concern by its first letter.
+CHANNEL_LETTERS = [words[0] for words in CONCERN_CHANNEL_WORDS.values()]
 HINTS = {
     "raised_on": "The day you raised it",
     "raised_with": CONCERN_FIELDS["raised_with"].hint,
-    "channel": "Type its first letter: E, S, M, P, L, F, G or W",
+    "channel": f"Type its first letter: {', '.join(CHANNEL_LETTERS[:-1])} or {CHANNEL_LETTERS[-1]}",
     "follow_up_on": "When to chase it up if nothing comes back",
     "response_on": "The day the answer came",
     "status": "Answered once they replied; Closed when it needs nothing more",
