@@ -66,12 +66,13 @@ def test_an_access_request_is_logged_with_its_answer_due_a_month_on(tmp_path: Pa
     assert logged["follow_up_on"] == str(one_calendar_month_after(date.today()))
 
     # Waiting for its answer, it is not a concern about workload that a notice lists as raised.
-    run("concern", "add", "--date", str(date.today()), "--raised-with", "SPO",
+    yesterday = date.today() - timedelta(days=1)
+    run("concern", "add", "--date", str(yesterday), "--raised-with", "SPO",
         "--channel", "email", "--summary", "Caseload at 131 %")  # fmt: skip
     assert run("notice", "--out", str(tmp_path / "notice.pdf"))[0] == 0
     notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
     assert "have not had an answer to this concern:" in notice
-    assert f"- {format_day(date.today())}, with SPO, by email\n" in notice
+    assert f"- {format_day(yesterday)}, with SPO, by email\n" in notice
     assert "access request" not in notice
 
 

@@ -58,6 +58,8 @@ def test_supervision_and_unanswered_concerns() -> None:
         Concern(date(2026, 10, 2), "SPO", ConcernChannel.EMAIL, "Later"),
         Concern(date(2026, 9, 2), "SPO", ConcernChannel.EMAIL, "Earlier"),
         Concern(date(2026, 9, 3), "SPO", ConcernChannel.EMAIL, "Answered", response="OK"),
+        # Raised today, with no time yet for an answer: a second notice the same day, say.
+        Concern(TODAY, "Head of Service", ConcernChannel.FORESEEABILITY_NOTICE, "Today"),
     ]
     figures = notice_figures(weeks(120), sessions, concerns, Profile(), TODAY)
     assert (figures.last_supervision, figures.days_since_supervision) == (date(2026, 9, 1), 80)

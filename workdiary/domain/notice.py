@@ -91,13 +91,15 @@ def notice_figures(
         unpaid_last_12_weeks=unpaid(LONG_PERIOD),
         last_supervision=last_held,
         days_since_supervision=(today - last_held).days if last_held else None,
-        # An access request waiting for its answer is not a concern about workload raised
-        # before: the notice would tell the employer so.
+        # Raised before, and not answered: not one raised today (a notice sent this morning has
+        # had no time for an answer), nor an access request, which is not about workload.
         unanswered_concerns=sorted(
             (
                 concern
                 for concern in concerns
-                if not is_answered(concern) and concern.channel is not ConcernChannel.ACCESS_REQUEST
+                if not is_answered(concern)
+                and concern.raised_on < today
+                and concern.channel is not ConcernChannel.ACCESS_REQUEST
             ),
             key=lambda concern: concern.raised_on,
         ),
