@@ -262,6 +262,7 @@ def test_the_name_offered_is_one_no_file_has(
     monkeypatch.setattr(
         QStandardPaths, "writableLocation", lambda _location: str(tmp_path / "Documents")
     )
+    (tmp_path / "Documents").mkdir()
     dialog = open_letter(qtbot, diary, ScriptedMessages(), NOTICE)
     first = dialog.default_path()
     assert first == tmp_path / "Documents" / f"Foreseeability-notice-{date.today()}.pdf"
@@ -436,3 +437,17 @@ def test_a_letter_with_nothing_typed_or_put_away_does_not_hold_the_window(
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog.first_day, Qt.Key.Key_Escape)
     assert window.close() and len(messages.said) == 1
+
+
+def test_with_no_documents_folder_a_letter_is_offered_the_home_folder(
+    qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Not the folder Work Diary was started from, where a file dialog told to start in a
+    folder that is not there opens: a letter saved among the program's files is lost to its
+    writer."""
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", lambda _location: str(tmp_path / "Documents")
+    )
+    monkeypatch.chdir(tmp_path)
+    dialog = open_letter(qtbot, diary, ScriptedMessages(), NOTICE)
+    assert dialog.default_path().parent == Path.home()

@@ -1,10 +1,11 @@
-"""Showing a folder in the computer's file manager, and where it is when that cannot be done."""
+"""Showing a folder in the computer's file manager, and where it is when that cannot be done;
+where a file the user saves is first offered."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -26,3 +27,12 @@ def show_folder(folder: Path, what: str, messages: Messages, parent: QWidget) ->
         "You can select that line with the mouse and copy it, to find the folder yourself.",
     )
     return False
+
+
+def documents_folder() -> Path:
+    """Where a letter or a pack is first offered to be saved: the Documents folder, or the home
+    folder where there is none. Qt names Documents even where it does not exist, and a file
+    dialog told to start there opens instead in the folder Work Diary was started from, among
+    its own files, where a user would never find a letter again."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from workdiary.evidence.letters import (
 )
 from workdiary.storage import Diary
 from workdiary.ui.fields import DateField, format_date_for_typing, plain_label
+from workdiary.ui.folders import documents_folder
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import SaidYes, go_on_despite, may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
@@ -266,10 +267,7 @@ class LetterDialog(QDialog):
     def default_path(self) -> Path:
         """Today's letter in Documents, numbered after any already saved there today: a letter
         is never written over another (see correspondence)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return correspondence.unused_letter_path(
-            Path(folder or Path.home()), self.kind, self._diary.today()
-        )
+        return correspondence.unused_letter_path(documents_folder(), self.kind, self._diary.today())
 
     def _choose_and_save(self) -> None:
         # The file dialog's own "replace?" would cover only the PDF it names, not the text
