@@ -1136,3 +1136,21 @@ def test_the_how_box_says_the_letter_of_every_way_a_concern_can_be_raised(
     assert len(set(letters)) == len(letters)  # so that its letter picks each one out
     assert re.findall(r"\b[A-Z]\b", hints[0].split(":")[1]) == letters
     assert hints[0].endswith(", W or A")  # … WMT challenge, Access request (SAR)
+
+
+def test_an_access_request_is_counted_apart_from_the_concerns_about_workload(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.concerns.save(NOT_DUE_YET)
+    request = Concern(
+        date(2026, 11, 2),
+        "Data Protection Officer",
+        ConcernChannel.ACCESS_REQUEST,
+        "Subject access request for my WMT records",
+        follow_up_on=date(2026, 12, 2),
+    )
+    diary.concerns.save(request)
+    page = open_page(qtbot, diary, messages)
+    assert page.counts_line.text() == (
+        "1 concern raised and 1 access request made. 2 are waiting for an answer."
+    )

@@ -129,12 +129,19 @@ CONCERNS = RecordKind(
 
 
 def counts_sentence(concerns: list[Concern], today: date) -> str:
-    """`12 concerns raised. 3 are waiting for an answer; 1 of them is past its follow-up date.`"""
+    """`12 concerns raised. 3 are waiting for an answer; 1 of them is past its follow-up date.`
+    An access request is kept here to be chased, but it is not a concern about workload, and is
+    counted apart: `12 concerns raised and 1 access request made. …`"""
     if not concerns:
         return "No concerns logged yet. Press New concern to log one you raised."
     waiting = sum(1 for concern in concerns if not is_answered(concern))
     overdue = sum(1 for concern in concerns if is_overdue(concern, today))
-    raised = f"{count(len(concerns), 'concern')} raised."
+    requests = sum(1 for concern in concerns if concern.channel is ConcernChannel.ACCESS_REQUEST)
+    about_workload = len(concerns) - requests
+    said = [f"{count(about_workload, 'concern')} raised"] if about_workload else []
+    if requests:
+        said.append(f"{count(requests, 'access request')} made")
+    raised = " and ".join(said) + "."
     if not waiting:
         return f"{raised} Every one has had an answer or is closed."
     are = "is" if waiting == 1 else "are"
