@@ -20,7 +20,7 @@ from tests.ui.small_screens import (
     stand_in_screen,
 )
 from workdiary.domain.errors import DiaryReadOnly, InvalidInput
-from workdiary.domain.records import Profile
+from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
 from workdiary.ui.first_run import FirstRunDialog
 from workdiary.ui.profile_form import ProfileForm
@@ -361,3 +361,27 @@ def test_settings_that_cannot_be_written_keep_what_was_typed(
     assert not page.save()
     assert "read-only" in messages.texts("error")
     assert page.form.edit("name").text() == "Rhiannon Llŷr"
+
+
+def test_every_box_has_its_own_alt_letter_clear_of_the_menus_and_buttons(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    """The supervision interval is Alt+I away, not seven presses of Tab."""
+    dialog = FirstRunDialog(diary, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    taken = {"f", "g", "h", "s", "k"}  # File, Go, Help; Save and start, Skip for now
+    letters = set()
+    for label in dialog.findChildren(QLabel):
+        box = label.buddy()
+        if not isinstance(box, QLineEdit):
+            continue
+        letter = label.text().split("&")[1][0].lower()
+        assert letter not in taken | letters, label.text()
+        letters.add(letter)
+        qtbot.keyClick(dialog, letter, Qt.KeyboardModifier.AltModifier)
+        assert box.hasFocus(), label.text()
+    assert len(letters) == len(PROFILE_FIELDS)

@@ -14,7 +14,7 @@ from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
-from workdiary.ui.fields import WARNING_SIGN, hint_label, problem_label
+from workdiary.ui.fields import WARNING_SIGN, hint_label, problem_label, with_mnemonic
 from workdiary.ui.saving import save_asking
 
 if TYPE_CHECKING:
@@ -30,6 +30,18 @@ NUMBER_FIELDS: list[tuple[str, bool]] = [
     ("supervision_interval_weeks", True),
 ]
 TEXT_FIELDS = ["name", "role", "team"]
+# Alt+letter for each box, clear of the window's File, Go and Help menus and of the buttons
+# beside the form: Save settings, and Save and start and Skip for now when first set up.
+MNEMONICS = {
+    "name": "n",
+    "role": "r",
+    "team": "t",
+    "contracted_hours": "c",
+    "hourly_rate": "y",
+    "threshold_pct": "p",
+    "run_weeks": "e",
+    "supervision_interval_weeks": "i",
+}
 # Fields the user may leave empty; the others fall back to the default profile's value.
 OPTIONAL_FIELDS = {"hourly_rate", "supervision_interval_weeks"}
 
@@ -88,7 +100,8 @@ class ProfileForm(QWidget):
         """The field's label and box side by side; under the box, its hint and, when there is
         one, what is wrong with it."""
         info = PROFILE_FIELDS[field]
-        label = QLabel(f"{info.label}" + (f" ({info.unit})" if info.unit else ""))
+        named = f"{info.label}" + (f" ({info.unit})" if info.unit else "")
+        label = QLabel(with_mnemonic(info.label, MNEMONICS[field]) + named[len(info.label) :])
         edit = QLineEdit()
         edit.textEdited.connect(self.edited)
         edit.setObjectName(field)
@@ -106,7 +119,7 @@ class ProfileForm(QWidget):
         if hint_line is not None:
             grid.addWidget(hint_line, top + 1, 1)
         grid.addWidget(problem, top + 2, 1)
-        self._rows[field] = _Row(label.text(), edit, hint, hint_line, problem)
+        self._rows[field] = _Row(named, edit, hint, hint_line, problem)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A box reached from the keyboard comes into sight with the lines under it: what is wrong
