@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.small_screens import seen_whole_in
 from tests.ui.windows import shown_active
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiskFull
@@ -938,3 +939,26 @@ def test_the_history_of_the_week_shown_is_a_key_away(
     assert editor.history_button.isEnabled()
     dialog = editor.show_history()
     assert dialog is not None and "deleted" in dialog.text.toPlainText()
+
+
+@pytest.mark.parametrize("field", ["unpaid_hours", "hours_worked", "sick_days"])
+def test_on_a_short_window_a_problem_shows_whole_under_its_box(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, field: str
+) -> None:
+    """Brought into sight by the focus, a box low on the form stood at the foot of the view
+    with what is wrong with it cut off below."""
+    editor = shown_active(qtbot, WeekEditor(diary, messages), 900, 420)
+    type_into(editor, "capacity_pct", "132")
+    box = editor.box(field)
+    box.setFocus()
+    type_into(editor, field, "-3")
+    # The box at the very foot of the view, as a user scrolling down to it would leave it.
+    view = editor.form_scroll.viewport()
+    bottom = box.mapTo(view, box.rect().bottomLeft()).y()
+    scroll = editor.form_scroll.verticalScrollBar()
+    scroll.setValue(scroll.value() + bottom - view.height() + 2)
+    assert not editor.save()
+    assert box.hasFocus()
+    problem = next(label for label in editor.findChildren(QLabel) if label.text().startswith("⚠ "))
+    assert "-3" in problem.text()
+    assert seen_whole_in(problem, editor) and seen_whole_in(box, editor)

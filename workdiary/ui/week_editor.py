@@ -427,7 +427,7 @@ class WeekEditor(QWidget):
 
     def _build_form(self) -> QScrollArea:
         form = QWidget()
-        form_layout = QVBoxLayout(form)
+        form_layout = self._form_layout = QVBoxLayout(form)
         intro = QLabel(
             "Only the WMT capacity is needed. Leave a box empty when you do not have that figure."
         )
@@ -730,18 +730,25 @@ class WeekEditor(QWidget):
     def _show_problems(self, problems: list[FieldProblem], focus: bool = True) -> None:
         """Each problem under its own box (a week-wide one under the heading); focus the first."""
         first_bad: QWidget | None = None
+        said_under: QLabel | None = None
         for field in self._fields.values():
             messages = problems_for(problems, field.name)
             field.show_problems(messages)
             if messages and first_bad is None:
-                first_bad = field.box
+                first_bad, said_under = field.box, field.problem
         elsewhere = [problem.message for problem in problems if problem.field not in self._fields]
         self.week_problem.setText("\n".join(f"{WARNING_SIGN} {text}" for text in elsewhere))
         self.week_problem.setVisible(bool(elsewhere))
         if elsewhere:
-            first_bad = self.week_picker
+            first_bad, said_under = self.week_picker, None
         if focus and first_bad is not None:
             first_bad.setFocus()
+            # What is wrong, in sight under its box: the scroll area, following the focus, would
+            # bring the box just into sight at the foot of the form and leave its problem below
+            # the edge. Laid out first, so that the line just shown has its place.
+            if said_under is not None:
+                self._form_layout.activate()
+                self.form_scroll.ensureWidgetVisible(said_under)
             # The scroll area follows a change of focus; the box may have had it already.
             self.form_scroll.ensureWidgetVisible(first_bad)
 
