@@ -713,6 +713,28 @@ def test_history_escapes_what_the_user_wrote(qtbot: QtBot, page: HistoryPage, di
     assert f"Notes: (empty) → {notes}" in dialog.text.toPlainText()
 
 
+def test_a_notes_second_line_is_set_further_in_than_the_change_it_belongs_to(
+    qtbot: QtBot, page: HistoryPage, diary: Diary
+) -> None:
+    """At the change's own indent, a note's line "Unpaid hours: 12 (not 7)" would read as a
+    change to the unpaid hours."""
+    entry = diary.weeks.get(monday(6).isoformat())
+    assert entry is not None
+    diary.weeks.save(replace(entry.record, notes="Covered duty.\nUnpaid hours: 12 (not 7)"))
+    page.reload()
+    dialog = open_history_dialog(qtbot, page, monday(6))
+    margins = {}
+    block = dialog.text.document().begin()
+    while block.isValid():
+        margins[block.text()] = block.blockFormat().leftMargin()
+        block = block.next()
+    assert margins["Unpaid hours: 12 (not 7)"] > margins["Notes: (empty) → Covered duty."]
+    assert (
+        "    Notes: (empty) → Covered duty.\n        Unpaid hours: 12 (not 7)\n"
+        in dialog.plain_text() + "\n"
+    )
+
+
 def test_escape_closes_the_history_and_copy_all_copies_it(qtbot: QtBot, page: HistoryPage) -> None:
     dialog = open_history_dialog(qtbot, page, monday(8))
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)

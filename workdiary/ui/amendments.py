@@ -103,22 +103,29 @@ class AmendmentsDialog(QDialog):
         for event in self._events:
             heading, lines = self._lines(event)
             parts.append(heading + (":" if lines else ""))
-            parts.extend(f"    {line}" for line in lines)
+            for line in lines:
+                first, *more = line.split("\n")
+                parts.append(f"    {first}")
+                parts.extend(f"        {part}" for part in more)
         if not self._events:
             parts.append("It has never been recorded.")
         return "\n".join(parts)
 
     def _as_html(self) -> str:
         # Every value may be the user's own text (notes with < & >), so all of it is escaped;
-        # pre-wrap keeps the line breaks of multi-line notes.
+        # pre-wrap keeps its spaces. A note's second line and those after it are set further in
+        # than the first: at the first's indent, "Unpaid hours: 12 (not 7)" in a note would read
+        # as a change to the unpaid hours.
         if not self._events:
             return "<p>It has never been recorded.</p>"
         blocks = []
         for event in self._events:
             heading, lines = self._lines(event)
             body = "".join(
-                f'<div style="white-space: pre-wrap; margin-left: 1.5em">{escape(line)}</div>'
+                f'<div style="white-space: pre-wrap; margin-left: {1.5 if index == 0 else 3}em">'
+                f"{escape(part)}</div>"
                 for line in lines
+                for index, part in enumerate(line.split("\n"))
             )
             blocks.append(f"<p><b>{escape(heading)}{':' if lines else ''}</b></p>{body}")
         return '<div style="margin-bottom: 0.5em"></div>'.join(blocks)
