@@ -127,6 +127,32 @@ class _Parser(argparse.ArgumentParser):
         # checks it still does. The commands' parsers are made of this class too.
         self._negative_number_matcher = self.NOT_AN_OPTION
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """A mistyped command (`lgo-week`) or choice (`--status cancelled-by-manger`) is said
+        with the nearest there is, as a mistyped option is (see _refuse_leftovers), instead of
+        argparse's "invalid choice" and a list to compare it with letter by letter. Where
+        argparse checks a value against its choices: not documented, so tests/cli checks it."""
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        names = [str(choice) for choice in choices]
+        nearest = _nearest(str(value), names)
+        if isinstance(action, argparse._SubParsersAction):
+            wrong, known = f"there is no command {value!r}", f"{self.prog} --help lists them"
+        else:
+            wrong = f"{'/'.join(action.option_strings)} cannot be {value!r}"
+            known = f"it can be {', '.join(names[:-1])} or {names[-1]}"
+        said = f"{wrong}; did you mean {nearest}?" if nearest else f"{wrong} ({known})"
+        raise argparse.ArgumentError(None, said)
+
+
+def _nearest(typed: str, names: list[str]) -> str | None:
+    """The one of `names` that `typed` is most likely a slip for, if any is near enough."""
+    import difflib
+
+    nearest = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+    return nearest[0] if nearest else None
+
 
 def _dest(flag: str) -> str:
     return flag.removeprefix("--").replace("-", "_")
@@ -163,8 +189,6 @@ def _refuse_leftovers(parser: argparse.ArgumentParser, leftovers: list[str]) -> 
     """Say what was typed that `parser` (the command it was typed in) does not take, with that
     command's usage, and the option it has that is nearest each mistyped one. argparse itself
     says so with the usage of `workdiary` alone, which lists no option of the command."""
-    import difflib
-
     options = [flag for action in parser._actions for flag in action.option_strings]
     said: list[str] = []
     strays: list[str] = []
@@ -172,9 +196,9 @@ def _refuse_leftovers(parser: argparse.ArgumentParser, leftovers: list[str]) -> 
     for word in leftovers:
         if word.startswith("-") and len(word) > 1 and not _Parser.NOT_AN_OPTION.match(word):
             typed = word.split("=", 1)[0]
-            nearest = difflib.get_close_matches(typed, options, n=1, cutoff=0.6)
+            nearest = _nearest(typed, options)
             if nearest:
-                said.append(f"there is no option {typed}; did you mean {nearest[0]}?")
+                said.append(f"there is no option {typed}; did you mean {nearest}?")
             else:
                 said.append(f"there is no option {typed} ({parser.prog} --help lists them)")
             after_option = "=" not in word

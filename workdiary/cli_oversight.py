@@ -131,7 +131,14 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     add.add_argument("--date", required=True, metavar="DATE", help="the day it was (or was due)")
     _add_choice(add, "--status", [status.value for status in SupervisionStatus], "what happened")
     add.add_argument("--supervisor", metavar="INITIALS", help="your supervisor, by initials only")
-    add.add_argument("--minutes", metavar="N", help="how long it lasted, in minutes")
+    # The window calls it Length: either name is taken, and its messages use the one typed.
+    add.add_argument(
+        "--minutes",
+        "--length",
+        metavar="N",
+        action=_StoreWithName,
+        help="how long it lasted, in minutes",
+    )
     add.add_argument(
         "--workload-discussed",
         action="store_true",
@@ -247,6 +254,21 @@ def _add_restore(
     )
     restore.add_argument("id", metavar="ID", help=f"the deleted {noun}'s id, as deleting it said")
     add_clock_is_right(restore)
+
+
+class _StoreWithName(argparse.Action):
+    """Stores the value, and (in DEST_typed_as) the name it was given with, of an option that
+    has two: a message about the value then names the option as the user typed it."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_typed_as", option_string)
 
 
 def _add_choice(parser: argparse.ArgumentParser, flag: str, choices: list[str], what: str) -> None:
@@ -373,10 +395,11 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
     problems: list[FieldProblem] = []
     held_on = _gather(problems, lambda: parse_date(args.date, "held_on", "The date"))
     minutes: float | int | None = None
+    length = getattr(args, "minutes_typed_as", None) or "--minutes"
     if args.minutes is not None:
         minutes = _gather(
             problems,
-            lambda: parse_number(args.minutes, "minutes", "The length (--minutes)", whole=True),
+            lambda: parse_number(args.minutes, "minutes", f"The length ({length})", whole=True),
         )
     if not held and (args.minutes is not None or args.workload_discussed):
         # A session that did not happen has no length and discussed nothing; saying so would
@@ -385,7 +408,7 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
             FieldProblem(
                 "status",
                 f"The session was not held ({STATUS_WORDS[status]}), so it has no length and "
-                "nothing was discussed at it: leave out --minutes and --workload-discussed, or "
+                f"nothing was discussed at it: leave out {length} and --workload-discussed, or "
                 "use --status held.",
             )
         )

@@ -176,6 +176,30 @@ def test_a_mistyped_option_is_named_with_its_commands_usage_and_the_nearest_opti
 
 
 @pytest.mark.parametrize(
+    ("argv", "usage", "words"),
+    [
+        (["lgo-week", "--week", "16/11/2026"], "workdiary",
+         "there is no command 'lgo-week'; did you mean log-week?"),
+        (["supervision", "lsit"], "workdiary supervision",
+         "there is no command 'lsit'; did you mean list?"),
+        (["frobnicate"], "workdiary", "there is no command 'frobnicate' (workdiary --help lists "
+                                      "them)"),
+    ],
+)  # fmt: skip
+def test_a_mistyped_command_is_named_with_the_nearest_command(
+    argv: list[str], usage: str, words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(argv)
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"usage: {usage} [-h]")
+    assert error.endswith(f"{usage}: error: {words}\n")
+    assert "invalid choice" not in error
+    assert not diary_path.exists()
+
+
+@pytest.mark.parametrize(
     ("argv", "opens"),
     [
         ([], {"demo": False, "self_test": False}),

@@ -584,25 +584,54 @@ def test_who_it_was_raised_with_cannot_be_left_blank(
     [
         (
             session_add(status="sacked"),
-            "'held', 'cancelled-by-manager', 'cancelled-by-me', 'rescheduled', 'not-offered'",
+            "--status cannot be 'sacked' (it can be held, cancelled-by-manager, cancelled-by-me, "
+            "rescheduled or not-offered)",
+        ),
+        (
+            session_add(status="Cancelled by manger"),
+            "--status cannot be 'cancelled-by-manger'; did you mean cancelled-by-manager?",
         ),
         (
             ["concern", "add", "--date", YESTERDAY, "--raised-with", "SPO", "--channel", "fax",
              "--summary", "Too many"],
-            "'email', 'supervision', 'meeting', 'phone', 'letter', 'foreseeability-notice', "
-            "'grievance', 'wmt-challenge'",
+            "--channel cannot be 'fax' (it can be email, supervision, meeting, phone, letter, "
+            "foreseeability-notice, grievance, wmt-challenge or subject-access-request)",
+        ),
+        (
+            ["concern", "add", "--date", YESTERDAY, "--raised-with", "SPO", "--channel", "emial",
+             "--summary", "Too many"],
+            "--channel cannot be 'emial'; did you mean email?",
         ),
     ],
 )  # fmt: skip
-def test_an_unknown_choice_exits_2_listing_the_choices(
+def test_an_unknown_choice_exits_2_with_the_nearest_choice_or_every_one(
     argv: list[str], choices: str, capsys: pytest.CaptureFixture[str], diary_path: Path
 ) -> None:
     with pytest.raises(SystemExit) as raised:
         main(argv, io.StringIO())
     assert raised.value.code == 2
     error = capsys.readouterr().err
-    assert "invalid choice" in error and choices in error
+    assert error.endswith(f"error: {choices}\n")
+    assert "invalid choice" not in error
     assert audit_count(diary_path) == 0
+
+
+def test_the_length_of_a_session_can_be_given_as_the_window_names_it(
+    capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    """The window calls it Length: --length is --minutes by another name, and a message about
+    it names the option as typed."""
+    assert "Length: 45 minutes" in add_session(days_ago(2), "held", "--length", "45")
+    assert "45" in row_of(ok("supervision", "list"), "1")
+    capsys.readouterr()
+    assert run(*session_add("--length", "1,5"))[0] == 2
+    assert "The length (--length) must be a whole number" in capsys.readouterr().err
+    assert run(*session_add("--length", "30", status="rescheduled"))[0] == 2
+    assert "leave out --length and --workload-discussed" in capsys.readouterr().err
+    assert audit_count(diary_path) == 1
+    with pytest.raises(SystemExit):
+        main(["supervision", "add", "--help"])
+    assert "--minutes N, --length N" in capsys.readouterr().out
 
 
 def test_identifiers_are_saved_when_allowed(diary_path: Path) -> None:
