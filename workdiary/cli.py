@@ -50,7 +50,12 @@ from workdiary.domain.formatting import (
     week_flags,
 )
 from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
-from workdiary.domain.validation import parse_number, week_problems
+from workdiary.domain.validation import (
+    parse_number,
+    profile_problems,
+    require_valid,
+    week_problems,
+)
 from workdiary.paths import AppPaths
 
 # Every command but --help reads the diary, and so does the app: imported here, before the app
@@ -571,6 +576,13 @@ def _numbers(
     return values
 
 
+def _as_typed(args: argparse.Namespace, options: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """The numeric options given, by field, as they were typed: a message quotes a figure so
+    (`you entered 5000`, not the `5,000` it is shown as)."""
+    typed = {field: getattr(args, _dest(flag)) for flag, field, _whole in options}
+    return {field: text for field, text in typed.items() if text is not None}
+
+
 def shorten(text: str, longest: int = LONGEST_VALUE) -> str:
     """`text` as it is, or cut short with an ellipsis when longer than `longest`."""
     return text if len(text) <= longest else text[: longest - 3].replace("\n", " ") + "…"
@@ -644,10 +656,9 @@ def _profile_set(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             [FieldProblem("profile", "Say what to change, with one or more of " + ", ".join(flags))]
         )
     with open_diary(paths) as diary:
-        result = diary.save_profile(
-            dataclasses.replace(diary.profile(), **changes),
-            allow_clock_behind=args.clock_is_right,
-        )
+        profile = dataclasses.replace(diary.profile(), **changes)
+        require_valid(profile_problems(profile, _as_typed(args, PROFILE_NUMBER_OPTIONS)))
+        result = diary.save_profile(profile, allow_clock_behind=args.clock_is_right)
         if result.action == "unchanged":
             print("Nothing changed: your profile already says that.", file=out)
         else:
@@ -668,6 +679,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         given["wmt_read_on"] = parse_date(args.wmt_read, "wmt_read_on", "The WMT reading date")
     if args.notes is not None:
         given["notes"] = args.notes
+    typed = _as_typed(args, WEEK_NUMBER_OPTIONS)
     with open_diary(paths) as diary:
         existing = diary.weeks.get(monday.isoformat())
         if existing is not None:
@@ -681,9 +693,11 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     f"The week commencing {format_day(monday)} is not logged yet: give its WMT "
                     "capacity figure with --capacity, for example --capacity 132.5",
                 )
-                others = week_problems(Week(monday, 0.0, **given), diary.today())
+                others = week_problems(Week(monday, 0.0, **given), diary.today(), typed)
                 raise InvalidInput([missing, *others])
             week = Week(week_commencing=monday, **given)
+        # Checked here as well as in saving it, to quote the figures as they were typed.
+        require_valid(week_problems(week, diary.today(), typed))
         result = diary.weeks.save(
             week,
             allow_identifiers=args.allow_identifiers,

@@ -425,7 +425,8 @@ def _supervision_add(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> 
             actions=_text(args.actions),
             notes=_text(args.notes),
         )
-        _require_valid(problems, supervision_problems(session, today))
+        typed = {"minutes": args.minutes} if args.minutes is not None else {}
+        _require_valid(problems, supervision_problems(session, today, typed))
         result = diary.supervision.save(
             session,
             allow_identifiers=args.allow_identifiers,

@@ -742,6 +742,32 @@ def test_a_figure_with_thousands_commas_is_read_and_quoted_back_with_them(
     assert "WMT capacity must be between 0 and 400 %; you entered 1,325." in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["log-week", "--week", str(LAST_WEEK), "--capacity", "5000"],
+         "WMT capacity must be between 0 and 400 %; you entered 5000."),
+        (["log-week", "--week", str(LAST_WEEK), "--capacity", " 132.50 %", "--hours", "200.0"],
+         "Hours worked must be between 0 and 168 hours; you entered 200.0."),
+        (["log-week", "--week", str(LAST_WEEK), "--capacity", "132.55"],
+         "WMT capacity can have at most 1 decimal place (for example 132.5); you entered "
+         "132.55."),
+        (["profile", "set", "--threshold", "20.00"],
+         "Capacity threshold must be between 50 and 400 %; you entered 20.00."),
+        (["supervision", "add", "--date", str(LAST_WEEK), "--status", "held", "--length", "1000"],
+         "The length must be between 0 and 600 minutes; you entered 1000."),
+    ],
+)  # fmt: skip
+def test_a_figure_out_of_its_range_is_quoted_as_it_was_typed(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    """`--capacity 5000` is answered with 5000, not 5,000: what was typed, to find and fix."""
+    assert run(*argv)[0] == 2
+    error = capsys.readouterr().err
+    assert words in error and "Nothing was saved" in error
+    assert audit_count(diary_path) == 0
+
+
 def test_contracted_hours_with_a_decimal_comma_leave_the_profile_as_it_was(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

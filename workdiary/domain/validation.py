@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,6 +40,9 @@ _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
 # Beyond this a float no longer holds every digit typed, and no figure in the diary comes near.
 _FAR_TOO_LARGE = 1e15
 _LONGEST_ECHO = 40
+# No figure was typed as text (a window's spin box, a record read back): messages quote figures
+# as they are shown.
+NOTHING_TYPED: Mapping[str, str] = {}
 
 # What parse_number knows of a field by its name: its unit (which says whether "%" or "£" may be
 # typed with it) and an example. A field in more than one record means the same in each.
@@ -122,6 +125,13 @@ def _number(value: float) -> str:
     return f"{value:,}"
 
 
+def _entered(value: float, entered: Mapping[str, str], field: str) -> str:
+    """The figure as a message quotes it: as it was typed, where the caller says (`5000`, not
+    the `5,000` a figure is shown as), else as shown."""
+    typed = entered.get(field)
+    return _number(value) if typed is None else _echo(typed.strip())
+
+
 def _check_range(
     problems: list[FieldProblem],
     field: str,
@@ -130,6 +140,7 @@ def _check_range(
     low: float,
     high: float,
     unit: str = "",
+    entered: Mapping[str, str] = NOTHING_TYPED,
 ) -> None:
     if value is None:
         return
@@ -139,13 +150,18 @@ def _check_range(
             FieldProblem(
                 field,
                 f"{label} must be between {_number(low)} and {_number(high)}{suffix}; "
-                f"you entered {_number(value)}.",
+                f"you entered {_entered(value, entered, field)}.",
             )
         )
 
 
 def _check_decimals(
-    problems: list[FieldProblem], field: str, info: FieldInfo, value: float | None, places: int
+    problems: list[FieldProblem],
+    field: str,
+    info: FieldInfo,
+    value: float | None,
+    places: int,
+    entered: Mapping[str, str] = NOTHING_TYPED,
 ) -> None:
     if value is None:
         return
@@ -161,7 +177,7 @@ def _check_decimals(
                 field,
                 f"{info.label} can have at most {places} decimal place"
                 f"{'s' if places > 1 else ''} (for example {example}); "
-                f"you entered {_number(value)}.",
+                f"you entered {_entered(value, entered, field)}.",
             )
         )
 
@@ -210,17 +226,22 @@ def _check_numbers(
     record: object,
     rules: dict[str, NumberRule],
     labels: dict[str, FieldInfo],
+    entered: Mapping[str, str],
 ) -> None:
     for field, rule in rules.items():
         value = getattr(record, field)
         info = labels[field]
-        _check_range(problems, field, info.label, value, rule.low, rule.high, rule.unit)
+        low, high, unit = rule.low, rule.high, rule.unit
+        _check_range(problems, field, info.label, value, low, high, unit, entered)
         if rule.places:
-            _check_decimals(problems, field, info, value, rule.places)
+            _check_decimals(problems, field, info, value, rule.places, entered)
 
 
-def week_problems(week: Week, today: date) -> list[FieldProblem]:
-    """Every rule `week` breaks, given the user's local date today."""
+def week_problems(
+    week: Week, today: date, entered: Mapping[str, str] = NOTHING_TYPED
+) -> list[FieldProblem]:
+    """Every rule `week` breaks, given the user's local date today. `entered` holds the text
+    each figure typed was read from, by field: a message quotes a figure so, as it was typed."""
     problems: list[FieldProblem] = []
     if week.week_commencing != week_commencing(week.week_commencing):
         problems.append(FieldProblem("week_commencing", "A week must start on a Monday."))
@@ -249,7 +270,7 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
                 "that week's figure. Check the date you read it.",
             )
         )
-    _check_numbers(problems, week, WEEK_NUMBER_RULES, WEEK_FIELDS)
+    _check_numbers(problems, week, WEEK_NUMBER_RULES, WEEK_FIELDS, entered)
     # The types given so far: two of them alone may already be more than the whole caseload.
     by_type = [week.cases_community, week.cases_licence, week.cases_custody]
     if week.caseload is not None:
@@ -288,18 +309,22 @@ def week_problems(week: Week, today: date) -> list[FieldProblem]:
     return problems
 
 
-def profile_problems(profile: Profile) -> list[FieldProblem]:
-    """Every rule `profile` breaks."""
+def profile_problems(
+    profile: Profile, entered: Mapping[str, str] = NOTHING_TYPED
+) -> list[FieldProblem]:
+    """Every rule `profile` breaks (`entered`: as for week_problems)."""
     problems: list[FieldProblem] = []
     for field in ("name", "role", "team"):
         label = PROFILE_FIELDS[field].label
         _check_text_length(problems, field, label, getattr(profile, field), 200)
-    _check_numbers(problems, profile, PROFILE_NUMBER_RULES, PROFILE_FIELDS)
+    _check_numbers(problems, profile, PROFILE_NUMBER_RULES, PROFILE_FIELDS, entered)
     return problems
 
 
-def supervision_problems(session: SupervisionSession, today: date) -> list[FieldProblem]:
-    """Every rule a supervision session breaks."""
+def supervision_problems(
+    session: SupervisionSession, today: date, entered: Mapping[str, str] = NOTHING_TYPED
+) -> list[FieldProblem]:
+    """Every rule a supervision session breaks (`entered`: as for week_problems)."""
     problems: list[FieldProblem] = []
     if session.held_on > today:
         problems.append(
@@ -322,7 +347,7 @@ def supervision_problems(session: SupervisionSession, today: date) -> list[Field
                 )
             )
     _check_text_length(problems, "supervisor", "The supervisor's initials", session.supervisor, 20)
-    _check_range(problems, "minutes", "The length", session.minutes, 0, 600, "minutes")
+    _check_range(problems, "minutes", "The length", session.minutes, 0, 600, "minutes", entered)
     _check_text_length(problems, "actions", "Actions agreed", session.actions, MAX_NOTES_CHARACTERS)
     _check_text_length(problems, "notes", "Notes", session.notes, MAX_NOTES_CHARACTERS)
     return problems
