@@ -506,7 +506,7 @@ def _open_app(options: argparse.Namespace) -> int:
     return run_app(paths, demo=options.demo, self_test=options.self_test)
 
 
-def _warn_if_altered(diary: Diary) -> None:
+def warn_if_altered(diary: Diary) -> None:
     """Say, before the figures, that they are not what Work Diary recorded: a diary changed
     outside it is shown as the file holds it now, and only `verify` would otherwise tell."""
     report = diary.verify()
@@ -761,7 +761,7 @@ def _show(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         entries = diary.weeks.all()
         today = diary.today()
         deleted = diary.deleted_weeks()
-        _warn_if_altered(diary)
+        warn_if_altered(diary)
     # A week deleted since is part of the record: the diary was being kept by then.
     began = first_week_recorded(entries, deleted)
     lines, summary = _lines_and_summary(entries, profile, today, first, last, deleted)
@@ -946,20 +946,22 @@ def _history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     monday = _week_of(args.week)
     with open_diary(paths, reading=True) as diary:
         events = diary.weeks.history(monday.isoformat())
-        _warn_if_altered(diary)
+        warn_if_altered(diary)
     if not events:
         print(f"The week commencing {format_day(monday)} has never been logged.", file=out)
         return EXIT_OK
     print(f"Week commencing {format_day(monday)}", file=out)
     for event in events:
-        _print_event(event, out)
+        print_event(event, WEEK_FIELDS, out, hidden=("week_commencing",))
     return EXIT_OK
 
 
-def _print_event(event: HistoryEvent, out: TextIO) -> None:
-    title, lines = describe_event(
-        event, WEEK_FIELDS, ("week_commencing",), longest_value=LONGEST_VALUE
-    )
+def print_event(
+    event: HistoryEvent, fields: dict[str, FieldInfo], out: TextIO, hidden: tuple[str, ...] = ()
+) -> None:
+    """An event of a record's history: when, what happened, and a line a field it changed; in
+    the words of the window's Show history…, for weeks, sessions and concerns alike."""
+    title, lines = describe_event(event, fields, hidden, longest_value=LONGEST_VALUE)
     print(f"  {format_moment(event.at)}  {title}{':' if lines else ''}", file=out)
     for line in lines:
         print(f"      {line}", file=out)

@@ -20,7 +20,9 @@ from workdiary.cli import (
     open_diary,
     plain_json,
     print_changes,
+    print_event,
     shorten,
+    warn_if_altered,
 )
 from workdiary.domain.concern_story import (
     ConcernStory,
@@ -67,6 +69,7 @@ from workdiary.paths import AppPaths
 
 if TYPE_CHECKING:
     from workdiary.cli import Commands
+    from workdiary.domain.history import HistoryEvent
     from workdiary.storage.records import RecordTable
 
 T = TypeVar("T")
@@ -109,7 +112,8 @@ CONCERN_COLUMNS = [("Id", 4, ">"), ("Raised on", 15, "<"), ("Raised with", 26, "
 
 
 def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
-    """`supervision add|list|delete` and `concern add|list|answer|delete`."""
+    """`supervision add|list|history|delete|restore` and
+    `concern add|list|answer|history|delete|restore`."""
     supervision = add_command(
         commands,
         common,
@@ -119,7 +123,9 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "held against expected and the longest gap",
     )
     supervision_commands = supervision.add_subparsers(
-        dest="supervision_command", metavar="add|list|delete|restore", required=True
+        dest="supervision_command",
+        metavar="add|list|history|delete|restore",
+        required=True,
     )
     add = add_command(
         supervision_commands,
@@ -160,6 +166,7 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     listing.add_argument("--to", dest="last", metavar="DATE", help="up to this day")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(reads_only=True)
+    _add_history(supervision_commands, common, "session", "supervision", _supervision_history)
     _add_delete(supervision_commands, common, "session", "supervision", _supervision_delete)
     _add_restore(supervision_commands, common, "session", _supervision_restore)
 
@@ -171,7 +178,9 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
         "record concerns you raised about your workload, list them, and record the answers",
     )
     concern_commands = concern.add_subparsers(
-        dest="concern_command", metavar="add|list|answer|delete|restore", required=True
+        dest="concern_command",
+        metavar="add|list|answer|history|delete|restore",
+        required=True,
     )
     add = add_command(concern_commands, common, "add", _concern_add, "record a concern you raised")
     add.add_argument("--date", required=True, metavar="DATE", help="the day you raised it")
@@ -215,8 +224,32 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     answer.add_argument("--response", required=True, metavar="TEXT", help="what the response said")
     add_allow_identifiers(answer)
     add_clock_is_right(answer)
+    _add_history(concern_commands, common, "concern", "concern", _concern_history)
     _add_delete(concern_commands, common, "concern", "concern", _concern_delete)
     _add_restore(concern_commands, common, "concern", _concern_restore)
+
+
+def _add_history(
+    commands: Commands,
+    common: argparse.ArgumentParser,
+    noun: str,
+    listed_by: str,
+    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
+) -> None:
+    history = add_command(
+        commands,
+        common,
+        "history",
+        handler,
+        f"show when a {noun} was recorded and every amendment since, as `workdiary history` "
+        "does for a week",
+    )
+    history.add_argument(
+        "id",
+        metavar="ID",
+        help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it (or deleting it said)",
+    )
+    history.set_defaults(reads_only=True)
 
 
 def _add_delete(
@@ -656,6 +689,20 @@ def _supervision_json(
     }
 
 
+def _supervision_history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths, reading=True) as diary:
+        found = _history(diary.supervision, key, "supervision session", "supervision")
+        warn_if_altered(diary)
+    session, events, deleted = found
+    print(f"Supervision session {key} on {format_day(session.held_on)}", file=out)
+    for event in events:
+        print_event(event, SUPERVISION_FIELDS, out)
+    if deleted:
+        print(f"It is deleted: workdiary supervision restore {key} brings it back.", file=out)
+    return EXIT_OK
+
+
 def _supervision_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     key = args.id.strip()
     with open_diary(paths) as diary:
@@ -695,6 +742,25 @@ def _session_words(session: SupervisionSession) -> str:
     """`Wed 04 Nov 2026, held, GW`: which session, in the messages about deleting it."""
     described = [format_day(session.held_on), STATUS_WORDS[session.status], session.supervisor]
     return ", ".join(filter(None, described))
+
+
+def _history(
+    records: RecordTable[T], key: str, what: str, listed_by: str
+) -> tuple[T, list[HistoryEvent], bool]:
+    """The record `what` at `key` as it stands (or stood, before it was deleted), its history,
+    and whether it is deleted now. Says plainly when there is no such record."""
+    entry = records.get(key)
+    deleted = entry is None
+    if entry is None:
+        entry = next(
+            (gone.entry for gone in records.deleted_entries() if gone.entry.key == key), None
+        )
+    if entry is None:
+        raise NotFound(
+            f"There is no {what} {key} in the diary. workdiary {listed_by} list shows each one "
+            "with its id."
+        )
+    return entry.record, records.history(key), deleted
 
 
 def _delete(
@@ -876,6 +942,22 @@ def _concern_answer(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
     )
     print_changes(result.changes, CONCERN_FIELDS, _words, out, amended=True)
     print("The concern as it was before stays in its history.", file=out)
+    return EXIT_OK
+
+
+def _concern_history(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    key = args.id.strip()
+    with open_diary(paths, reading=True) as diary:
+        concern, events, deleted = _history(diary.concerns, key, "concern", "concern")
+        warn_if_altered(diary)
+    print(
+        f"Concern {key}, raised on {format_day(concern.raised_on)} with {concern.raised_with}",
+        file=out,
+    )
+    for event in events:
+        print_event(event, CONCERN_FIELDS, out)
+    if deleted:
+        print(f"It is deleted: workdiary concern restore {key} brings it back.", file=out)
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -406,6 +407,91 @@ def test_answering_an_unknown_concern_exits_2_and_changes_nothing(
     error = capsys.readouterr().err
     assert f"There is no concern {unknown}" in error and "concern list" in error
     assert audit_count(diary_path) == 1
+
+
+# the history of one
+
+
+# When an event of a history happened, as its line begins: `  Mon 23 Nov 2026 07:33  `.
+MOMENT = re.compile(r"^  \w{3} \d{2} \w{3} \d{4} \d{2}:\d{2}  ")
+
+
+def history_lines(*argv: str) -> list[str]:
+    """What `workdiary … history ID` prints, a line each, with the moment each event's line
+    begins with taken out (every one is now, in these tests) and the indents."""
+    lines = ok(*argv).splitlines()
+    assert all(MOMENT.match(line) for line in lines if line.startswith("  ") and line[2] != " ")
+    return [MOMENT.sub("", line).strip() for line in lines]
+
+
+def test_a_sessions_history_shows_when_it_was_recorded_and_every_change_since(
+    diary_path: Path,
+) -> None:
+    """As the window's Show history… shows it, in the words of `workdiary history --week`."""
+    add_session(days_ago(10), "held", "--supervisor", "GW", "--minutes", "60")
+    with Diary.open(diary_path) as diary:
+        held = diary.supervision.get("1")
+        assert held is not None
+        diary.supervision.save(replace(held.record, minutes=45), "1")
+    ok("supervision", "delete", "1")
+    assert history_lines("supervision", "history", "1") == [
+        f"Supervision session 1 on {format_day(days_ago(10))}",
+        "first recorded:",
+        f"Date: {format_day(days_ago(10))}",
+        "Status: Held",
+        "Supervisor: GW",
+        "Length: 60 minutes",
+        "Workload discussed: no",
+        "amended:",
+        "Length: 60 minutes → 45 minutes",
+        "deleted (kept here in its history)",
+        "It is deleted: workdiary supervision restore 1 brings it back.",
+    ]
+    ok("supervision", "restore", "1")
+    assert history_lines("supervision", "history", "1")[-7:] == [
+        "deleted (kept here in its history)",
+        "recorded again after being deleted:",
+        f"Date: {format_day(days_ago(10))}",
+        "Status: Held",
+        "Supervisor: GW",
+        "Length: 45 minutes",
+        "Workload discussed: no",
+    ]
+    assert audit_count(diary_path) == 4
+
+
+def test_a_concerns_history_shows_its_answer_as_such(diary_path: Path) -> None:
+    add_concern(days_ago(30), "--follow-up", days_ago(9).isoformat())
+    ok("concern", "answer", "1", "--date", days_ago(2).isoformat(), "--response", "Noted.")
+    assert history_lines("concern", "history", "1") == [
+        f"Concern 1, raised on {format_day(days_ago(30))} with SPO (J.M.)",
+        "first recorded:",
+        f"Date raised: {format_day(days_ago(30))}",
+        "Raised with: SPO (J.M.)",
+        "How: Email",
+        "What you said: Told my SPO I am at 130 %",
+        f"Follow up on: {format_day(days_ago(9))}",
+        "Status: Open",
+        "answer recorded:",
+        "Response: (empty) → Noted.",
+        f"Response date: (empty) → {format_day(days_ago(2))}",
+        "Status: Open → Answered",
+    ]
+    assert audit_count(diary_path) == 2
+
+
+@pytest.mark.parametrize("command", ["supervision", "concern"])
+def test_the_history_of_an_id_not_in_the_diary_says_where_the_ids_are(
+    command: str, capsys: pytest.CaptureFixture[str], diary_path: Path
+) -> None:
+    add_session(days_ago(3))
+    add_concern(days_ago(3))
+    capsys.readouterr()
+    assert run(command, "history", "7") == (2, "")
+    error = capsys.readouterr().err
+    assert f"workdiary {command} list shows each one with its id." in error
+    assert "Nothing was saved" not in error  # it only reads
+    assert audit_count(diary_path) == 2
 
 
 # deleting one recorded by mistake
