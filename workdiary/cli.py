@@ -10,13 +10,14 @@ record. The message is on stderr; with 1, 2 and 4 nothing was saved.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gc
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -34,7 +35,9 @@ from workdiary.domain.errors import (
     ClockBehind,
     DiaryAltered,
     DiaryDamaged,
+    DiaryReadOnly,
     DiaryUnavailable,
+    DiskFull,
     FieldProblem,
     IdentifierWarning,
     InvalidInput,
@@ -533,6 +536,18 @@ def open_diary(paths: AppPaths, *, reading: bool = False) -> Diary:
         return Diary.empty(paths.diary_file)
     paths.ensure()
     return Diary.open(paths.diary_file)
+
+
+@contextlib.contextmanager
+def recorded_in_the_diary(why: str) -> Iterator[None]:
+    """Around a command that writes a file elsewhere and records it in the diary: a diary that
+    cannot be saved to just now (its folder read-only, its disk full) is said, after `why` (what
+    is recorded, and what for), to be why nothing was written, though the file was to go
+    somewhere that can be written to."""
+    try:
+        yield
+    except (DiaryReadOnly, DiskFull) as cannot_save:
+        raise type(cannot_save)(f"{why}\n{cannot_save}") from None
 
 
 def pdf_out(out: str) -> Path:

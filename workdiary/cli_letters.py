@@ -12,6 +12,7 @@ from workdiary.cli import (
     add_command,
     open_diary,
     pdf_out,
+    recorded_in_the_diary,
 )
 from workdiary.domain.dates import format_day, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput
@@ -97,6 +98,11 @@ def add_letter_commands(commands: Commands, common: argparse.ArgumentParser) -> 
 NOTICE_ONLY = {"copy_to": "--copy-to", "health": "--health", "ask": "--ask"}
 ACCESS_REQUEST_ONLY = {"first": "--from", "last": "--to"}
 # Each kind of letter, as a refusal names it.
+# Why a letter is not written while the diary cannot be saved to, though it goes elsewhere.
+LOGGED = (
+    "No letter was written. Each letter is logged in your diary as a concern you raised, so "
+    "that you can record the reply to it, and that cannot be logged now:"
+)
 NOTICE_TEXT = "a foreseeability notice"
 ACCESS_REQUEST_TEXT = "a subject access request (--kind access-request)"
 
@@ -107,7 +113,7 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     out_path = pdf_out(args.out)
     _refuse_options_of_the_other_kind(args)
     try:
-        with open_diary(paths) as diary:
+        with recorded_in_the_diary(LOGGED), open_diary(paths) as diary:
             pdf_path = out_path
             if out_path.is_dir():  # the name the window offers, in the folder given
                 pdf_path = correspondence.unused_letter_path(out_path, args.kind, diary.today())

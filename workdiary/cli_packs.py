@@ -14,6 +14,7 @@ from workdiary.cli import (
     add_command,
     open_diary,
     pdf_out,
+    recorded_in_the_diary,
 )
 from workdiary.domain.dates import format_day, parse_date, week_commencing
 from workdiary.domain.errors import FieldProblem, InvalidInput
@@ -23,6 +24,14 @@ from workdiary.paths import AppPaths
 if TYPE_CHECKING:
     from workdiary.cli import Commands
     from workdiary.packs import PackFileInTheWay
+
+
+# Why a pack is not written while the diary cannot be saved to, though it goes elsewhere.
+RECORDED = (
+    "No evidence pack was written. Making a pack is recorded in your diary, so that your diary "
+    "can tell later whether a pack is one it made (workdiary verify PACK.pdf), and that cannot "
+    "be recorded now:"
+)
 
 
 def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -72,7 +81,7 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             packs.refuse_file_in_the_way(out_path)
         except packs.PackFileInTheWay as in_the_way:
             raise _out_taken(in_the_way) from None
-    with open_diary(paths) as diary:
+    with recorded_in_the_diary(RECORDED), open_diary(paths) as diary:
         this_week = week_commencing(diary.today())
         if first > this_week:
             raise InvalidInput(
@@ -88,6 +97,8 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         options = PackOptions(
             first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
         )
+        if diary.read_only is not None:  # now, before the pack is made: that takes a while
+            raise diary.read_only
         snapshot = packs.snapshot_for_export(diary, allow_clock_behind=args.clock_is_right)
         # The weeks the pack shows, which its record and this message name: this week is left
         # out while it is still going and nothing is logged for it.

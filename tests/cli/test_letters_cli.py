@@ -257,6 +257,7 @@ def test_a_letter_the_diary_cannot_log_is_not_left_behind(
     letters = tmp_path / "letters"
     assert run("notice", "--out", str(letters / "notice.pdf"))[0] == 4
     said = capsys.readouterr().err
+    assert said.startswith("No letter was written. Each letter is logged in your diary")
     assert "read-only" in said and "Nothing was saved" in said
     assert list(letters.iterdir()) == []
 

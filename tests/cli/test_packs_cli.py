@@ -562,3 +562,40 @@ def test_an_out_that_is_neither_a_pdf_nor_a_folder_says_what_to_give(
     assert status == 2
     assert words.format(tmp=tmp_path) in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
+def test_a_diary_that_cannot_be_saved_to_says_a_pack_is_recorded_in_it_and_writes_none(
+    tmp_path: Path,
+    private_data_dir: Path,
+    diary_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pack was to go to a folder that can be written to: the message says why the diary's
+    own folder matters, and says so before the pack is made (which takes a while)."""
+    from tests.storage.conditions import make_read_only
+    from workdiary.evidence import pack as pack_module
+
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    before = diary_path.read_bytes()
+    make_read_only(private_data_dir, monkeypatch)
+
+    def not_to_be_made(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the pack was made, to be thrown away")
+
+    monkeypatch.setattr(pack_module, "build_pack", not_to_be_made)
+    capsys.readouterr()
+    packs = tmp_path / "packs"
+    status, said = run("export", "--from", str(THIS_WEEK), "--to", str(THIS_WEEK),
+                       "--out", str(packs / "pack.pdf"))  # fmt: skip
+    assert (status, said) == (4, "")
+    error = capsys.readouterr().err
+    assert error.startswith(
+        "No evidence pack was written. Making a pack is recorded in your diary, so that your "
+        "diary can tell later whether a pack is one it made (workdiary verify PACK.pdf), and "
+        "that cannot be recorded now:\n"
+        f"Work Diary cannot write to the folder {private_data_dir}, which holds your diary: the "
+        "folder is read-only."
+    )
+    assert not packs.exists() or list(packs.iterdir()) == []
+    assert diary_path.read_bytes() == before
