@@ -351,6 +351,59 @@ def test_bad_requests_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert run("verify", str(not_a_pack))[0] == 1
 
 
+def test_a_file_that_never_was_a_pack_is_the_wrong_file_given_not_a_pack_altered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit status 1 is for a pack found altered: a letter, a text file or another PDF given to
+    verify by mistake is a mistake in what was typed (2), and said to be what it is."""
+    from pypdf import PdfWriter
+
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    text = tmp_path / "hostname"
+    text.write_text("laptop\n")
+    other = tmp_path / "minutes.pdf"
+    blank = PdfWriter()
+    blank.add_blank_page(595, 842)
+    blank.add_metadata({"/Title": "Team meeting minutes"})
+    blank.write(other)
+    letter = tmp_path / "notice.pdf"
+    assert run("notice", "--out", str(letter))[0] == 0
+    capsys.readouterr()
+    right_file = (
+        "Check that you chose the right file: an evidence pack is a PDF that `workdiary "
+        "export`, or the Evidence page in the window, wrote.\n"
+    )
+    for given, words in [
+        (text, "hostname is not a PDF, so it is not an evidence pack."),
+        (other, "minutes.pdf is a PDF, but not a Work Diary evidence pack."),
+        (letter, "notice.pdf is a letter made with Work Diary (“Foreseeability notice: workload "
+                 "and risk to my health”), not an evidence pack: a letter holds no data to check "
+                 "it by."),
+    ]:  # fmt: skip
+        assert run("verify", str(given)) == (2, "")
+        assert capsys.readouterr().err == f"{words} {right_file}"
+
+
+def test_a_pack_with_its_data_and_fingerprint_taken_out_is_still_a_pack_altered(
+    pack: Path, tmp_path: Path
+) -> None:
+    """Its pages copied into a new PDF, as printing it to a PDF would: they still say it is a
+    pack, so it is one that fails its check, not a file chosen by mistake."""
+    from pypdf import PdfWriter
+
+    pages_only = tmp_path / "pages only.pdf"
+    copy = PdfWriter()
+    for page in PdfReader(pack).pages:
+        copy.add_page(page)
+    copy.write(pages_only)
+    assert read_pack(pages_only.read_bytes()) is None
+    status, said = run("verify", str(pages_only))
+    assert status == 1
+    assert (
+        said == "This is not a Work Diary evidence pack, or the data inside it has been removed.\n"
+    )
+
+
 def test_export_and_verify_as_processes(pack: Path, private_data_dir: Path) -> None:
     result = workdiary(private_data_dir, "verify", str(pack))
     assert result.returncode == 0 and "intact" in result.stdout
