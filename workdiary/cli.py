@@ -46,6 +46,7 @@ from workdiary.domain.errors import (
 )
 from workdiary.domain.formatting import (
     count,
+    cut_to_show,
     describe_event,
     format_money,
     format_number,
@@ -613,14 +614,26 @@ def print_changes(
     hidden: tuple[str, ...] = (),
 ) -> None:
     """What a save changed, a line a field: `Label: value`, or `Label: old → new` for an
-    amendment."""
+    amendment, each value in `words` and cut short as the history cuts it. A value's second line
+    and those after it are set further in, not read as another field."""
     for change in changes:
         if change.field in hidden:
             continue
-        label = fields[change.field].label
-        new = words(change.field, change.new)
-        shown = f"{words(change.field, change.old)} → {new}" if amended else new
-        print(f"  {label}: {shown}", file=out)
+        old, new = cut_to_show(
+            words(change.field, change.old) if amended else None,
+            words(change.field, change.new),
+            LONGEST_VALUE,
+        )
+        shown = new if old is None else f"{old} → {new}"
+        print_lines(f"{fields[change.field].label}: {shown}", "  ", out)
+
+
+def print_lines(text: str, indent: str, out: TextIO) -> None:
+    """`text` at `indent`, its second line and those after it set in further."""
+    first, *more = text.split("\n")
+    print(f"{indent}{first}", file=out)
+    for line in more:
+        print(f"{indent}    {line}", file=out)
 
 
 def plain_json(value: Any) -> Any:
@@ -746,7 +759,7 @@ def _log_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _value(field: str, value: Any) -> str:
-    return shorten(format_value(WEEK_FIELDS.get(field), value))
+    return format_value(WEEK_FIELDS.get(field), value)
 
 
 def _lines_and_summary(
@@ -979,7 +992,7 @@ def print_event(
     title, lines = describe_event(event, fields, hidden, longest_value=LONGEST_VALUE)
     print(f"  {format_moment(event.at)}  {title}{':' if lines else ''}", file=out)
     for line in lines:
-        print(f"      {line}", file=out)
+        print_lines(line, "      ", out)
 
 
 def _delete_week(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

@@ -349,7 +349,7 @@ def _words(field: str, value: Any) -> str:
     if field == "workload_discussed":
         return "yes" if value else "no"
     info = SUPERVISION_FIELDS.get(field) or CONCERN_FIELDS.get(field)
-    return shorten(format_value(info, value))
+    return format_value(info, value)
 
 
 def _row(cells: Sequence[str], columns: Sequence[tuple[str, int, str]]) -> str:

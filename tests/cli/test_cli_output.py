@@ -57,7 +57,23 @@ def test_a_note_with_controls_is_shown_as_signs_and_kept_as_typed(diary_path: Pa
 def test_a_notes_new_lines_and_tabs_still_read_as_lines_and_indents() -> None:
     notes = "Caseload 46:\n\t12 licence\n\t30 community"
     run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", "--notes", notes)
-    assert f"Notes: {notes}\n" in run("history", "--week", str(LAST_WEEK))
+    # Each line after the first set in under the field it belongs to, its tab kept.
+    assert ("      Notes: Caseload 46:\n          \t12 licence\n          \t30 community\n") in run(
+        "history", "--week", str(LAST_WEEK)
+    )
+
+
+def test_a_notes_second_line_never_reads_as_another_field() -> None:
+    """At the left edge, "Unpaid hours: 12 (not 7)" in a note would read as a change to the unpaid
+    hours, when the week was saved and in its history alike."""
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", "--unpaid", "7")
+    saved = run(
+        "log-week", "--week", str(LAST_WEEK), "--notes", "Covered duty.\nUnpaid hours: 12 (not 7)"
+    )
+    assert "  Notes: (empty) → Covered duty.\n      Unpaid hours: 12 (not 7)\n" in saved
+    history = run("history", "--week", str(LAST_WEEK))
+    assert "      Notes: (empty) → Covered duty.\n          Unpaid hours: 12 (not 7)\n" in history
+    assert "\nUnpaid hours" not in saved + history
 
 
 def test_json_for_scripts_holds_the_text_exactly_as_json_writes_it() -> None:
@@ -103,3 +119,12 @@ def test_a_message_quoting_what_was_typed_shows_its_controls_as_signs(
     error = capsys.readouterr().err
     assert status == 2 and acting_characters(error) == []
     assert "you wrote '␛[2J120␍'" in error
+
+
+def test_a_long_note_changed_at_its_end_is_shown_where_it_changed() -> None:
+    said = "Cover for two colleagues on leave, and three new allocations although I asked for none."
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", "--notes", said)
+    saved = run("log-week", "--week", str(LAST_WEEK), "--notes", said + " Corrected Monday.")
+    [line] = [line for line in saved.splitlines() if line.startswith("  Notes: ")]
+    old, new = line.removeprefix("  Notes: ").split(" → ")
+    assert old != new and new.endswith("none. Corrected Monday.")

@@ -219,17 +219,24 @@ def change_words(
     for change in event.changes:
         if change.field in hidden:
             continue
-        new = words(change.field, change.new)
-        old = words(change.field, change.old) if event.action == "amend" else None
-        start = 0 if old is None else _where_to_start(old, new, longest_value)
-        said.append(
-            ChangeWords(
-                fields[change.field].label if change.field in fields else change.field,
-                None if old is None else _cut(old, start, longest_value),
-                _cut(new, start, longest_value),
-            )
+        old, new = cut_to_show(
+            words(change.field, change.old) if event.action == "amend" else None,
+            words(change.field, change.new),
+            longest_value,
         )
+        label = fields[change.field].label if change.field in fields else change.field
+        said.append(ChangeWords(label, old, new))
     return said
+
+
+def cut_to_show(old: str | None, new: str, longest: int | None) -> tuple[str | None, str]:
+    """A value before (None for a first recording) and after a change, each cut to `longest`
+    where longer: where the two begin alike for longer than that, both from shortly before they
+    differ, so a change never reads as `A… → A…`."""
+    if old is None:
+        return None, _cut(new, 0, longest)
+    start = _where_to_start(old, new, longest)
+    return _cut(old, start, longest), _cut(new, start, longest)
 
 
 def _where_to_start(old: str, new: str, longest: int | None) -> int:
