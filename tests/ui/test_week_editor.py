@@ -962,3 +962,20 @@ def test_on_a_short_window_a_problem_shows_whole_under_its_box(
     problem = next(label for label in editor.findChildren(QLabel) if label.text().startswith("⚠ "))
     assert "-3" in problem.text()
     assert seen_whole_in(problem, editor) and seen_whole_in(box, editor)
+
+
+def test_tab_leaves_the_jump_to_week_box_in_one_press(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """Not three: day, month and year are typed straight through, and Tab leaves the box as it
+    leaves every other one."""
+    editor = open_editor(qtbot, diary, messages)
+    picker = editor.week_picker
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(picker.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert editor.box("capacity_pct").hasFocus()
+    qtbot.keyClick(
+        editor.box("capacity_pct"), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+    )
+    assert picker.hasFocus()

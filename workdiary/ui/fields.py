@@ -440,6 +440,12 @@ class DateEdit(QDateEdit):
         self._fresh = True
         super().focusInEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab leaves the box, as it leaves every other box on the form. QDateEdit's own Tab
+        # steps through day, month and year first: three presses to get past one date. Typing
+        # the date moves on through it by itself, and the arrow keys move within it.
+        return QWidget.focusNextPrevChild(self, next)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A click lands in the box's own line edit, not here.
         if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonPress:
