@@ -187,14 +187,13 @@ def unused_pack_path(folder: Path, snapshot: Snapshot, options: PackOptions) -> 
 
 def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
     """`WorkDiary-<name>-<from>-to-<to>.pdf`: the name made safe for any file system, and the
-    period from its first Monday to its last Sunday, as the pack's cover gives it."""
+    period from its first Monday to its last Sunday (or the day the pack is made, if that comes
+    first), as the pack's cover gives it."""
     name = "".join(ch if ch.isalnum() else "-" for ch in snapshot.profile.name).strip("-")
     while "--" in name:
         name = name.replace("--", "-")
-    return (
-        f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-"
-        f"{week_ending(options.last_week).isoformat()}.pdf"
-    )
+    last = min(week_ending(options.last_week), snapshot.taken_at.astimezone().date())
+    return f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-{last.isoformat()}.pdf"
 
 
 class PackOrigin(Enum):

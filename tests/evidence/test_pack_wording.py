@@ -364,7 +364,10 @@ def test_a_deleted_first_week_is_still_where_the_weekly_figures_begin() -> None:
 def test_a_logged_week_not_yet_ended_is_shown_in_progress() -> None:
     this_week = week(TODAY, 104.0)
     text = pack_text(make_snapshot([*LATE_WEEKS, this_week]), last=TODAY)
-    assert "Figures for Mon 27 Jul 2026 to Sun 29 Nov 2026 (18 weeks)" in text
+    assert (
+        "Figures for Mon 27 Jul 2026 to Mon 23 Nov 2026, the day this pack was made (17 weeks and "
+        "1 day)" in text
+    )
     assert "The week commencing Mon 23 Nov 2026 had not ended when this pack was made" in text
     assert "Mon 23 Nov 2026 104 % 40 44.5 / 37 7.5 Mon 23 Nov 2026 in progress" in text
     assert "“in progress”: the week had not ended when this pack was made" in text

@@ -50,7 +50,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
     data = data_json.encode("utf-8")
     fingerprint = sha256_hex(data_json)
     name = snapshot.profile.name.strip() or "(no name given)"
-    period = f"{format_day(covered.first_week)} to {format_day(covered.last_day)}"
+    period = f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}"
     furniture = Furniture(
         # Every page's footer and running head are drawn in italic, the officer's name among them.
         name=printable(name, ITALIC),

@@ -110,6 +110,7 @@ from workdiary.evidence.period import (
     Coverage,
     closing_recorded_on,
     period_words,
+    weeks_and_days,
 )
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 from workdiary.evidence.text import markup, own_paragraphs
@@ -374,7 +375,7 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         supervision=recorded_supervision(
             [entry.record for entry in snapshot.sessions],
             covered.first_week,
-            covered.last_day,
+            covered.ends_on,
             profile.supervision_interval_weeks,
         ),
         amendments=amendment_history(covered.audit, options.include_notes),
@@ -889,17 +890,16 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         )
     gap = figures.longest_gap
     if gap is not None:
-        weeks, days = divmod(gap.days, 7)
-        length = count(weeks, "week") + (f" and {count(days, 'day')}" if days else "")
-        until = (
-            f"the end of the period, {format_day(gap.until)}, with none held since"
-            if gap.open_ended
-            else format_day(gap.until)
-        )
+        until = format_day(gap.until)
+        if gap.open_ended and gap.until < pack.covered.last_day:
+            until += ", the day this pack was made, with none held since"
+        elif gap.open_ended:
+            until = f"the end of the period, {until}, with none held since"
         facts.append(
             (
                 "Longest gap",
-                f"{count(gap.days, 'day')} ({length}), from {format_day(gap.after)} to {until}",
+                f"{count(gap.days, 'day')} ({weeks_and_days(gap.days)}), from "
+                f"{format_day(gap.after)} to {until}",
             )
         )
     last = format_day(figures.last_held) if figures.last_held else "No supervision held is recorded"

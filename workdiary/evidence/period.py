@@ -71,7 +71,8 @@ class Coverage:
     whose threshold decides the flags), by sequence number."""
 
     first_week: date  # Monday
-    last_week: date  # Monday
+    last_week: date  # Monday; this week at the latest
+    made_on: date  # the day, in local time, the pack was made
     weeks: tuple[Recorded[Week], ...]
     sessions: tuple[Recorded[SupervisionSession], ...]
     concerns: tuple[Recorded[Concern], ...]
@@ -85,15 +86,37 @@ class Coverage:
 
     @property
     def last_day(self) -> date:
+        """The Sunday of the period's last week: the records dated up to it are the period's."""
         return week_ending(self.last_week)
+
+    @property
+    def ends_on(self) -> date:
+        """The last day the period's figures run to: its last Sunday or, when that was still to
+        come, the day the pack was made. Nothing after it can be recorded yet: a gap since the
+        last supervision, or sessions expected, measured past it would count days not lived."""
+        return min(self.last_day, self.made_on)
 
     @property
     def weeks_in_period(self) -> int:
         return (self.last_week - self.first_week) // ONE_WEEK + 1
 
 
+def weeks_and_days(days: int) -> str:
+    """`7 weeks and 6 days`, `2 weeks`."""
+    weeks, rest = divmod(days, 7)
+    return count(weeks, "week") + (f" and {count(rest, 'day')}" if rest else "")
+
+
 def period_words(covered: Coverage) -> str:
-    """`Mon 07 Sep 2026 to Sun 15 Nov 2026 (10 weeks)`."""
+    """`Mon 07 Sep 2026 to Sun 15 Nov 2026 (10 weeks)`; a period whose last week had not ended
+    when the pack was made, to that day: `Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack
+    was made (2 weeks and 1 day)`."""
+    if covered.ends_on < covered.last_day:
+        days = (covered.ends_on - covered.first_week).days + 1
+        return (
+            f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}, the day this "
+            f"pack was made ({weeks_and_days(days)})"
+        )
     return (
         f"{format_day(covered.first_week)} to {format_day(covered.last_day)} "
         f"({count(covered.weeks_in_period, 'week')})"
@@ -207,6 +230,7 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
     return Coverage(
         first,
         last,
+        snapshot.taken_at.astimezone().date(),
         tuple(weeks),
         tuple(sessions),
         tuple(concerns),

@@ -1,0 +1,68 @@
+"""A pack made while its last week is still going, as one usually is: on the morning a notice
+went or supervision was cancelled. What it shows of that week, and how far its figures run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from tests.clock import Clock
+from tests.evidence.test_pack import PROFILE, body_text, week
+from workdiary.domain.records import Concern, ConcernChannel, SupervisionSession, SupervisionStatus
+from workdiary.evidence.pack import build_pack
+from workdiary.evidence.snapshot import PackOptions, Snapshot
+from workdiary.packs import take_snapshot
+from workdiary.storage import Diary
+
+# Monday morning: the week commencing that day has begun and not ended.
+MONDAY = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+THIS_WEEK = date(2026, 11, 23)
+FIRST = date(2026, 11, 9)
+
+
+def diary_on_monday(
+    diary_path: Path, logged: Sequence[date], sessions: Sequence[SupervisionSession] = ()
+) -> Snapshot:
+    """A diary with `logged` weeks, each logged on its Friday (or this morning), and `sessions`
+    recorded on their day; then, this morning, a concern emailed and a session cancelled."""
+    clock = Clock(datetime(2026, 10, 1, 17, tzinfo=UTC))
+    diary_path.parent.mkdir(parents=True, exist_ok=True)
+    with Diary.open(diary_path, clock) as diary:
+        diary.save_profile(PROFILE)
+        for session in sessions:
+            clock.now = datetime.combine(session.held_on, datetime.min.time(), UTC)
+            diary.supervision.save(session)
+        for monday in logged:
+            clock.now = min(datetime.combine(monday, datetime.min.time(), UTC), MONDAY)
+            clock.now = min(clock.now + timedelta(days=4, hours=17), MONDAY)
+            diary.weeks.save(week(monday, 125.0))
+        clock.now = MONDAY
+        diary.concerns.save(
+            Concern(THIS_WEEK, "SPO (JM)", ConcernChannel.EMAIL, "Emailed about 125 % & <more>")
+        )
+        diary.supervision.save(
+            SupervisionSession(THIS_WEEK, SupervisionStatus.CANCELLED_BY_MANAGER, "JM")
+        )
+        clock.now = MONDAY + timedelta(minutes=30)
+        return take_snapshot(diary)
+
+
+HELD_IN_OCTOBER = SupervisionSession(date(2026, 10, 5), SupervisionStatus.HELD, "JM", 60, True)
+
+
+def test_a_gap_since_the_last_supervision_runs_to_the_day_the_pack_was_made(
+    diary_path: Path,
+) -> None:
+    """Not on to the Sunday of a week still to come: no figure counts days not yet lived."""
+    snapshot = diary_on_monday(
+        diary_path, [FIRST, FIRST + timedelta(weeks=1), THIS_WEEK], [HELD_IN_OCTOBER]
+    )
+    text = body_text(build_pack(snapshot, PackOptions(FIRST, THIS_WEEK)).pdf)
+    assert (
+        "Longest gap 49 days (7 weeks), from Mon 05 Oct 2026 to Mon 23 Nov 2026, the day this "
+        "pack was made, with none held since"
+    ) in text
+    period = "Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (2 weeks and 1 day)"
+    assert f"Period {period}" in text
+    assert "Sun 29 Nov 2026" not in text
