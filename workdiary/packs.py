@@ -509,8 +509,7 @@ def _added_since(
     try:
         covered = coverage(now, options)
     except InvalidInput:
-        # Nothing left to show in the period: its one week, still going when the pack was made,
-        # has been deleted since (which the pack's comparison names).
+        # A period this diary cannot hold yet: after its last day (its clock put back since).
         return []
     held: list[tuple[str, Recorded[Any], date]] = [
         *((WEEKS, entry, entry.record.week_commencing) for entry in covered.weeks),

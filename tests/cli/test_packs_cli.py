@@ -551,22 +551,28 @@ def test_a_period_in_the_future_is_refused_in_words_that_fit(
     assert "--from is after this week" in said and "before it starts" not in said
 
 
-def test_the_message_and_the_record_name_the_weeks_the_pack_shows(
+def test_a_pack_to_today_holds_what_was_recorded_today_though_the_week_is_not_logged(
     diary_path: Path, tmp_path: Path
 ) -> None:
+    """The usual moment to make one: the morning a concern was raised and supervision
+    cancelled. The pack, the message and the record all run to this week."""
     last_week = THIS_WEEK - timedelta(weeks=1)
     run("log-week", "--week", str(last_week), "--capacity", "120")
+    today = str(date.today())
+    run("concern", "add", "--date", today, "--raised-with", "SPO (JM)", "--channel", "email",
+        "--summary", "Emailed about 125 %")  # fmt: skip
+    run("supervision", "add", "--date", today, "--status", "cancelled-by-manager")
     out = tmp_path / "pack.pdf"
-    status, said = run(
-        "export", "--from", str(last_week), "--to", str(THIS_WEEK), "--out", str(out)
-    )
+    status, said = run("export", "--from", str(last_week), "--to", today, "--out", str(out))
     assert status == 0
-    # This week is still going and nothing is logged for it: the pack stops before it, and so do
-    # the words about it.
-    assert f"to {format_day(last_week)} (" in said
+    assert f"to {format_day(THIS_WEEK)} (" in said
     with sqlite3.connect(diary_path) as connection:
         [period_to] = connection.execute("SELECT period_to FROM exports").fetchone()
-    assert period_to == last_week.isoformat()
+    assert period_to == THIS_WEEK.isoformat()
+    text = text_of(out)
+    assert "Raised in the period 1 " in text and "Cancelled by manager 1 " in text
+    assert "Emailed about 125 %" in text
+    assert "Weeks not logged 0 " in text
 
 
 def test_a_folder_given_as_out_gets_the_pack_under_the_name_the_window_offers(

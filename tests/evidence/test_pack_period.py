@@ -66,3 +66,41 @@ def test_a_gap_since_the_last_supervision_runs_to_the_day_the_pack_was_made(
     period = "Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (2 weeks and 1 day)"
     assert f"Period {period}" in text
     assert "Sun 29 Nov 2026" not in text
+
+
+def test_what_was_recorded_this_week_is_in_the_pack_though_the_week_is_not_logged(
+    diary_path: Path,
+) -> None:
+    """The usual moment to make a pack: the morning a concern went and supervision was
+    cancelled, the week's figures still to come. Both are in it; the week is not "not logged"."""
+    snapshot = diary_on_monday(diary_path, [FIRST, FIRST + timedelta(weeks=1)])
+    text = body_text(build_pack(snapshot, PackOptions(FIRST, THIS_WEEK)).pdf)
+    period = "Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (2 weeks and 1 day)"
+    assert f"Period {period}" in text
+    assert "Raised in the period 1 " in text and "Cancelled by manager 1 " in text
+    assert "Mon 23 Nov 2026 · Email, with SPO (JM) · Open: no reply recorded" in text
+    assert "Emailed about 125 % & <more>" in text
+    assert "Mon 23 Nov 2026 Cancelled by manager JM" in text
+    # Its figures are still to come, and it is said so wherever the weeks are counted.
+    assert (
+        "Weeks in the period 2 (the week commencing Mon 23 Nov 2026, not ended and not logged "
+        "yet, not counted) Weeks logged 2 (100 %) Weeks not logged 0 "
+    ) in text
+    pending = (
+        "The week commencing Mon 23 Nov 2026 had not ended when this pack was made, and nothing "
+        "was logged for it yet: it has no line in the weekly figures, and is not counted as a "
+        "week not logged."
+    )
+    assert text.count(pending) == 2  # the summary and the weekly figures
+    assert "— — — — — not logged" not in text
+
+
+def test_a_pack_of_this_week_alone_not_logged_shows_what_was_recorded_in_it(
+    diary_path: Path,
+) -> None:
+    snapshot = diary_on_monday(diary_path, [FIRST])
+    text = body_text(build_pack(snapshot, PackOptions(THIS_WEEK, THIS_WEEK)).pdf)
+    assert "Period Mon 23 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (1 day)" in text
+    assert "Weeks counted None: nothing is logged yet for the period's one week" in text
+    assert "Raised in the period 1 " in text and "Cancelled by manager 1 " in text
+    assert "Weeks not logged" not in text

@@ -307,11 +307,12 @@ def test_only_words_count_towards_two_texts_being_mostly_the_same() -> None:
 
 
 LATE_WEEKS = weeks_from(date(2026, 10, 26), [100, 101, 102, 103])
+TO_TODAY = "Mon 27 Jul 2026 to Mon 23 Nov 2026, the day this pack was made (17 weeks and 1 day)"
 
 
-def test_a_week_not_yet_ended_and_not_logged_is_left_out_not_counted_as_not_logged() -> None:
+def test_a_week_not_yet_ended_and_not_logged_is_not_counted_as_not_logged() -> None:
     text = pack_text(make_snapshot([week(date(2026, 7, 27), 100.0), *LATE_WEEKS]), last=TODAY)
-    assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
+    assert f"Figures for {TO_TODAY}" in text
     assert "Weeks not logged 12 " in text  # the weeks between, and not this one
     assert "Mon 23 Nov 2026 —" not in text and "Sun 29 Nov 2026" not in text
 
@@ -319,14 +320,17 @@ def test_a_week_not_yet_ended_and_not_logged_is_left_out_not_counted_as_not_logg
 def test_weeks_before_the_first_week_recorded_are_left_out_not_counted_as_not_logged() -> None:
     """Weeks before the diary was kept are not weeks the officer failed to log."""
     text = pack_text(make_snapshot(LATE_WEEKS), last=TODAY)
-    assert "Figures for Mon 27 Jul 2026 to Sun 22 Nov 2026 (17 weeks)" in text
+    assert f"Figures for {TO_TODAY}" in text
     began = (
         "When this pack was made, the first week recorded in this diary was the week commencing "
         "Mon 26 Oct 2026, so the weekly figures begin there: 13 weeks of the period before it "
         "are left out, not counted as weeks not logged."
     )
     assert text.count(began) == 3  # the summary, the charts and the weekly figures say so
-    assert "Weeks in the period 17 (13 weeks before the first week recorded, not counted)" in text
+    assert (
+        "Weeks in the period 17 (13 weeks before the first week recorded and the week commencing "
+        "Mon 23 Nov 2026, not ended and not logged yet, not counted)"
+    ) in text
     assert "Weeks logged 4 (100 % of the 4 weeks counted) Weeks not logged 0 " in text
     assert "Both charts run from the week commencing Mon 26 Oct 2026 on the left" in text
     assert "Mon 19 Oct 2026" not in text and "Mon 27 Jul 2026 —" not in text
@@ -373,9 +377,10 @@ def test_a_logged_week_not_yet_ended_is_shown_in_progress() -> None:
     assert "“in progress”: the week had not ended when this pack was made" in text
 
 
-def test_a_period_of_only_the_week_in_progress_not_logged_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="has not ended, and nothing is logged for it"):
-        build_pack(make_snapshot(LATE_WEEKS), PackOptions(TODAY, TODAY))
+def test_a_period_that_starts_after_this_week_is_refused() -> None:
+    next_week = TODAY + timedelta(weeks=1)
+    with pytest.raises(InvalidInput, match="week commencing Mon 30 Nov 2026, which is still to"):
+        build_pack(make_snapshot(LATE_WEEKS), PackOptions(next_week, next_week))
 
 
 # What the 17-week average rests on

@@ -128,6 +128,28 @@ def test_the_summary_follows_the_period_with_the_domains_week_counts(
     assert "About " in text and " page" in text
 
 
+def test_the_periods_run_to_today_with_what_was_recorded_this_week_before_it_is_logged(
+    page: EvidencePage, diary: Diary
+) -> None:
+    """A concern raised this morning is in a pack of the last 3 months, or of everything."""
+    page.choose_period("Last 3 months")
+    before = page.summary.text()
+    diary.concerns.save(
+        Concern(MONDAY_AFTER.date(), "SPO (JM)", ConcernChannel.EMAIL, "Emailed about 125 %")
+    )
+    page.reload()
+    for label in ("Last 3 months", "Everything"):
+        page.choose_period(label)
+        text = page.summary.text()
+        assert "to Mon 23 Nov 2026, today: " in text
+        assert expected_weeks_words(diary, 13 if label == "Last 3 months" else None) in text
+        assert "This week has not ended and nothing is logged for it yet" in text
+    page.choose_period("Last 3 months")
+    [was] = re.findall(r"(\d+) concerns? raised", before)
+    [now] = re.findall(r"(\d+) concerns? raised", page.summary.text())
+    assert int(now) == int(was) + 1
+
+
 def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: EvidencePage) -> None:
     page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 30))  # a Wednesday to a Sunday
     assert page.from_date.isVisibleTo(page)
@@ -150,11 +172,18 @@ def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: Eviden
         "exist on the calendar."
     )
     assert page.period_problem.isVisibleTo(page) and not page.export_button.isEnabled()
-    # This week has not ended and is not logged: there is nothing yet for a pack to show.
+    # A pack runs to today: a To after it is said to be moved back, a From after it refused.
     page.set_custom_dates(MONDAY_AFTER.date(), MONDAY_AFTER.date() + timedelta(days=6))
     assert page.period_problem.text() == (
-        "⚠ A pack shows the weeks up to the last one that has ended, or this week once it is "
-        "logged: from Mon 23 Nov 2026 there are none yet. Put an earlier date in From."
+        "⚠ To (Sun 29 Nov 2026) is after today: the pack runs to today, Mon 23 Nov 2026."
+    )
+    options = page.pack_options()
+    assert options is not None and options.first_week == options.last_week == date(2026, 11, 23)
+    assert page.export_button.isEnabled()
+    page.set_custom_dates(date(2026, 11, 24), date(2026, 11, 25))
+    assert page.period_problem.text() == (
+        "⚠ From (Tue 24 Nov 2026) is after today: a pack shows what is recorded up to today. "
+        "Put an earlier date in From."
     )
     assert page.pack_options() is None and not page.export_button.isEnabled()
 
@@ -255,7 +284,7 @@ def test_everything_takes_in_sessions_and_concerns_from_before_the_first_week_lo
         assert "Caseload too high" in packed
 
 
-def test_a_diary_of_nothing_but_this_week_so_far_says_why_there_is_no_pack(
+def test_a_diary_of_nothing_but_this_week_so_far_makes_a_pack_of_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     with Diary.open(tmp_path / "new.db", clock=Clock(MONDAY_AFTER)) as new:
@@ -264,8 +293,13 @@ def test_a_diary_of_nothing_but_this_week_so_far_says_why_there_is_no_pack(
         )
         page = EvidencePage(new, ScriptedMessages())
         qtbot.addWidget(page)
-        assert "Everything in your diary is from this week" in page.period_problem.text()
-        assert not page.export_button.isEnabled()
+        # The pack shows what was recorded this week so far, and does not call it not logged.
+        assert not page.period_problem.text()
+        summary = page.summary.text()
+        assert "Mon 23 Nov 2026 to Mon 23 Nov 2026, today: 0 weeks, 0 logged and 0 not" in summary
+        assert "This week has not ended and nothing is logged for it yet" in summary
+        assert "1 concern raised" in summary
+        assert page.export_button.isEnabled()
 
 
 def test_export_writes_an_intact_pack_off_the_gui_thread_records_it_and_lists_it(
@@ -549,7 +583,7 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
         page.export_button.click()
     [start] = asked
-    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-22.pdf"
+    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
     assert blocker.args == [tmp_path / "chosen.pdf"]
 
 
@@ -618,7 +652,7 @@ def test_the_name_offered_is_numbered_after_packs_already_saved_under_it(
     page.choose_period("Last 3 months")
     first = page.default_path()
     assert first is not None and first.name == (
-        "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-22.pdf"
+        "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
     )
     first.write_bytes(b"the pack made this morning")
     assert page.default_path() == first.with_name(f"{first.stem}-2.pdf")

@@ -334,6 +334,20 @@ class _Pack:
             f"{'is' if before == 1 else 'are'} left out, not counted as weeks not logged."
         )
 
+    def not_logged_yet_words(self) -> str:
+        """Why the weekly figures stop short of the period's last week, when they do: a reader
+        must not look for it among the weeks not logged, nor take the sessions and concerns of
+        its first days for strays."""
+        monday = self.covered.week_not_logged_yet
+        if monday is None:
+            return ""
+        return (
+            f"The week commencing {format_day(monday)} had not ended when this pack was made, "
+            "and nothing was logged for it yet: it has no line in the weekly figures, and is not "
+            "counted as a week not logged. What was recorded in its days up to then, supervision "
+            "sessions and concerns, is in the pack."
+        )
+
 
 def _deleted(covered: Coverage, entity: str) -> dict[str, datetime]:
     """The records of `entity` in the period that are deleted now, by key: when each was."""
@@ -363,7 +377,11 @@ def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
 def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str) -> _Pack:
     profile = snapshot.profile
     lines = week_lines(
-        snapshot.weeks, profile, covered.first_week, covered.last_week, covered.first_recorded
+        snapshot.weeks,
+        profile,
+        covered.first_week,
+        covered.figures_last_week,
+        covered.first_recorded,
     )
     return _Pack(
         snapshot=snapshot,
@@ -579,8 +597,9 @@ def _summary(pack: _Pack) -> list[Flowable]:
         f"Figures for {period_words(pack.covered)}, worked out from the weeks recorded in "
         "the diary. A week not logged counts as not logged, never as zero."
     )
-    if pack.first_recorded_words():
-        intro += f" {pack.first_recorded_words()}"
+    for words in (pack.first_recorded_words(), pack.not_logged_yet_words()):
+        if words:
+            intro += f" {words}"
     in_progress = [line for line in pack.lines if _in_progress(pack, line)]
     if in_progress:
         intro += (
@@ -598,8 +617,13 @@ def _summary(pack: _Pack) -> list[Flowable]:
         flowables.append(
             _facts(
                 [
-                    ("Weeks in the period", f"{pack.covered.weeks_in_period:,}"),
-                    ("Weeks counted", "None: no week of the period is recorded in the diary"),
+                    ("Weeks in the period", _weeks_in_period(pack)),
+                    (
+                        "Weeks counted",
+                        "None: no week of the period is recorded in the diary"
+                        if pack.covered.weeks_in_period
+                        else "None: nothing is logged yet for the period's one week",
+                    ),
                 ],
                 150,
             )
@@ -614,13 +638,11 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
     summary, profile = pack.summary, pack.profile
     logged = summary.weeks_logged
     before = pack.weeks_before_first_recorded
-    in_period = f"{pack.covered.weeks_in_period:,}"
     share = _percent(logged, summary.weeks_in_period)
     if before:
-        in_period += f" ({count(before, 'week')} before the first week recorded, not counted)"
         share += f" of the {count(summary.weeks_in_period, 'week')} counted"
     workload: list[tuple[str, Flowable | str]] = [
-        ("Weeks in the period", in_period),
+        ("Weeks in the period", _weeks_in_period(pack)),
         ("Weeks logged", f"{logged:,} ({share})"),
         (
             "Weeks not logged",
@@ -703,6 +725,26 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
         )
     flowables.append(_facts(keeping, 150))
     return flowables
+
+
+def _weeks_in_period(pack: _Pack) -> str:
+    """`17 (13 weeks before the first week recorded, not counted)`: the weeks of the weekly
+    figures, and those of the period they leave out."""
+    covered = pack.covered
+    left_out = []
+    if pack.weeks_before_first_recorded:
+        left_out.append(
+            f"{count(pack.weeks_before_first_recorded, 'week')} before the first week recorded"
+        )
+    if covered.week_not_logged_yet is not None:
+        left_out.append(
+            f"the week commencing {format_day(covered.week_not_logged_yet)}, not ended and not "
+            "logged yet"
+        )
+    words = f"{covered.weeks_in_period:,}"
+    if left_out:
+        words += f" ({' and '.join(left_out)}, not counted)"
+    return words
 
 
 def _whole_runs(pack: _Pack, runs: list[Run]) -> list[Run]:
@@ -1182,10 +1224,12 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
             "are as logged by then"
         )
     if not pack.lines:
-        return [_para(pack.first_recorded_words(), styles.body)]
+        return [_para(pack.first_recorded_words() or pack.not_logged_yet_words(), styles.body)]
     shown = "Every week of the period, oldest first, logged or not."
     if pack.weeks_before_first_recorded:
         shown = f"{pack.first_recorded_words()} From there every week is shown, logged or not."
+    if pack.not_logged_yet_words():
+        shown += f" {pack.not_logged_yet_words()}"
     key = [
         f"{shown} “First recorded” is the day the week was first entered in the diary. Days of "
         "leave or sickness recorded for a week are under its hours; “—” is a figure not recorded "

@@ -11,7 +11,7 @@ from typing import Any
 from workdiary.domain.concern_story import ConcernStory, concern_stories
 from workdiary.domain.dates import ONE_WEEK, format_day, stored_day, week_commencing, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
-from workdiary.domain.figures import first_week_recorded, period_bounds
+from workdiary.domain.figures import first_week_recorded
 from workdiary.domain.formatting import count
 from workdiary.domain.oversight import is_answered, unanswered_when_begun
 from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
@@ -73,6 +73,11 @@ class Coverage:
     first_week: date  # Monday
     last_week: date  # Monday; this week at the latest
     made_on: date  # the day, in local time, the pack was made
+    # The last Monday of the weekly figures: `last_week`, unless that is this week and nothing
+    # is logged for it yet, when they stop the week before. A week still going is no week "not
+    # logged"; but what was recorded in its days so far (the notice sent this morning, the
+    # supervision cancelled) is the period's all the same.
+    figures_last_week: date
     weeks: tuple[Recorded[Week], ...]
     sessions: tuple[Recorded[SupervisionSession], ...]
     concerns: tuple[Recorded[Concern], ...]
@@ -98,12 +103,20 @@ class Coverage:
 
     @property
     def weeks_in_period(self) -> int:
-        return (self.last_week - self.first_week) // ONE_WEEK + 1
+        """The weeks of the weekly figures (none, for a period of this week alone, not logged)."""
+        return (self.figures_last_week - self.first_week) // ONE_WEEK + 1
+
+    @property
+    def week_not_logged_yet(self) -> date | None:
+        """The Monday of the week the weekly figures stop before, if they stop before one."""
+        return self.last_week if self.figures_last_week < self.last_week else None
 
 
 def weeks_and_days(days: int) -> str:
-    """`7 weeks and 6 days`, `2 weeks`."""
+    """`7 weeks and 6 days`, `2 weeks`, `1 day`."""
     weeks, rest = divmod(days, 7)
+    if not weeks:
+        return count(rest, "day")
     return count(weeks, "week") + (f" and {count(rest, 'day')}" if rest else "")
 
 
@@ -111,15 +124,11 @@ def period_words(covered: Coverage) -> str:
     """`Mon 07 Sep 2026 to Sun 15 Nov 2026 (10 weeks)`; a period whose last week had not ended
     when the pack was made, to that day: `Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack
     was made (2 weeks and 1 day)`."""
-    if covered.ends_on < covered.last_day:
-        days = (covered.ends_on - covered.first_week).days + 1
-        return (
-            f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}, the day this "
-            f"pack was made ({weeks_and_days(days)})"
-        )
+    made = ", the day this pack was made" if covered.ends_on < covered.last_day else ""
+    days = (covered.ends_on - covered.first_week).days + 1
     return (
-        f"{format_day(covered.first_week)} to {format_day(covered.last_day)} "
-        f"({count(covered.weeks_in_period, 'week')})"
+        f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}{made} "
+        f"({weeks_and_days(days)})"
     )
 
 
@@ -148,26 +157,24 @@ def _stored_date(values: Mapping[str, Any], field: str) -> date | None:
 
 
 def shown_weeks(snapshot: Snapshot, options: PackOptions) -> tuple[date, date]:
-    """The Mondays a pack of `options` runs between. A week that had not ended when the snapshot
-    was taken is no week "not logged": it is left out, and any week after it, unless it is
-    logged (then it is shown, marked in progress), as History leaves it out.
+    """The Mondays a pack of `options` runs between: as asked, but to this week at the latest,
+    whose days up to the snapshot's are shown whether the week is logged or not (see
+    Coverage.figures_last_week).
 
-    Raises InvalidInput for a period that ends before it starts, or that holds nothing but weeks
-    not yet ended and not logged."""
+    Raises InvalidInput for a period that ends before it starts, or starts after this week."""
     first, last = check_options(options)
-    today = snapshot.taken_at.astimezone().date()
-    bounds = period_bounds(snapshot.weeks, today, first, last)
-    if bounds is None:
+    this_week = week_commencing(snapshot.taken_at.astimezone().date())
+    if first > this_week:
         raise InvalidInput(
             [
                 FieldProblem(
                     "first_week",
                     f"Nothing to put in a pack yet: the period starts with the week commencing "
-                    f"{format_day(first)}, which has not ended, and nothing is logged for it.",
+                    f"{format_day(first)}, which is still to come.",
                 )
             ]
         )
-    return bounds
+    return first, min(last, this_week)
 
 
 def _latest_values(snapshot: Snapshot) -> dict[tuple[str, str], Mapping[str, Any]]:
@@ -193,6 +200,10 @@ def first_day_recorded(snapshot: Snapshot) -> date | None:
 def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
     first, last = shown_weeks(snapshot, options)
     end = week_ending(last)
+    made_on = snapshot.taken_at.astimezone().date()
+    # Every week recorded, one deleted since too: its deletion is part of the record.
+    weeks_ever = {stored_day(entry.entity_key) for entry in snapshot.audit if entry.entity == WEEKS}
+    figures_last = last - ONE_WEEK if end >= made_on and last not in weeks_ever else last
     weeks = sorted(
         (entry for entry in snapshot.weeks if first <= entry.record.week_commencing <= last),
         key=lambda entry: entry.record.week_commencing,
@@ -225,12 +236,12 @@ def coverage(snapshot: Snapshot, options: PackOptions) -> Coverage:
         ),
         key=lambda record: record.seq,
     )
-    weeks_ever = [stored_day(entry.entity_key) for entry in snapshot.audit if entry.entity == WEEKS]
     first_recorded = first_week_recorded(snapshot.weeks, [day for day in weeks_ever if day])
     return Coverage(
         first,
         last,
-        snapshot.taken_at.astimezone().date(),
+        made_on,
+        figures_last,
         tuple(weeks),
         tuple(sessions),
         tuple(concerns),

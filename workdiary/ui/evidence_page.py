@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary import packs
-from workdiary.domain.dates import format_day, format_moment, week_ending
+from workdiary.domain.dates import format_day, format_moment, week_commencing, week_ending
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.domain.figures import summarise, week_lines
 from workdiary.domain.formatting import count
@@ -113,8 +113,10 @@ class PackContents:
     """What a pack of a period holds, counted the way the pack itself counts it."""
 
     first_week: date
-    last_week: date
-    weeks_in_period: int
+    ends_on: date  # the period's last Sunday, or today where that is still to come
+    ends_today: bool
+    weeks_in_period: int  # the weeks of the weekly figures
+    week_not_logged_yet: date | None  # this week, not ended, nothing logged: not in the figures
     weeks_logged: int
     weeks_not_logged: int
     weeks_before_first_recorded: int  # not counted: the diary was not kept yet
@@ -135,15 +137,17 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
         snapshot.weeks,
         snapshot.profile,
         covered.first_week,
-        covered.last_week,
+        covered.figures_last_week,
         covered.first_recorded,
     )
     summary = summarise(lines, snapshot.profile)
     notes = [entry.record.notes for entry in covered.weeks if entry.record.notes.strip()]
     return PackContents(
         first_week=covered.first_week,
-        last_week=covered.last_week,
+        ends_on=covered.ends_on,
+        ends_today=covered.ends_on < covered.last_day,
         weeks_in_period=covered.weeks_in_period,
+        week_not_logged_yet=covered.week_not_logged_yet,
         weeks_logged=summary.weeks_logged,
         weeks_not_logged=summary.weeks_not_logged,
         weeks_before_first_recorded=covered.weeks_in_period - len(lines),
@@ -200,8 +204,9 @@ def _held_words(days: int) -> str:
 
 def contents_text(contents: PackContents, options: PackOptions) -> str:
     """What the pack will hold, in a few plain lines."""
+    today = ", today" if contents.ends_today else ""
     lines = [
-        f"{format_day(contents.first_week)} to {format_day(week_ending(contents.last_week))}: "
+        f"{format_day(contents.first_week)} to {format_day(contents.ends_on)}{today}: "
         f"{count(contents.weeks_in_period, 'week')}, {contents.weeks_logged:,} logged and "
         f"{contents.weeks_not_logged:,} not logged"
         + (
@@ -223,6 +228,12 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
         f"{count(contents.amendments, 'change')} to the records after they were first recorded "
         "(amendments, deletions, answers recorded).",
     ]
+    if contents.week_not_logged_yet is not None:
+        lines.insert(
+            1,
+            "This week has not ended and nothing is logged for it yet: the pack shows what is "
+            "recorded in its days so far, and does not count it as a week not logged.",
+        )
     if not options.include_notes:
         lines.append("Notes left out: the pack says so on its cover.")
     if not options.sections:
@@ -239,11 +250,16 @@ def export_row(entry: Recorded[Export]) -> tuple[str, str, str, str]:
     """An earlier export as the list shows it: made (local time), period, file, fingerprint."""
     export = entry.record
     try:
-        made = format_moment(datetime.fromisoformat(export.made_at))
+        made_at: datetime | None = datetime.fromisoformat(export.made_at)
     except ValueError:
-        made = export.made_at
+        made_at = None
+    made = format_moment(made_at) if made_at is not None else export.made_at
     if export.period_from is not None and export.period_to is not None:
-        period = f"{format_day(export.period_from)} to {format_day(week_ending(export.period_to))}"
+        # As its cover gives it: to the day it was made, where its last week had not ended.
+        last = week_ending(export.period_to)
+        if made_at is not None:
+            last = min(last, made_at.astimezone().date())
+        period = f"{format_day(export.period_from)} to {format_day(last)}"
     else:
         period = "The whole diary"
     return made, period, export.file_name, f"{export.fingerprint[:SHORT_FINGERPRINT]}…"
@@ -818,7 +834,9 @@ class EvidencePage(QWidget):
         return PERIODS[max(self.period.currentIndex(), 0)]
 
     def _period(self) -> tuple[tuple[date, date] | None, str]:
-        """The period's first and last Mondays, or None and what is wrong."""
+        """The period's first and last Mondays, or None and what is wrong; with a period, what
+        was changed in it, if anything. A pack runs to today at the latest: to this week, whose
+        days so far it shows whether anything is logged for the week yet or not."""
         snapshot = self._snapshot
         if snapshot is None:
             return None, ""
@@ -826,25 +844,26 @@ class EvidencePage(QWidget):
         period = self._chosen_period()
         if not period.custom:
             began = first_day_recorded(snapshot)
-            bounds = period_weeks(period, snapshot.weeks, today, began=began)
-            if bounds is not None:
-                return bounds, ""
             if began is None:
                 return None, "Nothing is recorded in your diary yet, so there is nothing to show."
-            return None, (
-                "Everything in your diary is from this week, which has not ended: a pack shows "
-                "the weeks that have ended, and this week once it is logged."
-            )
+            # The weeks of its weekly figures, as History shows them; and then this week's days.
+            weeks = period_weeks(period, snapshot.weeks, today, began=began)
+            first = weeks[0] if weeks is not None else week_commencing(began)
+            return (first, week_commencing(today)), ""
         try:
             first, last = typed_period(self.from_date.text(), self.to_date.text())
         except InvalidInput as error:
             return None, " ".join(problem.message for problem in error.problems)
-        bounds = period_weeks(period, snapshot.weeks, today, first, last, began=None)
-        if bounds is None:  # the dates are in order, so From is after the weeks a pack can show
+        if first > today:
             return None, (
-                "A pack shows the weeks up to the last one that has ended, or this week once it "
-                f"is logged: from {format_day(first)} there are none yet. Put an earlier date in "
-                "From."
+                f"From ({format_day(first)}) is after today: a pack shows what is recorded up to "
+                "today. Put an earlier date in From."
+            )
+        bounds = week_commencing(first), week_commencing(min(last, today))
+        if last > today:
+            return bounds, (
+                f"To ({format_day(last)}) is after today: the pack runs to today, "
+                f"{format_day(today)}."
             )
         return bounds, ""
 
@@ -852,14 +871,11 @@ class EvidencePage(QWidget):
         custom = self._chosen_period().custom
         if custom and not self._custom_dates_set and self._snapshot is not None:
             # Start from the whole diary, so the dates only need adjusting.
-            everything = next(p for p in PERIODS if p.weeks is None and not p.custom)
-            today = self._snapshot.taken_at.astimezone().date()
-            bounds = period_weeks(
-                everything, self._snapshot.weeks, today, began=first_day_recorded(self._snapshot)
-            )
-            if bounds is not None:
-                self.from_date.setText(format_date_for_typing(bounds[0]))
-                self.to_date.setText(format_date_for_typing(week_ending(bounds[1])))
+            began = first_day_recorded(self._snapshot)
+            if began is not None:
+                self.from_date.setText(format_date_for_typing(week_commencing(began)))
+                today = self._snapshot.taken_at.astimezone().date()
+                self.to_date.setText(format_date_for_typing(today))
             self._custom_dates_set = True
         self._show_custom_dates(custom)
         self._update_summary()
