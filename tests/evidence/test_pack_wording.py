@@ -502,3 +502,32 @@ def test_no_concern_heading_is_left_at_the_foot_of_a_page() -> None:
         last_heading = body.rfind("First recorded")
         if last_heading != -1:
             assert "What was said:" in body[last_heading:], body[-200:]
+
+
+# Hours against contracted
+
+
+def test_hours_against_contracted_say_the_days_of_leave_and_sickness_they_do_not_allow_for() -> (
+    None
+):
+    """A shortfall made of a day's leave and a day off sick must not read as hours short."""
+    weeks = [
+        week(FIRST, 100.0, hours_worked=75.0, contracted_hours=74.0, leave_days=1.0),
+        week(FIRST + timedelta(weeks=1), 100.0, hours_worked=68.25, contracted_hours=74.0,
+             sick_days=1.0),
+        week(FIRST + timedelta(weeks=2), 100.0, hours_worked=None, sick_days=2.5),
+    ]  # fmt: skip
+    text = pack_text(make_snapshot(weeks), last=FIRST + timedelta(weeks=2))
+    assert (
+        "Hours worked 143.25 hours against 148 hours contracted, over the 2 weeks with both "
+        "recorded: 4.75 hours fewer than contracted. Those weeks include 1 day of leave and 1 day "
+        "sick, which this comparison does not allow for (the diary does not record whether "
+        "contracted hours were entered less days off)"
+    ) in text
+    # Days off in a week without hours worked are not in the comparison, so not said to be.
+    plain = [replace(weeks[0], leave_days=None), weeks[2]]
+    text = pack_text(make_snapshot(plain), last=FIRST + timedelta(weeks=2))
+    assert "75 hours against 74 hours contracted, over the 1 week with both recorded: 1 hour " in (
+        text
+    )
+    assert "does not allow for" not in text

@@ -232,6 +232,11 @@ class PeriodSummary:
     weeks_with_hours: int
     hours_worked: float
     contracted_hours: float
+    # Days of leave and sickness recorded in those same weeks. Hours worked against contracted
+    # does not allow for them: whether a week's contracted hours were entered less its days off
+    # is not recorded, so a shortfall may be days off, not hours short.
+    leave_days_with_hours: float
+    sick_days_with_hours: float
     # Weeks with unpaid hours recorded (0 included): with none, "0 unpaid hours" would say
     # more than the diary knows.
     weeks_with_unpaid: int
@@ -282,6 +287,8 @@ def summarise(lines: Sequence[WeekLine], profile: Profile) -> PeriodSummary:
         weeks_with_hours=len(with_hours),
         hours_worked=sum(week.hours_worked or 0.0 for week in with_hours),
         contracted_hours=sum(week.contracted_hours or 0.0 for week in with_hours),
+        leave_days_with_hours=sum(week.leave_days or 0.0 for week in with_hours),
+        sick_days_with_hours=sum(week.sick_days or 0.0 for week in with_hours),
         weeks_with_unpaid=sum(1 for week in weeks if week.unpaid_hours is not None),
         unpaid_hours=unpaid,
         unpaid_value_gbp=unpaid * profile.hourly_rate if profile.hourly_rate is not None else None,

@@ -811,6 +811,22 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
             if difference < 0
             else "the same as contracted"
         )
+        days_off = [
+            f"{_days(days)} {kind}"
+            for days, kind in (
+                (summary.leave_days_with_hours, "of leave"),
+                (summary.sick_days_with_hours, "sick"),
+            )
+            if days
+        ]
+        if days_off:
+            # Whether contracted hours were entered less the days off is not recorded: a
+            # shortfall made of days off must not read as hours short.
+            more += (
+                f". Those weeks include {listed(days_off)}, which this comparison does not "
+                "allow for (the diary does not record whether contracted hours were entered less "
+                "days off)"
+            )
         facts.append(
             (
                 "Hours worked",
