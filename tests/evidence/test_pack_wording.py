@@ -303,6 +303,71 @@ def test_only_words_count_towards_two_texts_being_mostly_the_same() -> None:
     assert "".join(words for words, _differs in new_parts) == "Move three cases now."
 
 
+# Subject access requests: owed an answer, but no concern about workload
+
+
+def sar(raised: date, summary: str) -> Concern:
+    return Concern(
+        raised, "Data Protection Officer", ConcernChannel.ACCESS_REQUEST, summary,
+        follow_up_on=raised + timedelta(days=30),
+    )  # fmt: skip
+
+
+def test_subject_access_requests_are_counted_and_listed_apart_from_concerns_about_workload() -> (
+    None
+):
+    made = sar(RAISED + timedelta(days=14), "Copies of my WMT records — ŵ ŷ <all> & more")
+    earlier = sar(date(2026, 7, 1), "Copies of my supervision records")
+    plain = concern("Answered only")
+    snapshot = make_snapshot(
+        RUN_WEEKS,
+        concerns=[
+            (earlier, []),
+            (
+                plain,
+                [(answered(plain, "Two cases moved.", date(2026, 9, 8)), at(date(2026, 9, 8)))],
+            ),
+            (concern("Still waiting"), []),
+            (made, []),
+        ],
+    )
+    text = pack_text(snapshot)
+    summary = text.split("1. Summary figures")[2].split("2. Charts")[0]
+    assert (
+        "Concerns raised Raised in the period 2 Answered or closed 1, when this pack was made "
+        "Still unanswered 1, when this pack was made Raised before the period and unanswered "
+        "when it began None Subject access requests"
+    ) in summary
+    assert (
+        "Subject access requests Requests for a copy of the officer's own records, logged as "
+        "“Access request (SAR)”. They are not concerns about workload and are not counted with "
+        "them; but each is owed an answer, so each is counted and listed here. Made in the "
+        "period 1 Answered or closed 0, when this pack was made Still unanswered 1 (1 of them "
+        "past the date set to chase a reply), when this pack was made Made before the period "
+        "and unanswered when it began 1, each listed in the concerns log, marked “made before "
+        "the period” Of those, answered or closed since 0 Of those, still unanswered 1"
+    ) in summary
+    log = text.split("5. Concerns raised")[2].split("6. Weekly notes")[0]
+    workload, requests = log.split("Subject access requests Requests for a copy")
+    assert "Every concern about workload recorded as raised in the period" in workload
+    assert "Subject access requests are listed apart, after them." in workload
+    assert "Answered only" in workload and "Still waiting" in workload
+    assert "Access request (SAR)" not in workload and "Copies of my" not in workload
+    assert (
+        "Made before the period and unanswered when it began Wed 01 Jul 2026 · Access request "
+        "(SAR), with Data Protection Officer · made before the period · Open: overdue"
+    ) in requests
+    assert (
+        "Made in the period Tue 15 Sep 2026 · Access request (SAR), with Data Protection Officer "
+        "· Open: overdue, no reply by Thu 15 Oct 2026"
+    ) in requests
+    assert "What was said: Copies of my WMT records — ŵ ŷ <all> & more" in requests
+    assert (
+        "4 concerns (3 raised in the period, 1 raised before it and unanswered when it began; 2 "
+        "subject access requests among them)"
+    ) in text
+
+
 # The week in progress
 
 

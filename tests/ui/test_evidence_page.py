@@ -150,6 +150,25 @@ def test_the_periods_run_to_today_with_what_was_recorded_this_week_before_it_is_
     assert int(now) == int(was) + 1
 
 
+def test_a_subject_access_request_is_counted_apart_from_the_concerns(
+    page: EvidencePage, diary: Diary
+) -> None:
+    page.choose_period("Last 3 months")
+    [was] = re.findall(r"(\d+) concerns? raised", page.summary.text())
+    request = Concern(
+        MONDAY_AFTER.date(), "DPO", ConcernChannel.ACCESS_REQUEST, "Copies of my WMT records"
+    )
+    diary.concerns.save(request)
+    page.reload()
+    text = page.summary.text()
+    [now] = re.findall(r"(\d+) concerns? raised", text)
+    assert now == was
+    assert (
+        "And 1 subject access request, listed apart from the concerns: it is not one about "
+        "workload." in text
+    )
+
+
 def test_custom_dates_set_the_period_and_a_backwards_one_is_refused(page: EvidencePage) -> None:
     page.set_custom_dates(date(2025, 1, 8), date(2025, 3, 30))  # a Wednesday to a Sunday
     assert page.from_date.isVisibleTo(page)

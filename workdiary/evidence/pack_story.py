@@ -7,7 +7,7 @@ carry the outline), escaped by `markup`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -72,6 +72,7 @@ from workdiary.domain.oversight import (
 )
 from workdiary.domain.records import (
     Concern,
+    ConcernChannel,
     ConcernStatus,
     Profile,
     Recorded,
@@ -105,9 +106,9 @@ from workdiary.evidence.period import (
     CONCERNS,
     RAISED_BEFORE,
     SESSIONS,
-    UNANSWERED_WHEN_BEGUN,
     WEEKS,
     Coverage,
+    access_requests_apart,
     closing_recorded_on,
     period_words,
     weeks_and_days,
@@ -130,7 +131,13 @@ SECTION_TITLES = {
     "verification": "How to check this pack",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
-EARLIER_CONCERNS = UNANSWERED_WHEN_BEGUN.capitalize()
+BEFORE_PERIOD = "before the period"
+ACCESS_REQUESTS = "Subject access requests"
+ACCESS_REQUESTS_APART = (
+    "Requests for a copy of the officer's own records, logged as “Access request (SAR)”. They "
+    "are not concerns about workload and are not counted with them; but each is owed an answer, "
+    "so each is counted and listed here."
+)
 # Which weeks a Working Time Regulations average is taken over (`counts_for_wtr`), in words.
 WTR_WEEKS_COUNTED = (
     "with hours worked recorded and no days of leave or sickness (the Regulations leave such "
@@ -287,7 +294,15 @@ class _Pack:
     today: date
     deleted_weeks: dict[date, datetime]  # weeks in the period whose entry is deleted now
     deleted_sessions: int  # sessions dated in the period, deleted now
+    # Concerns about workload, raised in the period and before it (still unanswered when it
+    # began), and apart from them the subject access requests, which are logged as concerns so
+    # that their answer is chased but are requests for records, not concerns about workload.
+    concerns: tuple[Recorded[Concern], ...]
+    earlier_concerns: tuple[Recorded[Concern], ...]
+    access_requests: tuple[Recorded[Concern], ...]
+    earlier_access_requests: tuple[Recorded[Concern], ...]
     deleted_concerns: int  # concerns raised in the period, deleted now
+    deleted_access_requests: int
 
     @property
     def profile(self) -> Profile:
@@ -374,8 +389,18 @@ def _deleted_weeks(covered: Coverage) -> dict[date, datetime]:
     return deleted
 
 
+def _access_request(values: Mapping[str, Any]) -> bool:
+    return bool(values.get("channel") == ConcernChannel.ACCESS_REQUEST.value)
+
+
 def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerprint: str) -> _Pack:
     profile = snapshot.profile
+    concerns, access_requests = access_requests_apart(covered.concerns)
+    earlier_concerns, earlier_access_requests = access_requests_apart(covered.earlier_concerns)
+    deleted = _deleted(covered, CONCERNS)
+    # A deleted record is known by what its last audit entry held.
+    held = {entry.entity_key: entry.record for entry in covered.audit if entry.entity == CONCERNS}
+    deleted_access_requests = sum(1 for key in deleted if _access_request(held[key]))
     lines = week_lines(
         snapshot.weeks,
         profile,
@@ -402,7 +427,12 @@ def _gather(snapshot: Snapshot, options: PackOptions, covered: Coverage, fingerp
         today=snapshot.taken_at.astimezone().date(),
         deleted_weeks=_deleted_weeks(covered),
         deleted_sessions=len(_deleted(covered, SESSIONS)),
-        deleted_concerns=len(_deleted(covered, CONCERNS)),
+        concerns=concerns,
+        earlier_concerns=earlier_concerns,
+        access_requests=access_requests,
+        earlier_access_requests=earlier_access_requests,
+        deleted_concerns=len(deleted) - deleted_access_requests,
+        deleted_access_requests=deleted_access_requests,
     )
 
 
@@ -630,6 +660,9 @@ def _summary(pack: _Pack) -> list[Flowable]:
         )
     flowables += [*_part("Supervision"), _facts(_supervision_facts(pack), 150)]
     flowables += [*_part("Concerns raised"), _facts(_concern_facts(pack), 150)]
+    if pack.access_requests or pack.earlier_access_requests or pack.deleted_access_requests:
+        flowables += [*_part(ACCESS_REQUESTS), _para(ACCESS_REQUESTS_APART, styles.small)]
+        flowables.append(_facts(_access_request_facts(pack), 150))
     return flowables
 
 
@@ -969,24 +1002,50 @@ def _concern_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     """Concerns raised in the period and, counted apart, those raised before it and still
     unanswered when it began: without them a short period could show nothing unanswered while
     older concerns went unanswered throughout it."""
-    concerns = [entry.record for entry in pack.covered.concerns]
+    return _raised_facts(
+        pack, pack.concerns, pack.earlier_concerns, pack.deleted_concerns, "concern", "Raised"
+    )
+
+
+def _access_request_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
+    """Subject access requests, counted as concerns are and apart from them."""
+    return _raised_facts(
+        pack,
+        pack.access_requests,
+        pack.earlier_access_requests,
+        pack.deleted_access_requests,
+        "access request",
+        "Made",
+    )
+
+
+def _raised_facts(
+    pack: _Pack,
+    entries: Sequence[Recorded[Concern]],
+    earlier_entries: Sequence[Recorded[Concern]],
+    deleted: int,
+    noun: str,
+    verb: str,
+) -> list[tuple[str, Flowable | str]]:
+    concerns = [entry.record for entry in entries]
     unanswered = [concern for concern in concerns if not is_answered(concern)]
     facts: list[tuple[str, Flowable | str]] = [
-        ("Raised in the period", f"{len(concerns):,}"),
+        (f"{verb} in the period", f"{len(concerns):,}"),
         ("Answered or closed", f"{len(concerns) - len(unanswered):,}, {AS_MADE}"),
         ("Still unanswered", f"{_still_unanswered(unanswered, pack.today)}, {AS_MADE}"),
-        *_deleted_fact(pack.deleted_concerns, "concern"),
+        *_deleted_fact(deleted, noun),
     ]
-    earlier = [entry.record for entry in pack.covered.earlier_concerns]
+    earlier = [entry.record for entry in earlier_entries]
+    before = f"{verb} {BEFORE_PERIOD} and unanswered when it began"
     if not earlier:
-        return [*facts, (EARLIER_CONCERNS, "None")]
+        return [*facts, (before, "None")]
     waiting = [concern for concern in earlier if not is_answered(concern)]
     listed = f"{len(earlier):,}"
     if "concerns" in pack.sections:
-        listed += f", each listed in the concerns log, marked “{RAISED_BEFORE}”"
+        listed += f", each listed in the concerns log, marked “{verb.lower()} {BEFORE_PERIOD}”"
     return [
         *facts,
-        (EARLIER_CONCERNS, listed),
+        (before, listed),
         ("Of those, answered or closed since", f"{len(earlier) - len(waiting):,}"),
         ("Of those, still unanswered", f"{_still_unanswered(waiting, pack.today)}, {AS_MADE}"),
     ]
@@ -1438,7 +1497,7 @@ def _session_text(session: SupervisionSession) -> TextBlock:
 
 def _concerns_log(pack: _Pack) -> list[Flowable]:
     styles = _styles()
-    entries, earlier = pack.covered.concerns, pack.covered.earlier_concerns
+    entries, earlier = pack.concerns, pack.earlier_concerns
     before = ""
     if earlier:
         before = (
@@ -1446,26 +1505,54 @@ def _concerns_log(pack: _Pack) -> list[Flowable]:
             f"began, each marked “{RAISED_BEFORE}”, with where it stands now: answered or closed "
             "since, and on which day, or still unanswered."
         )
+    requests = pack.access_requests or pack.earlier_access_requests
+    apart = " Subject access requests are listed apart, after them." if requests else ""
     flowables: list[Flowable] = [
         _para(
             "Every concern about workload recorded as raised in the period, oldest first: who it "
             "was raised with and how, what was said, what came back, and the day each was first "
-            f"recorded.{before} A concern still unanswered after the date set to chase a reply is "
-            "marked “overdue”. “Answered on” is the date of the reply; recording it is not an "
-            "amendment. “Amended” means something already recorded (what was said, with whom, "
-            "how, a date, or the answer once recorded) was changed later: the amendment history "
-            f"shows how. “Retrospective”: recorded more than {RETROSPECTIVE_AFTER_DAYS} days after "
-            "the end of the week it happened in.",
+            f"recorded.{before}{apart} A concern still unanswered after the date set to chase a "
+            "reply is marked “overdue”. “Answered on” is the date of the reply; recording it is "
+            "not an amendment. “Amended” means something already recorded (what was said, with "
+            "whom, how, a date, or the answer once recorded) was changed later: the amendment "
+            "history shows how. “Retrospective”: recorded more than "
+            f"{RETROSPECTIVE_AFTER_DAYS} days after the end of the week it happened in.",
             styles.small,
         )
     ]
+    flowables += _raised_entries(
+        pack, entries, earlier, "Raised", "No concerns are recorded as raised in the period."
+    )
+    if requests:
+        flowables += [*_part(ACCESS_REQUESTS), _para(ACCESS_REQUESTS_APART, styles.small)]
+        flowables += _raised_entries(
+            pack,
+            pack.access_requests,
+            pack.earlier_access_requests,
+            "Made",
+            "No subject access request is recorded as made in the period.",
+        )
+    return flowables
+
+
+def _raised_entries(
+    pack: _Pack,
+    entries: Sequence[Recorded[Concern]],
+    earlier: Sequence[Recorded[Concern]],
+    verb: str,
+    none: str,
+) -> list[Flowable]:
+    """The entries of the log, those raised (or made) before the period first, under a heading
+    of their own, marked so."""
+    flowables: list[Flowable] = []
     if earlier:
-        flowables += _part(EARLIER_CONCERNS)
+        mark = f"{verb.lower()} {BEFORE_PERIOD}"
+        flowables += _part(f"{verb} {BEFORE_PERIOD} and unanswered when it began")
         for entry in earlier:
-            flowables += _concern_entry(pack, entry, _status_since(pack, entry), RAISED_BEFORE)
-        flowables += _part("Raised in the period")
+            flowables += _concern_entry(pack, entry, _status_since(pack, entry), mark)
+        flowables += _part(f"{verb} in the period")
     if not entries:
-        return [*flowables, _para("No concerns are recorded as raised in the period.", styles.body)]
+        return [*flowables, _para(none, _styles().body)]
     for entry in entries:
         flowables += _concern_entry(pack, entry, _concern_status(entry.record, pack.today))
     return flowables
@@ -1736,12 +1823,19 @@ def _verification(pack: _Pack) -> list[Flowable]:
     snapshot, covered = pack.snapshot, pack.covered
     sessions = count(len(covered.sessions), "supervision session")
     concerns = count(len(covered.concerns), "concern")
+    which = []
     if covered.earlier_concerns:
-        concerns = (
-            f"{count(len(covered.concerns) + len(covered.earlier_concerns), 'concern')} ("
+        concerns = count(len(covered.concerns) + len(covered.earlier_concerns), "concern")
+        which.append(
             f"{len(covered.concerns):,} raised in the period, {len(covered.earlier_concerns):,} "
-            "raised before it and unanswered when it began)"
+            "raised before it and unanswered when it began"
         )
+    # The data keeps them with the concerns, as the diary does; the pages, apart.
+    requests = len(pack.access_requests) + len(pack.earlier_access_requests)
+    if requests:
+        which.append(f"{count(requests, 'subject access request')} among them")
+    if which:
+        concerns += f" ({'; '.join(which)})"
     data = (
         f"{count(len(covered.weeks), 'week')}, {sessions} and {concerns}, with the "
         f"{count(len(covered.audit), 'audit entry', 'audit entries')} about them and the profile"

@@ -14,7 +14,7 @@ from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.figures import first_week_recorded
 from workdiary.domain.formatting import count
 from workdiary.domain.oversight import is_answered, unanswered_when_begun
-from workdiary.domain.records import Concern, Recorded, SupervisionSession, Week
+from workdiary.domain.records import Concern, ConcernChannel, Recorded, SupervisionSession, Week
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
 
 # The audit log's names for the records a pack shows (its `entity`, the diary's table names).
@@ -57,6 +57,19 @@ def closing_recorded_on(entry: Recorded[Concern], story: ConcernStory) -> date:
     recorded closed from the start was closed by the day it was first recorded."""
     moment = story.closed_at or story.answer_recorded_at or entry.first_recorded_at
     return moment.astimezone().date()
+
+
+def access_requests_apart(
+    entries: Sequence[Recorded[Concern]],
+) -> tuple[tuple[Recorded[Concern], ...], tuple[Recorded[Concern], ...]]:
+    """The concerns about workload among `entries`, and apart from them the subject access
+    requests: logged as concerns so that their answer is chased, they are requests for records,
+    and a pack counts and lists them apart."""
+    requests = ConcernChannel.ACCESS_REQUEST
+    return (
+        tuple(entry for entry in entries if entry.record.channel is not requests),
+        tuple(entry for entry in entries if entry.record.channel is requests),
+    )
 
 
 # The concerns raised before a period that a pack of it shows too, and how each is marked.

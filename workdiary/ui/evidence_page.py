@@ -46,7 +46,7 @@ from workdiary.domain.formatting import count
 from workdiary.domain.records import Export, Recorded, SupervisionStatus
 from workdiary.evidence.amendments import amendment_history
 from workdiary.evidence.pack import SHORT_FINGERPRINT, Pack
-from workdiary.evidence.period import coverage, first_day_recorded
+from workdiary.evidence.period import access_requests_apart, coverage, first_day_recorded
 from workdiary.evidence.snapshot import SECTIONS, PackOptions, Snapshot
 from workdiary.pack_verdict import (
     CheckedFile,
@@ -125,6 +125,9 @@ class PackContents:
     concerns: int
     # Raised before the period and still unanswered when it began: the concerns log lists them too.
     earlier_concerns: int
+    # Subject access requests, made in the period or unanswered when it began: logged as
+    # concerns, but counted and listed apart from them, as the pack does.
+    access_requests: int
     amendments: int  # changes after records were first recorded: amendments, answers, deletions…
     weeks_with_notes: int
     note_characters: int
@@ -141,6 +144,8 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
         covered.first_recorded,
     )
     summary = summarise(lines, snapshot.profile)
+    concerns, access_requests = access_requests_apart(covered.concerns)
+    earlier_concerns, earlier_access_requests = access_requests_apart(covered.earlier_concerns)
     notes = [entry.record.notes for entry in covered.weeks if entry.record.notes.strip()]
     return PackContents(
         first_week=covered.first_week,
@@ -160,8 +165,9 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
                 if entry.record.status is SupervisionStatus.HELD
             }
         ),
-        concerns=len(covered.concerns),
-        earlier_concerns=len(covered.earlier_concerns),
+        concerns=len(concerns),
+        earlier_concerns=len(earlier_concerns),
+        access_requests=len(access_requests) + len(earlier_access_requests),
         amendments=len(amendment_history(covered.audit, options.include_notes)),
         weeks_with_notes=len(notes),
         note_characters=sum(len(note) for note in notes),
@@ -182,7 +188,10 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
         "summary": SUMMARY_PAGES,
         "weeks": _pages(contents.weeks_logged + contents.weeks_not_logged, WEEK_ROWS_PER_PAGE),
         "supervision": _pages(contents.sessions, sessions_per_page),
-        "concerns": _pages(contents.concerns + contents.earlier_concerns, CONCERNS_PER_PAGE),
+        "concerns": _pages(
+            contents.concerns + contents.earlier_concerns + contents.access_requests,
+            CONCERNS_PER_PAGE,
+        ),
         "notes": _pages(
             contents.weeks_with_notes / NOTES_PER_PAGE
             + contents.note_characters / NOTE_CHARACTERS_PER_PAGE,
@@ -223,6 +232,16 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
             "unanswered when it began."
             if contents.earlier_concerns
             else "."
+        ),
+        *(
+            [
+                f"And {count(contents.access_requests, 'subject access request')}, listed apart "
+                "from the concerns: "
+                + ("it is not one" if contents.access_requests == 1 else "they are not ones")
+                + " about workload."
+            ]
+            if contents.access_requests
+            else []
         ),
         # "Change", as the pack counts them: an answer recorded is no amendment of a concern.
         f"{count(contents.amendments, 'change')} to the records after they were first recorded "
