@@ -118,3 +118,17 @@ def text_in_fonts(pdf: bytes) -> list[tuple[str, str]]:
     for page in reader(pdf).pages:
         page.extract_text(visitor_text=visit)
     return pieces
+
+
+def text_at(pdf: bytes) -> list[tuple[float, str]]:
+    """Each piece of text the pages draw, in order, with how far from the page's left edge it
+    starts (in points): what a reader sees indented, and how far."""
+    pieces: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            pieces.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], text.strip()))
+
+    for page in reader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return pieces

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.evidence.pdf_reading import flat, reader
+from tests.evidence.pdf_reading import flat, reader, text_at
 from tests.evidence.test_pack import (
     FIRST_WEEK,
     LAST_WEEK,
@@ -297,3 +297,67 @@ def test_a_concern_carried_over_pages_names_it_on_each_page_it_goes_on_to() -> N
     pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
     name = "Tue 15 Sep 2026 · Email, with SPO Gŵen <T&L>"
     carried_over(pages, name, {"said": said, "reply": response})
+
+
+# A value of more than one line
+
+
+def test_a_values_later_lines_stand_under_it_not_under_its_label() -> None:
+    """A note amended to two lines, or an answer with a second line `Later: …`: the second line
+    must not read as a change to another field, nor as a label of its own."""
+    before = "Covered duty.\nUnpaid hours: 7"
+    note = "Covered duty.\nUnpaid hours: 12 (not 7)"
+    raised = Concern(date(2026, 9, 8), "SPO", ConcernChannel.EMAIL, "Caseload ŵ ŷ <high> & more")
+    reply = "Will look at it.\nLater: nothing happened"
+    answered = replace(
+        raised, response=reply, response_on=date(2026, 9, 9), status=ConcernStatus.ANSWERED
+    )
+    chain = Chain()
+    chain.write("profile", "1", "create", PROFILE, moment(date(2026, 8, 1)))
+    chain.write("weeks", "2026-09-07", "create", week(FIRST_WEEK, 120.0, notes=before),
+                moment(date(2026, 9, 11)))  # fmt: skip
+    chain.write("weeks", "2026-09-07", "amend", week(FIRST_WEEK, 120.0, notes=note),
+                moment(date(2026, 9, 12)))  # fmt: skip
+    chain.write("concerns", "1", "create", raised, moment(raised.raised_on))
+    chain.write("concerns", "1", "amend", answered, moment(date(2026, 9, 9)))
+    chain.write("concerns", "1", "amend", replace(answered, response=f"{reply}, again"),
+                moment(date(2026, 9, 10)))  # fmt: skip
+    snapshot = replace(
+        SNAPSHOT,
+        weeks=(chain.recorded("weeks", "2026-09-07", week(FIRST_WEEK, 120.0, notes=note)),),
+        sessions=(),
+        concerns=(chain.recorded("concerns", "1", replace(answered, response=f"{reply}, again")),),
+        audit=tuple(chain.entries),
+        chain_head=chain.entries[-1].hash,
+        audit_entries=len(chain.entries),
+    )
+    pieces = text_at(build_pack(snapshot, OPTIONS).pdf)
+    # From the section's heading on (the running heads are set to the right).
+    start = max(
+        i for i, (x, text) in enumerate(pieces) if text == "7. Amendment history" and x < 99
+    )
+    history = pieces[start:]
+
+    def at(text: str, after: int = 0) -> tuple[int, float]:
+        """Where the first piece from `after` on that begins `text` is, and how far in."""
+        found = next(
+            i for i, (_x, piece) in enumerate(history) if i >= after and piece.startswith(text)
+        )
+        return found, history[found][0]
+
+    # The answer recorded: "Later:" stands under the answer, not as a label of its own.
+    response, response_x = at("Response:")
+    value, value_x = at("After:", response)
+    _later, later_x = at("Later: nothing happened", value)
+    assert response_x < value_x < later_x
+    # The note: its second line under its first, further in than "Before:" and "After:".
+    label, label_x = at("Notes:")
+    before_at, before_x = at("Before:", label)
+    second, second_x = at("Unpaid hours:", before_at)
+    after_at, after_x = at("After:", second)
+    assert label_x < before_x == after_x < second_x
+    assert at("Unpaid hours:", after_at)[1] == second_x
+    # So in the concerns log, under "Response (…):", not under the labels.
+    log = pieces[:start]
+    said_x = next(x for x, text in log if text.startswith("What was said:"))
+    assert next(x for x, text in log if text.startswith("Later: nothing happened")) > said_x

@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate, Table
 
-from tests.evidence.pdf_reading import flat, reader
+from tests.evidence.pdf_reading import flat, reader, text_at
 from workdiary.evidence.fonts import BOLD, REGULAR, document_options, paragraph_style
 from workdiary.evidence.text_block import Line, TextBlock, wrap_runs
 
@@ -132,3 +132,24 @@ def test_a_tab_indents_a_printed_line_as_spaces_would() -> None:
     block = TextBlock([("Agreed:\n\tchase the review", REGULAR)], STYLE)
     block.wrap(400, 400)
     assert [line.runs[0][0] for line in block._lines] == ["Agreed:", "    chase the review"]
+
+
+def test_a_hanging_first_line_sets_the_rest_under_the_value_on_every_page() -> None:
+    """`Before: …` hangs out to the left of its later lines, as a Paragraph's negative
+    firstLineIndent does: the first line is that much wider, and a part carried to the next page
+    starts where the later lines do, not out where the first line did."""
+    hanging = paragraph_style("TestHanging", fontSize=SIZE, leading=12, leftIndent=42,
+                              firstLineIndent=-14)  # fmt: skip
+    words = [f"mot{number:04d}" for number in range(900)]
+    block = TextBlock([("Before:", BOLD), (" " + " ".join(words), REGULAR)], hanging)
+    block.wrap(300, 1000)
+    first_line, *later = widths(block._lines)
+    assert first_line <= 300 - 28 and max(later) <= 300 - 42
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, **document_options()).build([block])
+    pieces = text_at(buffer.getvalue())
+    assert len(reader(buffer.getvalue()).pages) > 1
+    assert [text for _x, text in pieces if text.startswith("mot")][-1].endswith(words[-1])
+    first = next(x for x, text in pieces if text == "Before:")
+    on_first_line, *rest = [x for x, text in pieces if text.startswith("mot")]
+    assert on_first_line == first and {round(x - first) for x in rest} == {14}

@@ -169,6 +169,8 @@ _CELL_PADDING = 3.0  # each side of a cell's text
 _PADDING = 2 * _CELL_PADDING
 # Between a column of right-aligned figures and the left-aligned text of the next.
 _GAP = 8.0
+# How much further in than its label a value's later lines stand.
+_HANGING = 14.0
 _RULE = Color(0.75, 0.75, 0.75)
 _HEADER_FILL = Color(0.9, 0.9, 0.9)
 _RUN_FILL = Color(0.99, 0.9, 0.87)
@@ -193,6 +195,7 @@ class _Styles:
     hash: ParagraphStyle
     entry: ParagraphStyle
     entry_line: ParagraphStyle
+    entry_more: ParagraphStyle
     entry_value: ParagraphStyle
     entry_note: ParagraphStyle
     note_heading: ParagraphStyle
@@ -219,12 +222,27 @@ def _styles() -> _Styles:
         # Small enough that a 64-character hash stays on one line, to be read and copied whole.
         hash=paragraph_style("PackHash", fontSize=8, leading=12),
         entry=paragraph_style("PackEntry", fontSize=9, leading=12, spaceBefore=6, spaceAfter=1),
+        # A field's line, `Label: value`: its value's later lines, and its later paragraphs
+        # (entry_more), stand further in, under the value, not under the labels.
         entry_line=paragraph_style(
-            "PackEntryLine", fontSize=9, leading=12, leftIndent=14, spaceAfter=1
+            "PackEntryLine",
+            fontSize=9,
+            leading=12,
+            leftIndent=14 + _HANGING,
+            firstLineIndent=-_HANGING,
+            spaceAfter=1,
         ),
-        # A value before and after a change, under the field's line.
+        entry_more=paragraph_style(
+            "PackEntryMore", fontSize=9, leading=12, leftIndent=14 + _HANGING, spaceAfter=1
+        ),
+        # A value before and after a change, under the field's line; its later lines further in.
         entry_value=paragraph_style(
-            "PackEntryValue", fontSize=9, leading=12, leftIndent=28, spaceAfter=1
+            "PackEntryValue",
+            fontSize=9,
+            leading=12,
+            leftIndent=28 + _HANGING,
+            firstLineIndent=-_HANGING,
+            spaceAfter=1,
         ),
         entry_note=paragraph_style(
             "PackEntryNote",
@@ -1673,10 +1691,10 @@ def _carried_over(
 
 def _labelled(label: str, text: str) -> list[TextBlock]:
     """The officer's words under a label: the first paragraph after it, the rest below."""
-    style = _styles().entry_line
+    styles = _styles()
     parts = own_paragraphs(text) or [DASH]
-    first = _rich([(f"{label}:", True), (f" {parts[0]}", False)], style)
-    return [first, *(_para(part, style) for part in parts[1:])]
+    first = _rich([(f"{label}:", True), (f" {parts[0]}", False)], styles.entry_line)
+    return [first, *(_para(part, styles.entry_more) for part in parts[1:])]
 
 
 def _concern_status(concern: Concern, today: date) -> str:
@@ -1793,7 +1811,7 @@ def _change_lines(change: ChangeWords) -> tuple[list[TextBlock], list[TextBlock]
     # Measured whole before it is wrapped: a long change would be wrapped only to be set aside.
     (text, font), *_ = line.runs
     if "\n" not in text and stringWidth(text, font, style.fontSize) <= (
-        FRAME_WIDTH - style.leftIndent - style.rightIndent
+        FRAME_WIDTH - style.leftIndent - style.firstLineIndent - style.rightIndent
     ):
         return [], [line]
     values = [

@@ -38,9 +38,11 @@ class Line(NamedTuple):
 
 
 class TextBlock(Flowable):
-    """`runs` of text, each in its own font, at the size, leading, indent, colour and spacing of
-    `style`. A line break in a run starts a new line, keeping the spaces that indent it; any
-    other white space is one space."""
+    """`runs` of text, each in its own font, at the size, leading, indents, colour and spacing
+    of `style`. A line break in a run starts a new line, keeping the spaces that indent it; any
+    other white space is one space. As in a Paragraph, the first line starts `firstLineIndent`
+    further in than the rest: a negative one hangs it out, so that a value's later lines stand
+    under it, not under its label."""
 
     def __init__(self, runs: Iterable[Run], style: ParagraphStyle) -> None:
         super().__init__()
@@ -49,6 +51,8 @@ class TextBlock(Flowable):
         self.runs = [(printable(text.expandtabs(TAB_SPACES), font), font) for text, font in runs]
         self._lines: list[Line] = []
         self._wrapped_to: float | None = None
+        # 0 in the part of a block split over a page that does not begin with its first line.
+        self._first_indent: float = style.firstLineIndent
 
     @classmethod
     def plain(cls, text: str, style: ParagraphStyle) -> TextBlock:
@@ -57,7 +61,9 @@ class TextBlock(Flowable):
     def _laid_out(self, available_width: float) -> list[Line]:
         width = available_width - self.style.leftIndent - self.style.rightIndent
         if self._wrapped_to != width:
-            self._lines = wrap_runs(self.runs, width, self.style.fontSize)
+            self._lines = wrap_runs(
+                self.runs, width, self.style.fontSize, width - self._first_indent
+            )
             self._wrapped_to = width
         return self._lines
 
@@ -78,6 +84,7 @@ class TextBlock(Flowable):
         if fit >= len(lines) or fit < 2:
             return [] if fit < len(lines) else [self]
         first, rest = self._part(lines[:fit]), self._part(lines[fit:])
+        first._first_indent, rest._first_indent = self._first_indent, 0
         # Space before the whole block and after it; none where it breaks over a page.
         first.spaceBefore, first.spaceAfter = self.getSpaceBefore(), 0
         rest.spaceBefore, rest.spaceAfter = 0, self.getSpaceAfter()
@@ -106,9 +113,11 @@ class TextBlock(Flowable):
         canvas.saveState()
         text = canvas.beginText()
         text.setFillColor(style.textColor)
-        text.setTextOrigin(style.leftIndent, self.height - style.fontSize)
+        text.setTextOrigin(style.leftIndent + self._first_indent, self.height - style.fontSize)
         font = None
-        for line in self._lines:
+        for number, line in enumerate(self._lines):
+            if number == 1 and self._first_indent:
+                text.moveCursor(-self._first_indent, 0)  # the rest start where the style says
             runs = line.runs or [("", font or style.fontName)]
             for position, (words, run_font) in enumerate(runs):
                 if run_font != font:
@@ -122,19 +131,25 @@ class TextBlock(Flowable):
         canvas.restoreState()
 
 
-def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
-    """The runs broken into lines no wider than `width`, at spaces where it can be and inside a
-    word only where the word alone is wider than the line (a long web address, say)."""
+def wrap_runs(
+    runs: Sequence[Run], width: float, size: float, first_width: float | None = None
+) -> list[Line]:
+    """The runs broken into lines no wider than `width` (the first no wider than `first_width`,
+    if given), at spaces where it can be and inside a word only where the word alone is wider
+    than the line (a long web address, say)."""
+    if first_width is None:
+        first_width = width
     text = "".join(words for words, _ in runs)
     # Most text is a line that fits, its spacing already as it is printed: measured whole.
     if " ".join(text.split()) == text and (
-        sum(stringWidth(words, font, size) for words, font in runs) <= width
+        sum(stringWidth(words, font, size) for words, font in runs) <= first_width
     ):
         return [Line([run for run in runs if run[0]], "")]
     lines: list[Line] = []
     line: list[Run] = []
     used = 0.0
     space_wanted = False
+    room = first_width  # of the line being filled
     spaces = {font: stringWidth(" ", font, size) for _, font in runs}
 
     def add(words: str, font: str) -> None:
@@ -144,9 +159,9 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
             line.append((words, font))
 
     def end_line(followed_by: str) -> None:
-        nonlocal line, used, space_wanted
+        nonlocal line, used, space_wanted, room
         lines.append(Line(line, followed_by))
-        line, used, space_wanted = [], 0.0, False
+        line, used, space_wanted, room = [], 0.0, False, width
 
     for text, font in runs:
         for piece in _PIECES.findall(text):
@@ -162,19 +177,20 @@ def wrap_runs(runs: Sequence[Run], width: float, size: float) -> list[Line]:
             else:
                 word = stringWidth(piece, font, size)
                 space = spaces[font] if space_wanted else 0.0
-                if used + space + word <= width:
+                if used + space + word <= room:
                     add(" " + piece if space_wanted else piece, font)
                     used += space + word
                     space_wanted = False
                     continue
                 if line:
                     end_line(" " if space_wanted else "")
-                if word <= width:
+                if word <= room:
                     add(piece, font)
                     used = word
                     continue
-                # Wider than a whole line: cut into pieces a line wide.
-                for part in _broken(piece, font, size, width):
+                # Wider than a whole line: cut into pieces a line wide (as wide as the narrower
+                # of the first line and the rest, where it starts the first).
+                for part in _broken(piece, font, size, min(room, width)):
                     if line:
                         end_line("")
                     add(part, font)
