@@ -361,3 +361,28 @@ def test_a_values_later_lines_stand_under_it_not_under_its_label() -> None:
     log = pieces[:start]
     said_x = next(x for x, text in log if text.startswith("What was said:"))
     assert next(x for x, text in log if text.startswith("Later: nothing happened")) > said_x
+
+
+def test_an_amendment_carried_over_pages_names_its_record_on_each_page_it_goes_on_to() -> None:
+    """A long note's wording before and after, running on from page to page, is headed on each
+    page it goes on to by when it was changed and whose it is."""
+    before, after = paragraphs("before", 9_000), paragraphs("after", 9_000)
+    chain = Chain()
+    chain.write("profile", "1", "create", PROFILE, moment(date(2026, 8, 1)))
+    for notes, action, day in ((before, "create", 11), (after, "amend", 14)):
+        chain.write("weeks", "2026-09-07", action, week(FIRST_WEEK, 120.0, notes=notes),
+                    moment(date(2026, 9, day)))  # fmt: skip
+    snapshot = replace(
+        SNAPSHOT,
+        weeks=(chain.recorded("weeks", "2026-09-07", week(FIRST_WEEK, 120.0, notes=after)),),
+        sessions=(),
+        concerns=(),
+        audit=tuple(chain.entries),
+        chain_head=chain.entries[-1].hash,
+        audit_entries=len(chain.entries),
+    )
+    pack = build_pack(snapshot, replace(OPTIONS, sections=frozenset({"amendments"})))
+    pages = [flat(page.extract_text()) for page in reader(pack.pdf).pages]
+    name = "Mon 14 Sep 2026 17:00 · Week commencing Mon 07 Sep 2026"
+    assert f"{name}: amended Notes: Before: before" in pages[1]
+    carried_over(pages, name, {"before": before, "after": after})

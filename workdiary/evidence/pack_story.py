@@ -1777,23 +1777,22 @@ def _amendments(pack: _Pack) -> list[Flowable]:
             )
         )
     for amendment in amendments:
-        heading = _rich(
-            [
-                (format_moment(amendment.at), True),
-                (f"  ·  {amendment.record}: {amendment.what}", False),
-            ],
-            styles.entry,
-        )
+        # Which change it is: when, and to which record.
+        name = [(format_moment(amendment.at), True), (f"  ·  {amendment.record}", False)]
+        heading = _rich([*name, (f": {amendment.what}", False)], styles.entry)
         if not amendment.lines:
             flowables.append(heading)
+            continue
+        body: list[Flowable] = []
         for index, change in enumerate(amendment.lines):
             heads, values = _change_lines(change)
-            if index == 0:
-                heads = [heading, *heads]
             # A heading, or a field's label, never stands alone at the foot of a page.
-            if heads:
-                flowables.append(_keep_with_next(heads, values[0]))
-            flowables += [*heads, *values]
+            if index == 0:
+                flowables.append(_keep_with_next([heading, *heads], values[0]))
+            elif heads:
+                body.append(_keep_with_next(heads, values[0]))
+            body += [*heads, *values]
+        flowables += [heading, *_carried_over(name, body, styles.entry)]
     return flowables
 
 
