@@ -74,7 +74,7 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
     out_path = pdf_out(args.out)
     first = week_commencing(parse_date(args.first, "from", "The first week"))
-    last = week_commencing(parse_date(args.last, "to", "The last week"))
+    last = asked_last = week_commencing(parse_date(args.last, "to", "The last week"))
     if first > last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
     if not out_path.is_dir():
@@ -121,6 +121,12 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
         except packs.PackFileInTheWay as in_the_way:  # made there while the pack was built
             raise _out_taken(in_the_way) from None
+    if asked_last > last:  # never moved unsaid
+        print(
+            f"--to is in the week commencing {format_day(asked_last)}, still to come: the pack "
+            "runs to today, as far as anything is recorded.",
+            file=out,
+        )
     print(
         f"Wrote the evidence pack for the weeks commencing {format_day(first)} to "
         f"{format_day(last)} ({count(pack.pages, 'page')}):\n  {saved.path}\n"

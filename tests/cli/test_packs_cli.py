@@ -573,6 +573,20 @@ def test_a_pack_to_today_holds_what_was_recorded_today_though_the_week_is_not_lo
     assert "Raised in the period 1 " in text and "Cancelled by manager 1 " in text
     assert "Emailed about 125 %" in text
     assert "Weeks not logged 0 " in text
+    assert "still to come" not in said  # nothing was moved
+
+
+def test_a_to_date_still_to_come_is_said_to_be_moved_back(tmp_path: Path) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "120")
+    later = THIS_WEEK + timedelta(weeks=3)
+    status, said = run("export", "--from", str(THIS_WEEK), "--to", str(later + timedelta(days=2)),
+                       "--out", str(tmp_path / "pack.pdf"))  # fmt: skip
+    assert status == 0
+    assert (
+        f"--to is in the week commencing {format_day(later)}, still to come: the pack runs to "
+        "today" in said
+    )
+    assert f"to {format_day(THIS_WEEK)} (" in said
 
 
 def test_a_folder_given_as_out_gets_the_pack_under_the_name_the_window_offers(
