@@ -47,6 +47,7 @@ from workdiary.domain.errors import (
 from workdiary.domain.formatting import (
     count,
     cut_to_show,
+    days_off_beside_hours,
     describe_event,
     format_money,
     format_number,
@@ -885,6 +886,11 @@ def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
             f"({'+' if extra >= 0 else ''}{format_number(extra)}) over the "
             f"{count(summary.weeks_with_hours, 'week')} with both recorded."
         )
+        days_off = days_off_beside_hours(
+            summary.leave_days_with_hours, summary.sick_days_with_hours
+        )
+        if days_off:
+            sentences.append(f"{days_off}.")
     unpaid = f"Unpaid hours: {format_number(summary.unpaid_hours)}"
     if not summary.weeks_with_unpaid:
         unpaid = "Unpaid hours: none recorded"

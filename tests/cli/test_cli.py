@@ -65,6 +65,23 @@ def test_logging_a_week_again_amends_it_and_keeps_the_first_figures() -> None:
     assert (week["capacity_pct"], week["hours_worked"], week["amendments"]) == (128.0, 44.5, 1)
 
 
+def test_hours_against_contracted_name_the_days_off_they_do_not_allow_for() -> None:
+    """A shortfall made of a day's leave and a day off sick must not read as hours short."""
+    earlier = LAST_WEEK - timedelta(weeks=1)
+    run("log-week", "--week", str(earlier), "--capacity", "120", "--hours", "30",
+        "--contracted", "37", "--leave-days", "1")  # fmt: skip
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120", "--hours", "36",
+        "--contracted", "37", "--sick-days", "1")  # fmt: skip
+    shown = run("show")[1]
+    assert "Hours worked 66 against 74 contracted (-8) over the 2 weeks with both recorded.\n" in (
+        shown
+    )
+    assert (
+        "Those weeks include 1 day of leave and 1 day sick, which this comparison does not allow "
+        "for" in shown
+    )
+
+
 def test_contracted_hours_default_from_the_profile() -> None:
     run("profile", "set", "--contracted-hours", "30")
     run("log-week", "--week", str(LAST_WEEK), "--capacity", "100")

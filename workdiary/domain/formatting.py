@@ -111,6 +111,23 @@ def listed(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def days_off_beside_hours(leave_days: float, sick_days: float) -> str:
+    """Said beside hours worked against contracted, over weeks with days of leave or sickness:
+    whether contracted hours were entered less the days off is not recorded, and a shortfall
+    made of days off must not read as hours short. Empty for weeks with none."""
+    days_off = [
+        f"{format_number(days)} {'day' if days == 1 else 'days'} {kind}"
+        for days, kind in ((leave_days, "of leave"), (sick_days, "sick"))
+        if days
+    ]
+    if not days_off:
+        return ""
+    return (
+        f"Those weeks include {listed(days_off)}, which this comparison does not allow for (the "
+        "diary does not record whether contracted hours were entered less days off)"
+    )
+
+
 def held_on_shared_days(figures: SupervisionFigures) -> str:
     """Said when sessions recorded as held share a day, which counts once: without it, two
     sessions held in the log and one in the figures would look like a mistake. It names the

@@ -55,6 +55,7 @@ from workdiary.domain.formatting import (
     SUPERVISION_STATUS_WORDS,
     ChangeWords,
     count,
+    days_off_beside_hours,
     format_money,
     format_number,
     held_on_shared_days,
@@ -862,22 +863,11 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
             if difference < 0
             else "the same as contracted"
         )
-        days_off = [
-            f"{_days(days)} {kind}"
-            for days, kind in (
-                (summary.leave_days_with_hours, "of leave"),
-                (summary.sick_days_with_hours, "sick"),
-            )
-            if days
-        ]
+        days_off = days_off_beside_hours(
+            summary.leave_days_with_hours, summary.sick_days_with_hours
+        )
         if days_off:
-            # Whether contracted hours were entered less the days off is not recorded: a
-            # shortfall made of days off must not read as hours short.
-            more += (
-                f". Those weeks include {listed(days_off)}, which this comparison does not "
-                "allow for (the diary does not record whether contracted hours were entered less "
-                "days off)"
-            )
+            more += f". {days_off}"
         facts.append(
             (
                 "Hours worked",
