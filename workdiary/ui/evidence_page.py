@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCursor,
@@ -68,7 +68,7 @@ from workdiary.ui.fields import (
     problem_label,
     typed_period,
 )
-from workdiary.ui.folders import show_folder
+from workdiary.ui.folders import documents_folder, show_folder
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import asking_about_clock
@@ -510,11 +510,7 @@ class EvidencePage(QWidget):
         options = self.pack_options()
         if options is None or self._snapshot is None:
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        # Qt names Documents even where it does not exist, and the dialog would then open in
-        # whatever folder the app was started from.
-        start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        return packs.unused_pack_path(start, self._snapshot, options)
+        return packs.unused_pack_path(documents_folder(), self._snapshot, options)
 
     def export(self) -> None:
         """Ask where to save the pack, then export it there."""
@@ -747,8 +743,7 @@ class EvidencePage(QWidget):
         for earlier in (self._last_checked, self._last_saved):
             if earlier is not None and earlier.parent.is_dir():
                 return earlier.parent
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        return documents_folder()
 
     def _build_export(self) -> QWidget:
         self.export_button = QPushButton("&Export…")
