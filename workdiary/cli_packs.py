@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -141,14 +140,20 @@ def verify_pack(pack_file: str, paths: AppPaths, out: TextIO) -> int:
     """The pack checked against itself, then, where the diary is here, against the diary; the
     verdict's words are the window's too (see workdiary.pack_verdict). A file that plainly never
     was a pack is the wrong file given (exit status 2), said as such: not a pack tampered with."""
-    from workdiary.pack_verdict import Face, check_pack_file, compare_checked, pack_verdict
+    from workdiary.pack_verdict import (
+        ADVICE,
+        Face,
+        PackStatus,
+        check_pack_file,
+        compare_checked,
+        pack_verdict,
+    )
 
     path = Path(pack_file).expanduser()
     checked = check_pack_file(path)
-    if checked.check.contents is None:
-        other = _what_else(path)
-        if other is not None:
-            raise InvalidInput([FieldProblem("pack", f"{other} {RIGHT_FILE}")])
+    if checked.never_a_pack:
+        advice = ADVICE[PackStatus.NOT_A_PACK]
+        raise InvalidInput([FieldProblem("pack", f"{checked.never_a_pack} {advice}")])
     comparison = None
     if checked.check.intact and paths.diary_file.exists():
         with open_diary(paths) as diary:
@@ -159,43 +164,3 @@ def verify_pack(pack_file: str, paths: AppPaths, out: TextIO) -> int:
         for item in paragraph.items:
             print(f"  - {item}", file=out)
     return EXIT_OK if verdict.passed else EXIT_CHECK_FAILED
-
-
-# What a pack says of itself on its cover and in its title, whatever else was taken out of it.
-PACK_TITLE = "Workload evidence pack"
-RIGHT_FILE = (
-    "Check that you chose the right file: an evidence pack is a PDF that `workdiary export`, or "
-    "the Evidence page in the window, wrote."
-)
-
-
-def _what_else(path: Path) -> str | None:
-    """What the file is, when it plainly never was an evidence pack: not a PDF, a Work Diary
-    letter, or a PDF of something else. None for a file that may be a pack damaged or with its
-    data taken out (a PDF that cannot be read whole, or whose pages say they are a pack): the
-    pack's own check says what it found in those."""
-    from pypdf import PdfReader
-
-    from workdiary.evidence.letters import FOOTER
-
-    try:
-        pdf = path.read_bytes()
-    except OSError:
-        return None
-    if b"%PDF-" not in pdf[:1024]:  # where every PDF says it is one
-        return f"{path.name} is not a PDF, so it is not an evidence pack."
-    try:
-        reader = PdfReader(io.BytesIO(pdf))
-        title = ((reader.metadata.title if reader.metadata else None) or "").strip()
-        first_page = reader.pages[0].extract_text() if reader.pages else ""
-    except Exception:  # whatever a reader makes of a damaged file, it cannot say what it is
-        return None
-    if PACK_TITLE in title or PACK_TITLE in first_page:
-        return None
-    if FOOTER in first_page:
-        named = f" (“{title}”)" if title else ""
-        return (
-            f"{path.name} is a letter made with Work Diary{named}, not an evidence pack: a "
-            "letter holds no data to check it by."
-        )
-    return f"{path.name} is a PDF, but not a Work Diary evidence pack."

@@ -6,6 +6,7 @@ this computer (`compare_checked`), and `pack_verdict` says what that means."""
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -37,6 +38,8 @@ class PackStatus(Enum):
 
     # The file could not be read at all: nothing was checked.
     UNREADABLE = "unreadable"
+    # The file plainly never was a pack (not a PDF, a letter, another PDF): the wrong file chosen.
+    NOT_A_PACK = "not a pack"
     # Not a Work Diary pack, damaged, or altered since it was made: it fails its own check.
     ALTERED = "altered"
     # Intact, but the diary here says it is not what this diary made.
@@ -57,6 +60,7 @@ PASSED = frozenset({PackStatus.INTACT, PackStatus.MATCHES_THEN_CHANGED, PackStat
 # The verdict in a few words: the window's title for it.
 TITLES = {
     PackStatus.UNREADABLE: "Cannot read the file",
+    PackStatus.NOT_A_PACK: "That file is not an evidence pack",
     PackStatus.ALTERED: "The pack did not pass its check",
     PackStatus.DOES_NOT_MATCH: "The pack does not match your diary",
     PackStatus.DIARY_ALTERED: "Your diary cannot vouch for this pack",
@@ -71,6 +75,10 @@ ADVICE = {
     PackStatus.UNREADABLE: (
         "Nothing was checked. Make sure the file is still where it was (a pack on a USB stick "
         "needs the stick plugged in) and that you can open it, then try again."
+    ),
+    PackStatus.NOT_A_PACK: (
+        "Check that you chose the right file: an evidence pack is a PDF that Work Diary wrote "
+        "when a pack was exported."
     ),
     PackStatus.ALTERED: (
         "Do not rely on this file as evidence. Check that you chose the right file. If you did, "
@@ -142,6 +150,8 @@ class CheckedFile:
 
     check: PackCheck
     file_sha256: str
+    # What the file is instead, when it plainly never was a pack (see never_a_pack).
+    never_a_pack: str = ""
 
 
 def check_pack_file(path: Path) -> CheckedFile:
@@ -151,7 +161,46 @@ def check_pack_file(path: Path) -> CheckedFile:
         pdf = path.read_bytes()
     except OSError as error:
         raise InvalidInput([FieldProblem("pack", cannot_read(path, error))]) from error
-    return CheckedFile(check_pack(pdf), hashlib.sha256(pdf).hexdigest())
+    check = check_pack(pdf)
+    instead = never_a_pack(path.name, pdf) if check.contents is None else ""
+    return CheckedFile(check, hashlib.sha256(pdf).hexdigest(), instead)
+
+
+# What a pack says of itself on its cover and in its title, whatever else was taken out of it.
+PACK_TITLE = "Workload evidence pack"
+
+
+def never_a_pack(name: str, pdf: bytes) -> str:
+    """What the file `name` is, when it plainly never was an evidence pack: not a PDF, a Work
+    Diary letter, or a PDF of something else. Empty for a file that may be a pack damaged or with
+    its data taken out (a PDF that cannot be read whole, or whose pages say they are a pack):
+    that is a pack that fails its own check, said as such."""
+    from pypdf import PdfReader
+
+    from workdiary.evidence.letters import FOOTER
+
+    if b"%PDF-" not in pdf[:1024]:  # where every PDF says it is one
+        return f"{name} is not a PDF, so it is not an evidence pack."
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        title = ((reader.metadata.title if reader.metadata else None) or "").strip()
+        first_page = reader.pages[0].extract_text() if reader.pages else ""
+    except Exception:  # whatever a reader makes of a damaged file, it cannot say what it is
+        return ""
+    if PACK_TITLE in title or PACK_TITLE in first_page:
+        return ""
+    if FOOTER in first_page:
+        named = f" (“{title}”)" if title else ""
+        return (
+            f"{name} is a letter made with Work Diary{named}, not an evidence pack: a letter "
+            "holds no data to check it by."
+        )
+    return f"{name} is a PDF, but not a Work Diary evidence pack."
+
+
+def not_a_pack_verdict(checked: CheckedFile) -> PackVerdict:
+    """The verdict on a file that never was a pack (see never_a_pack)."""
+    return PackVerdict(PackStatus.NOT_A_PACK, (Paragraph(checked.never_a_pack),))
 
 
 def cannot_read(path: Path, error: OSError) -> str:

@@ -370,8 +370,8 @@ def test_a_file_that_never_was_a_pack_is_the_wrong_file_given_not_a_pack_altered
     assert run("notice", "--out", str(letter))[0] == 0
     capsys.readouterr()
     right_file = (
-        "Check that you chose the right file: an evidence pack is a PDF that `workdiary "
-        "export`, or the Evidence page in the window, wrote.\n"
+        "Check that you chose the right file: an evidence pack is a PDF that Work Diary wrote "
+        "when a pack was exported.\n"
     )
     for given, words in [
         (text, "hostname is not a PDF, so it is not an evidence pack."),

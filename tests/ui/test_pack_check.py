@@ -216,6 +216,30 @@ def test_a_file_that_is_no_pack_or_a_damaged_one_is_said_to_be_so(
     assert "Check that you chose the right file" in said.text
 
 
+def test_a_file_that_never_was_a_pack_is_said_to_be_the_wrong_file_not_an_altered_pack(
+    qtbot: QtBot, page: EvidencePage, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    """A spreadsheet, or another PDF, chosen by mistake: told as the wrong file, as
+    `workdiary verify` tells it, not as a pack someone tampered with."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    notes = tmp_path / "caseload.csv"
+    notes.write_text("week,capacity\n2026-11-16,131\n")
+    minutes = tmp_path / "minutes.pdf"
+    canvas = Canvas(str(minutes))
+    canvas.drawString(72, 720, "Minutes of the team meeting")
+    canvas.save()
+    for path, what in (
+        (notes, "caseload.csv is not a PDF, so it is not an evidence pack."),
+        (minutes, "minutes.pdf is a PDF, but not a Work Diary evidence pack."),
+    ):
+        said = checked(qtbot, page, messages, path)
+        assert said.kind == "error" and said.title == "That file is not an evidence pack"
+        assert said.text.startswith(what)
+        assert "Check that you chose the right file" in said.text
+        assert "tamper" not in said.text and "Do not rely" not in said.text
+
+
 def test_a_file_that_cannot_be_read_says_why_and_nothing_was_checked(
     qtbot: QtBot, page: EvidencePage, messages: ScriptedMessages, tmp_path: Path
 ) -> None:

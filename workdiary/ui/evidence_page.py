@@ -55,6 +55,7 @@ from workdiary.pack_verdict import (
     PackVerdict,
     check_pack_file,
     compare_checked,
+    not_a_pack_verdict,
     pack_verdict,
     unreadable_verdict,
 )
@@ -1083,6 +1084,9 @@ class EvidencePage(QWidget):
     @Slot(object)
     def _pack_checked(self, checked: CheckedFile) -> None:
         path = self._check_done()
+        if checked.never_a_pack:
+            self._say_verdict(path, not_a_pack_verdict(checked))
+            return
         try:
             # On the GUI thread, where the diary lives; quick beside reading the file.
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
