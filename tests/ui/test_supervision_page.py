@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import Clock
 from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.small_screens import seen_whole_in
 from tests.ui.windows import focused, shown_active
 from workdiary.domain.dates import format_day, format_moment
 from workdiary.domain.errors import DiskFull
@@ -1029,3 +1030,26 @@ def test_a_session_shown_when_deleted_elsewhere_becomes_read_only(
     assert not page.save_button.isEnabled()
     assert page.record_line.text().startswith(f"Deleted {format_moment(clock.now)}:")
     assert page.figures() is None  # nothing left to count
+
+
+def test_on_a_short_window_a_problem_shows_whole_under_its_box(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    page = shown_active(qtbot, SupervisionPage(diary, messages), 900, 420)
+    page.new_session()
+    box = line_edit(page, "minutes")
+    box.setFocus()
+    box.setText("-5")
+    # The box at the very foot of the view, as a user scrolling down to it would leave it.
+    view = page.page_scroll.viewport()
+    bottom = box.mapTo(view, box.rect().bottomLeft()).y()
+    scroll = page.page_scroll.verticalScrollBar()
+    scroll.setValue(scroll.value() + bottom - view.height() + 2)
+    assert not page.save()
+    assert box.hasFocus()
+    problem = next(
+        label
+        for label in page.findChildren(QLabel)
+        if label.isVisible() and label.text().startswith("⚠ ") and "-5" in label.text()
+    )
+    assert seen_whole_in(problem, page) and seen_whole_in(box, page)

@@ -73,6 +73,19 @@ class FocusFollowingScrollArea(QScrollArea):
             if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 child.installEventFilter(self)
 
+    def show_wrong(self, box: QWidget, problem: QWidget | None) -> None:
+        """Bring `box` into sight with `problem`, the line under it saying what is wrong. Given
+        the focus, the box comes just into sight at the foot of the view, and the line just shown
+        under it would stay below the edge: laid out first, so that the line has its place."""
+        if problem is not None:
+            content = self.widget()
+            layout = content.layout() if content is not None else None
+            if layout is not None:
+                layout.activate()
+            self.ensureWidgetVisible(problem)
+        # The box may have had the focus already: no change of focus brings it into sight.
+        self.ensureWidgetVisible(box)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Not for a click: what was clicked is in sight, and the page must not jump under it.
         if (

@@ -812,8 +812,8 @@ class RecordPage(QWidget, Generic[R]):
             )
         if focus and first_bad is not None:
             first_bad.setFocus()
-            # The scroll area follows a change of focus; the box may have had it already.
-            self.page_scroll.ensureWidgetVisible(first_bad)
+            under = next(field.problem for field in self._fields.values() if field.box is first_bad)
+            self.page_scroll.show_wrong(first_bad, under)
 
     def _focus_first_field(self) -> None:
         if self.showing_deleted():

@@ -427,7 +427,7 @@ class WeekEditor(QWidget):
 
     def _build_form(self) -> QScrollArea:
         form = QWidget()
-        form_layout = self._form_layout = QVBoxLayout(form)
+        form_layout = QVBoxLayout(form)
         intro = QLabel(
             "Only the WMT capacity is needed. Leave a box empty when you do not have that figure."
         )
@@ -743,14 +743,7 @@ class WeekEditor(QWidget):
             first_bad, said_under = self.week_picker, None
         if focus and first_bad is not None:
             first_bad.setFocus()
-            # What is wrong, in sight under its box: the scroll area, following the focus, would
-            # bring the box just into sight at the foot of the form and leave its problem below
-            # the edge. Laid out first, so that the line just shown has its place.
-            if said_under is not None:
-                self._form_layout.activate()
-                self.form_scroll.ensureWidgetVisible(said_under)
-            # The scroll area follows a change of focus; the box may have had it already.
-            self.form_scroll.ensureWidgetVisible(first_bad)
+            self.form_scroll.show_wrong(first_bad, said_under)
 
     def _show_saved(self, result: SaveResult[Week]) -> None:
         self._entry = result.entry
