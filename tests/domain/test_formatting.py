@@ -154,6 +154,22 @@ def test_a_week_logged_again_is_flagged_so_not_as_amended() -> None:
     ]
 
 
+def test_a_week_logged_again_late_is_explained_by_when_it_was_logged_again() -> None:
+    """Its first-recorded date, in time, sits beside the flag: the explanation must not say
+    that date was late."""
+    again = replace(_recorded_week(0, (RecordedAgain(DELETED, AGAIN),)), retrospective=True)
+    [late] = [flag for flag in week_flags(again, Profile()) if flag.text == "retrospective"]
+    assert late.explanation == (
+        "Logged again, after its entry was deleted, more than 7 days after the week ended"
+    )
+    [first] = [
+        flag
+        for flag in week_flags(replace(_recorded_week(0, ()), retrospective=True), Profile())
+        if flag.text == "retrospective"
+    ]
+    assert first.explanation == "First recorded more than 7 days after the week ended"
+
+
 def test_flags_weigh_late_over_logged_again_over_any_amendments() -> None:
     def weight(line: WeekLine) -> int:
         return sum(flag.weight for flag in week_flags(line, Profile()))

@@ -384,10 +384,17 @@ def week_flags(line: WeekLine, profile: Profile) -> list[Flag]:
             )
         )
     if line.retrospective:
+        # A week logged again after its entry was deleted is judged by when it was logged
+        # again (see figures.logged_at), which its first-recorded date does not show.
+        entered = (
+            "Logged again, after its entry was deleted,"
+            if line.entry is not None and line.entry.recorded_again
+            else "First recorded"
+        )
         flags.append(
             Flag(
                 "retrospective",
-                f"First recorded more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
+                f"{entered} more than {RETROSPECTIVE_AFTER_DAYS} days after the week ended",
                 RETROSPECTIVE_WEIGHT,
             )
         )
