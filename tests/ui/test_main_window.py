@@ -227,6 +227,14 @@ def test_a_diary_changed_outside_work_diary_is_said_to_be_as_the_window_opens(
     assert "Nothing was changed by this check" in said.text
     # The figure the file now holds is still what the window shows: nothing is put back silently.
     assert window._diary.weeks.get(monday.isoformat()).record.capacity_pct == 95
+    # Said once in a message, and kept in sight after it: on every page, and over the week.
+    assert window.changed_outside_label.isVisibleTo(window)
+    assert "Changed outside Work Diary" in window.changed_outside_label.text()
+    window.open_week(monday)
+    assert "This week was changed outside Work Diary" in window.editor.notice.text()
+    assert window.editor.notice.isVisibleTo(window)
+    window.editor.show_week(monday + timedelta(weeks=1))
+    assert "changed outside" not in window.editor.notice.text()
 
 
 def test_an_intact_diary_is_checked_quietly_on_opening_and_on_asking_says_so(

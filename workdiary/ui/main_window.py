@@ -30,6 +30,7 @@ from workdiary.ui.messages import Messages
 from workdiary.ui.screen import resize_within_screen
 
 if TYPE_CHECKING:
+    from workdiary.storage import VerifyReport
     from workdiary.storage.audit import AuditEntry
     from workdiary.ui.concerns_page import ConcernsPage
     from workdiary.ui.evidence_page import EvidencePage
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         # list of pages.
         self._showing_page = False
         self._shown_read_only = diary.read_only is not None
+        # The weeks the diary's last check found changed outside Work Diary.
+        self.changed_outside: frozenset[str] = frozenset()
         self.pages = QStackedWidget()
         for index in PAGE_NAMES:
             slot = QWidget()
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
             from workdiary.ui.week_editor import WeekEditor
 
             self._editor = WeekEditor(self._diary, self._messages)
+            self._editor.mark_changed_outside(self.changed_outside)
             self._editor.saved.connect(self._diary_changed)
             self._editor.show_default_week()
             self._place(THIS_WEEK, self._editor)
@@ -261,7 +265,12 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel()
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = QLabel()
+        # Shown while the diary's last check found it changed outside Work Diary: the message
+        # said so once, but every figure on every page may show what was changed.
+        self.changed_outside_label = QLabel()
+        self.changed_outside_label.setVisible(False)
         self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.changed_outside_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._show_last_saved()
 
@@ -450,6 +459,7 @@ class MainWindow(QMainWindow):
         except WorkDiaryError as error:
             self._messages.error(self, "Work Diary could not check your diary", str(error))
             return False
+        self._show_changed_outside(report)
         backwards = ""
         if report.dated_backwards:
             one = len(report.dated_backwards) == 1
@@ -483,6 +493,24 @@ class MainWindow(QMainWindow):
                 f"Diary.{backwards}",
             )
         return True
+
+    def _show_changed_outside(self, report: VerifyReport) -> None:
+        """Keep in sight, on every page, that the diary's last check found it changed outside
+        Work Diary; and show the week form which weeks were."""
+        weeks = frozenset(f.key for f in report.findings if f.entity == "weeks")
+        self.changed_outside = weeks
+        if self._editor is not None:
+            self._editor.mark_changed_outside(weeks)
+        if report.intact:
+            self.changed_outside_label.setVisible(False)
+            return
+        from workdiary.ui.fields import PROBLEM_STYLE, WARNING_SIGN
+
+        self.changed_outside_label.setStyleSheet(PROBLEM_STYLE)
+        self.changed_outside_label.setText(
+            f"{WARNING_SIGN} Changed outside Work Diary: Help → Check your diary"
+        )
+        self.changed_outside_label.setVisible(True)
 
     # Letters
 

@@ -205,6 +205,7 @@ class WeekEditor(QWidget):
         self._messages = messages
         self._monday = week_commencing(diary.today())
         self._entry: Recorded[Week] | None = None
+        self._changed_outside: frozenset[str] = frozenset()
         self._typed_when_loaded: dict[str, str] = {}
         self._last_outcome = ""
         self._asking = False
@@ -248,6 +249,13 @@ class WeekEditor(QWidget):
         if loaded:
             self._tell_if_not_begun(monday)
         return loaded
+
+    def mark_changed_outside(self, weeks: frozenset[str]) -> None:
+        """The weeks (by key) the diary's last check found changed outside Work Diary: the form
+        says so over one of them, whose figures are not what its history says it held."""
+        self._changed_outside = weeks
+        key = self._monday.isoformat()
+        self._describe_record(deleted=self._entry is None and self._diary.weeks.exists(key))
 
     def show_history(self) -> AmendmentsDialog | None:
         """Open the history of the week shown: when it was first recorded, and every change
@@ -643,6 +651,13 @@ class WeekEditor(QWidget):
                 if late
                 else ""
             )
+        if self._monday.isoformat() in self._changed_outside:
+            changed = (
+                f"{WARNING_SIGN} This week was changed outside Work Diary: what the form shows "
+                "is not what its history says it held (Help → Check your diary says how). It "
+                "cannot be saved over until that is put right."
+            )
+            self.notice.setText("\n".join(filter(None, [changed, self.notice.text()])))
         self.notice.setVisible(bool(self.notice.text()))
         self.history_button.setEnabled(entry is not None or deleted)
         self.delete_button.setEnabled(entry is not None)
