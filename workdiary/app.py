@@ -64,7 +64,17 @@ def run_app(
         try:
             if demo:
                 paths = _demo_paths()
-            paths.ensure()
+            # The self-test checks what is there and makes nothing: with no diary yet (a
+            # packaged app tried before its first use, a mistyped folder), an empty one in memory.
+            nothing_here = self_test and not paths.has_diary()
+            if nothing_here:
+                print(
+                    f"There is no diary in {paths.data_dir} yet, and none was made: the window is "
+                    "checked on an empty one.",
+                    file=sys.stderr,
+                )
+            else:
+                paths.ensure()
         except (WorkDiaryError, OSError) as error:
             return _cannot_open(error, messages, self_test)
         # From here a fault is said and reported, never a window that silently fails to open.
@@ -83,7 +93,7 @@ def run_app(
             cleanup.callback(window_lock.release)
             if held is False and not window_lock.opening_anyway(messages):
                 return 0
-            diary = Diary.open(paths.diary_file)
+            diary = Diary.empty(paths.diary_file) if nothing_here else Diary.open(paths.diary_file)
             cleanup.callback(diary.close)
             # Window size and page live beside the diary, so a data folder is the whole of the
             # app's state and tests never touch the user's own settings.

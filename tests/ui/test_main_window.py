@@ -453,6 +453,17 @@ def test_self_test_passes_on_a_good_diary_and_fails_on_a_tampered_one(tmp_path: 
     assert "WMT capacity is 90 %" in failed.stderr
 
 
+def test_self_test_on_a_folder_with_no_diary_makes_nothing(tmp_path: Path) -> None:
+    """Tried before the first use, or on a mistyped folder: it checks the window on an empty
+    diary and leaves no diary, nor a folder, behind to hide where the real one is."""
+    data = tmp_path / "not-yet"
+    result = workdiary(data, "--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "with 0 weeks in History" in result.stdout
+    assert f"There is no diary in {data} yet, and none was made" in result.stderr
+    assert not data.exists()
+
+
 def main_windows() -> list[MainWindow]:
     """The main windows on screen (closed ones may linger until Qt deletes them)."""
     return [
