@@ -302,6 +302,23 @@ def test_sorting_by_week_puts_the_oldest_first_and_back(qtbot: QtBot, page: Hist
     assert column(page, Column.WEEK)[0] == "Mon 05 Oct 2026"
 
 
+def test_the_selected_week_stays_in_sight_when_the_rows_are_sorted_again(
+    qtbot: QtBot, sample_page: HistoryPage
+) -> None:
+    """The line under the table, and Enter, still speak of it: it must not be out of view."""
+    sample_page.resize(1100, 600)
+    sample_page.show()
+    qtbot.waitExposed(sample_page)
+    choose_period(sample_page, "Everything")
+    assert sample_page.select_week(date(2021, 6, 14))
+    for _ in range(2):
+        click_header(qtbot, sample_page, Column.CAPACITY)
+        table = sample_page.table
+        shown = table.visualRect(table.currentIndex())
+        assert table.viewport().rect().contains(shown.center())
+        assert "Mon 14 Jun 2021" in sample_page.selected_line.text()
+
+
 # Periods and the summary
 
 

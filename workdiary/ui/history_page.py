@@ -374,6 +374,13 @@ class HistoryPage(QWidget):
         table.horizontalHeader().setHighlightSections(False)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.WEEK, Qt.SortOrder.DescendingOrder)
+        # The selected week stays in sight when the rows are sorted again: the line under the
+        # table and Enter still speak of it, and it would otherwise be somewhere out of view.
+        table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: table.scrollTo(
+                table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+        )
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addAction(self.open_action)
         table.addAction(self.history_action)
