@@ -196,6 +196,7 @@ def test_a_diary_that_cannot_be_saved_to_says_so_before_anything_is_typed(
     messages = ScriptedMessages()
     window = open_window(messages)
     assert window.location_label.text().startswith("READ-ONLY — nothing can be saved")
+    assert window.location_label.text().endswith(": it cannot be written to")  # no mouse needed
     assert "read-only" in window.location_label.toolTip()
     # Why is said as the window opens, where a keyboard user hears it too, not only in the
     # tooltip; the set-up is not offered: it could not be saved.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 import workdiary
 from workdiary.domain.dates import format_day, format_moment, week_commencing
-from workdiary.domain.errors import WorkDiaryError
+from workdiary.domain.errors import DiskFull, WorkDiaryError
 from workdiary.domain.figures import week_to_open
 from workdiary.domain.formatting import count, listed
 from workdiary.storage import Diary
@@ -283,7 +283,10 @@ class MainWindow(QMainWindow):
         self._shown_read_only = read_only is not None
         where = f"Diary: {self._diary.path}"
         if read_only is not None:
-            where = f"READ-ONLY — nothing can be saved to {self._diary.path} (hover for why)"
+            # Why, in a word, for a keyboard user too; the whole of it is in the tooltip.
+            full = isinstance(read_only, DiskFull)
+            why = "its disk is full" if full else "it cannot be written to"
+            where = f"READ-ONLY — nothing can be saved to {self._diary.path}: {why}"
         if self.demo:
             where = "DEMO — a temporary copy of the sample diary; nothing you enter is kept"
         self.location_label.setText(where)
