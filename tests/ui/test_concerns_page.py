@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -1096,6 +1096,11 @@ def test_a_deleted_concern_is_shown_read_only_when_asked_and_never_counted(
     assert page.record_line.text().startswith(f"Deleted {format_moment(deleted_at)}:")
     assert not page.overdue_line.isVisible()
     assert page.summary_box.toPlainText() == WELSH_SUMMARY and page.summary_box.isReadOnly()
+    # Drawn as the greyed boxes beside it are, not as a white box to type in; its words dark.
+    palette = page.summary_box.palette()
+    window = page.palette().color(QPalette.ColorRole.Window)
+    assert palette.color(QPalette.ColorRole.Base) == window
+    assert palette.color(QPalette.ColorRole.Text) == page.palette().color(QPalette.ColorRole.Text)
     assert not page.box("raised_with").isEnabled() and not page.box("status").isEnabled()
     assert not page.save_button.isEnabled() and not page.delete_button.isEnabled()
     assert not page.answer_button.isEnabled() and page.history_button.isEnabled()
@@ -1121,6 +1126,7 @@ def test_a_deleted_concern_is_shown_read_only_when_asked_and_never_counted(
     assert page.current_key() == live and not page.showing_deleted()
     assert page.save_button.isEnabled() and page.answer_button.isEnabled()
     assert page.box("raised_with").isEnabled() and not page.summary_box.isReadOnly()
+    assert page.summary_box.palette().color(QPalette.ColorRole.Base) != window
     set_text(page, "summary", "Wrote asking for a workload review, copied to HR.")
     assert page.save()
     assert diary.concerns.count() == 1 and page.counts_line.text() == counts

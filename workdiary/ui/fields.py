@@ -252,6 +252,20 @@ def look_unavailable(box: QWidget, unavailable: bool) -> None:
     box.setPalette(palette)
 
 
+def look_read_only(box: QWidget, read_only: bool) -> None:
+    """Draw a box whose words can be read, selected and scrolled, but not changed, on the
+    window's colour, as the greyed boxes beside it are, or as usual again. Qt draws a read-only
+    box white, as one to type in; its words stay dark, since they are there to be read."""
+    if not read_only:
+        box.setPalette(QPalette())
+        return
+    palette = QPalette(box.palette())
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        window = palette.color(group, QPalette.ColorRole.Window)
+        palette.setColor(group, QPalette.ColorRole.Base, window)
+    box.setPalette(palette)
+
+
 class ReadOnlyCheckBox(QCheckBox):
     """A check box that can be made read-only, as a line edit can: it keeps its tick and its
     place in the Tab order, and a click, Space or its Alt+letter changes nothing."""

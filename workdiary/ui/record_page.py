@@ -40,6 +40,7 @@ from workdiary.ui.fields import (
     DateField,
     FocusFollowingScrollArea,
     hint_label,
+    look_read_only,
     native_text,
     page_shortcut,
     plain_label,
@@ -740,6 +741,7 @@ class RecordPage(QWidget, Generic[R]):
         for field in self._fields.values():
             if isinstance(field.box, QPlainTextEdit):
                 field.box.setReadOnly(not editable)
+                look_read_only(field.box, not editable)
         self._fill_form(entry.record if entry else None)
         self._typed_when_loaded = self._typed()
         self._last_outcome = ""
