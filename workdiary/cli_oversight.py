@@ -34,6 +34,7 @@ from workdiary.domain.dates import format_day, format_moment, parse_date
 from workdiary.domain.errors import FieldProblem, InvalidInput, NotFound
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, is_retrospective
 from workdiary.domain.formatting import (
+    BEFORE_THE_PERIOD,
     CONCERN_CHANNEL_WORDS,
     SUPERVISION_STATUS_WORDS,
     count,
@@ -630,7 +631,9 @@ def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[s
         weeks = format_number(gap.days / 7, places=1)
         lines.append(
             f"  Longest gap between sessions held: {count(gap.days, 'day')} ({weeks} weeks), "
-            f"from {format_day(gap.after)} to {format_day(gap.until)}"
+            f"from {format_day(gap.after)}"
+            + (BEFORE_THE_PERIOD if gap.after < figures.first else "")
+            + f" to {format_day(gap.until)}"
             + (", and still open." if gap.open_ended else ".")
         )
     elif figures.held == 0:

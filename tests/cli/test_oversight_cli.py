@@ -200,6 +200,9 @@ def test_a_gap_still_running_at_the_end_of_the_period_says_so() -> None:
     # The period is limited to the sessions in it.
     early = ok("supervision", "list", "--from", "2025-01-01", "--to", "2025-02-28")
     assert "(2 sessions recorded)" in early and "2 held of 2 expected" in early
+    # A gap begun before the period says so, rather than reading as a mistake in its dates.
+    later = ok("supervision", "list", "--from", "2025-06-01", "--to", "2025-09-30")
+    assert "from Mon 05 May 2025 (the last session held before the period) to Tue 30 Sep" in later
 
 
 def test_without_an_interval_the_list_says_how_to_set_one() -> None:

@@ -558,8 +558,11 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
     assert page.held_figure.text() == (
         "1 of 3 expected (due every 4 weeks); workload discussed in 1"
     )
-    # From the last session held before the period, on to today: none held since 6 October.
-    assert page.gap_figure.text() == "56 days, from Tue 11 Aug 2026 to Tue 06 Oct 2026"
+    # From the last session held before the period, which says so: a gap in a period of three
+    # months said to begin before it would otherwise read as a mistake.
+    assert page.gap_figure.text() == (
+        "56 days, from Tue 11 Aug 2026 (the last session held before the period) to Tue 06 Oct 2026"
+    )
     assert page.missed_figure.text() == "0 cancelled by your manager, 0 cancelled by you"
 
 

@@ -111,6 +111,11 @@ def listed(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+# After the day a gap in supervision began, when that was before the period it is measured in:
+# the gap counts the days since the last session held, however long ago.
+BEFORE_THE_PERIOD = " (the last session held before the period)"
+
+
 def days_off_beside_hours(leave_days: float, sick_days: float) -> str:
     """Said beside hours worked against contracted, over weeks with days of leave or sickness:
     whether contracted hours were entered less the days off is not recorded, and a shortfall

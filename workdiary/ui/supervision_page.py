@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 from workdiary.domain.concern_story import session_amendments
 from workdiary.domain.dates import format_day
 from workdiary.domain.errors import FieldProblem, InvalidInput, WorkDiaryError
-from workdiary.domain.formatting import SUPERVISION_STATUS_WORDS, count, held_on_shared_days
+from workdiary.domain.formatting import (
+    BEFORE_THE_PERIOD,
+    SUPERVISION_STATUS_WORDS,
+    count,
+    held_on_shared_days,
+)
 from workdiary.domain.oversight import (
     Gap,
     SupervisionFigures,
@@ -206,16 +211,17 @@ def held_words(figures: SupervisionFigures) -> str:
     return f"{held} of {figures.expected:,} expected (due {every(figures.interval_weeks)})"
 
 
-def gap_words(gap: Gap | None) -> str:
-    """The longest stretch without a held session, with its dates."""
+def gap_words(gap: Gap | None, first: date) -> str:
+    """The longest stretch without a held session in a period from `first`, with its dates."""
     if gap is None:
         return "None to measure: no session was held in or before the period"
+    since = format_day(gap.after) + (BEFORE_THE_PERIOD if gap.after < first else "")
     if gap.open_ended:
         return (
-            f"{count(gap.days, 'day')}, from {format_day(gap.after)} to "
-            f"{format_day(gap.until)}, with none held since"
+            f"{count(gap.days, 'day')}, from {since} to {format_day(gap.until)}, with none held "
+            "since"
         )
-    return f"{count(gap.days, 'day')}, from {format_day(gap.after)} to {format_day(gap.until)}"
+    return f"{count(gap.days, 'day')}, from {since} to {format_day(gap.until)}"
 
 
 def missed_words(figures: SupervisionFigures) -> str:
@@ -418,7 +424,7 @@ class SupervisionPage(RecordPage[SupervisionSession]):
             # On a line of its own: run on after the figures, it wraps mid-sentence.
             held += f".\n{held_on_shared_days(figures)}"
         self.held_figure.setText(held)
-        self.gap_figure.setText(gap_words(figures.longest_gap))
+        self.gap_figure.setText(gap_words(figures.longest_gap, figures.first))
         self.missed_figure.setText(missed_words(figures))
 
     # The editor
