@@ -548,6 +548,31 @@ def test_sections_left_out_are_not_printed_and_the_cover_always_is() -> None:
     assert nothing.pages == 1
 
 
+def test_a_copy_with_sections_left_out_says_so_and_sends_no_reader_to_them() -> None:
+    """A copy made to share (summary and weekly figures only, no notes) must not pass for the
+    whole record: its cover says what it leaves out, and no sentence points to pages it lacks."""
+    shared = build_pack(
+        SNAPSHOT,
+        replace(OPTIONS, sections=frozenset({"summary", "weeks"}), include_notes=False),
+    )
+    cover = page_texts(shared.pdf)[0]
+    left_out = (
+        "This copy leaves out, as chosen when it was made: the charts, the supervision log, the "
+        "concerns log, the weekly notes, the amendment history, the attachments and the page on "
+        "how to check it."
+    )
+    assert f"Sections left out {left_out}" in cover
+    assert f"2. Weekly figures page 4 {left_out}" in cover  # under the contents too
+    assert "Left out of this copy, as chosen when it was made: the weekly notes" in cover
+    text = body_text(shared.pdf).replace(left_out, "")
+    assert "every change is in the full pack's amendment history Deleted 1 week" in text
+    assert "what it held is in the full pack's amendment history" in text
+    assert text.count("amendment history") == text.count("the full pack's amendment history")
+    # A whole pack says nothing of the kind.
+    whole = body_text(build_pack(SNAPSHOT, OPTIONS).pdf, carried=[LONG_NOTE_WEEK])
+    assert "leaves out" not in whole and "full pack" not in whole
+
+
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(InvalidInput, match="ends"):
         build_pack(SNAPSHOT, replace(OPTIONS, first_week=LAST_WEEK, last_week=FIRST_WEEK))

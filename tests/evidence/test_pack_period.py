@@ -95,6 +95,22 @@ def test_what_was_recorded_this_week_is_in_the_pack_though_the_week_is_not_logge
     assert "— — — — — not logged" not in text
 
 
+def test_a_copy_without_the_logs_says_where_this_weeks_sessions_and_concerns_are(
+    diary_path: Path,
+) -> None:
+    snapshot = diary_on_monday(diary_path, [FIRST, FIRST + timedelta(weeks=1)])
+    options = PackOptions(FIRST, THIS_WEEK, sections=frozenset({"summary", "weeks"}))
+    text = body_text(build_pack(snapshot, options).pdf)
+    where = (
+        "What was recorded in its days up to then, supervision sessions and concerns, is in the "
+        "full pack's supervision log and the full pack's concerns log."
+    )
+    assert text.count(where) == 2  # the summary and the weekly figures
+    assert "is in the pack" not in text
+    whole = body_text(build_pack(snapshot, PackOptions(FIRST, THIS_WEEK)).pdf)
+    assert "supervision sessions and concerns, is in the pack." in whole
+
+
 def test_a_pack_of_this_week_alone_not_logged_shows_what_was_recorded_in_it(
     diary_path: Path,
 ) -> None:

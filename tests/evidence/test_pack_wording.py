@@ -487,8 +487,8 @@ def test_a_copy_without_notes_claims_only_what_it_prints() -> None:
     text = pack_text(make_snapshot(RUN_WEEKS), include_notes=False)
     assert "Every figure, date and change is still shown" not in text
     assert (
-        "Everything else is printed as in a full copy, and every change is listed (a change to "
-        "a note without its wording)." in text
+        "Everything else is printed as in a full copy, and every change is listed in the "
+        "amendment history (a change to a note without its wording)." in text
     )
 
 

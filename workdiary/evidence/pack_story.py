@@ -131,6 +131,18 @@ SECTION_TITLES = {
     "attachments": "Attachments",
     "verification": "How to check this pack",
 }
+# Each section as the text sends a reader to it.
+SECTION_NAMES = {
+    "summary": "summary figures",
+    "charts": "charts",
+    "weeks": "weekly figures",
+    "supervision": "supervision log",
+    "concerns": "concerns log",
+    "notes": "weekly notes",
+    "amendments": "amendment history",
+    "attachments": "attachments",
+    "verification": "page on how to check it",
+}
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
 BEFORE_PERIOD = "before the period"
 ACCESS_REQUESTS = "Subject access requests"
@@ -341,6 +353,19 @@ class _Pack:
         return self.sections.index(section) + 1
 
     @property
+    def left_out(self) -> list[str]:
+        """The sections this copy leaves out, as chosen when it was made."""
+        return [section for section in SECTIONS if section not in self.sections]
+
+    def named(self, section: str) -> str:
+        """A section as the text sends the reader to it: "the amendment history", or, in a copy
+        that leaves it out, "the full pack's amendment history". No sentence may send a reader
+        to pages this copy does not have, as if the record there were missing."""
+        if section in self.sections:
+            return f"the {SECTION_NAMES[section]}"
+        return f"the full pack's {SECTION_NAMES[section]}"
+
+    @property
     def weeks_before_first_recorded(self) -> int:
         """Weeks of the period before the diary's first week recorded: not counted at all."""
         return self.covered.weeks_in_period - len(self.lines)
@@ -375,11 +400,15 @@ class _Pack:
         monday = self.covered.week_not_logged_yet
         if monday is None:
             return ""
+        if "supervision" in self.sections and "concerns" in self.sections:
+            where = "the pack"
+        else:
+            where = f"{self.named('supervision')} and {self.named('concerns')}"
         return (
             f"The week commencing {format_day(monday)} had not ended when this pack was made, "
             "and nothing was logged for it yet: it has no line in the weekly figures, and is not "
             "counted as a week not logged. What was recorded in its days up to then, supervision "
-            "sessions and concerns, is in the pack."
+            f"sessions and concerns, is in {where}."
         )
 
 
@@ -562,12 +591,17 @@ def _cover(pack: _Pack) -> list[Flowable]:
     notes = (
         "Included"
         if options.include_notes
-        else "Left out of this copy: the weekly notes, and the actions and notes of supervision "
-        "sessions. Everything else is printed as in a full copy, and every change is listed (a "
-        "change to a note without its wording)."
+        else "Left out of this copy, as chosen when it was made: the weekly notes, and the "
+        "actions and notes of supervision sessions. Everything else is printed as in a full copy, "
+        f"and every change is listed in {pack.named('amendments')} (a change to a note without "
+        "its wording)."
     )
+    facts.append(("Period", period_words(pack.covered)))
+    # Next to the period, where a reader looks first for what the pack covers.
+    left_out = _left_out_words(pack)
+    if left_out:
+        facts.append(("Sections left out", left_out))
     facts += [
-        ("Period", period_words(pack.covered)),
         ("Generated", _generated_at(snapshot.taken_at)),
         ("Pack id", snapshot.pack_id),
         ("Data fingerprint (SHA-256)", _para(pack.fingerprint, styles.hash)),
@@ -585,9 +619,10 @@ def _cover(pack: _Pack) -> list[Flowable]:
             "Each figure was recorded in Work Diary with the date and time it was entered, and "
             "every table in this pack shows when each record was first recorded. An amendment "
             "never overwrites: the earlier values are kept, and every change is listed with its "
-            "date in the amendment history. Every change to the diary is written to an audit log "
-            "in which each entry carries the SHA-256 hash of the one before it (a hash chain), so "
-            "a change made behind the app's back shows up when the diary is checked. A week "
+            f"date in {pack.named('amendments')}. Every change to the diary is written to an "
+            "audit log in which each entry carries the SHA-256 hash of the one before it (a hash "
+            "chain), so a change made behind the app's back shows up when the diary is checked. "
+            "A week "
             f"{LATE_WEEK} is marked retrospective.",
             styles.body,
         ),
@@ -620,7 +655,18 @@ def _cover(pack: _Pack) -> list[Flowable]:
         for section in pack.sections:
             title = f"{pack.number(section)}. {SECTION_TITLES[section]}"
             flowables.append(PageNumberOf(title, section))
+        if left_out:
+            flowables.append(_para(left_out, styles.body))
     return flowables
+
+
+def _left_out_words(pack: _Pack) -> str:
+    """The sections this copy leaves out, said on its cover: a panel must not take a copy made
+    to share for the whole record."""
+    if not pack.left_out:
+        return ""
+    names = [f"the {SECTION_NAMES[section]}" for section in pack.left_out]
+    return f"This copy leaves out, as chosen when it was made: {listed(names)}."
 
 
 def _prepared_for(text: str) -> TextBlock | None:
@@ -699,7 +745,7 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
         (
             "Weeks not logged",
             f"{summary.weeks_not_logged:,}"
-            + (" (each is listed in the weekly figures)" if summary.weeks_not_logged else ""),
+            + (f" (each is listed in {pack.named('weeks')})" if summary.weeks_not_logged else ""),
         ),
     ]
     if summary.average_capacity_pct is not None and summary.peak_capacity_week is not None:
@@ -750,12 +796,12 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
         (
             "Recorded retrospectively",
             f"{count(summary.retrospective_weeks, 'week')} {LATE_WEEK}; each is marked "
-            "“retrospective” in the weekly figures",
+            f"“retrospective” in {pack.named('weeks')}",
         ),
         (
             "Amended",
             f"{count(summary.amended_weeks, 'week')} changed after first being recorded; every "
-            "change is in the amendment history",
+            f"change is in {pack.named('amendments')}",
         ),
     ]
     if summary.logged_again_weeks:
@@ -763,8 +809,8 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
             (
                 "Deleted and logged again",
                 f"{count(summary.logged_again_weeks, 'week')} whose entry was deleted and the "
-                "week logged again; what it held before is in the amendment history, and neither "
-                "counts as an amendment",
+                f"week logged again; what it held before is in {pack.named('amendments')}, and "
+                "neither counts as an amendment",
             )
         )
     if pack.deleted_weeks:
@@ -772,7 +818,7 @@ def _weekly_figures(pack: _Pack) -> list[Flowable]:
             (
                 "Deleted",
                 f"{count(len(pack.deleted_weeks), 'week')} whose entry was deleted; what it held "
-                "is in the amendment history",
+                f"is in {pack.named('amendments')}",
             )
         )
     flowables.append(_facts(keeping, 150))
@@ -935,7 +981,7 @@ def _hours_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
     return facts
 
 
-def _deleted_fact(deleted: int, noun: str) -> list[tuple[str, Flowable | str]]:
+def _deleted_fact(pack: _Pack, deleted: int, noun: str) -> list[tuple[str, Flowable | str]]:
     """A line for records of the period deleted since, as the weeks have: counted nowhere else,
     they must not simply vanish from the summary."""
     if not deleted:
@@ -944,13 +990,13 @@ def _deleted_fact(deleted: int, noun: str) -> list[tuple[str, Flowable | str]]:
         (
             "Deleted",
             f"{count(deleted, noun)} whose record was deleted, and so not counted above; what "
-            f"{'it' if deleted == 1 else 'each'} held is in the amendment history",
+            f"{'it' if deleted == 1 else 'each'} held is in {pack.named('amendments')}",
         )
     ]
 
 
 def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
-    deleted = _deleted_fact(pack.deleted_sessions, "session")
+    deleted = _deleted_fact(pack, pack.deleted_sessions, "session")
     figures = pack.supervision
     if figures is None:
         return [
@@ -1041,7 +1087,7 @@ def _raised_facts(
         (f"{verb} in the period", f"{len(concerns):,}"),
         ("Answered or closed", f"{len(concerns) - len(unanswered):,}, {AS_MADE}"),
         ("Still unanswered", f"{_still_unanswered(unanswered, pack.today)}, {AS_MADE}"),
-        *_deleted_fact(deleted, noun),
+        *_deleted_fact(pack, deleted, noun),
     ]
     earlier = [entry.record for entry in earlier_entries]
     before = f"{verb} {BEFORE_PERIOD} and unanswered when it began"
@@ -1291,15 +1337,14 @@ def _weekly_table(pack: _Pack) -> list[Flowable]:
     flags = (
         f"Flags: “at/over {pack.threshold}”: at or over the threshold; “excessive run”: part of "
         f"{_run_words(pack)} in a row, {whose_test(pack.profile)}; “retrospective”: "
-        f"{LATE_WEEK}; “amended”: "
-        "changed after it was first recorded (the amendment history shows how); “not logged”: "
-        "nothing was recorded for the week"
+        f"{LATE_WEEK}; “amended”: changed after it was first recorded "
+        f"({pack.named('amendments')} shows how); “not logged”: nothing was recorded for the week"
     )
     if any(line.logged_again for line in pack.lines):
         flags += (
             "; “deleted and logged again”: its entry was deleted and the week logged again, on "
-            "the day given (the amendment history shows what it held before and after); neither "
-            "is an amendment"
+            f"the day given ({pack.named('amendments')} shows what it held before and after); "
+            "neither is an amendment"
         )
     if in_progress:
         flags += (
@@ -1522,8 +1567,8 @@ def _concerns_log(pack: _Pack) -> list[Flowable]:
             f"recorded.{before}{apart} A concern still unanswered after the date set to chase a "
             "reply is marked “overdue”. “Answered on” is the date of the reply; recording it is "
             "not an amendment. “Amended” means something already recorded (what was said, with "
-            "whom, how, a date, or the answer once recorded) was changed later: the amendment "
-            "history shows how. “Retrospective”: recorded more than "
+            f"whom, how, a date, or the answer once recorded) was changed later: "
+            f"{pack.named('amendments')} shows how. “Retrospective”: recorded more than "
             f"{RETROSPECTIVE_AFTER_DAYS} days after the end of the week it happened in.",
             styles.small,
         )
@@ -1708,8 +1753,8 @@ def _notes(pack: _Pack) -> list[Flowable]:
     flowables: list[Flowable] = [
         _para(
             "The notes written for each week, oldest first, in full and as written. Each note "
-            "says when its week was first recorded; a note changed later is in the amendment "
-            "history with its earlier wording.",
+            f"says when its week was first recorded; a note changed later is in "
+            f"{pack.named('amendments')} with its earlier wording.",
             styles.small,
         )
     ]
