@@ -24,6 +24,7 @@ from workdiary.domain.records import (
     SupervisionStatus,
     Week,
 )
+from workdiary.packs import take_snapshot
 from workdiary.sample_diary import (
     SAMPLE_LAST_WEEK_FOR_TESTS,
     SAMPLE_PROFILE,
@@ -341,3 +342,16 @@ def test_any_day_of_the_last_week_means_that_week(tmp_path: Path) -> None:
     assert summary.last_week == LAST_WEEK
     with Diary.open(path) as diary:
         assert diary.weeks.all()[-1].key == LAST_WEEK.isoformat()
+
+
+def test_a_diary_filled_with_the_sample_is_marked_as_sample_data_and_a_real_one_is_not(
+    filled: Filled, tmp_path: Path
+) -> None:
+    """The demo's diary and one filled by `workdiary demo` alike: every pack made from either
+    must say it is made up."""
+    assert filled.diary.holds_sample_data()
+    assert take_snapshot(filled.diary).sample_data
+    with Diary.open(tmp_path / "real.db") as diary:
+        diary.save_profile(SAMPLE_PROFILE)
+        assert not diary.holds_sample_data()
+        assert not take_snapshot(diary).sample_data

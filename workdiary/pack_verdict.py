@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workdiary.domain.dates import format_day, format_moment, week_ending
 from workdiary.domain.errors import FieldProblem, InvalidInput
-from workdiary.evidence.pack_data import PackCheck, check_pack
+from workdiary.evidence.pack_data import PackCheck, check_pack, holds_sample_data
 from workdiary.packs import DiaryComparison, PackOrigin, compare_with_diary
 from workdiary.storage import Diary
 
@@ -108,6 +108,13 @@ ONLY_ON_ITS_OWN = (
     "ask the officer to check this file with their own Work Diary."
 )
 NO_DIARY = "There is no diary on this computer to compare it with."
+# Said first of a pack made from the sample diary, whatever else is found: a pack of made-up data
+# can be intact, and even match the diary it came from, and still be no one's record.
+DEMONSTRATION_PACK = (
+    "This is a DEMONSTRATION pack: it was made from Work Diary's sample diary, and every name, "
+    "figure and date in it is made up. It is not a record of anyone's work, and it is not "
+    "evidence."
+)
 # Where each face sends the user for the diary's own check.
 DIARY_CHECK = {Face.COMMAND: "`workdiary verify`", Face.WINDOW: "Help → Check your diary"}
 
@@ -128,6 +135,8 @@ class PackVerdict:
 
     status: PackStatus
     paragraphs: tuple[Paragraph, ...]
+    # The pack was made from the sample diary (see DEMONSTRATION_PACK).
+    demonstration: bool = False
 
     @property
     def passed(self) -> bool:
@@ -136,6 +145,8 @@ class PackVerdict:
 
     @property
     def title(self) -> str:
+        if self.demonstration:
+            return f"{TITLES[self.status]}, but it is a demonstration pack of made-up data"
         return TITLES[self.status]
 
     @property
@@ -230,7 +241,20 @@ def pack_verdict(
     check: PackCheck, comparison: DiaryComparison | None, face: Face = Face.COMMAND
 ) -> PackVerdict:
     """What the pack's own check and its comparison with the diary here found, in words:
-    `comparison` is None for an intact pack when there is no diary on this computer."""
+    `comparison` is None for an intact pack when there is no diary on this computer. A pack that
+    passed its own check and was made from the sample diary says so first."""
+    verdict = _verdict(check, comparison, face)
+    data = check.contents.data if check.contents is not None else None
+    if not check.intact or data is None or not holds_sample_data(data):
+        return verdict
+    return PackVerdict(
+        verdict.status, (Paragraph(DEMONSTRATION_PACK), *verdict.paragraphs), demonstration=True
+    )
+
+
+def _verdict(
+    check: PackCheck, comparison: DiaryComparison | None, face: Face = Face.COMMAND
+) -> PackVerdict:
     contents = check.contents
     # An intact pack has its data, and the fingerprint that data gives.
     if not check.intact or contents is None or contents.data is None or not contents.fingerprint:

@@ -103,6 +103,7 @@ def take_snapshot(diary: Diary) -> Snapshot:
             audit=audit,
             chain_head=head,
             audit_entries=count,
+            sample_data=diary.holds_sample_data(),
         )
 
 

@@ -189,6 +189,8 @@ def fill_sample_diary(
                     "Nothing was changed. Use a new data folder (--data-dir) for the sample."
                 )
             deletions = apply_events(diary, clock, scheduled)
+            # Made-up data: every pack made from it must say so, wherever it ends up.
+            diary.mark_as_sample()
         return summarise_sample(diary, last_monday, deletions, weeks)
 
 

@@ -41,6 +41,7 @@ from workdiary.evidence.letters import NoticeRequest, foreseeability_notice_pdf
 from workdiary.evidence.pack import SHORT_FINGERPRINT, Pack, build_pack
 from workdiary.evidence.pack_data import (
     DATA_FILE_NAME,
+    DEMONSTRATION,
     FINGERPRINT_KEY,
     LEFT_OUT,
     PACK_FORMAT,
@@ -52,7 +53,8 @@ from workdiary.evidence.pack_data import (
     read_pack,
 )
 from workdiary.evidence.snapshot import SECTIONS, AuditRecord, PackOptions, Snapshot
-from workdiary.packs import take_snapshot
+from workdiary.pack_verdict import pack_verdict
+from workdiary.packs import compare_with_diary, take_snapshot
 from workdiary.sample_diary import SAMPLE_LAST_WEEK_FOR_TESTS, fill_sample_diary
 from workdiary.storage import Diary
 from workdiary.storage.audit import GENESIS_HASH, entry_hash
@@ -86,6 +88,9 @@ def body_text(pdf: bytes, carried: Sequence[str] = ()) -> str:
     bodies = []
     for number, page in enumerate(reader(pdf).pages):
         lines = page.extract_text().splitlines()
+        # A pack of the sample diary says across the top of every page that it is one.
+        if lines and lines[-1] == DEMONSTRATION:
+            lines.pop()
         furniture = FOOTER + (RUNNING_HEAD if number else ())
         tail = lines[-len(furniture) :]
         assert all(
@@ -867,6 +872,37 @@ def sample(sample_diary: Diary) -> tuple[Snapshot, PackOptions, Pack]:
     first = min(entry.record.week_commencing for entry in snapshot.weeks)
     options = PackOptions(first, SAMPLE_LAST_WEEK_FOR_TESTS)
     return snapshot, options, build_pack(snapshot, options)
+
+
+def test_a_pack_of_the_sample_diary_says_on_every_page_and_when_checked_that_it_is_made_up(
+    sample: tuple[Snapshot, PackOptions, Pack], sample_diary: Diary
+) -> None:
+    """The sample's realistic name on a sealed, intact pack would pass for a real officer's
+    record long after the demo has gone: every page, its data and its check say otherwise."""
+    _, _, pack = sample
+    pages = [page.extract_text().splitlines() for page in reader(pack.pdf).pages]
+    assert all(lines[-1] == DEMONSTRATION for lines in pages)
+    cover = flat(" ".join(pages[0]))
+    assert f"Workload evidence pack {DEMONSTRATION} Rhiannon Llŷr" in cover
+    assert "Made with Work Diary 9.9.9, from its sample diary: made-up data" in cover
+    assert (reader(pack.pdf).metadata or {})["/Title"].startswith(f"{DEMONSTRATION}. ")
+    assert json.loads(pack.data_json)["sample_data"] is True  # under its fingerprint
+    check = check_pack(pack.pdf)
+    assert check.intact
+    data = json.loads(pack.data_json)
+    compared = compare_with_diary(sample_diary, data, pack.fingerprint, "")
+    for verdict in (pack_verdict(check, None), pack_verdict(check, compared)):
+        assert verdict.paragraphs[0].text.startswith("This is a DEMONSTRATION pack")
+        assert verdict.title.endswith("but it is a demonstration pack of made-up data")
+
+
+def test_a_pack_of_a_real_diary_carries_no_demonstration_mark(pack: Pack) -> None:
+    """Nor its data the key, so a pack made before there was one reads and checks as ever."""
+    assert "sample_data" not in json.loads(pack.data_json)
+    assert DEMONSTRATION not in " ".join(page_texts(pack.pdf))
+    verdict = pack_verdict(check_pack(pack.pdf), None)
+    assert "DEMONSTRATION" not in " ".join(paragraph.text for paragraph in verdict.paragraphs)
+    assert verdict.title == "The pack is intact"
 
 
 def test_the_sample_pack_has_every_week_of_ten_years_with_its_figures(

@@ -13,6 +13,7 @@ from workdiary.evidence.pack_data import (
     DATA_DESCRIPTION,
     DATA_FILE_NAME,
     DATA_MEDIA_TYPE,
+    DEMONSTRATION,
     covered_data,
     document_information,
     seal,
@@ -57,9 +58,11 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
         short_fingerprint=fingerprint[:SHORT_FINGERPRINT],
         period=period,
         created=snapshot.taken_at,
+        demonstration=DEMONSTRATION if snapshot.sample_data else "",
     )
+    title = f"Workload evidence pack: {name}, {period}"
     metadata = Metadata(
-        title=f"Workload evidence pack: {name}, {period}",
+        title=f"{DEMONSTRATION}. {title}" if snapshot.sample_data else title,
         author=snapshot.profile.name.strip(),
         subject=(
             f"Workload, supervision and concerns recorded in Work Diary, {period_words(covered)}. "

@@ -43,6 +43,11 @@ _UNSEALED = "0" * 64
 _SHA256_HEX = re.compile("[0-9a-f]{64}")
 # What stands in place of a note's text in a pack made without notes (an empty note stays empty).
 LEFT_OUT = "(left out of this pack)"
+# The key that marks a pack made from Work Diary's made-up sample data: true when there, and
+# absent from any other pack, so a pack of a real diary carries the same data as it always has.
+SAMPLE_DATA_KEY = "sample_data"
+# What a pack of sample data says of itself, on every page and when it is checked.
+DEMONSTRATION = "DEMONSTRATION — sample data, not a real record"
 
 
 def utc_text(moment: datetime) -> str:
@@ -102,7 +107,7 @@ def covered_data(snapshot: Snapshot, options: PackOptions, covered: Coverage) ->
             result[entry.key] = row if options.include_notes else _without_notes(entity, row)
         return result
 
-    return {
+    data: dict[str, Any] = {
         "format": PACK_FORMAT,
         "pack_id": snapshot.pack_id,
         "generated_at": utc_text(snapshot.taken_at),
@@ -128,6 +133,14 @@ def covered_data(snapshot: Snapshot, options: PackOptions, covered: Coverage) ->
         "chain_head": snapshot.chain_head,
         "audit_entries": snapshot.audit_entries,
     }
+    if snapshot.sample_data:
+        data[SAMPLE_DATA_KEY] = True
+    return data
+
+
+def holds_sample_data(data: Mapping[str, Any]) -> bool:
+    """Whether a pack's data says it was made from the sample diary (an older pack never is)."""
+    return data.get(SAMPLE_DATA_KEY) is True
 
 
 def pack_options(data: Mapping[str, Any]) -> PackOptions:

@@ -30,7 +30,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from workdiary.evidence.fonts import ITALIC, REGULAR, document_options, printable
+from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, document_options, printable
 from workdiary.evidence.pdf_library import (
     ActionFlowable,
     BaseDocTemplate,
@@ -49,6 +49,9 @@ _FOOTER_BASELINE = 11 * mm
 _HEADER_BASELINE = PAGE_HEIGHT - 12 * mm
 _FURNITURE_SIZE = 7.5
 _GREY = Color(0.3, 0.3, 0.3)
+DEMONSTRATION_RED = Color(0.7, 0.05, 0.05)
+_DEMONSTRATION_SIZE = 10
+_DEMONSTRATION_BASELINE = PAGE_HEIGHT - 7 * mm
 _TOTAL_FORM = "pack-total-pages"
 # Wide enough for any page number the forms hold, on either side of where they are drawn.
 _FORM_BOX = (-150, -4, 150, 12)
@@ -104,6 +107,9 @@ class Furniture:
     short_fingerprint: str
     period: str
     created: datetime
+    # Printed across the top of every page when set: a pack of made-up data must say so on any
+    # page that is copied or printed on its own.
+    demonstration: str = ""
     section_title: str = ""
     section_pages: dict[str, int] = field(default_factory=dict)
 
@@ -321,6 +327,10 @@ def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.drawString(MARGIN_SIDE, _HEADER_BASELINE, head)
         canvas.drawRightString(right, _HEADER_BASELINE, title)
         canvas.line(MARGIN_SIDE, _HEADER_BASELINE - 3, right, _HEADER_BASELINE - 3)
+    if furniture.demonstration:
+        canvas.setFont(BOLD, _DEMONSTRATION_SIZE)
+        canvas.setFillColor(DEMONSTRATION_RED)
+        canvas.drawCentredString(PAGE_WIDTH / 2, _DEMONSTRATION_BASELINE, furniture.demonstration)
     canvas.restoreState()
 
 

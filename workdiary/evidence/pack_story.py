@@ -92,8 +92,14 @@ from workdiary.evidence.amendments import (
 )
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
-from workdiary.evidence.pack_data import DATA_FILE_NAME
-from workdiary.evidence.pack_render import FRAME_WIDTH, CarriedOver, PageNumberOf, SectionHeading
+from workdiary.evidence.pack_data import DATA_FILE_NAME, DEMONSTRATION
+from workdiary.evidence.pack_render import (
+    DEMONSTRATION_RED,
+    FRAME_WIDTH,
+    CarriedOver,
+    PageNumberOf,
+    SectionHeading,
+)
 from workdiary.evidence.pdf_library import (
     CellStyle,
     CondPageBreak,
@@ -144,6 +150,9 @@ SECTION_NAMES = {
     "verification": "page on how to check it",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
+# What a pack made from the sample diary was made with. (Short: the cover and its contents must
+# still fit on their page, under the line that says the pack is a demonstration.)
+MADE_UP = "from its sample diary: made-up data"
 BEFORE_PERIOD = "before the period"
 ACCESS_REQUESTS = "Subject access requests"
 ACCESS_REQUESTS_APART = (
@@ -197,6 +206,7 @@ class _Styles:
     """The paragraph styles of the pack (made once, on the first pack)."""
 
     title: ParagraphStyle
+    demonstration: ParagraphStyle
     name: ParagraphStyle
     section: ParagraphStyle
     part: ParagraphStyle
@@ -220,6 +230,14 @@ def _styles() -> _Styles:
     body = paragraph_style("PackBody", fontSize=9.5, leading=13, spaceAfter=5)
     return _Styles(
         title=paragraph_style("PackTitle", BOLD, fontSize=20, leading=25, spaceAfter=10),
+        demonstration=paragraph_style(
+            "PackDemonstration",
+            BOLD,
+            fontSize=12,
+            leading=15,
+            spaceAfter=2,
+            textColor=DEMONSTRATION_RED,
+        ),
         name=paragraph_style("PackName", BOLD, fontSize=13, leading=17, spaceAfter=2),
         section=paragraph_style("PackSection", BOLD, fontSize=15, leading=19, spaceAfter=8),
         part=paragraph_style(
@@ -576,8 +594,10 @@ def _cover(pack: _Pack) -> list[Flowable]:
         SectionHeading(
             markup("Workload evidence pack", BOLD), styles.title, "cover", SECTION_TITLES["cover"]
         ),
-        _para(profile.name.strip() or "(no name given in the diary)", styles.name),
     ]
+    if snapshot.sample_data:
+        flowables.append(_para(DEMONSTRATION, styles.demonstration))
+    flowables.append(_para(profile.name.strip() or "(no name given in the diary)", styles.name))
     if who:
         flowables.append(_para(", ".join(who), styles.body))
     flowables.append(Spacer(1, 6))
@@ -607,7 +627,10 @@ def _cover(pack: _Pack) -> list[Flowable]:
         ("Data fingerprint (SHA-256)", _para(pack.fingerprint, styles.hash)),
         ("Audit chain head", _para(snapshot.chain_head, styles.hash)),
         ("Audit entries", f"{snapshot.audit_entries:,} in the diary's chain when this was made"),
-        ("Made with", f"Work Diary {snapshot.app_version}"),
+        (
+            "Made with",
+            f"Work Diary {snapshot.app_version}" + (f", {MADE_UP}" if snapshot.sample_data else ""),
+        ),
         ("Free-text notes", notes),
     ]
     if prepared_for is not None and prepared_for_last:

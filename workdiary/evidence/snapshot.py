@@ -56,6 +56,9 @@ class Snapshot:
     audit: tuple[AuditRecord, ...]
     chain_head: str  # the hash of the diary's last audit entry when the snapshot was taken
     audit_entries: int  # how many entries the whole chain had then
+    # The diary holds Work Diary's made-up sample data (the demo's, or `workdiary demo`'s): a
+    # pack of it must say on every page that it is no real record.
+    sample_data: bool = False
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,8 @@ def _holds_unsaved_changes(path: Path) -> bool:
 
 
 HAS_TABLES = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
+# The table that marks a diary filled with the made-up sample data (see Diary.mark_as_sample).
+SAMPLE_TABLE = "sample_data"
 
 
 def _check_is_diary(path: Path) -> None:
@@ -629,6 +631,27 @@ class Diary:
     def has_entries(self) -> bool:
         """Whether anything at all has ever been recorded, the profile and deleted records too."""
         return self.audit.head()[0] > 0
+
+    # The sample diary
+
+    def mark_as_sample(self) -> None:
+        """Record that this diary holds Work Diary's made-up sample data, so that every pack
+        made from it says so. In a table of its own that only such a diary has (not a
+        migration): a real diary's file is left as it was, and any version opens either."""
+        with self.transaction():
+            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {SAMPLE_TABLE} (filled_at TEXT)")
+            filled_at = self.clock().astimezone(UTC).isoformat(timespec="microseconds")
+            self.connection.execute(
+                f"INSERT INTO {SAMPLE_TABLE} (filled_at) VALUES (?)", [filled_at]
+            )
+
+    def holds_sample_data(self) -> bool:
+        """Whether this diary was filled with the sample (see mark_as_sample)."""
+        with self.reading():
+            found = self.connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [SAMPLE_TABLE]
+            )
+            return found.fetchone() is not None
 
     @contextmanager
     def reading(self) -> Iterator[None]:
