@@ -56,14 +56,29 @@ def snapshot_for_export(diary: Diary, *, allow_clock_behind: bool = False) -> Sn
     pack dated by a clock reading earlier than the diary's last entry is asked about first."""
     diary.check_clock(allow_clock_behind=allow_clock_behind)
     with diary.reading():
-        report = diary.verify()
-        if not report.intact:
-            raise DiaryAltered(
-                "Work Diary will not make an evidence pack from this diary: it no longer "
-                "matches its own history, so a pack would show figures that the history does "
-                f"not back. Nothing was written.\n\n{_named(report.findings)}"
-            )
+        refuse_altered_diary(diary)
         return take_snapshot(diary)
+
+
+def refuse_altered_diary(diary: Diary) -> None:
+    """Raise DiaryAltered, saying what the check found and what to do, when the diary no longer
+    matches its own history: no pack is made from it. Asked before the user chooses where a
+    pack goes, too, so that the refusal does not come after the choosing."""
+    report = diary.verify()
+    if not report.intact:
+        raise DiaryAltered(
+            "Work Diary will not make an evidence pack from this diary: it no longer matches its "
+            "own history, so a pack would show figures that the history does not back. Nothing "
+            f"was written.\n\n{_named(report.findings)}\n\n{ALTERED_WHAT_TO_DO}"
+        )
+
+
+# What to do about a diary changed outside Work Diary, where a pack cannot be made from it.
+ALTERED_WHAT_TO_DO = (
+    "Keep the diary file as it is, since it shows what was changed. A copy of it from before the "
+    "change (a backup) would match its history again, and a pack could be made from that. Your "
+    "union rep can advise."
+)
 
 
 def _named(findings: list[Finding]) -> str:

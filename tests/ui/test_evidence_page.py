@@ -536,7 +536,11 @@ def test_a_pack_dated_by_a_clock_reading_before_the_last_entry_is_asked_about_fi
 
 
 def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
-    page: EvidencePage, diary_path: Path, messages: ScriptedMessages, tmp_path: Path
+    page: EvidencePage,
+    diary_path: Path,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with sqlite3.connect(diary_path) as connection:
         connection.execute(
@@ -547,7 +551,17 @@ def test_no_pack_is_made_from_a_diary_changed_behind_the_apps_back(
     [said] = messages.said
     assert said.kind == "error" and "will not make an evidence pack" in said.text
     assert "WMT capacity" in said.text  # what was changed, by record and field
+    assert "A copy of it from before the change (a backup)" in said.text  # and what to do
     assert not page.is_exporting() and not (tmp_path / "pack.pdf").exists()
+
+    # Export… says so before asking where the pack is to go, not after the choosing.
+    chosen: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: chosen.append("asked") or ("", "")
+    )
+    page.export()
+    assert chosen == [] and len(messages.said) == 2
+    assert "will not make an evidence pack" in messages.said[-1].text
 
 
 @pytest.mark.parametrize(

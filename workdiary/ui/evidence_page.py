@@ -518,6 +518,12 @@ class EvidencePage(QWidget):
         start = self.default_path()
         if start is None or self.is_exporting():
             return
+        try:  # before choosing where the pack goes: not a refusal after the choosing
+            with self._diary.reading():
+                packs.refuse_altered_diary(self._diary)
+        except WorkDiaryError as error:
+            self._messages.error(self, "The evidence pack was not made", str(error))
+            return
         # No "replace?" from the dialog: a pack is never written over a file (see export_to),
         # and the dialog's question would miss the name once .pdf is added to it.
         chosen, _filter = QFileDialog.getSaveFileName(
