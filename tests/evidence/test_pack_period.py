@@ -59,9 +59,10 @@ def test_a_gap_since_the_last_supervision_runs_to_the_day_the_pack_was_made(
         diary_path, [FIRST, FIRST + timedelta(weeks=1), THIS_WEEK], [HELD_IN_OCTOBER]
     )
     text = body_text(build_pack(snapshot, PackOptions(FIRST, THIS_WEEK)).pdf)
+    # From the last session held before the period, which says so.
     assert (
-        "Longest gap 49 days (7 weeks), from Mon 05 Oct 2026 to Mon 23 Nov 2026, the day this "
-        "pack was made, with none held since"
+        "Longest gap 49 days (7 weeks), from Mon 05 Oct 2026 (the last session held before the "
+        "period) to Mon 23 Nov 2026, the day this pack was made, with none held since"
     ) in text
     period = "Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (2 weeks and 1 day)"
     assert f"Period {period}" in text

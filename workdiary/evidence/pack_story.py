@@ -48,6 +48,7 @@ from workdiary.domain.figures import (
     wtr_weeks_counted,
 )
 from workdiary.domain.formatting import (
+    BEFORE_THE_PERIOD,
     CONCERN_CHANNEL_WORDS,
     CONCERN_STATUS_WORDS,
     LOGGED_AGAIN,
@@ -1063,11 +1064,11 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
             until += ", the day this pack was made, with none held since"
         elif gap.open_ended:
             until = f"the end of the period, {until}, with none held since"
+        since = format_day(gap.after) + (BEFORE_THE_PERIOD if gap.after < figures.first else "")
         facts.append(
             (
                 "Longest gap",
-                f"{count(gap.days, 'day')} ({weeks_and_days(gap.days)}), from "
-                f"{format_day(gap.after)} to {until}",
+                f"{count(gap.days, 'day')} ({weeks_and_days(gap.days)}), from {since} to {until}",
             )
         )
     last = format_day(figures.last_held) if figures.last_held else "No supervision held is recorded"
