@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from workdiary.cli import (
     EXIT_OK,
+    Handler,
     add_allow_identifiers,
     add_clock_is_right,
     add_command,
@@ -167,9 +168,8 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     listing.add_argument("--to", dest="last", metavar="DATE", help="up to this day")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(reads_only=True)
-    _add_history(supervision_commands, common, "session", "supervision", _supervision_history)
-    _add_delete(supervision_commands, common, "session", "supervision", _supervision_delete)
-    _add_restore(supervision_commands, common, "session", _supervision_restore)
+    _add_by_id(supervision_commands, common, "session", "supervision",
+               (_supervision_history, _supervision_delete, _supervision_restore))  # fmt: skip
 
     concern = add_command(
         commands,
@@ -225,69 +225,39 @@ def add_oversight_commands(commands: Commands, common: argparse.ArgumentParser) 
     answer.add_argument("--response", required=True, metavar="TEXT", help="what the response said")
     add_allow_identifiers(answer)
     add_clock_is_right(answer)
-    _add_history(concern_commands, common, "concern", "concern", _concern_history)
-    _add_delete(concern_commands, common, "concern", "concern", _concern_delete)
-    _add_restore(concern_commands, common, "concern", _concern_restore)
+    _add_by_id(concern_commands, common, "concern", "concern",
+               (_concern_history, _concern_delete, _concern_restore))  # fmt: skip
 
 
-def _add_history(
+def _add_by_id(
     commands: Commands,
     common: argparse.ArgumentParser,
     noun: str,
     listed_by: str,
-    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
+    handlers: tuple[Handler, Handler, Handler],
 ) -> None:
+    """A record's history, delete and restore commands, each taking the record's id."""
+    history_handler, delete_handler, restore_handler = handlers
+    listed = f"the {noun}'s id, as `workdiary {listed_by} list` shows it"
     history = add_command(
         commands,
         common,
         "history",
-        handler,
+        history_handler,
         f"show when a {noun} was recorded and every amendment since, as `workdiary history` "
         "does for a week",
     )
-    history.add_argument(
-        "id",
-        metavar="ID",
-        help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it (or deleting it said)",
-    )
+    history.add_argument("id", metavar="ID", help=f"{listed} (or deleting it said)")
     history.set_defaults(reads_only=True)
-
-
-def _add_delete(
-    commands: Commands,
-    common: argparse.ArgumentParser,
-    noun: str,
-    listed_by: str,
-    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
-) -> None:
-    delete = add_command(
-        commands,
-        common,
-        "delete",
-        handler,
-        f"delete a {noun} recorded by mistake (it stays in the diary's history)",
-    )
-    delete.add_argument(
-        "id", metavar="ID", help=f"the {noun}'s id, as `workdiary {listed_by} list` shows it"
-    )
-    add_clock_is_right(delete)
-
-
-def _add_restore(
-    commands: Commands,
-    common: argparse.ArgumentParser,
-    noun: str,
-    handler: Callable[[argparse.Namespace, AppPaths, TextIO], int],
-) -> None:
-    restore = add_command(
-        commands,
-        common,
-        "restore",
-        handler,
-        f"bring back a {noun} deleted by mistake, as it was (its history keeps the deletion)",
-    )
-    restore.add_argument("id", metavar="ID", help=f"the deleted {noun}'s id, as deleting it said")
-    add_clock_is_right(restore)
+    for name, handler, what, which in (
+        ("delete", delete_handler, f"delete a {noun} recorded by mistake (it stays in the "
+         "diary's history)", listed),
+        ("restore", restore_handler, f"bring back a {noun} deleted by mistake, as it was (its "
+         "history keeps the deletion)", f"the deleted {noun}'s id, as deleting it said"),
+    ):  # fmt: skip
+        changing = add_command(commands, common, name, handler, what)
+        changing.add_argument("id", metavar="ID", help=which)
+        add_clock_is_right(changing)
 
 
 class _StoreWithName(argparse.Action):
