@@ -302,6 +302,53 @@ def test_sorting_by_week_puts_the_oldest_first_and_back(qtbot: QtBot, page: Hist
     assert column(page, Column.WEEK)[0] == "Mon 05 Oct 2026"
 
 
+def test_the_rows_can_be_sorted_from_the_keyboard_and_the_order_is_said_in_words(
+    qtbot: QtBot, page: HistoryPage
+) -> None:
+    """A header can only be clicked with a mouse, and its arrow is read either way round."""
+    page.show()
+    qtbot.waitExposed(page)
+    choice = page.sort_choice
+    assert choice.currentText() == "Week commencing, newest first"
+    assert column(page, Column.WEEK)[0] == "Mon 05 Oct 2026"
+    label = next(w for w in page.findChildren(QLabel) if w.buddy() is choice)
+    assert label.text() == "Sort &by:"  # Alt+B
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    assert choice.currentText() == "Week commencing, oldest first"
+    assert column(page, Column.WEEK)[0] == "Mon 03 Aug 2026"
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    assert choice.currentText() == "Capacity, highest first"
+    assert column(page, Column.CAPACITY)[:2] == ["132.5 %", "125 %"]
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    assert choice.currentText() == "Capacity, lowest first"
+    assert column(page, Column.CAPACITY)[:2] == ["99.5 %", "100 %"]
+
+
+def test_a_click_on_a_heading_says_in_words_which_way_the_rows_now_run(
+    qtbot: QtBot, page: HistoryPage
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    said = set()
+    for _ in range(2):
+        click_header(qtbot, page, Column.CAPACITY)
+        said.add(page.sort_choice.currentText())
+        shown = [float(text.rstrip(" %")) for text in column(page, Column.CAPACITY) if text != "—"]
+        highest_first = shown == sorted(shown, reverse=True)
+        assert page.sort_choice.currentText() == (
+            "Capacity, highest first" if highest_first else "Capacity, lowest first"
+        )
+    assert said == {"Capacity, highest first", "Capacity, lowest first"}
+
+
+def test_every_order_a_heading_gives_can_be_chosen_in_words(page: HistoryPage) -> None:
+    choice = page.sort_choice
+    headings = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    words = [choice.itemText(i) for i in range(choice.count())]
+    assert len(words) == 2 * len(Column) == len(set(words))
+    assert {text.split(",")[0] for text in words} == set(headings)
+
+
 def test_the_selected_week_stays_in_sight_when_the_rows_are_sorted_again(
     qtbot: QtBot, sample_page: HistoryPage
 ) -> None:

@@ -1003,6 +1003,23 @@ def test_typing_not_saved_is_asked_about_before_a_deleted_session_is_shown(
     assert page.save_button.isEnabled()
 
 
+def test_sessions_can_be_put_in_any_order_a_heading_gives_from_the_keyboard(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 11, 3), HELD, "GW", 90))
+    diary.supervision.save(SupervisionSession(date(2026, 11, 17), HELD, "GW", 30))
+    page = open_page(qtbot, diary, messages)
+    choice = page.sort_choice
+    assert choice.currentText() == "Date, newest first"
+    assert choice.count() == 2 * len(SessionColumn)
+    choice.setFocus()
+    for _ in range(choice.count()):
+        if choice.currentText() == "Length, longest first":
+            break
+        qtbot.keyClick(choice, Qt.Key.Key_Down)
+    assert [row_texts(page, row)[SessionColumn.LENGTH] for row in range(2)] == ["90 min", "30 min"]
+
+
 def test_show_deleted_appears_once_a_session_is_deleted(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
 ) -> None:
@@ -1015,7 +1032,10 @@ def test_show_deleted_appears_once_a_session_is_deleted(
     assert page.show_deleted.isVisible() and not page.show_deleted.isChecked()
     assert "tick Show deleted to see it" in page.status.text()
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Tab)  # the box is on the way from the list to the form
+    # The box is on the way from the list to the form, after the order of the list.
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert focused() is page.sort_choice
+    qtbot.keyClick(page.sort_choice, Qt.Key.Key_Tab)
     assert focused() is page.show_deleted
     qtbot.keyClick(page.show_deleted, Qt.Key.Key_Space)
     assert page.model.rowCount() == 1 and row_texts(page, 0)[SessionColumn.FLAGS] == "deleted"

@@ -52,6 +52,7 @@ from workdiary.ui.fields import (
 )
 from workdiary.ui.messages import Messages
 from workdiary.ui.oversight_models import (
+    ConcernColumn,
     ConcernsModel,
     overdue_words,
     shortened,
@@ -65,6 +66,7 @@ from workdiary.ui.record_page import (
 )
 from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
+from workdiary.ui.sort_choice import A_TO_Z, MOST_FIRST, NEWEST_FIRST, SortWords
 
 # Alt+letter for each field. None clashes with Save (S), New concern (N), Mark answered (A), the
 # table (C), or the window's File (F), Go (G) and Help (H) menus.
@@ -125,6 +127,14 @@ CONCERNS = RecordKind(
     ),
     # The same words for a save from Mark answered, whose dialog keeps what was typed.
     still_typed="Everything you typed is still there.",
+    sort_words={
+        ConcernColumn.RAISED_ON: NEWEST_FIRST,
+        ConcernColumn.RAISED_WITH: A_TO_Z,
+        ConcernColumn.CHANNEL: A_TO_Z,
+        ConcernColumn.STATUS: SortWords("overdue first", "answered first"),
+        ConcernColumn.FLAGS: MOST_FIRST,
+        ConcernColumn.SUMMARY: A_TO_Z,
+    },
 )
 
 

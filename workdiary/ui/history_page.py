@@ -43,6 +43,14 @@ from workdiary.domain.formatting import count, format_money, format_number
 from workdiary.domain.records import Profile, Recorded, Week
 from workdiary.storage import Diary
 from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
+from workdiary.ui.sort_choice import (
+    HIGHEST_FIRST,
+    LATEST_FIRST,
+    MOST_FIRST,
+    NEWEST_FIRST,
+    SortChoice,
+    SortWords,
+)
 
 if TYPE_CHECKING:
     from workdiary.ui.amendments import AmendmentsDialog
@@ -108,6 +116,15 @@ WIDEST_CELLS = {
 }
 # Room around the text for the cell's margins and the header's sort arrow, in average characters.
 CELL_PADDING_CHARS = 3
+SORT_WORDS: dict[int, SortWords] = {
+    Column.WEEK: NEWEST_FIRST,
+    Column.CAPACITY: HIGHEST_FIRST,
+    Column.CASELOAD: HIGHEST_FIRST,
+    Column.HOURS: MOST_FIRST,
+    Column.UNPAID: MOST_FIRST,
+    Column.RECORDED: LATEST_FIRST,
+    Column.FLAGS: MOST_FIRST,
+}
 
 
 def summary_text(summary: PeriodSummary | None, profile: Profile, anything_logged: bool) -> str:
@@ -261,6 +278,7 @@ class HistoryPage(QWidget):
         self.proxy = HistorySortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._build_table()
+        self.sort_choice = SortChoice(self.table, SORT_WORDS)
 
         hint = QLabel(
             "Double-click a week, or press Enter, to open it. A week not logged can be logged from "
@@ -271,6 +289,9 @@ class HistoryPage(QWidget):
         self._controls = QHBoxLayout()
         self._controls.addWidget(period_label)
         self._controls.addWidget(self.period)
+        self._controls.addSpacing(period_label.fontMetrics().averageCharWidth() * 2)
+        self._controls.addWidget(self.sort_choice.label())
+        self._controls.addWidget(self.sort_choice)
         self._controls.addStretch(1)
         self._controls.addWidget(self.history_button)
 

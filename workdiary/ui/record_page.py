@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -58,6 +58,7 @@ from workdiary.ui.saving import (
     delete_asking,
     save_asking,
 )
+from workdiary.ui.sort_choice import SortChoice, SortWords
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -92,6 +93,7 @@ class RecordKind:
     day_field: str  # the field that dates a record: "held_on"
     not_saved_yet: str  # what the editor says of a new record
     still_typed: str  # after a save that failed: "Everything you typed is still in the form."
+    sort_words: Mapping[int, SortWords]  # how each column's two orders are said
 
 
 @dataclass(frozen=True)
@@ -471,7 +473,7 @@ class RecordPage(QWidget, Generic[R]):
 
     def _list_widgets(self) -> list[QWidget]:
         """The buttons over the list, the list and what is under it, in reading order."""
-        return [*self._list_buttons, self.table, self.show_deleted]
+        return [*self._list_buttons, self.table, self.sort_choice, self.show_deleted]
 
     # Building the widgets
 
@@ -534,8 +536,11 @@ class RecordPage(QWidget, Generic[R]):
         )
         self.show_deleted.setVisible(False)
         self.show_deleted.toggled.connect(self.reload)
+        self.sort_choice = SortChoice(self.table, self._kind.sort_words)
         under = QHBoxLayout()
         under.addWidget(list_hint, 1)
+        under.addWidget(self.sort_choice.label())
+        under.addWidget(self.sort_choice)
         under.addWidget(self.show_deleted)
 
         holder = QWidget()

@@ -52,8 +52,9 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.oversight_models import SupervisionModel
+from workdiary.ui.oversight_models import SessionColumn, SupervisionModel
 from workdiary.ui.record_page import RecordKind, RecordPage, read_date
+from workdiary.ui.sort_choice import A_TO_Z, LATEST_FIRST, LONGEST_FIRST, NEWEST_FIRST, SortWords
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,15 @@ SESSIONS = RecordKind(
     day_field="held_on",
     not_saved_yet="Not saved yet.",
     still_typed="Everything you typed is still in the form.",
+    sort_words={
+        SessionColumn.DATE: NEWEST_FIRST,
+        SessionColumn.STATUS: A_TO_Z,
+        SessionColumn.SUPERVISOR: A_TO_Z,
+        SessionColumn.LENGTH: LONGEST_FIRST,
+        SessionColumn.WORKLOAD: SortWords("discussed first", "not discussed first"),
+        SessionColumn.RECORDED: LATEST_FIRST,
+        SessionColumn.FLAGS: A_TO_Z,
+    },
 )
 
 
