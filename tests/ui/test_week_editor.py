@@ -216,7 +216,9 @@ def test_a_week_saved_elsewhere_since_it_was_opened_is_saved_over_only_when_the_
     assert not editor.save()
     question = messages.texts("confirm")
     assert "after you opened it here" in question
-    assert "Hours worked: 40 hours → 43.5 hours" in question
+    assert "What it holds now:\n  • Hours worked: 40 hours → 43.5 hours" in question
+    # And what saving would make of it, not only that the form "shows" something.
+    assert "Saving yours changes that:\n  • Hours worked: 43.5 hours → 40 hours" in question
     assert diary.audit.count() == before
     assert typed(editor, "notes") == WELSH_NOTES and editor.has_unsaved_changes()
 
@@ -236,6 +238,30 @@ def test_a_week_saved_elsewhere_since_it_was_opened_is_saved_over_only_when_the_
     type_into(editor, "hours_worked", "43.5")
     with qtbot.waitSignal(editor.saved):
         assert editor.save()
+
+
+def test_a_week_changed_elsewhere_to_what_the_form_holds_too_is_saved_without_a_question(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """The same correction typed in two windows is no clash: asking which to keep would only
+    puzzle. What else the form changes is saved on top."""
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=40))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    clock.now += timedelta(minutes=5)
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=43.5))
+    type_into(editor, "hours_worked", "43.5")
+    type_into(editor, "notes", WELSH_NOTES)
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()  # no answer scripted: a question would fail the test
+    stored = diary.weeks.get(LAST_WEEK.isoformat())
+    assert stored is not None
+    assert (stored.record.hours_worked, stored.record.notes) == (43.5, WELSH_NOTES)
+    history = diary.weeks.history(LAST_WEEK.isoformat())
+    assert [[c.field for c in event.changes] for event in history[1:]] == [
+        ["hours_worked"],
+        ["notes"],
+    ]
 
 
 def test_an_identifier_is_saved_only_when_the_user_says_so(

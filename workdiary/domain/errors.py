@@ -66,11 +66,15 @@ class NotFound(WorkDiaryError):
 class ChangedElsewhere(WorkDiaryError):
     """The record was saved or deleted by something else (a command, another window) after the
     copy being saved was read; nothing has been saved. `changes` go from that copy to what is
-    there now, and `revision` is now's: saving again at it puts the copy in its place."""
+    there now, and `revision` is now's: saving again at it puts the copy in its place. `yours`
+    go from what is there now to what was being saved: what saving it again would change."""
 
-    def __init__(self, message: str, changes: list[Change], revision: int) -> None:
+    def __init__(
+        self, message: str, changes: list[Change], revision: int, yours: list[Change] | None = None
+    ) -> None:
         self.changes = changes
         self.revision = revision
+        self.yours = yours or []
         super().__init__(message)
 
 

@@ -219,7 +219,7 @@ class RecordTable(Generic[R]):
             current = existing if existing is not None and not deleted else None
             revision_now = current["revision"] if current is not None else 0
             if read_at is not None and read_at != revision_now:
-                raise self._changed_since(key, read_at, current, revision_now)
+                raise self._changed_since(key, read_at, current, revision_now, new_values)
             changes = changes_between(current, new_values, self.fields)
             if current is not None and not changes:
                 return SaveResult(self._recorded(current), "unchanged", [])
@@ -280,9 +280,15 @@ class RecordTable(Generic[R]):
             )
 
     def _changed_since(
-        self, key: str | None, read_at: int, current: dict[str, Any] | None, revision_now: int
+        self,
+        key: str | None,
+        read_at: int,
+        current: dict[str, Any] | None,
+        revision_now: int,
+        saving: dict[str, Any] | None = None,
     ) -> ChangedElsewhere:
-        """What was done to the record at `key` since its copy at revision `read_at` was read."""
+        """What was done to the record at `key` since its copy at revision `read_at` was read,
+        and what `saving` (the values being saved, if any) would change of it now."""
         then: dict[str, Any] | None = None
         if key is not None and read_at:
             for entry in self._diary.audit.entries(self.table, key):
@@ -299,6 +305,7 @@ class RecordTable(Generic[R]):
             f"It {what} after you opened it here, by a Work Diary command or another window.",
             changes,
             revision_now,
+            changes_between(current, saving, self.fields) if current and saving else [],
         )
 
     def _insert(self, row: dict[str, Any]) -> int:

@@ -137,12 +137,19 @@ def save_asking(
                 return None
             said = went_on
         except ChangedElsewhere as changed:
-            clashing = [c for c in changed.changes if mine is None or c.field in mine]
+            # What saving the form would change of the record as it is now, of what it holds.
+            yours = {c.field: c for c in changed.yours if mine is None or c.field in mine}
+            # A change made there clashes only where the form holds something else: one the
+            # form agrees with (the same figure typed in both windows) is no question to ask.
+            clashing = [c for c in changed.changes if c.field in yours]
             kept = [c for c in changed.changes if c not in clashing]
+            instead = [yours[c.field] for c in clashing]
             if (clashing or not kept) and not messages.confirm(
                 asker,
                 "Changed since you opened it",
-                _changed_elsewhere_text(changed, clashing, kept, noun, fields, still_typed),
+                _changed_elsewhere_text(
+                    changed, clashing, instead, kept, noun, fields, still_typed
+                ),
                 yes="Save mine in its place",
                 no="Go back",
             ):
@@ -219,17 +226,19 @@ def changes_sentence(changes: list[Change], fields: dict[str, FieldInfo]) -> str
 def _changed_elsewhere_text(
     changed: ChangedElsewhere,
     clashing: list[Change],
+    instead: list[Change],
     kept: list[Change],
     noun: str,
     fields: dict[str, FieldInfo],
     still_typed: str,
 ) -> str:
-    """`clashing` are changes made elsewhere to what the form holds; `kept`, to the rest of the
-    record, which saving the form leaves as they are now."""
+    """`clashing` are changes made elsewhere to what the form holds otherwise, and `instead`
+    what saving the form would make of the same fields; `kept`, changes elsewhere that saving
+    the form leaves as they are now."""
     paragraphs = [f"This {noun} has changed. {changed}"]
     if clashing:
         paragraphs.append("What it holds now:" + _listed(clashing, fields))
-        paragraphs.append("Saving yours puts back what your form shows for each of these.")
+        paragraphs.append("Saving yours changes that:" + _listed(instead, fields))
     if kept:
         paragraphs.append("Also changed there, and kept as it is now:" + _listed(kept, fields))
     both = f"Either way, the {noun}'s history keeps both."
