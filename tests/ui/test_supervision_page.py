@@ -190,6 +190,27 @@ def test_a_session_deleted_elsewhere_since_it_was_opened_is_saved_again_only_if_
     ]
 
 
+def test_a_form_with_typing_says_when_its_session_was_changed_or_deleted_elsewhere(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, clock: Clock
+) -> None:
+    key = diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "GW", 60)).entry.key
+    page = open_page(qtbot, diary, messages)
+    page.table.selectRow(0)
+    line_edit(page, "minutes").setText("45")
+    clock.now += timedelta(minutes=5)
+    diary.supervision.save(SupervisionSession(date(2026, 11, 10), HELD, "G.W.", 60), key)
+    page.reload()  # as the window does when it is come back to
+    line = page.record_line.text()
+    assert "amended once" in line and "not amended" not in line
+    assert "changed elsewhere" in line and "What you typed is kept" in line
+    assert line_edit(page, "minutes").text() == "45"
+
+    diary.supervision.delete(key)
+    page.reload()
+    assert "changed elsewhere" in page.record_line.text()
+    assert line_edit(page, "minutes").text() == "45"
+
+
 def test_choosing_cancelled_for_a_held_session_says_what_changed_in_words(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

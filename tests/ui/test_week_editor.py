@@ -264,6 +264,29 @@ def test_a_week_changed_elsewhere_to_what_the_form_holds_too_is_saved_without_a_
     ]
 
 
+def test_a_form_with_typing_says_when_its_week_was_changed_elsewhere_meanwhile(
+    qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
+) -> None:
+    """The typing stays, but the line above it must not go on saying "not amended"."""
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=40))
+    editor = open_editor(qtbot, diary, messages)
+    editor.show_week(LAST_WEEK)
+    assert "not amended" in editor.record_line.text()
+    type_into(editor, "notes", WELSH_NOTES)
+    clock.now += timedelta(minutes=5)
+    diary.weeks.save(Week(LAST_WEEK, 132.5, caseload=46, hours_worked=43.5))
+    editor.reload()  # as the window does when it is come back to
+    assert "amended once" in editor.record_line.text()
+    assert "changed elsewhere" in editor.notice.text() and editor.notice.isVisible()
+    assert typed(editor, "notes") == WELSH_NOTES and typed(editor, "hours_worked") == "40"
+
+    messages.answers = [True]  # "Save mine in its place"
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    assert "amended 2 times" in editor.record_line.text()
+    assert "changed elsewhere" not in editor.notice.text()
+
+
 def test_an_identifier_is_saved_only_when_the_user_says_so(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

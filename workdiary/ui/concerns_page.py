@@ -452,9 +452,10 @@ class ConcernsPage(RecordPage[Concern]):
             words.append(f"marked closed {format_moment(story.closed_at)}")
         return [*words, amendments_words(self.model.amendments(entry).times)]
 
-    def _describe_record(self) -> None:
-        super()._describe_record()
-        concern = self._entry.record if self._entry else None
+    def _describe_record(self, entry: Recorded[Concern] | None = None) -> None:
+        super()._describe_record(entry)
+        entry = entry or self._entry
+        concern = entry.record if entry else None
         # A deleted concern waits for nothing.
         if concern is not None and not self.showing_deleted() and is_overdue(concern, self._today):
             self.overdue_line.setText(f"{WARNING_SIGN} {overdue_words(concern)}")

@@ -54,6 +54,7 @@ from workdiary.ui.oversight_models import RecordsModel, RecordsTable
 from workdiary.ui.saving import (
     SaidYes,
     asking_about_clock,
+    changed_elsewhere_words,
     changes_sentence,
     delete_asking,
     save_asking,
@@ -247,8 +248,11 @@ class RecordPage(QWidget, Generic[R]):
         except WorkDiaryError as error:
             self._messages.error(self, "Cannot read the diary", str(error))
             return
-        # Typing not saved yet stays as it is: saving it asks first if its record changed.
-        if not self.has_unsaved_changes():
+        # Typing not saved yet stays as it is: saving it asks first if its record changed, and
+        # the line above the form says so.
+        if self.has_unsaved_changes():
+            self._tell_if_changed_elsewhere()
+        else:
             if self._entry is not None:
                 key = self._entry.key
                 fresh = self._entry_with_key(key)
@@ -629,7 +633,7 @@ class RecordPage(QWidget, Generic[R]):
         if name == self._kind.day_field:
             # A new record dated long enough ago is said to be late before it is saved, as a
             # week is: the officer may have meant another year.
-            field.textChanged.connect(self._describe_record)
+            field.textChanged.connect(self._describe_new_record)
         return field
 
     def _add_text_field(self, grid: QGridLayout, name: str) -> QPlainTextEdit:
@@ -754,8 +758,26 @@ class RecordPage(QWidget, Generic[R]):
         self._describe_record()
         self._refresh_status()
 
-    def _describe_record(self) -> None:
-        entry = self._entry
+    def _tell_if_changed_elsewhere(self) -> None:
+        if self._entry is None:
+            return
+        key = self._entry.key
+        latest = self._entry_with_key(key)
+        if latest is not None and latest.revision == self._entry.revision:
+            return
+        # Deleted meanwhile, it is no longer listed (unless Show deleted is ticked): the line
+        # about the copy loaded stays, with what happened under it.
+        self._describe_record(latest)
+        said = f"{WARNING_SIGN} {changed_elsewhere_words(self._kind.noun)}"
+        self.record_line.setText(f"{self.record_line.text()}\n{said}")
+
+    def _describe_new_record(self) -> None:
+        if self._entry is None:
+            self._describe_record()
+
+    def _describe_record(self, entry: Recorded[R] | None = None) -> None:
+        """The line above the form, of the record as loaded, or as `entry` has it."""
+        entry = entry or self._entry
         if entry is None:
             self.editor_heading.setText(f"New {self._kind.noun}")
             self.record_line.setText(self._kind.not_saved_yet + self._late_words())

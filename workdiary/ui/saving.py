@@ -212,6 +212,16 @@ def delete_asking(
         return False
 
 
+def changed_elsewhere_words(noun: str) -> str:
+    """Over a form whose record a command or another window saved or deleted after the form
+    was filled, while it holds typing not saved yet."""
+    return (
+        f"This {noun} was changed elsewhere (by a Work Diary command or another window) after "
+        "you opened it here; the line above says how it stands now. What you typed is kept: "
+        "saving it asks first, and shows what changed."
+    )
+
+
 def changes_sentence(changes: list[Change], fields: dict[str, FieldInfo]) -> str:
     """What a save changed, in the words of the record's history, kept short for the line by
     Save: `Capacity threshold: 110 % → 115 %; …; and 2 other changes`. The history has every

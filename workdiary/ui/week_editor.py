@@ -66,7 +66,12 @@ from workdiary.ui.fields import (
     with_mnemonic,
 )
 from workdiary.ui.messages import Messages
-from workdiary.ui.saving import changes_sentence, delete_asking, save_asking
+from workdiary.ui.saving import (
+    changed_elsewhere_words,
+    changes_sentence,
+    delete_asking,
+    save_asking,
+)
 
 if TYPE_CHECKING:
     from workdiary.ui.amendments import AmendmentsDialog
@@ -279,6 +284,7 @@ class WeekEditor(QWidget):
         try:
             if self.has_unsaved_changes():
                 self._follow_profile_default()
+                self._tell_if_changed_elsewhere()
                 self._sync_navigation()
                 return
             self._load(self._monday, focus=False)
@@ -612,13 +618,27 @@ class WeekEditor(QWidget):
             self._typed_when_loaded["contracted_hours"] = now
             self._refresh_status()
 
+    def _tell_if_changed_elsewhere(self) -> None:
+        """With typing not saved, the form keeps it; but if a command or another window saved
+        or deleted the week meanwhile, the line above the form says how it stands now, and
+        that saving will ask first (it asks against the copy the form was filled from)."""
+        key = self._monday.isoformat()
+        latest = self._diary.weeks.get(key)
+        if _revision(latest) == _revision(self._entry):
+            return
+        self._describe_record(latest is None and self._diary.weeks.exists(key), latest)
+        said = f"{WARNING_SIGN} {changed_elsewhere_words('week')}"
+        self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
+        self.notice.setVisible(True)
+
     def _fill(self, week: Week) -> None:
         for name, field in self._fields.items():
             field.set_text(as_typed(getattr(week, name)))
 
-    def _describe_record(self, deleted: bool) -> None:
+    def _describe_record(self, deleted: bool, entry: Recorded[Week] | None = None) -> None:
+        """The line above the form, of the week as loaded, or as `entry` has it."""
         self.heading.setText(f"Week commencing {format_day(self._monday)}")
-        entry = self._entry
+        entry = entry or self._entry
         if entry is not None:
             again = recorded_again_words(entry.recorded_again, dated=True)
             self.record_line.setText(
@@ -812,3 +832,7 @@ class WeekEditor(QWidget):
 
 def as_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _revision(entry: Recorded[Week] | None) -> int:
+    return 0 if entry is None else entry.revision
