@@ -102,7 +102,14 @@ def run_app(
             )
             # The self-test goes straight to History: it is what it checks.
             first_page = HISTORY if self_test else None
-            window = MainWindow(diary, messages, settings, demo=demo, first_page=first_page)
+            window = MainWindow(
+                diary,
+                messages,
+                settings,
+                demo=demo,
+                first_page=first_page,
+                beside_another=held is False,
+            )
             if held is None and not self_test:
                 # A folder that refused the lock (read-only) is taken once a save finds it
                 # writable: a window started after that is warned, as it would be of this one.

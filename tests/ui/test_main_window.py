@@ -14,7 +14,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -77,6 +77,34 @@ def open_window(qtbot: QtBot, private_data_dir: Path) -> Iterator[Callable[..., 
     yield opener
     for diary in diaries:
         diary.close()
+
+
+def test_a_window_opened_beside_another_on_the_diary_is_moved_aside_and_says_so(
+    qtbot: QtBot, private_data_dir: Path
+) -> None:
+    """Both remember the same place: the second would lie exactly over the first, and look like
+    the first one showing something else."""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(private_data_dir / "window.ini"), QSettings.Format.IniFormat)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    placed = QWidget()
+    placed.setGeometry(screen.left() + 10, screen.top() + 40, 740, 500)
+    settings.setValue("window/geometry", placed.saveGeometry())
+    with Diary.open(private_data_dir / "diary.db") as diary:
+        first, second = (
+            MainWindow(diary, ScriptedMessages(), settings, beside_another=beside)
+            for beside in (False, True)
+        )
+        for window in (first, second):
+            qtbot.addWidget(window)
+            window.show()
+        assert first.windowTitle() == "Work Diary"
+        assert second.windowTitle() == "Work Diary — opened a second time"
+        assert second.x() > first.x() and second.y() > first.y()  # down and to the right
+        assert screen.contains(second.frameGeometry())
+        for window in (first, second):
+            window.close()
+        QApplication.processEvents()  # what closing them sets off, while the diary is open
 
 
 def history_rows(window: MainWindow) -> list[str]:

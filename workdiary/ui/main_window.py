@@ -27,7 +27,7 @@ from workdiary.domain.formatting import count, listed
 from workdiary.storage import Diary
 from workdiary.ui.folders import show_folder
 from workdiary.ui.messages import Messages
-from workdiary.ui.screen import resize_within_screen
+from workdiary.ui.screen import resize_within_screen, step_aside
 
 if TYPE_CHECKING:
     from workdiary.storage import VerifyReport
@@ -73,15 +73,22 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         first_page: int | None = None,
+        beside_another: bool = False,
     ) -> None:
-        """`first_page` overrides the page remembered from last time."""
+        """`first_page` overrides the page remembered from last time. `beside_another`: another
+        window has the diary open (the user chose to open it anyway), and this one is to be
+        told apart from it."""
         super().__init__()
         self._diary = diary
         self._messages = messages
         self._settings = settings
         self.demo = demo
         self.setWindowTitle(
-            "Work Diary — DEMO: sample data, nothing you enter is kept" if demo else "Work Diary"
+            "Work Diary — DEMO: sample data, nothing you enter is kept"
+            if demo
+            else "Work Diary — opened a second time"
+            if beside_another
+            else "Work Diary"
         )
 
         # Each page, and its module, is loaded the first time it is shown: the window appears
@@ -122,6 +129,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_layout(first_page)
+        if beside_another:
+            # Where the other one is, since both remember the same place: moved aside, it is
+            # seen to be a second window, not the first one showing something else.
+            step_aside(self)
 
     # The pages, built on first use
 

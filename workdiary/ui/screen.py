@@ -84,6 +84,24 @@ def fit_on_screen(window: QWidget, wanted: QSize) -> None:
     window.move(QPoint(left, top))
 
 
+def step_aside(window: QWidget) -> None:
+    """Move `window` down and to the right by a title bar's height, as window systems place a
+    program's second window, so that it is not taken for the first one lying under it; up and
+    to the left instead where that would take it off the screen."""
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return  # it covers the screen wherever it is put
+    frame = frame_margins(window)
+    step = frame.top()
+    outer = window.frameGeometry()
+    if not window.testAttribute(Qt.WidgetAttribute.WA_Mapped):
+        outer = outer.marginsAdded(frame)  # not framed yet: the frame to come counts too
+    available = window.screen().availableGeometry()
+    aside = outer.translated(step, step)
+    if not available.contains(aside):
+        aside = outer.translated(-step, -step)
+    window.move(window.pos() + aside.topLeft() - outer.topLeft())
+
+
 def _reported_frame(window: QWidget) -> QMargins:
     outer, inner = window.frameGeometry(), window.geometry()
     return QMargins(
