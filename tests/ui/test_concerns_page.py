@@ -159,6 +159,7 @@ def test_what_is_missing_or_wrong_is_shown_by_its_field_and_nothing_is_saved(
         "⚠ The follow-up date cannot be before the date raised."
     )
     assert focused() is page.box("raised_with")
+    assert page.status.text() == "⚠ Nothing was saved: please check the 3 fields marked ⚠."
 
     set_text(page, "raised_on", "yesterday")
     assert not page.save()

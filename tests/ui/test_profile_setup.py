@@ -319,7 +319,7 @@ def test_settings_typed_since_the_last_save_say_they_are_not_saved_yet(
     # A save refused for a figure says so, until the figure is typed again.
     page.form.edit("threshold_pct").setText("lots")
     assert not page.save()
-    assert page.status.text() == "Nothing was saved: please check the fields marked ⚠."
+    assert page.status.text() == "⚠ Nothing was saved: please check what is marked ⚠."
     qtbot.keyClicks(page.form.edit("threshold_pct"), "0")
     assert page.status.text().startswith("Not saved yet.")
 

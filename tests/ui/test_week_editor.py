@@ -200,6 +200,24 @@ def test_a_week_needs_its_capacity(qtbot: QtBot, diary: Diary, messages: Scripte
     assert diary.weeks.all() == []
 
 
+def test_the_line_by_save_says_nothing_was_saved_until_a_save_goes_through(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """Not "Press Ctrl+S": the officer has just pressed it."""
+    editor = open_editor(qtbot, diary, messages)
+    type_into(editor, "capacity_pct", "abc")
+    type_into(editor, "caseload", "-5")
+    assert not editor.save()
+    assert editor.status.text() == "⚠ Nothing was saved: please check the 2 fields marked ⚠."
+    type_into(editor, "caseload", "46")
+    assert not editor.save()
+    assert editor.status.text() == "⚠ Nothing was saved: please check what is marked ⚠."
+    type_into(editor, "capacity_pct", "132")
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    assert editor.status.text().startswith("Saved")
+
+
 def test_a_week_saved_elsewhere_since_it_was_opened_is_saved_over_only_when_the_user_says_so(
     qtbot: QtBot, diary: Diary, clock: Clock, messages: ScriptedMessages
 ) -> None:

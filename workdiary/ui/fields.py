@@ -48,6 +48,15 @@ DATE_SEPARATORS = frozenset("/.-")
 # Alt+Down (Option+Down on a Mac), which would otherwise step the date back a day unseen.
 CALENDAR_KEYS_TEXT = "F4 or Alt+Down"
 WARNING_SIGN = "⚠"
+
+
+def nothing_saved_words(marked: int) -> str:
+    """By Save, after a save refused for what the form marks wrong under `marked` fields (or a
+    problem of the whole record): what was done, and where to look."""
+    where = f"the {marked} fields marked" if marked > 1 else "what is marked"
+    return f"{WARNING_SIGN} Nothing was saved: please check {where} {WARNING_SIGN}."
+
+
 # Every page's key for the history of the record it shows.
 HISTORY_KEYS = "Ctrl+H"
 # Dark red reads as a warning with good contrast on a light window; the sign and words carry the

@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary.storage import Diary
-from workdiary.ui.fields import WARNING_SIGN, FocusFollowingScrollArea, problem_label
+from workdiary.ui.fields import (
+    FocusFollowingScrollArea,
+    nothing_saved_words,
+    problem_label,
+)
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import may_close_unsaved
@@ -146,11 +150,7 @@ class FirstRunDialog(QDialog):
             self.accept()
 
     def _problems_shown(self) -> None:
-        marked = len(self.form.fields_marked_wrong())
-        fields = f"the {marked} fields" if marked > 1 else "the field"
-        self.problems_line.setText(
-            f"{WARNING_SIGN} Nothing was saved: please check {fields} marked {WARNING_SIGN}."
-        )
+        self.problems_line.setText(nothing_saved_words(len(self.form.fields_marked_wrong())))
         self.problems_line.setVisible(True)
         # The lines saying what is wrong make the form taller: where the screen has room, the
         # dialog grows to show them all without scrolling.

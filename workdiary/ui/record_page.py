@@ -42,6 +42,7 @@ from workdiary.ui.fields import (
     hint_label,
     look_read_only,
     native_text,
+    nothing_saved_words,
     page_shortcut,
     plain_label,
     problem_label,
@@ -834,6 +835,7 @@ class RecordPage(QWidget, Generic[R]):
     def _show_problems(self, problems: list[FieldProblem], focus: bool = True) -> None:
         """Each problem under its own field; the focus goes to the first one wrong."""
         first_bad = show_field_problems(self._fields, problems)
+        self._refresh_status()
         elsewhere = [problem.message for problem in problems if problem.field not in self._fields]
         if elsewhere:
             self._messages.warning(
@@ -943,7 +945,12 @@ class RecordPage(QWidget, Generic[R]):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        if self.has_unsaved_changes():
+        marked = [field for field in self._fields.values() if not field.problem.isHidden()]
+        if marked:
+            # Until a save goes through: "Press Ctrl+S" would say to do again what was just
+            # refused.
+            self.status.setText(nothing_saved_words(len(marked)))
+        elif self.has_unsaved_changes():
             self.status.setText(
                 f"Not saved yet. Press {native_text(SAVE_KEYS)}, or Save, when you are done."
             )

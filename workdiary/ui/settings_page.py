@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from workdiary.domain.dates import format_moment
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
-from workdiary.ui.fields import FocusFollowingScrollArea, native_text, page_shortcut
+from workdiary.ui.fields import (
+    FocusFollowingScrollArea,
+    native_text,
+    nothing_saved_words,
+    page_shortcut,
+)
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import changes_sentence
@@ -92,7 +97,7 @@ class SettingsPage(QWidget):
             not_saved="Your settings could not be saved",
             # The form has marked the fields; the line by Save says so.
             problems_shown=lambda: self._say(
-                "Nothing was saved: please check the fields marked ⚠."
+                nothing_saved_words(len(self.form.fields_marked_wrong()))
             ),
         )
         if result is None:

@@ -58,6 +58,7 @@ from workdiary.ui.fields import (
     format_date_for_typing,
     hint_label,
     native_text,
+    nothing_saved_words,
     page_shortcut,
     plain_label,
     problem_label,
@@ -776,6 +777,7 @@ class WeekEditor(QWidget):
         self.week_problem.setVisible(bool(elsewhere))
         if elsewhere:
             first_bad, said_under = self.week_picker, None
+        self._refresh_status()
         if focus and first_bad is not None:
             first_bad.setFocus()
             self.form_scroll.show_wrong(first_bad, said_under)
@@ -822,7 +824,12 @@ class WeekEditor(QWidget):
             field.show_problems(problems_for(problems, field.name))
 
     def _refresh_status(self) -> None:
-        if self.has_unsaved_changes():
+        marked = [field for field in self._fields.values() if not field.problem.isHidden()]
+        if marked or not self.week_problem.isHidden():
+            # Until a save goes through: "Press Ctrl+S" would say to do again what was just
+            # refused.
+            self.status.setText(nothing_saved_words(len(marked)))
+        elif self.has_unsaved_changes():
             self.status.setText(
                 f"Not saved yet. Press {native_text(SAVE_KEYS)}, or Save, when you are done."
             )
