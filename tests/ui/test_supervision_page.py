@@ -587,6 +587,18 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
     assert page.missed_figure.text() == "0 cancelled by your manager, 0 cancelled by you"
 
 
+def test_a_diary_with_no_sessions_says_so_once(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    every_four_weeks(diary)
+    page = open_page(qtbot, diary, messages)
+    shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    said = [text for text in shown if "No supervision sessions logged yet" in text]
+    assert said == ["No supervision sessions logged yet. It is due every 4 weeks."]
+    assert page.no_figures.isVisible()
+    assert page.no_figures.text() == "The figures begin with the first session logged."
+
+
 def test_a_diary_begun_lately_is_not_said_to_have_missed_the_months_before_it(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:
@@ -594,7 +606,10 @@ def test_a_diary_begun_lately_is_not_said_to_have_missed_the_months_before_it(
     diary.supervision.save(SupervisionSession(date(2026, 11, 2), BY_MANAGER, "GW"))
     page = open_page(qtbot, diary, messages)
     assert page.period.currentText() == "Last 12 months"
-    assert page.period_span.text() == "Mon 02 Nov 2026 to Fri 20 Nov 2026"
+    # Twelve months shown as three weeks say why, as the pack does.
+    assert page.period_span.text() == (
+        "Mon 02 Nov 2026 to Fri 20 Nov 2026, from the first session recorded"
+    )
     # The one cancelled was due: nothing says any were due before it.
     assert page.held_figure.text() == "0 of 1 expected (due every 4 weeks)"
 

@@ -337,7 +337,8 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         self.held_figure = self._figure_label("Held")
         self.gap_figure = self._figure_label("Longest gap")
         self.missed_figure = self._figure_label("Not held")
-        self.no_figures = plain_label("No supervision sessions logged yet.")
+        # Under the line that says none is logged yet: not the same words again.
+        self.no_figures = plain_label("The figures begin with the first session logged.")
         self.figure_lines = QFormLayout()
         self.figure_lines.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.figure_lines.addRow("Held:", self.held_figure)
@@ -426,7 +427,11 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         if figures is None:
             self.period_span.setText("")
             return
-        self.period_span.setText(f"{format_day(figures.first)} to {format_day(figures.last)}")
+        span = f"{format_day(figures.first)} to {format_day(figures.last)}"
+        if period.weeks is not None and figures.first > start:
+            # Else "Last 12 months" over a fortnight would look like a mistake.
+            span += ", from the first session recorded"
+        self.period_span.setText(span)
         held = held_words(figures)
         if figures.held:
             held += f"; workload discussed in {figures.workload_discussed:,}"
