@@ -577,6 +577,30 @@ def test_typing_a_day_in_the_picker_opens_its_week_once_the_date_is_whole(
     assert picker.date() == QDate(2026, 11, 16)
 
 
+def test_a_day_typed_in_the_picker_outside_the_weeks_a_diary_keeps_says_why_another_is_shown(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """Else the date typed looks ignored, or changed behind the officer's back."""
+    editor = open_editor(qtbot, diary, messages)
+    picker = editor.week_picker
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(picker, "01/01/1990")
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert editor.current_week() == date(2000, 1, 3)
+    assert editor.notice.isVisible()
+    assert editor.notice.text().startswith(
+        "Mon 01 Jan 1990 is before the weeks a diary keeps, which begin on Mon 03 Jan 2000, "
+        "so the first of them is shown."
+    )
+
+    editor.box("capacity_pct").setFocus()
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(picker, "23/11/2099")
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert editor.current_week() == THIS_WEEK
+    assert editor.notice.text().startswith("Mon 23 Nov 2099 is in a week that has not begun yet")
+
+
 def test_the_picker_losing_focus_to_the_question_does_not_ask_again(
     qtbot: QtBot, diary: Diary
 ) -> None:

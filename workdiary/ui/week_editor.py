@@ -236,7 +236,7 @@ class WeekEditor(QWidget):
         target = max(min(week_commencing(monday), this_week), EARLIEST_WEEK)
         if target == self._monday:
             self._sync_navigation()
-            self._tell_if_not_begun(monday)
+            self._tell_why_another_week(monday)
             return True
         if self._asking:
             # The question is already on screen: the picker losing focus to it says "this date"
@@ -253,7 +253,7 @@ class WeekEditor(QWidget):
                 return False
         loaded = self._load_or_explain(target)
         if loaded:
-            self._tell_if_not_begun(monday)
+            self._tell_why_another_week(monday)
         return loaded
 
     def mark_changed_outside(self, weeks: frozenset[str]) -> None:
@@ -392,7 +392,9 @@ class WeekEditor(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self._monday + ONE_WEEK))
 
         self.week_picker = DateEdit()
-        self.week_picker.setMinimumDate(as_qdate(EARLIEST_WEEK))
+        # Days before the first week a diary keeps are let through, to be told why that week
+        # is shown instead: QDateEdit would silently turn 01/01/1990 into 03/01/2000.
+        self.week_picker.setMinimumDate(QDate(1900, 1, 1))
         # No maximum date: QDateEdit would refuse a typed day past it in the month shown, such as
         # the 29 of 29/10 while November is shown. A day in a week not yet started opens this week.
         self.week_picker.setToolTip("Any day of a week opens that week")
@@ -694,15 +696,22 @@ class WeekEditor(QWidget):
         self.week_picker.blockSignals(False)
         self._date_field().set_latest(self._diary.today())
 
-    def _tell_if_not_begun(self, asked: date) -> None:
-        """A day asked for in a week not begun yet opens this week: say so, or it would look as
-        if the date had been ignored."""
-        if week_commencing(asked) <= self._monday:
+    def _tell_why_another_week(self, asked: date) -> None:
+        """A day asked for in a week not begun yet opens this week, and one before the weeks a
+        diary keeps opens the first of them: say so, or it would look as if the date had been
+        ignored, or changed."""
+        if week_commencing(asked) > self._monday:
+            said = (
+                f"{format_day(asked)} is in a week that has not begun yet, so this week is "
+                "shown. A week can be logged once it has begun."
+            )
+        elif week_commencing(asked) < self._monday:
+            said = (
+                f"{format_day(asked)} is before the weeks a diary keeps, which begin on "
+                f"{format_day(EARLIEST_WEEK)}, so the first of them is shown."
+            )
+        else:
             return
-        said = (
-            f"{format_day(asked)} is in a week that has not begun yet, so this week is shown. "
-            "A week can be logged once it has begun."
-        )
         self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
         self.notice.setVisible(True)
 
