@@ -301,7 +301,16 @@ def test_settings_saved_again_say_what_changed(qtbot: QtBot, diary: Diary) -> No
     said = page.status.text()
     assert "Capacity threshold: 120 % → 115 %" in said
     assert "Team or office: (empty) → Caerdydd & Fro <East>" in said
-    assert said.endswith("The earlier settings stay in the diary's history.")
+    assert "The earlier settings stay in the diary's history." in said
+    # Not a fact of one week: every week's flags change with it, and the officer is told.
+    assert said.endswith(
+        "History, the other pages and the evidence packs made from now on measure the whole "
+        "diary by the new figure, the past included; nothing recorded is changed."
+    )
+
+    page.form.edit("team").setText("Abertawe")
+    assert page.save()
+    assert page.status.text().endswith("The earlier settings stay in the diary's history.")
 
 
 def test_settings_typed_since_the_last_save_say_they_are_not_saved_yet(

@@ -21,6 +21,14 @@ from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import changes_sentence
 
+# The settings every week, supervision session and concern is measured against, not a fact
+# of one of them: changed, the flags and figures of the past change with them.
+MEASURING_FIELDS = frozenset({"threshold_pct", "run_weeks", "supervision_interval_weeks"})
+ALL_WEEKS_MEASURED_AGAIN = (
+    " History, the other pages and the evidence packs made from now on measure the whole diary "
+    "by the new figure, the past included; nothing recorded is changed."
+)
+
 
 class SettingsPage(QWidget):
     saved = Signal()
@@ -110,10 +118,11 @@ class SettingsPage(QWidget):
             self._say(f"Saved {format_moment(result.entry.last_changed_at)}.")
             self.saved.emit()
         else:
+            measured = {change.field for change in result.changes} & MEASURING_FIELDS
             self._say(
                 f"Saved {format_moment(result.entry.last_changed_at)}. Changed "
                 f"{changes_sentence(result.changes, PROFILE_FIELDS)}. The earlier settings stay "
-                "in the diary's history."
+                "in the diary's history." + (ALL_WEEKS_MEASURED_AGAIN if measured else "")
             )
             self.saved.emit()
         return True
