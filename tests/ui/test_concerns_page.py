@@ -385,6 +385,10 @@ def test_mark_answered_records_the_response_as_a_change_kept_in_its_history(
     assert isinstance(dialog, AnswerDialog)
     assert dialog.isVisible()
     assert dialog.date_field.text() == "20/11/2026"  # today, unless they say otherwise
+    # Said as the concern's line says it afterwards ("not amended"), not as "a change".
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "not as an amendment of what you raised" in " ".join(said)
+    assert not [text for text in said if "a change to the concern" in text]
     dialog.response_box.setPlainText("Cydnabod y pryder; <ymateb> & dim newid.")
     dialog.date_field.setText("19/11/2026")
     with qtbot.waitSignal(page.saved):

@@ -207,8 +207,12 @@ class AnswerDialog(QDialog):
         layout.addLayout(date_row)
         layout.addWidget(self.fields["response_on"].problem)
         layout.addWidget(self.other_problem)
-        layout.addWidget(hint_label("It is saved as a change to the concern: what it held before "
-                                    "stays in its history."))  # fmt: skip
+        # In the words of the concern's line and history: an answer recorded is no amendment.
+        recorded_as = hint_label(
+            "It is added to the concern's history as the answer recorded, not as an amendment of "
+            "what you raised."
+        )
+        layout.addWidget(recorded_as)
         layout.addWidget(buttons)
         QWidget.setTabOrder(self.response_box, self.date_field.line_edit)
         QWidget.setTabOrder(self.date_field.line_edit, self.save_button)
