@@ -236,7 +236,7 @@ def test_a_week_saved_elsewhere_since_it_was_opened_is_saved_over_only_when_the_
     assert "after you opened it here" in question
     assert "What it holds now:\n  • Hours worked: 40 hours → 43.5 hours" in question
     # And what saving would make of it, not only that the form "shows" something.
-    assert "Saving yours changes that:\n  • Hours worked: 43.5 hours → 40 hours" in question
+    assert "Saving yours changes that:\n  • Hours worked: 43.5 hours → 40 hours\n\n" in question
     assert diary.audit.count() == before
     assert typed(editor, "notes") == WELSH_NOTES and editor.has_unsaved_changes()
 

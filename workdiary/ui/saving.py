@@ -251,11 +251,8 @@ def _changed_elsewhere_text(
         paragraphs.append("Saving yours changes that:" + _listed(instead, fields))
     if kept:
         paragraphs.append("Also changed there, and kept as it is now:" + _listed(kept, fields))
-    both = f"Either way, the {noun}'s history keeps both."
-    if kept:
-        paragraphs.append(both)
-    else:
-        paragraphs[-1] += f" {both}"
+    # A paragraph of its own: run on after a list, it would read as part of its last line.
+    paragraphs.append(f"Either way, the {noun}'s history keeps both.")
     return "\n\n".join([*paragraphs, still_typed])
 
 
