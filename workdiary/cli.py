@@ -53,6 +53,7 @@ from workdiary.domain.formatting import (
     format_number,
     format_value,
     week_flags,
+    weeks_words,
 )
 from workdiary.domain.records import PROFILE_FIELDS, WEEK_FIELDS, FieldInfo, Profile, Week
 from workdiary.domain.validation import (
@@ -862,10 +863,9 @@ def _cell(value: float | None) -> str:
 
 def _summary_sentences(summary: PeriodSummary, profile: Profile) -> list[str]:
     threshold = format_number(summary.threshold_pct)
-    period = f"{format_day(summary.first_week)} to {format_day(summary.last_week)}"
     sentences = [
-        f"{count(summary.weeks_in_period, 'week')} from {period}: {summary.weeks_logged:,} "
-        f"logged, {summary.weeks_not_logged:,} not logged."
+        f"{weeks_words(summary)}: {summary.weeks_logged:,} logged, "
+        f"{summary.weeks_not_logged:,} not logged."
     ]
     if summary.average_capacity_pct is not None and summary.peak_capacity_week is not None:
         sentences.append(

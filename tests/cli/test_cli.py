@@ -529,6 +529,12 @@ def test_show_can_be_limited_to_a_period() -> None:
     assert shown["summary"]["weeks_in_period"] == 2
 
 
+def test_show_of_one_week_names_the_week_it_commences() -> None:
+    run("log-week", "--week", str(LAST_WEEK), "--capacity", "120")
+    _, shown = run("show", "--from", str(LAST_WEEK), "--to", str(LAST_WEEK + timedelta(days=4)))
+    assert f"1 week, commencing {format_day(LAST_WEEK)}: 1 logged, 0 not logged." in shown
+
+
 def test_show_from_before_the_first_week_recorded_counts_no_week_before_it() -> None:
     first_recorded = THIS_WEEK - timedelta(weeks=3)
     run("log-week", "--week", str(first_recorded), "--capacity", "120")
@@ -539,7 +545,7 @@ def test_show_from_before_the_first_week_recorded_counts_no_week_before_it() -> 
         "The first week recorded in this diary is the week commencing "
         f"{format_day(first_recorded)}: 17 weeks before it are not counted." in shown
     )
-    assert f"3 weeks from {format_day(first_recorded)} to " in shown
+    assert f"3 weeks, {format_day(first_recorded)} to " in shown
     _, as_json = run("show", "--json", "--from", str(THIS_WEEK - timedelta(weeks=20)))
     shown_json = json.loads(as_json)
     assert shown_json["first_week_recorded"] == first_recorded.isoformat()

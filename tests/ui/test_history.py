@@ -563,6 +563,16 @@ def test_from_after_to_is_said_so_and_neither_date_is_changed(
     assert dates_page.summary.text().startswith("23 weeks, Mon 29 Jul 2019 to Mon 30 Dec 2019 · ")
 
 
+def test_dates_within_one_week_are_said_as_the_week_they_commence(
+    qtbot: QtBot, dates_page: HistoryPage
+) -> None:
+    into_from(qtbot, dates_page)
+    type_date(qtbot, "10/02/2025")
+    type_date(qtbot, "14/02/2025")
+    assert dates_page.proxy.rowCount() == 1
+    assert dates_page.summary.text().startswith("1 week, commencing Mon 10 Feb 2025 · 1 logged · ")
+
+
 def test_dates_beyond_the_diary_are_said_so(qtbot: QtBot, dates_page: HistoryPage) -> None:
     message = dates_page.dates_message
     into_from(qtbot, dates_page)

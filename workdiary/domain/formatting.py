@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from workdiary.domain.dates import format_day, format_moment
-from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, WeekLine
+from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, PeriodSummary, WeekLine
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import (
     DEFAULT_RUN_WEEKS,
@@ -104,6 +104,16 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 week`, `3 weeks`, `1,204 weeks`."""
     word = noun if number == 1 else (plural or noun + "s")
     return f"{number:,} {word}"
+
+
+def weeks_words(summary: PeriodSummary) -> str:
+    """The weeks a summary covers, as History and `workdiary show` head it: `10 weeks, Mon 03 Aug
+    2026 to Mon 05 Oct 2026`, by the first and last weeks' Mondays; a week alone, `1 week,
+    commencing Mon 23 Nov 2026`, not a range from a day to itself."""
+    weeks = count(summary.weeks_in_period, "week")
+    if summary.first_week == summary.last_week:
+        return f"{weeks}, commencing {format_day(summary.first_week)}"
+    return f"{weeks}, {format_day(summary.first_week)} to {format_day(summary.last_week)}"
 
 
 def listed(items: Sequence[str]) -> str:

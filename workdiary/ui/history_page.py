@@ -39,7 +39,7 @@ from workdiary.domain.figures import (
     summarise,
     week_lines,
 )
-from workdiary.domain.formatting import count, format_money, format_number
+from workdiary.domain.formatting import count, format_money, format_number, weeks_words
 from workdiary.domain.records import Profile, Recorded, Week
 from workdiary.storage import Diary
 from workdiary.ui.history_model import Column, HistoryModel, HistorySortProxy
@@ -140,8 +140,7 @@ def summary_text(summary: PeriodSummary | None, profile: Profile, anything_logge
     elif summary.unpaid_value_gbp is not None:
         unpaid += f" ({format_money(summary.unpaid_value_gbp)})"
     parts = [
-        f"{count(summary.weeks_in_period, 'week')}, {format_day(summary.first_week)} to "
-        f"{format_day(summary.last_week)}",
+        weeks_words(summary),
         f"{summary.weeks_logged:,} logged",
         f"{summary.weeks_not_logged:,} not logged",
         f"{summary.weeks_at_or_over:,} at or over {threshold}",
