@@ -118,14 +118,30 @@ def test_the_summary_follows_the_period_with_the_domains_week_counts(
     concerns = [c for c in diary.concerns.all() if first <= c.record.raised_on <= week_ending(last)]
     text = page.summary.text()
     assert f"{len(sessions)} supervision session" in text
-    # Held counted by day, as the pack counts it.
-    held_days = {s.record.held_on for s in sessions if s.record.status is SupervisionStatus.HELD}
-    assert f"supervision held on {len(held_days)} day" in text
+    held = [s for s in sessions if s.record.status is SupervisionStatus.HELD]
+    assert f"{len(sessions)} supervision sessions recorded ({len(held)} held), " in text
     assert f"{len(concerns)} concern" in text
     # Counted as the pack counts them: an answer recorded is a change, not an amendment.
     assert re.search(r"\d+ changes? to the records after they were first recorded", text)
     assert "amendments or deletions" not in text
     assert "About " in text and " page" in text
+
+
+def test_sessions_held_on_one_day_are_said_to_count_as_one_as_the_pack_counts_them(
+    page: EvidencePage, diary: Diary
+) -> None:
+    page.choose_period("Last 3 months")
+    [(recorded, held)] = re.findall(
+        r"(\d+) supervision sessions? recorded \((\d+) held\)", page.summary.text()
+    )
+    day = SAMPLE_LAST_WEEK_FOR_TESTS + timedelta(days=1)
+    diary.supervision.save(SupervisionSession(day, SupervisionStatus.HELD, minutes=30))
+    diary.supervision.save(SupervisionSession(day, SupervisionStatus.HELD, minutes=15))
+    page.reload()
+    assert (
+        f"{int(recorded) + 2} supervision sessions recorded ({int(held) + 2} held, on "
+        f"{int(held) + 1} days: sessions held on the same day count as one), "
+    ) in page.summary.text()
 
 
 def test_the_periods_run_to_today_with_what_was_recorded_this_week_before_it_is_logged(

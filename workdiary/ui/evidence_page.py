@@ -122,7 +122,8 @@ class PackContents:
     weeks_not_logged: int
     weeks_before_first_recorded: int  # not counted: the diary was not kept yet
     sessions: int
-    sessions_held: int  # the days supervision was held
+    sessions_held: int  # recorded as held
+    days_held: int  # the days they fall on: the pack counts sessions on one day as one
     concerns: int
     # Raised before the period and still unanswered when it began: the concerns log lists them too.
     earlier_concerns: int
@@ -148,6 +149,11 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
     concerns, access_requests = access_requests_apart(covered.concerns)
     earlier_concerns, earlier_access_requests = access_requests_apart(covered.earlier_concerns)
     notes = [entry.record.notes for entry in covered.weeks if entry.record.notes.strip()]
+    held_on = [
+        entry.record.held_on
+        for entry in covered.sessions
+        if entry.record.status is SupervisionStatus.HELD
+    ]
     return PackContents(
         first_week=covered.first_week,
         ends_on=covered.ends_on,
@@ -158,14 +164,8 @@ def pack_contents(snapshot: Snapshot, options: PackOptions) -> PackContents:
         weeks_not_logged=summary.weeks_not_logged,
         weeks_before_first_recorded=covered.weeks_in_period - len(lines),
         sessions=len(covered.sessions),
-        # By day, as the pack counts them: two sessions on one day are one supervision.
-        sessions_held=len(
-            {
-                entry.record.held_on
-                for entry in covered.sessions
-                if entry.record.status is SupervisionStatus.HELD
-            }
-        ),
+        sessions_held=len(held_on),
+        days_held=len(set(held_on)),
         concerns=len(concerns),
         earlier_concerns=len(earlier_concerns),
         access_requests=len(access_requests) + len(earlier_access_requests),
@@ -208,8 +208,13 @@ def estimate_pages(contents: PackContents, options: PackOptions) -> int:
     return COVER_PAGES + sum(by_section.get(section, 1) for section in chosen)
 
 
-def _held_words(days: int) -> str:
-    return f"supervision held on {count(days, 'day')}" if days else "none held"
+def _held_words(sessions: int, days: int) -> str:
+    """`83 held`; where sessions share a day, what the pack then counts, in its words."""
+    if not sessions:
+        return "none held"
+    if sessions == days:
+        return f"{sessions:,} held"
+    return f"{sessions:,} held, on {count(days, 'day')}: sessions held on the same day count as one"
 
 
 def contents_text(contents: PackContents, options: PackOptions) -> str:
@@ -227,7 +232,8 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
             else "."
         ),
         f"{count(contents.sessions, 'supervision session')} recorded "
-        f"({_held_words(contents.sessions_held)}), {count(contents.concerns, 'concern')} raised"
+        f"({_held_words(contents.sessions_held, contents.days_held)}), "
+        f"{count(contents.concerns, 'concern')} raised"
         + (
             f", and {contents.earlier_concerns:,} more raised before the period and still "
             "unanswered when it began."
