@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLine, Shape, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workdiary.domain.dates import MONTH_NAMES
 from workdiary.domain.figures import WeekLine, week_lines
@@ -198,3 +200,33 @@ def test_the_week_commencing_31_august_sits_under_september_on_the_chart() -> No
     assert labels[MONTH_NAMES[8]] > september  # "Sep" is printed right of its tick
     assert min(last_bar) > september  # and so is all of the last week's bar
     assert max(x for x in bars.points[0::2][:8]) < september
+
+
+def value_labels(drawing: Drawing) -> list[String]:
+    """The labels up the side of a chart's plot, from 0 up."""
+    return sorted(
+        (text for text in texts(drawing) if text.textAnchor == "end"), key=lambda text: text.y
+    )
+
+
+@pytest.mark.parametrize(("highest", "top_label"), [(40.0, "50 hours"), (168.0, "150 hours")])
+def test_the_charts_values_are_written_as_in_the_rest_of_the_pack_and_fit_beside_the_plot(
+    highest: float, top_label: str
+) -> None:
+    """`0 %`, `50 %`: a space before the unit, as the pack writes a percentage; and hours in a
+    word, as the pack writes them, never `h`."""
+    register_fonts()
+    lines = logged(date(2026, 8, 17), 3, hours_worked=highest)
+    for drawing, pattern in (
+        (capacity_chart(lines, Profile(), 480), r"\d+ %"),
+        (hours_chart(lines, 480), r"\d+ hours"),
+    ):
+        labels = value_labels(drawing)
+        assert labels[0].text in ("0 %", "0 hours")
+        assert all(re.fullmatch(pattern, label.text) for label in labels), labels
+        # Inside the drawing: none runs off the left of the page.
+        assert all(
+            label.x - stringWidth(label.text, label.fontName, label.fontSize) >= 0
+            for label in labels
+        )
+    assert value_labels(hours_chart(lines, 480))[-1].text == top_label

@@ -33,7 +33,9 @@ from workdiary.evidence.pdf_library import (
 
 LABEL_SIZE = 7.0
 LEGEND_SIZE = 7.5
-_LEFT = 34.0  # room for the value labels
+# Room for the value labels, the widest being "150 hours" (hours worked go up to 168 a week), in
+# words as the rest of the pack writes hours.
+_LEFT = 40.0
 # Room for the threshold's value to the right of the capacity plot. The hours chart, printed
 # under it, keeps the same room, so that the two plots end together, week above week.
 _RIGHT = 30.0
@@ -416,7 +418,7 @@ def hours_chart(lines: Sequence[WeekLine], width: float) -> Drawing:
             (_tick_key, "Tick at the foot: a week not logged. A gap in a line: no hours recorded"),
         ],
     )
-    _axes(plot, frame, [line.week_commencing for line in lines], " h")
+    _axes(plot, frame, [line.week_commencing for line in lines], " hours")
     bar = min(max(frame.step * 0.7, 0.25), _WIDEST_BAR)
     # One path for all the bars, as for the ticks.
     bars = Path(fillColor=BAR, strokeColor=None)
