@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from tests.clock import Clock
+from tests.evidence.pdf_reading import pdf_text
 from tests.evidence.test_pack import PROFILE, body_text, week
 from workdiary.domain.records import Concern, ConcernChannel, SupervisionSession, SupervisionStatus
 from workdiary.evidence.pack import build_pack
@@ -116,8 +117,11 @@ def test_a_pack_of_this_week_alone_not_logged_shows_what_was_recorded_in_it(
     diary_path: Path,
 ) -> None:
     snapshot = diary_on_monday(diary_path, [FIRST])
-    text = body_text(build_pack(snapshot, PackOptions(THIS_WEEK, THIS_WEEK)).pdf)
-    assert "Period Mon 23 Nov 2026 to Mon 23 Nov 2026, the day this pack was made (1 day)" in text
+    pdf = build_pack(snapshot, PackOptions(THIS_WEEK, THIS_WEEK)).pdf
+    text = body_text(pdf)
+    assert "Period Mon 23 Nov 2026, the day this pack was made (1 day)" in text
+    # Nor in the running head at the top of every page.
+    assert "Mon 23 Nov 2026 to Mon 23 Nov 2026" not in pdf_text(pdf)
     assert "Weeks counted None: nothing is logged yet for the period's one week" in text
     assert "Raised in the period 1 " in text and "Cancelled by manager 1 " in text
     assert "Weeks not logged" not in text

@@ -331,7 +331,7 @@ def test_a_diary_of_nothing_but_this_week_so_far_makes_a_pack_of_it(
         # The pack shows what was recorded this week so far, and does not call it not logged.
         assert not page.period_problem.text()
         summary = page.summary.text()
-        assert "Mon 23 Nov 2026 to Mon 23 Nov 2026, today: 0 weeks, 0 logged and 0 not" in summary
+        assert summary.startswith("Mon 23 Nov 2026, today: 0 weeks, 0 logged and 0 not logged.")
         assert "This week has not ended and nothing is logged for it yet" in summary
         assert "1 concern raised" in summary
         assert page.export_button.isEnabled()

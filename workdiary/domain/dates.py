@@ -79,6 +79,14 @@ def format_day(day: date) -> str:
     return f"{DAY_NAMES[day.weekday()]} {day.day:02d} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def format_days(first: date, last: date) -> str:
+    """`Mon 16 Nov 2026 to Sun 22 Nov 2026`; a single day, `Mon 23 Nov 2026`, not a range from
+    a day to itself."""
+    if first == last:
+        return format_day(first)
+    return f"{format_day(first)} to {format_day(last)}"
+
+
 def format_moment(moment: datetime) -> str:
     """A UTC moment shown in the user's local time, to the minute."""
     local = moment.astimezone()

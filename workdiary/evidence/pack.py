@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from workdiary.domain.canonical import canonical_json, sha256_hex
-from workdiary.domain.dates import format_day
+from workdiary.domain.dates import format_days
 from workdiary.evidence.pack_data import (
     DATA_DESCRIPTION,
     DATA_FILE_NAME,
@@ -51,7 +51,7 @@ def build_pack(snapshot: Snapshot, options: PackOptions) -> Pack:
     data = data_json.encode("utf-8")
     fingerprint = sha256_hex(data_json)
     name = snapshot.profile.name.strip() or "(no name given)"
-    period = f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}"
+    period = format_days(covered.first_week, covered.ends_on)
     furniture = Furniture(
         # Every page's footer and running head are drawn in italic, the officer's name among them.
         name=printable(name, ITALIC),

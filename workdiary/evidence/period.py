@@ -9,7 +9,14 @@ from datetime import date, datetime
 from typing import Any
 
 from workdiary.domain.concern_story import ConcernStory, concern_stories
-from workdiary.domain.dates import ONE_WEEK, format_day, stored_day, week_commencing, week_ending
+from workdiary.domain.dates import (
+    ONE_WEEK,
+    format_day,
+    format_days,
+    stored_day,
+    week_commencing,
+    week_ending,
+)
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.figures import first_week_recorded
 from workdiary.domain.formatting import count
@@ -136,13 +143,10 @@ def weeks_and_days(days: int) -> str:
 def period_words(covered: Coverage) -> str:
     """`Mon 07 Sep 2026 to Sun 15 Nov 2026 (10 weeks)`; a period whose last week had not ended
     when the pack was made, to that day: `Mon 09 Nov 2026 to Mon 23 Nov 2026, the day this pack
-    was made (2 weeks and 1 day)`."""
+    was made (2 weeks and 1 day)`, or `Mon 23 Nov 2026, the day this pack was made (1 day)`."""
     made = ", the day this pack was made" if covered.ends_on < covered.last_day else ""
     days = (covered.ends_on - covered.first_week).days + 1
-    return (
-        f"{format_day(covered.first_week)} to {format_day(covered.ends_on)}{made} "
-        f"({weeks_and_days(days)})"
-    )
+    return f"{format_days(covered.first_week, covered.ends_on)}{made} ({weeks_and_days(days)})"
 
 
 def check_options(options: PackOptions) -> tuple[date, date]:

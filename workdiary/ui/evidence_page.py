@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from workdiary import packs
-from workdiary.domain.dates import format_day, format_moment, week_commencing, week_ending
+from workdiary.domain.dates import (
+    format_day,
+    format_days,
+    format_moment,
+    week_commencing,
+    week_ending,
+)
 from workdiary.domain.errors import InvalidInput, WorkDiaryError
 from workdiary.domain.figures import summarise, week_lines
 from workdiary.domain.formatting import count
@@ -221,7 +227,7 @@ def contents_text(contents: PackContents, options: PackOptions) -> str:
     """What the pack will hold, in a few plain lines."""
     today = ", today" if contents.ends_today else ""
     lines = [
-        f"{format_day(contents.first_week)} to {format_day(contents.ends_on)}{today}: "
+        f"{format_days(contents.first_week, contents.ends_on)}{today}: "
         f"{count(contents.weeks_in_period, 'week')}, {contents.weeks_logged:,} logged and "
         f"{contents.weeks_not_logged:,} not logged"
         + (
@@ -285,7 +291,7 @@ def export_row(entry: Recorded[Export]) -> tuple[str, str, str, str]:
         last = week_ending(export.period_to)
         if made_at is not None:
             last = min(last, made_at.astimezone().date())
-        period = f"{format_day(export.period_from)} to {format_day(last)}"
+        period = format_days(export.period_from, last)
     else:
         period = "The whole diary"
     return made, period, export.file_name, f"{export.fingerprint[:SHORT_FINGERPRINT]}…"
