@@ -304,6 +304,15 @@ def test_a_form_with_typing_says_when_its_week_was_changed_elsewhere_meanwhile(
     assert "amended 2 times" in editor.record_line.text()
     assert "changed elsewhere" not in editor.notice.text()
 
+    # Deleted elsewhere: the line says it is not logged now, not what it held.
+    type_into(editor, "caseload", "47")
+    clock.now += timedelta(minutes=5)
+    diary.weeks.delete(LAST_WEEK.isoformat())
+    editor.reload()
+    assert editor.record_line.text().startswith("Not logged yet. It was logged before and deleted")
+    assert "changed elsewhere" in editor.notice.text()
+    assert typed(editor, "caseload") == "47"
+
 
 def test_an_identifier_is_saved_only_when_the_user_says_so(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages

@@ -261,7 +261,7 @@ class WeekEditor(QWidget):
         says so over one of them, whose figures are not what its history says it held."""
         self._changed_outside = weeks
         key = self._monday.isoformat()
-        self._describe_record(deleted=self._entry is None and self._diary.weeks.exists(key))
+        self._describe_record(self._entry, self._entry is None and self._diary.weeks.exists(key))
 
     def show_history(self) -> AmendmentsDialog | None:
         """Open the history of the week shown: when it was first recorded, and every change
@@ -598,7 +598,7 @@ class WeekEditor(QWidget):
         self._typed_when_loaded = self._typed()
         self._show_problems([], focus=False)
         self._last_outcome = ""
-        self._describe_record(deleted)
+        self._describe_record(entry, deleted)
         self._sync_navigation()
         self._refresh_status()
         if not focus:
@@ -629,7 +629,7 @@ class WeekEditor(QWidget):
         latest = self._diary.weeks.get(key)
         if _revision(latest) == _revision(self._entry):
             return
-        self._describe_record(latest is None and self._diary.weeks.exists(key), latest)
+        self._describe_record(latest, latest is None and self._diary.weeks.exists(key))
         said = f"{WARNING_SIGN} {changed_elsewhere_words('week')}"
         self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
         self.notice.setVisible(True)
@@ -638,10 +638,10 @@ class WeekEditor(QWidget):
         for name, field in self._fields.items():
             field.set_text(as_typed(getattr(week, name)))
 
-    def _describe_record(self, deleted: bool, entry: Recorded[Week] | None = None) -> None:
-        """The line above the form, of the week as loaded, or as `entry` has it."""
+    def _describe_record(self, entry: Recorded[Week] | None, deleted: bool) -> None:
+        """The line above the form, of the week as `entry` has it (None: not logged, or
+        `deleted`)."""
         self.heading.setText(f"Week commencing {format_day(self._monday)}")
-        entry = entry or self._entry
         if entry is not None:
             again = recorded_again_words(entry.recorded_again, dated=True)
             self.record_line.setText(
@@ -795,7 +795,7 @@ class WeekEditor(QWidget):
         self._entry = result.entry
         self._fill(result.entry.record)
         self._typed_when_loaded = self._typed()
-        self._describe_record(deleted=False)
+        self._describe_record(result.entry, deleted=False)
         at = result.entry.last_changed_at.astimezone().strftime("%H:%M")
         if result.action == "unchanged":
             self._last_outcome = "Nothing changed, so there was nothing new to save."
