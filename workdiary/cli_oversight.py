@@ -44,6 +44,7 @@ from workdiary.domain.formatting import (
     held_on_shared_days,
     listed,
     recorded_again_words,
+    workload_discussed_words,
 )
 from workdiary.domain.formatting import (
     RESTORED as RESTORED_VERB,
@@ -593,9 +594,7 @@ def _supervision_sentences(figures: SupervisionFigures, sessions: int) -> list[s
             held += " (the period is shorter than one interval)"
     lines.append(f"  {held}.")
     if figures.held:
-        lines.append(
-            f"  Workload discussed at {figures.workload_discussed:,} of the {figures.held:,} held."
-        )
+        lines.append(f"  Workload discussed {workload_discussed_words(figures)}.")
     gap = figures.longest_gap
     if gap is not None:
         weeks = format_number(gap.days / 7, places=1)

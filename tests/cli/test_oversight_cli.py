@@ -142,6 +142,7 @@ def test_held_against_expected_longest_gap_and_cancellations_on_a_hand_made_case
     )
     assert "Cancelled by your manager: 1. Cancelled by you: 1." in listing
     assert [row_of(listing, str(i)).split()[0] for i in range(1, 6)] == list("12345")
+    assert "Workload discussed at none of the 3 sessions held." in listing
 
     figures = as_json("supervision", "list", "--from", "2025-01-01", "--to", "2025-06-24")[
         "figures"

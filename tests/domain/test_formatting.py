@@ -14,6 +14,7 @@ from workdiary.domain.formatting import (
     recorded_again_moments,
     recorded_again_words,
     week_flags,
+    workload_discussed_words,
 )
 from workdiary.domain.history import Change, HistoryEvent
 from workdiary.domain.oversight import supervision_figures
@@ -105,6 +106,24 @@ def test_sessions_sharing_days_name_every_such_day_in_date_order() -> None:
     )
     one_a_day = supervision_figures(held[2:4], date(2026, 1, 1), date(2026, 3, 31), 4)
     assert held_on_shared_days(one_a_day) == ""
+
+
+def test_workload_discussed_reads_as_a_sentence_for_one_session_none_some_or_all() -> None:
+    def words(*discussed: bool) -> str:
+        days = [date(2026, 3, 3) + timedelta(weeks=4 * n) for n in range(len(discussed))]
+        sessions = [
+            SupervisionSession(day, SupervisionStatus.HELD, "JM", 60, said)
+            for day, said in zip(days, discussed, strict=True)
+        ]
+        return workload_discussed_words(
+            supervision_figures(sessions, date(2026, 1, 1), date(2026, 12, 31), 4)
+        )
+
+    assert words(True) == "at the one session held"
+    assert words(False) == "not at the one session held"
+    assert words(False, False) == "at none of the 2 sessions held"
+    assert words(True, False, True) == "at 2 of the 3 sessions held"
+    assert words(True, True, True) == "at all 3 sessions held"
 
 
 def _recorded_week(amendments: int, again: tuple[RecordedAgain, ...]) -> WeekLine:

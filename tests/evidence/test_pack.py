@@ -398,6 +398,7 @@ def test_the_summary_gives_the_figures_for_the_period(text: str) -> None:
         "Deleted 1 week",
         "Supervision held 1 session against 2 expected (every 4 weeks",
         "Cancelled by manager 1",
+        "Not offered 0 Workload discussed not at the one session held",
         "Raised in the period 2",
         "Answered or closed 1, when this pack was made",
         "Still unanswered 1 (1 of them past the date set to chase a reply), when this pack was "

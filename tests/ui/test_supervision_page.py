@@ -561,7 +561,7 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
     assert page.figures() == expected
     assert expected.held == 4 and expected.expected == 13  # the figures are worth checking
     assert page.held_figure.text() == (
-        "4 of 13 expected (due every 4 weeks); workload discussed in 3"
+        "4 of 13 expected (due every 4 weeks); workload discussed at 3 of the 4 sessions held"
     )
     assert page.gap_figure.text() == "182 days, from Tue 13 Jan 2026 to Tue 14 Jul 2026"
     assert page.missed_figure.text() == (
@@ -577,7 +577,7 @@ def test_the_figures_shown_are_those_of_supervision_figures_for_the_period(
 
     page.period.setCurrentText("Last 3 months")
     assert page.held_figure.text() == (
-        "1 of 3 expected (due every 4 weeks); workload discussed in 1"
+        "1 of 3 expected (due every 4 weeks); workload discussed at the one session held"
     )
     # From the last session held before the period, which says so: a gap in a period of three
     # months said to begin before it would otherwise read as a mistake.
@@ -623,7 +623,7 @@ def test_two_sessions_held_on_one_day_are_said_to_count_as_one(
     page = open_page(qtbot, diary, messages)
     # On a line of its own, so that at the window's first size it does not wrap mid-sentence.
     assert page.held_figure.text().splitlines() == [
-        "1 of 2 expected (due every 4 weeks); workload discussed in 1.",
+        "1 of 2 expected (due every 4 weeks); workload discussed at the one session held.",
         "2 sessions recorded as held fall on 1 day: sessions held on the same day count as one "
         "(2 on Tue 06 Oct 2026).",
     ]

@@ -157,6 +157,19 @@ def held_on_shared_days(figures: SupervisionFigures) -> str:
     )
 
 
+def workload_discussed_words(figures: SupervisionFigures) -> str:
+    """At how many of the sessions held workload was discussed, as a sentence can go on after
+    "Workload discussed": "at 3 of the 5 sessions held", "at the one session held"."""
+    discussed, held = figures.workload_discussed, figures.held
+    if held == 1:
+        return f"{'at' if discussed else 'not at'} the one session held"
+    if discussed == 0:
+        return f"at none of the {held:,} sessions held"
+    if discussed == held:
+        return f"at all {held:,} sessions held"
+    return f"at {discussed:,} of the {held:,} sessions held"
+
+
 def amendments_words(times: int) -> str:
     """`not amended`, `amended once`, `amended 3 times`."""
     if times == 0:

@@ -64,6 +64,7 @@ from workdiary.domain.formatting import (
     recorded_again_words,
     week_flags,
     whose_test,
+    workload_discussed_words,
 )
 from workdiary.domain.oversight import (
     SupervisionFigures,
@@ -1054,7 +1055,7 @@ def _supervision_facts(pack: _Pack) -> list[tuple[str, Flowable | str]]:
         facts.append(
             (
                 "Workload discussed",
-                f"at {figures.workload_discussed:,} of the {count(figures.held, 'session')} held",
+                workload_discussed_words(figures),
             )
         )
     gap = figures.longest_gap

@@ -31,6 +31,7 @@ from workdiary.domain.formatting import (
     SUPERVISION_STATUS_WORDS,
     count,
     held_on_shared_days,
+    workload_discussed_words,
 )
 from workdiary.domain.oversight import (
     Gap,
@@ -434,7 +435,7 @@ class SupervisionPage(RecordPage[SupervisionSession]):
         self.period_span.setText(span)
         held = held_words(figures)
         if figures.held:
-            held += f"; workload discussed in {figures.workload_discussed:,}"
+            held += f"; workload discussed {workload_discussed_words(figures)}"
         if held_on_shared_days(figures):
             # On a line of its own: run on after the figures, it wraps mid-sentence.
             held += f".\n{held_on_shared_days(figures)}"
