@@ -81,6 +81,8 @@ def test_saving_a_pack_writes_it_and_records_the_export(diary: Diary, tmp_path: 
         diary, snapshot, options, "f" * 64, b"%PDF-1.4 pretend", tmp_path / "out" / name
     )
     assert saved.path.read_bytes() == b"%PDF-1.4 pretend"
+    sample = replace(snapshot, sample_data=True)
+    assert default_file_name(sample, options).startswith("WorkDiary-DEMO-Rhiannon-")
     [export] = diary.exports.all()
     assert (export.record.fingerprint, export.record.chain_head) == ("f" * 64, snapshot.chain_head)
     assert export.record.file_sha256 == saved.file_sha256 and export.record.file_name == name

@@ -204,12 +204,15 @@ def unused_pack_path(folder: Path, snapshot: Snapshot, options: PackOptions) -> 
 def default_file_name(snapshot: Snapshot, options: PackOptions) -> str:
     """`WorkDiary-<name>-<from>-to-<to>.pdf`: the name made safe for any file system, and the
     period from its first Monday to its last Sunday (or the day the pack is made, if that comes
-    first), as the pack's cover gives it."""
+    first), as the pack's cover gives it. A pack of the sample diary is `WorkDiary-DEMO-…`, so
+    that a folder of packs shows which is made up before any is opened."""
     name = "".join(ch if ch.isalnum() else "-" for ch in snapshot.profile.name).strip("-")
     while "--" in name:
         name = name.replace("--", "-")
     last = min(week_ending(options.last_week), snapshot.taken_at.astimezone().date())
-    return f"WorkDiary-{name or 'diary'}-{options.first_week.isoformat()}-to-{last.isoformat()}.pdf"
+    demo = "DEMO-" if snapshot.sample_data else ""
+    period = f"{options.first_week.isoformat()}-to-{last.isoformat()}"
+    return f"WorkDiary-{demo}{name or 'diary'}-{period}.pdf"
 
 
 class PackOrigin(Enum):
