@@ -632,7 +632,7 @@ def test_the_file_dialog_starts_in_documents_with_the_packs_name(
     with qtbot.waitSignal(page.exported, timeout=BUILD_TIMEOUT_MS) as blocker:
         page.export_button.click()
     [start] = asked
-    assert Path(start).name == "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
+    assert Path(start).name == "WorkDiary-DEMO-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
     assert blocker.args == [tmp_path / "chosen.pdf"]
 
 
@@ -701,7 +701,7 @@ def test_the_name_offered_is_numbered_after_packs_already_saved_under_it(
     page.choose_period("Last 3 months")
     first = page.default_path()
     assert first is not None and first.name == (
-        "WorkDiary-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
+        "WorkDiary-DEMO-Rhiannon-Llŷr-2026-08-24-to-2026-11-23.pdf"
     )
     first.write_bytes(b"the pack made this morning")
     assert page.default_path() == first.with_name(f"{first.stem}-2.pdf")
