@@ -379,7 +379,7 @@ def test_everything_is_ten_years_and_the_summary_says_so(sample_page: HistoryPag
     assert sample_page.period.currentText() == "Everything"
     assert sample_page.proxy.rowCount() == 520
     assert sample_page.summary.text() == (
-        "520 weeks, Mon 05 Dec 2016 to Mon 16 Nov 2026 · 485 logged · 35 not logged · "
+        "520 weeks, Mon 05 Dec 2016 to Sun 22 Nov 2026 · 485 logged · 35 not logged · "
         "213 at or over 110 % · 16 excessive runs · 1,793.75 unpaid hours (£35,641.81)"
     )
 
@@ -406,7 +406,7 @@ def test_a_period_limits_the_rows_to_its_latest_weeks(
 def test_a_period_never_reaches_before_the_first_logged_week(page: HistoryPage) -> None:
     choose_period(page, "Last 2 years")
     assert page.proxy.rowCount() == 10
-    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · ")
+    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Sun 11 Oct 2026 · ")
 
 
 def test_custom_dates_show_only_the_weeks_between_them(sample_page: HistoryPage) -> None:
@@ -431,7 +431,7 @@ def test_custom_dates_show_only_the_weeks_between_them(sample_page: HistoryPage)
     )
     assert column(sample_page, Column.WEEK)[0] == "Mon 24 Feb 2025"
     assert column(sample_page, Column.WEEK)[-1] == "Mon 06 Jan 2025"
-    assert sample_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
+    assert sample_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Sun 02 Mar 2025 · ")
 
 
 # Typing the custom dates, key by key
@@ -483,7 +483,7 @@ def test_custom_dates_typed_key_by_key_are_the_dates_shown(
     assert not page.dates_message.isVisible()
     weeks = column(page, Column.WEEK)
     assert (weeks[0], weeks[-1]) == ("Mon 28 Dec 2020", "Mon 30 Dec 2019")
-    assert page.summary.text().startswith("53 weeks, Mon 30 Dec 2019 to Mon 28 Dec 2020 · ")
+    assert page.summary.text().startswith("53 weeks, Mon 30 Dec 2019 to Sun 03 Jan 2021 · ")
 
 
 def test_a_date_is_taken_once_typed_in_full_and_enter_takes_it(
@@ -555,12 +555,12 @@ def test_from_after_to_is_said_so_and_neither_date_is_changed(
         "⚠ From (Sat 01 Aug 2026) is after To (Fri 03 Jan 2020): put the earlier date in From."
     )
     assert dates_page.proxy.rowCount() == 8
-    assert dates_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Mon 24 Feb 2025 · ")
+    assert dates_page.summary.text().startswith("8 weeks, Mon 06 Jan 2025 to Sun 02 Mar 2025 · ")
     # Put right, the weeks follow.
     into_from(qtbot, dates_page)
     type_date(qtbot, "01/08/2019")
     assert not dates_page.dates_message.isVisible()
-    assert dates_page.summary.text().startswith("23 weeks, Mon 29 Jul 2019 to Mon 30 Dec 2019 · ")
+    assert dates_page.summary.text().startswith("23 weeks, Mon 29 Jul 2019 to Sun 05 Jan 2020 · ")
 
 
 def test_dates_within_one_week_are_said_as_the_week_they_commence(
@@ -583,7 +583,7 @@ def test_dates_beyond_the_diary_are_said_so(qtbot: QtBot, dates_page: HistoryPag
         "Mon 05 Dec 2016."
     )
     # The list keeps to the dates last right: from 01/01/2010, as far back as the diary goes.
-    assert dates_page.summary.text().startswith("430 weeks, Mon 05 Dec 2016 to Mon 24 Feb 2025 · ")
+    assert dates_page.summary.text().startswith("430 weeks, Mon 05 Dec 2016 to Sun 02 Mar 2025 · ")
     # Reaching before the diary began is no mistake: the list starts where it does, and says so.
     press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     type_date(qtbot, "31/01/2017", then=Qt.Key.Key_Return)
@@ -663,7 +663,7 @@ def test_each_alt_key_on_the_page_is_its_own_and_none_is_a_menus(
 
 def test_the_summary_counts_the_hand_made_weeks(page: HistoryPage) -> None:
     assert page.summary.text() == (
-        "10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · 8 logged · 2 not logged · "
+        "10 weeks, Mon 03 Aug 2026 to Sun 11 Oct 2026 · 8 logged · 2 not logged · "
         "5 at or over 110 % · 1 excessive run · no unpaid hours recorded"
     )  # none of those weeks has them: "0 unpaid hours" would say more than the diary knows
 
@@ -739,7 +739,7 @@ def test_reload_after_a_save_shows_the_new_week_and_keeps_the_selection(
     page.reload()
     assert cell(page, monday(9), Column.CAPACITY) == "141 %"
     assert cell(page, monday(9), Column.FLAGS) == "at/over 110 %"
-    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Mon 05 Oct 2026 · 9 logged")
+    assert page.summary.text().startswith("10 weeks, Mon 03 Aug 2026 to Sun 11 Oct 2026 · 9 logged")
     assert page.selected_week() == monday(6)
 
 

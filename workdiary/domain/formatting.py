@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from workdiary.domain.dates import format_day, format_moment
+from workdiary.domain.dates import format_day, format_moment, week_ending
 from workdiary.domain.figures import RETROSPECTIVE_AFTER_DAYS, PeriodSummary, WeekLine
 from workdiary.domain.history import HistoryEvent
 from workdiary.domain.records import (
@@ -108,12 +108,15 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
 
 def weeks_words(summary: PeriodSummary) -> str:
     """The weeks a summary covers, as History and `workdiary show` head it: `10 weeks, Mon 03 Aug
-    2026 to Mon 05 Oct 2026`, by the first and last weeks' Mondays; a week alone, `1 week,
-    commencing Mon 23 Nov 2026`, not a range from a day to itself."""
+    2026 to Sun 11 Oct 2026`, from the first week's Monday to the last week's Sunday, as a pack
+    names its period (Monday to Monday would read as a day over nine weeks); a week alone,
+    `1 week, commencing Mon 23 Nov 2026`, not a range from a day to within the same week."""
     weeks = count(summary.weeks_in_period, "week")
     if summary.first_week == summary.last_week:
         return f"{weeks}, commencing {format_day(summary.first_week)}"
-    return f"{weeks}, {format_day(summary.first_week)} to {format_day(summary.last_week)}"
+    return (
+        f"{weeks}, {format_day(summary.first_week)} to {format_day(week_ending(summary.last_week))}"
+    )
 
 
 def listed(items: Sequence[str]) -> str:
