@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workdiary.app import NO_SCREEN, why_no_screen
+from workdiary.no_window import NO_SCREEN, cannot_load_qt, why_no_screen
 
 # A display no X server answers on: there is no such socket.
 NOWHERE = ":9321"
@@ -58,7 +58,7 @@ def test_a_screen_that_does_not_answer_is_said_to_in_words_not_qts(tmp_path: Pat
     said = result.stderr
     assert said.startswith("Work Diary cannot open its window: ") and COMMANDS in said
     assert "This application failed to start" not in said and "Aborted" not in said
-    from workdiary.app import _xcb_trouble
+    from workdiary.no_window import _xcb_trouble
 
     missing, cannot_load = _xcb_trouble()
     if not missing and not cannot_load:  # on a computer with every library the window needs
@@ -74,7 +74,10 @@ def test_a_library_the_window_needs_missing_is_named_by_the_package_to_install(
     tmp_path: Path,
 ) -> None:
     """As if libxcb-cursor0 were not installed: its library cannot be found."""
-    gone = "import workdiary.app\nworkdiary.app.XCB_LIBRARIES['libxcb-cursor0'] = 'libgone.so.0'"
+    gone = (
+        "import workdiary.no_window\n"
+        "workdiary.no_window.XCB_LIBRARIES['libxcb-cursor0'] = 'libgone.so.0'"
+    )
     result = opening_the_window(tmp_path, {"DISPLAY": NOWHERE}, gone)
     assert (result.returncode, result.stdout) == (4, "")
     lines = result.stderr.splitlines()
@@ -84,6 +87,57 @@ def test_a_library_the_window_needs_missing_is_named_by_the_package_to_install(
     )
     assert lines[1].startswith("  sudo apt-get install ") and "libxcb-cursor0" in lines[1].split()
     assert lines[2].startswith("then start Work Diary again. " + COMMANDS)
+
+
+def _unloadable(module: str, error: str) -> str:
+    """Code run before the window opens, making `module` fail to import with `error`, as Python
+    says it when a system library is missing."""
+    return (
+        "import importlib.abc, sys\n"
+        "class Unloadable(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        f"        if name == {module!r}:\n"
+        f"            raise {error}\n"
+        "sys.meta_path.insert(0, Unloadable())"
+    )
+
+
+def test_a_library_qt_is_built_on_missing_is_named_with_its_package_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """As on a Debian machine without libegl1: Qt itself cannot be loaded."""
+    missing = (
+        'ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")'
+    )
+    result = opening_the_window(
+        tmp_path, {"DISPLAY": NOWHERE}, _unloadable("PySide6.QtCore", missing)
+    )
+    assert (result.returncode, result.stdout) == (4, "")
+    assert result.stderr.splitlines()[:3] == [
+        "Work Diary cannot open its window: a system library it needs to draw it is missing "
+        "(libEGL.so.1). Install it with:",
+        "  sudo apt-get install libegl1",
+        "then start Work Diary again. " + COMMANDS + " lists them (workdiary show, workdiary "
+        "log-week and the rest).",
+    ]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "data").exists()  # nothing was made, nor opened
+
+
+def test_why_qt_cannot_be_loaded_is_said_only_when_that_is_why() -> None:
+    not_installed = ModuleNotFoundError("No module named 'PySide6'", name="PySide6")
+    assert (cannot_load_qt(not_installed) or "").startswith(
+        "Work Diary cannot open its window: PySide6, which draws it, is not installed."
+    )
+    unknown = ImportError("/usr/lib/libwhatever.so.9: cannot open shared object file: No such file")
+    assert "(libwhatever.so.9). Your system's package manager can install it." in (
+        cannot_load_qt(unknown) or ""
+    )
+    # A fault of Work Diary's own is reported as one (with a crash report), not blamed on Qt.
+    assert cannot_load_qt(ImportError("cannot import name 'Thing' from 'workdiary.ui'")) is None
+    assert (
+        cannot_load_qt(ModuleNotFoundError("No module named 'reportlab'", name="reportlab")) is None
+    )
 
 
 @pytest.mark.parametrize(

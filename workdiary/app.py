@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Mapping
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from workdiary.crash_reports import CRASH_REPORTS_FOLDER, summary
 from workdiary.domain.errors import WorkDiaryError
 from workdiary.domain.formatting import count
+from workdiary.no_window import EXIT_NO_SCREEN, cannot_start_qt, why_no_screen
 from workdiary.paths import AppPaths
 from workdiary.storage import Diary
 from workdiary.storage import errors as storage_errors
@@ -33,8 +33,6 @@ from workdiary.ui.messages import Messages
 
 EXIT_CHECK_FAILED = 1
 EXIT_CANNOT_OPEN = 2
-# As the command line's "cannot be used just now": no screen, or none Qt can draw on.
-EXIT_NO_SCREEN = 4
 WINDOW_SETTINGS_FILE = "window.ini"
 # Held by the window open on a diary, in the diary's folder, for as long as it is open.
 WINDOW_LOCK_FILE = "window.lock"
@@ -133,53 +131,6 @@ def run_app(
         return app.exec()
 
 
-THE_COMMANDS = (
-    "Work Diary's commands need no window, and work in this terminal: workdiary --help lists "
-    "them (workdiary show, workdiary log-week and the rest)."
-)
-# Where a desktop session names its screen: X11's, and Wayland's.
-SCREEN_NAMES = ("DISPLAY", "WAYLAND_DISPLAY")
-NO_SCREEN = (
-    "Work Diary cannot open its window here: there is no screen to show it on. The window needs "
-    "a desktop session, and this terminal has none (it is logged in over SSH, say, or is a "
-    f"text console).\n{THE_COMMANDS}"
-)
-
-
-def why_no_screen(environment: Mapping[str, str], platform: str) -> str | None:
-    """Why the window cannot open, asked before Qt is: with no screen to draw on, Qt ends the
-    process there and then (abort, exit status 134), with words of its own. On Linux and the
-    BSDs a desktop session names its screen in DISPLAY (X11) or WAYLAND_DISPLAY; QT_QPA_PLATFORM
-    says where Qt is to draw instead (offscreen, for the tests and the self-test), and is
-    trusted. None where the window can be tried."""
-    if not platform.startswith("linux") and "bsd" not in platform:
-        return None  # Windows and macOS always have a screen for a program started there
-    if environment.get("QT_QPA_PLATFORM") or any(environment.get(n) for n in SCREEN_NAMES):
-        return None
-    return NO_SCREEN
-
-
-# The libraries Qt's X11 (xcb) plugin loads, by the Debian package that holds each: the README's
-# quick start installs them (scripts/install-debian-deps.sh), but one installed by hand may not.
-XCB_LIBRARIES = {
-    "libx11-xcb1": "libX11-xcb.so.1",
-    "libxcb1": "libxcb.so.1",
-    "libxcb-cursor0": "libxcb-cursor.so.0",
-    "libxcb-icccm4": "libxcb-icccm.so.4",
-    "libxcb-image0": "libxcb-image.so.0",
-    "libxcb-keysyms1": "libxcb-keysyms.so.1",
-    "libxcb-randr0": "libxcb-randr.so.0",
-    "libxcb-render0": "libxcb-render.so.0",
-    "libxcb-render-util0": "libxcb-render-util.so.0",
-    "libxcb-shape0": "libxcb-shape.so.0",
-    "libxcb-shm0": "libxcb-shm.so.0",
-    "libxcb-sync1": "libxcb-sync.so.1",
-    "libxcb-xfixes0": "libxcb-xfixes.so.0",
-    "libxcb-xkb1": "libxcb-xkb.so.1",
-    "libxkbcommon-x11-0": "libxkbcommon-x11.so.0",
-}
-
-
 def _start_qt() -> QApplication:
     """The Qt application; or, where Qt cannot start on the screen it was given (one that does
     not answer, libraries missing), the process ended with why in words and exit status 4.
@@ -202,58 +153,6 @@ def _start_qt() -> QApplication:
     for message in said:  # what Qt says on the way to a window that opens, as it would say it
         print(message, file=sys.stderr)
     return app
-
-
-def cannot_start_qt(qt_said: list[str]) -> str:
-    """Why the window could not open, when Qt could not start: libraries missing (it names the
-    Debian packages to install), one that cannot be loaded, or a screen it could not use.
-    `qt_said` is what Qt said, first to last."""
-    missing, cannot_load = _xcb_trouble() if sys.platform.startswith("linux") else ([], None)
-    if missing:
-        return (
-            "Work Diary cannot open its window: some of the system libraries it needs to draw "
-            "it are missing. Install them with:\n"
-            f"  sudo apt-get install {' '.join(missing)}\n"
-            f"then start Work Diary again. {THE_COMMANDS}"
-        )
-    if cannot_load:
-        return (
-            "Work Diary cannot open its window: a system library it needs to draw it cannot be "
-            f"used ({cannot_load}). It may be damaged, or too old for this Work Diary: "
-            f"reinstalling it may help.\n{THE_COMMANDS}"
-        )
-    named = [f"{name} is {os.environ[name]}" for name in SCREEN_NAMES if os.environ.get(name)]
-    given = f" ({', '.join(named)})" if named else ""
-    return (
-        f"Work Diary cannot open its window: the screen it was given{given} could not be used. "
-        "The window needs a desktop session: if you are in one, log out and in again; if you "
-        f"are logged in over SSH, the window cannot open there.\n{THE_COMMANDS}\n"
-        f"(What Qt, which draws the window, said: {qt_said[0].strip()})"
-    )
-
-
-def _xcb_trouble() -> tuple[list[str], str | None]:
-    """The Debian packages of XCB_LIBRARIES whose library is not there; and, when all are, why
-    Qt's X11 plugin cannot be loaded (a library too old, say), as the system's loader says it,
-    or None when it can be."""
-    import ctypes
-
-    from PySide6.QtCore import QLibraryInfo
-
-    missing = []
-    for package, library in XCB_LIBRARIES.items():
-        try:
-            ctypes.CDLL(library)
-        except OSError:
-            missing.append(package)
-    if missing:
-        return missing, None
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    try:
-        ctypes.CDLL(str(plugins / "platforms" / "libqxcb.so"))
-    except OSError as error:
-        return [], str(error).rsplit("/", 1)[-1]  # the library's own name, and why
-    return [], None
 
 
 def _cannot_open(error: Exception, messages: Messages, self_test: bool) -> int:

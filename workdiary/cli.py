@@ -506,8 +506,16 @@ def _report_fault(error: Exception, paths: AppPaths, running: str, errors: TextI
 
 
 def _open_app(options: argparse.Namespace) -> int:
-    from workdiary.app import run_app
+    try:
+        from workdiary.app import run_app
+    except ImportError as error:  # Qt, or a system library it is built on, cannot be loaded
+        from workdiary.no_window import EXIT_NO_SCREEN, cannot_load_qt
 
+        why = cannot_load_qt(error)
+        if why is None:
+            raise
+        print(why, file=sys.stderr)
+        return EXIT_NO_SCREEN
     paths = AppPaths.resolve(getattr(options, "data_dir", None))
     return run_app(paths, demo=options.demo, self_test=options.self_test)
 
