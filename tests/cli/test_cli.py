@@ -658,26 +658,26 @@ def test_log_week_messages_give_an_example_that_fits_the_figure(
     status, _ = run("log-week", "--week", str(LAST_WEEK), "--capacity", "high", "--hours", "lots")
     assert status == 2
     error = capsys.readouterr().err
-    assert "WMT capacity (--capacity) must be a number, like 132.5; you wrote 'high'." in error
-    assert "Hours worked (--hours) must be a number, like 44.5; you wrote 'lots'." in error
+    assert "WMT capacity (--capacity) must be a number, like 132.5; you entered 'high'." in error
+    assert "Hours worked (--hours) must be a number, like 44.5; you entered 'lots'." in error
 
 
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
         (["--capacity", "-inf"], "WMT capacity (--capacity) must be a number, like 132.5; you "
-                                 "wrote '-inf'."),
+                                 "entered '-inf'."),
         (["--capacity", "-5"], "WMT capacity must be between 0 and 400 %; you entered -5."),
         (["--capacity", "-1e3"], "WMT capacity (--capacity) must be a number, like 132.5; you "
-                                 "wrote '-1e3'."),
+                                 "entered '-1e3'."),
         (["--capacity", "100", "--unpaid", "-3"], "Unpaid hours must be between 0 and 168 hours; "
                                                   "you entered -3."),
         (["--capacity", "100", "--hours", "-NaN"], "Hours worked (--hours) must be a number, like "
-                                                   "44.5; you wrote '-NaN'."),
+                                                   "44.5; you entered '-NaN'."),
         (["--capacity", "100", "--unpaid", "-1,5"], "Unpaid hours (--unpaid): use a full stop for "
                                                     "the decimal point"),
         (["--capacity", "-£5"], "WMT capacity (--capacity) must be a number, like 132.5; you "
-                                "wrote '-£5'."),
+                                "entered '-£5'."),
     ],
 )  # fmt: skip
 def test_a_figure_typed_with_a_minus_sign_gets_the_figures_own_message(
@@ -693,9 +693,9 @@ def test_a_figure_typed_with_a_minus_sign_gets_the_figures_own_message(
     ("argv", "words"),
     [
         (["profile", "set", "--hourly-rate", "-inf"], "Hourly rate (--hourly-rate) must be a "
-                                                      "number, like 19.87; you wrote '-inf'."),
+                                                      "number, like 19.87; you entered '-inf'."),
         (["supervision", "add", "--date", str(LAST_WEEK), "--status", "held", "--minutes",
-          "-1e2"], "(--minutes) must be a number, like 60; you wrote '-1e2'."),
+          "-1e2"], "(--minutes) must be a number, like 60; you entered '-1e2'."),
     ],
 )  # fmt: skip
 def test_every_command_lets_a_figure_with_a_minus_sign_reach_its_check(
@@ -732,22 +732,22 @@ def refused_log_week(argv: list[str], capsys: pytest.CaptureFixture[str], diary_
         (
             ["--capacity", "132,5"],
             "WMT capacity (--capacity): use a full stop for the decimal point, like 132.5; "
-            "you wrote '132,5'.",
+            "you entered '132,5'.",
         ),
         (
             ["--capacity", "100", "--hours", "2,5"],
             "Hours worked (--hours): use a full stop for the decimal point, like 44.5; "
-            "you wrote '2,5'.",
+            "you entered '2,5'.",
         ),
         (
             ["--capacity", "100", "--contracted", "7,5"],
             "Contracted hours (--contracted): use a full stop for the decimal point, like 37.5; "
-            "you wrote '7,5'.",
+            "you entered '7,5'.",
         ),
         (["--capacity", "1,2,3"], "use a full stop for the decimal point, like 132.5"),
         (
             ["--capacity", "100", "--caseload", "4,6"],
-            "Caseload (--caseload) must be a whole number, like 46; you wrote '4,6'.",
+            "Caseload (--caseload) must be a whole number, like 46; you entered '4,6'.",
         ),
     ],
 )
@@ -798,7 +798,7 @@ def test_contracted_hours_with_a_decimal_comma_leave_the_profile_as_it_was(
     assert status == 2
     assert (
         "Contracted hours (--contracted-hours): use a full stop for the decimal point, "
-        "like 37.5; you wrote '37,5'." in capsys.readouterr().err
+        "like 37.5; you entered '37,5'." in capsys.readouterr().err
     )
     _, shown = run("profile", "show")
     assert "375" not in shown
@@ -813,7 +813,7 @@ def test_a_supervision_length_with_a_comma_is_refused_not_read_as_a_bigger_numbe
     )
     assert status == 2
     error = capsys.readouterr().err
-    assert "The length (--minutes) must be a whole number, like 60; you wrote '1,5'." in error
+    assert "The length (--minutes) must be a whole number, like 60; you entered '1,5'." in error
     _, listed = run("supervision", "list", "--json")
     assert json.loads(listed)["sessions"] == []
 
@@ -829,7 +829,7 @@ def test_the_hourly_rate_may_be_given_in_pounds_but_not_as_a_percentage(
     error = capsys.readouterr().err
     assert (
         "Hourly rate (--hourly-rate) is not a percentage: write it without the %, like 19.87; "
-        "you wrote '110%'." in error
+        "you entered '110%'." in error
     )
     _, shown = run("profile", "show")
     assert "£19.87" in shown and "£110" not in shown and "120 %" in shown
@@ -841,12 +841,12 @@ def test_the_hourly_rate_may_be_given_in_pounds_but_not_as_a_percentage(
         (
             ["--capacity", "100", "--hours", "40%"],
             "Hours worked (--hours) is not a percentage: write it without the %, like 44.5; "
-            "you wrote '40%'.",
+            "you entered '40%'.",
         ),
         (
             ["--capacity", "£100"],
             "WMT capacity (--capacity) is not an amount of money: write it without the £, "
-            "like 132.5; you wrote '£100'.",
+            "like 132.5; you entered '£100'.",
         ),
     ],
 )
@@ -860,7 +860,7 @@ def test_a_week_figure_with_a_sign_that_is_not_its_own_is_refused(
     ("capacity", "words"),
     [
         ("9" * 400, "WMT capacity (--capacity) is far too large a number: write it like 132.5;"),
-        ("1e400", "WMT capacity (--capacity) must be a number, like 132.5; you wrote '1e400'."),
+        ("1e400", "WMT capacity (--capacity) must be a number, like 132.5; you entered '1e400'."),
     ],
 )
 def test_a_huge_capacity_is_refused_in_plain_words(

@@ -118,7 +118,7 @@ def test_a_message_quoting_what_was_typed_shows_its_controls_as_signs(
     status = main(["log-week", "--week", str(LAST_WEEK), "--capacity", "\x1b[2J120\r"])
     error = capsys.readouterr().err
     assert status == 2 and acting_characters(error) == []
-    assert "you wrote '␛[2J120␍'" in error
+    assert "you entered '␛[2J120␍'" in error
 
 
 def test_a_long_note_changed_at_its_end_is_shown_where_it_changed() -> None:

@@ -75,7 +75,7 @@ def test_a_word_for_a_number_is_answered_with_an_example_that_fits_the_field(
     field: str, whole: bool, example: str
 ) -> None:
     said = refusal("lots", field, "The figure", whole=whole)
-    assert said == f"The figure must be a number, like {example}; you wrote 'lots'."
+    assert said == f"The figure must be a number, like {example}; you entered 'lots'."
 
 
 @pytest.mark.parametrize(("field", "label", "whole"), FIGURES)
@@ -131,32 +131,33 @@ def test_the_profiles_examples_fit_too() -> None:
             "132,5",
             "capacity_pct",
             "WMT capacity",
-            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '132,5'.",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you entered '132,5'.",
         ),
         (
             "2,5",
             "hours_worked",
             "Hours worked",
-            "Hours worked: use a full stop for the decimal point, like 44.5; you wrote '2,5'.",
+            "Hours worked: use a full stop for the decimal point, like 44.5; you entered '2,5'.",
         ),
         (
             "7,5",
             "contracted_hours",
             "Contracted hours",
-            "Contracted hours: use a full stop for the decimal point, like 37.5; you wrote '7,5'.",
+            "Contracted hours: use a full stop for the decimal point, like 37.5; "
+            "you entered '7,5'.",
         ),
         (
             "1,2,3",
             "capacity_pct",
             "WMT capacity",
-            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '1,2,3'.",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you entered '1,2,3'.",
         ),
         (
             "110,5",
             "threshold_pct",
             "Capacity threshold",
             "Capacity threshold: use a full stop for the decimal point, like 110.5; "
-            "you wrote '110,5'.",
+            "you entered '110,5'.",
         ),
     ],
 )
@@ -177,7 +178,7 @@ def test_a_comma_in_a_count_is_refused_not_dropped(
     text: str, field: str, label: str, message: str
 ) -> None:
     said = refusal(text, field, label, whole=True)
-    assert message in said and f"you wrote '{text}'" in said
+    assert message in said and f"you entered '{text}'" in said
 
 
 @pytest.mark.parametrize(
@@ -249,7 +250,7 @@ def test_a_percentage_may_be_written_with_a_percent_sign(text: str, field: str) 
             "Hourly rate",
             False,
             "Hourly rate is not a percentage: write it without the %, like 19.87; "
-            "you wrote '110%'.",
+            "you entered '110%'.",
         ),
         (
             "44.5%",
@@ -257,14 +258,14 @@ def test_a_percentage_may_be_written_with_a_percent_sign(text: str, field: str) 
             "Hours worked",
             False,
             "Hours worked is not a percentage: write it without the %, like 44.5; "
-            "you wrote '44.5%'.",
+            "you entered '44.5%'.",
         ),
         (
             "4%",
             "run_weeks",
             "Excessive run",
             True,
-            "Excessive run is not a percentage: write it without the %, like 4; you wrote '4%'.",
+            "Excessive run is not a percentage: write it without the %, like 4; you entered '4%'.",
         ),
         (
             "£132.5",
@@ -272,7 +273,7 @@ def test_a_percentage_may_be_written_with_a_percent_sign(text: str, field: str) 
             "WMT capacity",
             False,
             "WMT capacity is not an amount of money: write it without the £, like 132.5; "
-            "you wrote '£132.5'.",
+            "you entered '£132.5'.",
         ),
         (
             "£7.5",
@@ -280,7 +281,7 @@ def test_a_percentage_may_be_written_with_a_percent_sign(text: str, field: str) 
             "Unpaid hours",
             False,
             "Unpaid hours is not an amount of money: write it without the £, like 7.5; "
-            "you wrote '£7.5'.",
+            "you entered '£7.5'.",
         ),
     ],
 )
@@ -314,7 +315,7 @@ def test_a_huge_number_is_refused_in_plain_words(text: str) -> None:
 @pytest.mark.parametrize("text", ["1e400", "1e3", "inf", "nan", "infinity"])
 def test_scientific_notation_and_infinity_are_not_numbers_people_type(text: str) -> None:
     said = refusal(text, "capacity_pct", "WMT capacity")
-    assert said == f"WMT capacity must be a number, like 132.5; you wrote '{text}'."
+    assert said == f"WMT capacity must be a number, like 132.5; you entered '{text}'."
 
 
 @pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 1e300])

@@ -283,7 +283,8 @@ def test_a_bad_value_is_shown_by_its_field_and_nothing_is_saved(
     problem = page.problem_label("minutes")
     assert problem.isVisible()
     assert (
-        problem.text() == "⚠ The length in minutes must be a number, like 60; you wrote 'an hour'."
+        problem.text()
+        == "⚠ The length in minutes must be a number, like 60; you entered 'an hour'."
     )
     assert "an hour" in problem.text()
     assert focused() is page.box("minutes")

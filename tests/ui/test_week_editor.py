@@ -163,7 +163,7 @@ def test_bad_values_are_shown_by_their_fields_and_nothing_is_saved(
     assert diary.weeks.get(THIS_WEEK.isoformat()) is None
     expected = {
         "capacity_pct": "WMT capacity must be between 0 and 400 %; you entered 500.",
-        "caseload": "Caseload must be a number, like 46; you wrote 'lots'.",
+        "caseload": "Caseload must be a number, like 46; you entered 'lots'.",
         "unpaid_hours": "Unpaid hours (41) cannot be more than the hours worked (40).",
         "wmt_read_on": "WMT figure read on '31/02/2026' does not exist on the calendar.",
     }
@@ -786,13 +786,13 @@ def test_each_box_gives_an_example_that_fits_its_figure(
         {"capacity_pct": "high", "hours_worked": "lots", "leave_days": "a week"},
     )
     assert editor.problem_label("capacity_pct").text() == (
-        "⚠ WMT capacity must be a number, like 132.5; you wrote 'high'."
+        "⚠ WMT capacity must be a number, like 132.5; you entered 'high'."
     )
     assert editor.problem_label("hours_worked").text() == (
-        "⚠ Hours worked must be a number, like 44.5; you wrote 'lots'."
+        "⚠ Hours worked must be a number, like 44.5; you entered 'lots'."
     )
     assert editor.problem_label("leave_days").text() == (
-        "⚠ Leave must be a number, like 1.5; you wrote 'a week'."
+        "⚠ Leave must be a number, like 1.5; you entered 'a week'."
     )
 
 
@@ -802,17 +802,18 @@ def test_a_decimal_comma_is_refused_by_its_box_not_saved_as_a_bigger_figure(
     expected = {
         "capacity_pct": (
             "132,5",
-            "WMT capacity: use a full stop for the decimal point, like 132.5; you wrote '132,5'.",
+            "WMT capacity: use a full stop for the decimal point, like 132.5; you entered '132,5'.",
         ),
         "hours_worked": (
             "2,5",
-            "Hours worked: use a full stop for the decimal point, like 44.5; you wrote '2,5'.",
+            "Hours worked: use a full stop for the decimal point, like 44.5; you entered '2,5'.",
         ),
         "contracted_hours": (
             "7,5",
-            "Contracted hours: use a full stop for the decimal point, like 37.5; you wrote '7,5'.",
+            "Contracted hours: use a full stop for the decimal point, like 37.5; "
+            "you entered '7,5'.",
         ),
-        "caseload": ("4,6", "Caseload must be a whole number, like 46; you wrote '4,6'."),
+        "caseload": ("4,6", "Caseload must be a whole number, like 46; you entered '4,6'."),
     }
     editor = refused_on_saving(
         qtbot, diary, messages, {field: text for field, (text, _) in expected.items()}
@@ -849,11 +850,12 @@ def test_a_percent_or_pound_sign_in_a_box_that_is_not_for_one_is_refused(
         qtbot, diary, messages, {"hours_worked": "44.5%", "unpaid_hours": "£7.5"}
     )
     assert editor.problem_label("hours_worked").text() == (
-        "⚠ Hours worked is not a percentage: write it without the %, like 44.5; you wrote '44.5%'."
+        "⚠ Hours worked is not a percentage: write it without the %, like 44.5; "
+        "you entered '44.5%'."
     )
     assert editor.problem_label("unpaid_hours").text() == (
         "⚠ Unpaid hours is not an amount of money: write it without the £, like 7.5; "
-        "you wrote '£7.5'."
+        "you entered '£7.5'."
     )
 
 
@@ -862,7 +864,7 @@ def test_a_huge_number_is_refused_in_plain_words(
 ) -> None:
     editor = refused_on_saving(qtbot, diary, messages, {"capacity_pct": "9" * 400})
     assert editor.problem_label("capacity_pct").text() == (
-        f"⚠ WMT capacity is far too large a number: write it like 132.5; you wrote '{'9' * 39}…'."
+        f"⚠ WMT capacity is far too large a number: write it like 132.5; you entered '{'9' * 39}…'."
     )
 
 

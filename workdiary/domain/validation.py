@@ -67,7 +67,7 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     read as something other than what was meant."""
     info = _FIELD_INFO.get(field, FieldInfo(label))
     example = info.example or ("46" if whole else "37.5")
-    wrote = f"you wrote '{_echo(text)}'"
+    typed = f"you entered '{_echo(text)}'"
 
     def refused(message: str) -> InvalidInput:
         return InvalidInput([FieldProblem(field, message)])
@@ -76,33 +76,33 @@ def parse_number(text: str, field: str, label: str, *, whole: bool = False) -> f
     if cleaned.endswith("%"):
         if info.unit != "%":
             raise refused(
-                f"{label} is not a percentage: write it without the %, like {example}; {wrote}."
+                f"{label} is not a percentage: write it without the %, like {example}; {typed}."
             )
         cleaned = cleaned.removesuffix("%").strip()
     if cleaned.startswith("£"):
         if info.unit != "£":
             raise refused(
                 f"{label} is not an amount of money: write it without the £, like {example}; "
-                f"{wrote}."
+                f"{typed}."
             )
         cleaned = cleaned.removeprefix("£").strip()
     if "," in cleaned:
         if not _THOUSANDS.match(cleaned):
             if whole:
-                raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
+                raise refused(f"{label} must be a whole number, like {example}; {typed}.")
             raise refused(
                 f"{label}: use a full stop for the decimal point, like {_with_point(example)}; "
-                f"{wrote}."
+                f"{typed}."
             )
         cleaned = cleaned.replace(",", "")
     if not _NUMBER.match(cleaned):
-        raise refused(f"{label} must be a number, like {example}; {wrote}.")
+        raise refused(f"{label} must be a number, like {example}; {typed}.")
     value = float(cleaned)
     if not abs(value) < _FAR_TOO_LARGE:  # also true of infinity, which a long number becomes
-        raise refused(f"{label} is far too large a number: write it like {example}; {wrote}.")
+        raise refused(f"{label} is far too large a number: write it like {example}; {typed}.")
     if whole:
         if not value.is_integer():
-            raise refused(f"{label} must be a whole number, like {example}; {wrote}.")
+            raise refused(f"{label} must be a whole number, like {example}; {typed}.")
         return int(value)
     return value
 
