@@ -370,7 +370,7 @@ def test_a_save_after_a_backup_was_restored_over_the_open_diary_says_it_was_not_
     assert window.editor.box("capacity_pct").text() == "132.5"  # type: ignore[union-attr]
     assert window.editor.has_unsaved_changes()
     assert diary_path.read_bytes() == backup.read_bytes()
-    messages.answers.append(True)  # close, and throw away what was typed
+    messages.answers.append("Close without saving")  # close, and throw away what was typed
     window.close()
 
 
@@ -422,18 +422,18 @@ def test_about_gives_version_data_location_and_licence(open_window: OpenWindow) 
 
 
 def test_closing_with_unsaved_changes_asks_first(open_window: OpenWindow) -> None:
-    messages = ScriptedMessages(answers=[False])
+    messages = ScriptedMessages(answers=["Keep editing"])
     window = open_window(messages)
     window.editor.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
     assert not window.close()
     assert window.isVisible() and window.current_page() == THIS_WEEK
-    messages.answers.append(True)
+    messages.answers.append("Close without saving")
     assert window.close()
 
 
 def test_closing_names_every_form_not_saved_yet(open_window: OpenWindow) -> None:
     """Closing throws all of them away, so the question names all of them, not only the first."""
-    messages = ScriptedMessages(answers=[False])  # "Keep editing"
+    messages = ScriptedMessages(answers=["Keep editing"])
     window = open_window(messages)
     window.editor.box("capacity_pct").setText("121")
     window.settings_page.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
@@ -443,10 +443,41 @@ def test_closing_names_every_form_not_saved_yet(open_window: OpenWindow) -> None
     monday = format_day(window.editor.current_week())
     assert messages.said[-1].text == (
         f"You have changes that are not saved yet to the week commencing {monday}, a concern "
-        "and your settings. Closing now throws them all away."
+        "and your settings. Save them all before closing, or close and throw them all away?"
     )
     assert window.current_page() == THIS_WEEK  # back to the first of them
-    messages.answers.append(True)  # "Close without saving"
+    messages.answers.append("Close without saving")
+    assert window.close()
+
+
+def test_save_and_close_saves_every_form_then_closes(open_window: OpenWindow) -> None:
+    messages = ScriptedMessages(answers=["Save and close"])
+    window = open_window(messages)
+    monday = window.editor.current_week()
+    window.editor.box("capacity_pct").setText("121")
+    window.show_page(SETTINGS)
+    window.settings_page.form.edit("team").setText("Tîm Gŵyr <De> & Gorllewin")
+    window.show_page(HISTORY)
+    diary = window._diary
+    assert window.close()
+    assert diary.weeks.get(monday.isoformat()).record.capacity_pct == 121.0
+    assert diary.profile().team == "Tîm Gŵyr <De> & Gorllewin"
+
+
+def test_save_and_close_stays_open_on_a_form_that_cannot_be_saved_with_its_typing(
+    open_window: OpenWindow,
+) -> None:
+    messages = ScriptedMessages(answers=["Save and close"])
+    window = open_window(messages)
+    monday = window.editor.current_week()
+    window.editor.box("capacity_pct").setText("12x")
+    window.show_page(HISTORY)
+    assert not window.close()
+    assert window.isVisible() and window.current_page() == THIS_WEEK
+    assert window.editor.box("capacity_pct").text() == "12x"  # type: ignore[union-attr]
+    assert "you entered '12x'" in window.editor.problem_label("capacity_pct").text()
+    assert window._diary.weeks.get(monday.isoformat()) is None  # nothing saved
+    messages.answers.append("Close without saving")
     assert window.close()
 
 
@@ -462,7 +493,7 @@ def test_keeping_on_editing_when_opening_another_week_goes_back_to_the_form(
     assert window.current_page() == THIS_WEEK
     assert window.editor.current_week() == typed_in
     assert window.editor.box("capacity_pct").text() == "121"
-    messages.answers.append(True)  # "Close without saving"
+    messages.answers.append("Close without saving")
     assert window.close()
 
 
@@ -735,14 +766,14 @@ def test_a_new_supervision_interval_in_settings_reaches_the_supervision_page(
 
 
 def test_closing_with_an_unsaved_concern_asks_and_shows_it(open_window: OpenWindow) -> None:
-    messages = ScriptedMessages(answers=[False])
+    messages = ScriptedMessages(answers=["Keep editing"])
     window = open_window(messages)
     window.show_page(CONCERNS)
     window.concerns_page.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
     window.show_page(HISTORY)
     assert not window.close()
     assert "a concern" in messages.texts("confirm") and window.current_page() == CONCERNS
-    messages.answers.append(True)
+    messages.answers.append("Close without saving")
     assert window.close()
 
 
@@ -797,7 +828,7 @@ def test_coming_back_to_the_window_shows_what_a_command_saved_meanwhile(
     # Typing not saved yet is kept, not replaced by what the command saved.
     assert window.settings_page.form.edit("team").text() == "Tîm Abertawe <dwyrain>"
     assert window.settings_page.form.edit("name").text() == ""
-    messages.answers.append(True)
+    messages.answers.append("Close without saving")
     assert window.close() and "your settings" in messages.texts("confirm")
 
 
@@ -828,14 +859,14 @@ def test_coming_back_on_a_new_day_dates_new_records_today_and_adds_the_new_week(
 
 
 def test_closing_with_unsaved_settings_asks_first(open_window: OpenWindow) -> None:
-    messages = ScriptedMessages(answers=[False])
+    messages = ScriptedMessages(answers=["Keep editing"])
     window = open_window(messages)
     window.show_page(SETTINGS)
     window.settings_page.form.edit("contracted_hours").setText("30")
     window.show_page(HISTORY)
     assert not window.close()
     assert "your settings" in messages.texts("confirm") and window.current_page() == SETTINGS
-    messages.answers.append(True)
+    messages.answers.append("Close without saving")
     assert window.close()
 
 
@@ -893,7 +924,7 @@ def test_new_contracted_hours_in_settings_reach_a_new_week_and_keep_its_typing(
     window.settings_page.form.edit("contracted_hours").setText("30")
     assert window.settings_page.save()
     assert contracted.text() == "20" and typed(editor, "capacity_pct") == "118"
-    messages.answers.append(True)  # closing: "Close without saving"
+    messages.answers.append("Close without saving")
 
 
 def press_ctrl_1(qtbot: QtBot, window: MainWindow) -> None:
@@ -938,7 +969,7 @@ def test_go_to_this_week_shows_this_week_unless_the_form_holds_typing(
     assert window.current_page() == THIS_WEEK and window.editor.current_week() == earlier
     assert typed(window.editor, "capacity_pct") == "127"
     assert messages.said == []
-    messages.answers.append(True)
+    messages.answers.append("Close without saving")
 
 
 def test_a_missed_week_opens_the_window_on_it_else_the_page_used_last(

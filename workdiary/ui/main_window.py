@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -59,6 +61,12 @@ SETTING_GEOMETRY = "window/geometry"
 FIRST_SIZE = QSize(1100, 720)
 SETTING_PAGE = "window/page"
 SETTING_SETUP_SKIPPED = "setup/skipped"
+# The choices when the window is closed with typing not saved.
+SAVE_AND_CLOSE, CLOSE_WITHOUT_SAVING, KEEP_EDITING = (
+    "Save and close",
+    "Close without saving",
+    "Keep editing",
+)
 
 
 class MainWindow(QMainWindow):
@@ -590,27 +598,31 @@ class MainWindow(QMainWindow):
         logged = {date.fromisoformat(key) for key in keys}
         return week_to_open(logged, today) != week_commencing(today)
 
-    def _unsaved_forms(self) -> list[tuple[int, str]]:
-        """Each page with typing not saved yet, and how the closing question names it."""
-        forms: list[tuple[int, str]] = []
+    def _unsaved_forms(self) -> list[UnsavedForm]:
+        """Each page with typing not saved yet, as the closing question names it."""
+        forms: list[UnsavedForm] = []
         if self._editor is not None and self._editor.has_unsaved_changes():
             monday = self._editor.current_week()
-            forms.append((THIS_WEEK, f"the week commencing {format_day(monday)}"))
+            forms.append(
+                UnsavedForm(
+                    THIS_WEEK, f"the week commencing {format_day(monday)}", self._editor.save
+                )
+            )
         others = [
             (SUPERVISION, self._supervision_page, "a supervision session"),
             (CONCERNS, self._concerns_page, "a concern"),
             (SETTINGS, self._settings_page, "your settings"),
         ]
-        forms += [(index, what) for index, page, what in others
+        forms += [UnsavedForm(index, what, page.save) for index, page, what in others
                   if page is not None and page.has_unsaved_changes()]  # fmt: skip
         # While Mark answered is open, the window's menus and close button wait for it; should
         # the window be closed all the same (by the system, say), the answer is not lost unasked.
         if self._concerns_page is not None and self._concerns_page.answer_not_saved():
-            forms.append((CONCERNS, "the answer to a concern"))
+            forms.append(UnsavedForm(CONCERNS, "the answer to a concern"))
         # Likewise a letter being written: it waits over whichever page it was begun from.
         letter = self._letter_not_saved()
         if letter is not None:
-            forms.append((self.current_page(), letter.unsaved_description()))
+            forms.append(UnsavedForm(self.current_page(), letter.unsaved_description()))
         return forms
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -626,16 +638,7 @@ class MainWindow(QMainWindow):
             self.show_page(EVIDENCE)
             event.ignore()
             return
-        # Every form is named: closing throws away all of them, not only the first.
-        if unsaved and not self._messages.confirm(
-            self,
-            "Close Work Diary?",
-            f"You have changes that are not saved yet to {listed([what for _, what in unsaved])}"
-            f". Closing now throws {'them all' if len(unsaved) > 1 else 'them'} away.",
-            yes="Close without saving",
-            no="Keep editing",
-        ):
-            self.show_page(unsaved[0][0])
+        if unsaved and not self._may_close_unsaved(unsaved):
             letter = self._letter_not_saved()
             if letter is not None:
                 letter.raise_()
@@ -649,6 +652,53 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SETTING_PAGE, self.current_page())
         self._settings.sync()
         event.accept()
+
+    def _may_close_unsaved(self, unsaved: list[UnsavedForm]) -> bool:
+        """Whether to close with `unsaved` typing: the officer chooses to save it first (each
+        form in turn, staying on the first that cannot be saved, which says why), to throw it
+        away, or to keep editing. Every form is named: closing throws away all of them, not
+        only the first. A letter or an answer is saved from its own dialog, so then the choice
+        is only to throw everything away or to keep editing."""
+        forms = listed([form.what for form in unsaved])
+        them = "them all" if len(unsaved) > 1 else "them"
+        text = f"You have changes that are not saved yet to {forms}."
+        savers = [form.save for form in unsaved]
+        if all(save is not None for save in savers):
+            choice = self._messages.choose(
+                self,
+                "Close Work Diary?",
+                f"{text} Save {them} before closing, or close and throw {them} away?",
+                [SAVE_AND_CLOSE, CLOSE_WITHOUT_SAVING, KEEP_EDITING],
+            )
+        else:
+            said_yes = self._messages.confirm(
+                self,
+                "Close Work Diary?",
+                f"{text} Closing now throws {them} away.",
+                yes=CLOSE_WITHOUT_SAVING,
+                no=KEEP_EDITING,
+            )
+            choice = CLOSE_WITHOUT_SAVING if said_yes else KEEP_EDITING
+        if choice == CLOSE_WITHOUT_SAVING:
+            return True
+        if choice == SAVE_AND_CLOSE:
+            for form in unsaved:
+                self.show_page(form.page)
+                if form.save is None or not form.save():
+                    return False  # the page says what stopped it, with the typing kept
+            return True
+        self.show_page(unsaved[0].page)
+        return False
+
+
+@dataclass(frozen=True)
+class UnsavedForm:
+    """A page holding typing not saved yet: where it is, how the closing question names it, and
+    how to save it (None for a letter or an answer, which are saved from their own dialog)."""
+
+    page: int
+    what: str
+    save: Callable[[], bool] | None = None
 
 
 def _listed_findings(messages: list[str]) -> str:

@@ -37,6 +37,23 @@ class Messages:
         box.exec()
         return box.clickedButton() is yes_button
 
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]) -> str:
+        """Ask a question with a button for each of `choices`, saying what it does, and return
+        the words of the one chosen. The first is the default (Enter); the last is the choice
+        to do nothing, which Escape and closing the question also make."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        box.setTextInteractionFlags(SELECTABLE)
+        *acts, nothing = choices
+        buttons = [box.addButton(act, QMessageBox.ButtonRole.AcceptRole) for act in acts]
+        nothing_button = box.addButton(nothing, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(buttons[0] if buttons else nothing_button)
+        box.setEscapeButton(nothing_button)
+        box.exec()
+        chosen = box.clickedButton()
+        return next((act for act, b in zip(acts, buttons, strict=True) if b is chosen), nothing)
+
 
 def _tell(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
