@@ -111,7 +111,8 @@ def notice_request(
     name: str | None = None,
 ) -> NoticeRequest:
     """A foreseeability notice dated today, with the diary's figures as History shows them,
-    signed with `name` (see signed_by)."""
+    signed with `name` (see signed_by); marked as a demonstration when the diary holds the
+    sample data."""
     today = diary.today()
     profile = diary.profile()
     figures = notice_figures(
@@ -122,7 +123,14 @@ def notice_request(
         today,
     )
     return NoticeRequest(
-        signed_by(diary, name), figures, today, recipient, copy_to, health_effects, asks
+        signed_by(diary, name),
+        figures,
+        today,
+        recipient,
+        copy_to,
+        health_effects,
+        asks,
+        sample_data=diary.holds_sample_data(),
     )
 
 
@@ -142,9 +150,10 @@ def access_request(
     recipient: str = "Data Protection Officer",
     name: str | None = None,
 ) -> AccessRequest:
-    """An access request dated today, signed with `name` (see signed_by). Raises InvalidInput
-    for a period that reaches past today (there are no records of days still to come to ask
-    for) or that ends before it starts."""
+    """An access request dated today, signed with `name` (see signed_by), and marked as a
+    demonstration when the diary holds the sample data. Raises InvalidInput for a period that
+    reaches past today (there are no records of days still to come to ask for) or that ends
+    before it starts."""
     today = diary.today()
     problems = [
         FieldProblem(
@@ -157,7 +166,14 @@ def access_request(
     ]
     if problems:
         raise InvalidInput(problems)
-    return AccessRequest(signed_by(diary, name), today, from_date, to_date, recipient)
+    return AccessRequest(
+        signed_by(diary, name),
+        today,
+        from_date,
+        to_date,
+        recipient,
+        sample_data=diary.holds_sample_data(),
+    )
 
 
 def write_notice(

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from workdiary import correspondence
 from workdiary.cli import main
 from workdiary.domain.dates import format_day, week_commencing
-from workdiary.evidence.letters import one_calendar_month_after
+from workdiary.evidence.letters import DEMONSTRATION_LETTER, one_calendar_month_after
 
 TODAY = date.today()
 THIS_WEEK = week_commencing(TODAY)
@@ -322,3 +322,26 @@ def test_a_notice_from_an_empty_diary_says_it_gives_no_figures(tmp_path: Path) -
     status, said = run("notice", "--kind", "access-request", "--out", str(tmp_path / "sar.pdf"),
                        "--name", "Ffion Llŷr")  # fmt: skip
     assert status == 0 and "no weeks" not in said
+
+
+# A letter written from Work Diary's sample diary
+
+
+@pytest.mark.parametrize("kind", ["foreseeability", "access-request"])
+def test_a_letter_of_the_sample_diary_says_it_is_a_demonstration_and_a_real_ones_does_not(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`workdiary demo` fills the diary with a real-sounding officer and made-up figures: a
+    letter written from it says, on every page and first in its text, not to send it."""
+    assert run("notice", "--kind", kind, "--out", str(tmp_path / "real.pdf"))[0] == 0
+    assert "DEMONSTRATION" not in pdf_text(tmp_path / "real.pdf")
+    assert not (tmp_path / "real.txt").read_text(encoding="utf-8").startswith("DEMONSTRATION")
+
+    monkeypatch.setenv("WORKDIARY_DATA_DIR", str(tmp_path / "sample"))
+    assert run("demo")[0] == 0
+    status, said = run("notice", "--kind", kind, "--out", str(tmp_path / "letter.pdf"))
+    assert status == 0, said
+    pages = PdfReader(tmp_path / "letter.pdf").pages
+    assert all(DEMONSTRATION_LETTER in page.extract_text() for page in pages)
+    text = (tmp_path / "letter.txt").read_text(encoding="utf-8")
+    assert text.startswith(f"{DEMONSTRATION_LETTER}\n\nTo: ")

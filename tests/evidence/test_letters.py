@@ -6,10 +6,13 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PageObject
+from pypdf.generic import DictionaryObject
 
 from tests.evidence.pdf_reading import (
     BASE_14,
@@ -24,6 +27,8 @@ from workdiary.domain.errors import InvalidInput
 from workdiary.domain.notice import NoticeFigures, notice_figures
 from workdiary.domain.records import Concern, ConcernChannel, Profile, Recorded, Week
 from workdiary.evidence.letters import (
+    DEMONSTRATION_FOOTER,
+    DEMONSTRATION_LETTER,
     FOOTER,
     FORESEEABILITY_SUBJECT,
     AccessRequest,
@@ -595,3 +600,102 @@ def test_a_letter_with_no_name_ends_with_lines_to_sign_and_print_it_on() -> None
 def test_a_name_of_spaces_is_no_name() -> None:
     text = foreseeability_notice_text(notice(profile=Profile(name="   ")))
     assert text.endswith(f"Yours sincerely,\n\nSigned: {'_' * 32}\nName: {'_' * 33}\n")
+
+
+# A letter written from Work Diary's sample diary
+
+
+def page_lines(pdf: bytes) -> list[list[tuple[float, float, str, str]]]:
+    """Each page's pieces of text, as (left, baseline, text, font), with the page's bottom-left
+    corner at (0, 0)."""
+    return [_pieces(page) for page in reader(pdf).pages]
+
+
+def _pieces(page: PageObject) -> list[tuple[float, float, str, str]]:
+    pieces: list[tuple[float, float, str, str]] = []
+
+    def visit(
+        text: str, cm: list[float], tm: list[float], font: DictionaryObject | None, _: float
+    ) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            name = without_subset_tag(str(font.get("/BaseFont", ""))) if font else ""
+            pieces.append((x, y, text.strip(), name))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
+
+
+LONG_HEALTH = " ".join(f"Week {n}: I could not switch off & slept badly." for n in range(120))
+DEMONSTRATIONS = {
+    "notice": notice(sample_data=True, health_effects=LONG_HEALTH),
+    "access-request": AccessRequest(PROFILE, DATED, date(2025, 1, 1), DATED, sample_data=True),
+}
+
+
+def text_of(request: NoticeRequest | AccessRequest) -> str:
+    if isinstance(request, NoticeRequest):
+        return foreseeability_notice_text(request)
+    return access_request_text(request)
+
+
+def pdf_of(request: NoticeRequest | AccessRequest) -> bytes:
+    if isinstance(request, NoticeRequest):
+        return foreseeability_notice_pdf(request)
+    return access_request_pdf(request)
+
+
+@pytest.mark.parametrize("request_", DEMONSTRATIONS.values(), ids=DEMONSTRATIONS.keys())
+def test_a_letter_of_the_sample_diary_says_on_every_page_it_is_a_demonstration_not_to_send(
+    request_: NoticeRequest | AccessRequest,
+) -> None:
+    """The sample's real-sounding name, signed under made-up figures, would pass for a real
+    officer's letter: every page says otherwise, above everything else on it, whole, and the
+    footer no longer claims records kept at the time."""
+    assert "DEMONSTRATION" in DEMONSTRATION_LETTER
+    assert "every name, figure and date made up" in DEMONSTRATION_LETTER
+    assert "do not send" in DEMONSTRATION_LETTER
+    pdf = pdf_of(request_)
+    pages = page_lines(pdf)
+    if isinstance(request_, NoticeRequest):
+        assert len(pages) >= 2  # the line is on a page that strays from the first too
+    width = float(reader(pdf).pages[0].mediabox[2])
+    for pieces in pages:
+        [line] = [piece for piece in pieces if piece[2] == DEMONSTRATION_LETTER]
+        left, baseline, _, font = line
+        assert font == "DejaVuSans-Bold"
+        # On the page with room to spare (centred: as far from the right edge), and above the
+        # letter's heading, its running head and every other line.
+        assert left > width * 0.05
+        assert all(baseline > other[1] + 10 for other in pieces if other is not line)
+    text = pdf_text(pdf)
+    assert DEMONSTRATION_FOOTER in text and FOOTER not in text
+    assert DEMONSTRATION_FOOTER == "Prepared with Work Diary from its sample diary: made-up data"
+    metadata = reader(pdf).metadata
+    assert metadata is not None and metadata.title.startswith(f"{DEMONSTRATION_LETTER}. ")
+
+
+@pytest.mark.parametrize("request_", DEMONSTRATIONS.values(), ids=DEMONSTRATIONS.keys())
+def test_the_text_of_a_letter_of_the_sample_diary_starts_with_the_same_line(
+    request_: NoticeRequest | AccessRequest,
+) -> None:
+    """Pasted into an email, it cannot be sent without that line going first."""
+    assert text_of(request_).startswith(f"{DEMONSTRATION_LETTER}\n\nTo: ")
+
+
+@pytest.mark.parametrize("request_", DEMONSTRATIONS.values(), ids=DEMONSTRATIONS.keys())
+def test_a_letter_of_a_real_diary_carries_no_demonstration_mark(
+    request_: NoticeRequest | AccessRequest,
+) -> None:
+    real = replace(request_, sample_data=False)
+    assert text_of(real).startswith("To: ")
+    pdf = pdf_of(real)
+    assert "DEMONSTRATION" not in pdf_text(pdf) and FOOTER in pdf_text(pdf)
+    metadata = reader(pdf).metadata
+    assert metadata is not None and "DEMONSTRATION" not in metadata.title
+    # The same words and pages as the sample's letter, that line and footer apart.
+    assert text_of(request_) == f"{DEMONSTRATION_LETTER}\n\n{text_of(real)}"
+    assert pdf_text(pdf_of(request_), [re.escape(DEMONSTRATION_LETTER)]).replace(
+        DEMONSTRATION_FOOTER, FOOTER
+    ) == pdf_text(pdf)

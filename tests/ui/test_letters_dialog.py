@@ -7,13 +7,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QRect, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.scripted_messages import ScriptedMessages
 from workdiary.domain.dates import format_day, week_commencing
 from workdiary.domain.records import ConcernChannel, Profile, Week
+from workdiary.evidence.letters import DEMONSTRATION_LETTER
 from workdiary.storage import Diary
 from workdiary.ui.letters_dialog import ACCESS_REQUEST, NOTICE, LetterDialog
 from workdiary.ui.main_window import MainWindow
@@ -148,6 +151,29 @@ def test_the_notice_says_what_the_history_page_shows(qtbot: QtBot, tmp_path: Pat
         letter = " ".join(dialog.preview.toPlainText().split())
     assert f"My latest WMT capacity figure is {shown}, for the week commencing {monday}" in letter
     assert f"I worked {format_number(unpaid)} unpaid hours in the last 4 weeks" in letter
+
+
+@pytest.mark.parametrize("kind", [NOTICE, ACCESS_REQUEST])
+def test_a_letter_of_the_sample_diary_is_shown_as_a_demonstration_before_it_is_saved(
+    qtbot: QtBot, diary: Diary, kind: str, tmp_path: Path
+) -> None:
+    """The preview, the text copied and the PDF saved all say it, and a real diary's do not."""
+    real = LetterDialog(diary, ScriptedMessages(), kind)
+    qtbot.addWidget(real)
+    assert "DEMONSTRATION" not in real.preview.toPlainText()
+    diary.mark_as_sample()
+    dialog = LetterDialog(diary, ScriptedMessages(), kind)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.toPlainText().startswith(f"{DEMONSTRATION_LETTER}\n\nTo: ")
+    assert dialog.preview.toPlainText() == f"{DEMONSTRATION_LETTER}\n\n{real.preview.toPlainText()}"
+    dialog.copy_text()
+    assert QGuiApplication.clipboard().text().startswith(DEMONSTRATION_LETTER)
+    with qtbot.waitSignal(dialog.written):
+        written = dialog.save_to(tmp_path / "letter.pdf")
+    assert written is not None
+    assert written.text_path.read_text(encoding="utf-8").startswith(DEMONSTRATION_LETTER)
+    pages = PdfReader(written.pdf_path).pages
+    assert all(DEMONSTRATION_LETTER in page.extract_text() for page in pages)
 
 
 def open_letter(qtbot: QtBot, diary: Diary, messages: ScriptedMessages, kind: str) -> LetterDialog:

@@ -20,6 +20,7 @@ from workdiary.domain.formatting import (
 )
 from workdiary.domain.notice import LONG_PERIOD, SHORT_PERIOD, NoticeFigures
 from workdiary.domain.records import Concern, ConcernChannel, Profile
+from workdiary.evidence.pack_data import MADE_UP
 from workdiary.evidence.text import markup, own_paragraphs, unix_lines
 
 if TYPE_CHECKING:
@@ -30,6 +31,14 @@ if TYPE_CHECKING:
 FORESEEABILITY_SUBJECT = "Foreseeability notice: workload and risk to my health"
 ACCESS_REQUEST_SUBJECT = "Subject access request"
 FOOTER = "Prepared with Work Diary from records kept at the time"
+# A letter written from Work Diary's sample diary (the demo's, or `workdiary demo`'s) carries a
+# made-up name and made-up figures that would pass for a real officer's: it says so across the
+# top of every page and on the first line of its text, and its footer claims no records kept.
+# (One line: it must fit across the top of the page, above a later page's running head.)
+DEMONSTRATION_LETTER = (
+    "DEMONSTRATION LETTER — sample data, every name, figure and date made up: do not send"
+)
+DEMONSTRATION_FOOTER = f"Prepared with Work Diary {MADE_UP}"
 # Under a letter with no name to print: a line to sign, and one to print the name on by hand.
 SIGNATURE_LINES = ("Signed: " + "_" * 32, "Name: " + "_" * 33)
 
@@ -45,6 +54,8 @@ class NoticeRequest:
     copy_to: str = "Napo branch"
     health_effects: str = ""
     asks: str = ""
+    # Written from Work Diary's sample diary: the letter says it is a demonstration.
+    sample_data: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class AccessRequest:
     from_date: date
     to_date: date
     recipient: str = "Data Protection Officer"
+    # Written from Work Diary's sample diary: the letter says it is a demonstration.
+    sample_data: bool = False
 
     def __post_init__(self) -> None:
         if self.to_date < self.from_date:
@@ -116,6 +129,8 @@ class _Letter:
     name: str  # the officer's, or "" when none was given: a name is never made up
     details: tuple[str, ...]  # role, team: those given
     body: tuple[_Block, ...] = field(default_factory=tuple)
+    # DEMONSTRATION_LETTER for a letter of the sample diary, else "" (a real letter as ever).
+    demonstration: str = ""
 
     @property
     def sender(self) -> tuple[str, ...]:
@@ -367,6 +382,7 @@ def _notice_letter(request: NoticeRequest) -> _Letter:
         name=request.profile.name.strip(),
         details=_details(request.profile),
         body=tuple(body),
+        demonstration=DEMONSTRATION_LETTER if request.sample_data else "",
     )
 
 
@@ -414,6 +430,7 @@ def _access_letter(request: AccessRequest) -> _Letter:
         name=request.profile.name.strip(),
         details=_details(request.profile),
         body=body,
+        demonstration=DEMONSTRATION_LETTER if request.sample_data else "",
     )
 
 
@@ -426,6 +443,8 @@ def _as_text(letter: _Letter) -> str:
         header.append(f"Copy to: {letter.copy_to}")
     header += [f"Date: {format_day(letter.dated)}", f"Subject: {letter.subject}"]
     parts = ["\n".join(header), letter.salutation]
+    if letter.demonstration:
+        parts.insert(0, letter.demonstration)
     for block in letter.body:
         if isinstance(block, _Bullets):
             parts.append("\n".join(f"- {item}" for item in block.items))
@@ -535,6 +554,7 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
 
     from workdiary import __version__
     from workdiary.evidence.fonts import ITALIC, document_options, printable
+    from workdiary.evidence.pack_render import draw_demonstration
     from workdiary.evidence.pdf_library import SimpleDocTemplate
 
     grey = Color(0.35, 0.35, 0.35)
@@ -543,13 +563,19 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
         canvas.saveState()
         canvas.setFont(ITALIC, 8)
         canvas.setFillColor(grey)
-        canvas.drawString(_MARGIN_SIDE, _FOOTER_BASELINE, FOOTER)
+        canvas.drawString(
+            _MARGIN_SIDE,
+            _FOOTER_BASELINE,
+            DEMONSTRATION_FOOTER if letter.demonstration else FOOTER,
+        )
         if pages is not None:
             number = f"Page {canvas.getPageNumber()} of {pages}"
             canvas.drawRightString(A4[0] - _MARGIN_SIDE, _FOOTER_BASELINE, number)
         if doc.page > 1:
             # A page that strays from the first still says whose letter it is, and of when.
             canvas.drawString(_MARGIN_SIDE, A4[1] - _HEADER_FROM_TOP, running_head)
+        if letter.demonstration:
+            draw_demonstration(canvas, letter.demonstration)
         canvas.restoreState()
 
     running_head = printable(
@@ -568,7 +594,10 @@ def _render(letter: _Letter, pages: int | None) -> tuple[bytes, int]:
         rightMargin=_MARGIN_SIDE,
         topMargin=_MARGIN_TOP,
         bottomMargin=_MARGIN_BOTTOM,
-        title=letter.subject,
+        # As a pack's: a reader's title bar and a list of files say it before the page does.
+        title=(
+            f"{letter.demonstration}. {letter.subject}" if letter.demonstration else letter.subject
+        ),
         author=printable(letter.name),
         subject=letter.description,
         creator=f"Work Diary {__version__}",

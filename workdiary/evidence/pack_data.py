@@ -48,6 +48,10 @@ LEFT_OUT = "(left out of this pack)"
 SAMPLE_DATA_KEY = "sample_data"
 # What a pack of sample data says of itself, on every page and when it is checked.
 DEMONSTRATION = "DEMONSTRATION — sample data, not a real record"
+# What a pack or a letter made from the sample diary was made from, after "Work Diary". (Short:
+# a pack's cover and its contents must still fit on their page, under the line that says the pack
+# is a demonstration.)
+MADE_UP = "from its sample diary: made-up data"
 
 
 def utc_text(moment: datetime) -> str:

@@ -328,10 +328,17 @@ def _furniture(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.drawRightString(right, _HEADER_BASELINE, title)
         canvas.line(MARGIN_SIDE, _HEADER_BASELINE - 3, right, _HEADER_BASELINE - 3)
     if furniture.demonstration:
-        canvas.setFont(BOLD, _DEMONSTRATION_SIZE)
-        canvas.setFillColor(DEMONSTRATION_RED)
-        canvas.drawCentredString(PAGE_WIDTH / 2, _DEMONSTRATION_BASELINE, furniture.demonstration)
+        draw_demonstration(canvas, furniture.demonstration)
     canvas.restoreState()
+
+
+def draw_demonstration(canvas: Canvas, words: str) -> None:
+    """`words` across the top of an A4 page, in bold red above its running head: what the page
+    shows is made up, and a page copied or printed on its own must still say so. (Packs and
+    letters alike; the caller saves and restores the canvas's font and colour.)"""
+    canvas.setFont(BOLD, _DEMONSTRATION_SIZE)
+    canvas.setFillColor(DEMONSTRATION_RED)
+    canvas.drawCentredString(PAGE_WIDTH / 2, _DEMONSTRATION_BASELINE, words)
 
 
 def render(

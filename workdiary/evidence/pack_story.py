@@ -94,7 +94,7 @@ from workdiary.evidence.amendments import (
 )
 from workdiary.evidence.fonts import BOLD, ITALIC, REGULAR, paragraph_style, printable
 from workdiary.evidence.pack_charts import capacity_chart, hours_chart, stretches
-from workdiary.evidence.pack_data import DATA_FILE_NAME, DEMONSTRATION
+from workdiary.evidence.pack_data import DATA_FILE_NAME, DEMONSTRATION, MADE_UP
 from workdiary.evidence.pack_render import (
     DEMONSTRATION_RED,
     FRAME_WIDTH,
@@ -152,9 +152,6 @@ SECTION_NAMES = {
     "verification": "page on how to check it",
 }
 NO_ATTACHMENTS = "No attachments are recorded in this diary yet."
-# What a pack made from the sample diary was made with. (Short: the cover and its contents must
-# still fit on their page, under the line that says the pack is a demonstration.)
-MADE_UP = "from its sample diary: made-up data"
 BEFORE_PERIOD = "before the period"
 ACCESS_REQUESTS = "Subject access requests"
 ACCESS_REQUESTS_APART = (
