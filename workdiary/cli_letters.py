@@ -116,7 +116,9 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         with recorded_in_the_diary(LOGGED), open_diary(paths) as diary:
             pdf_path = out_path
             if out_path.is_dir():  # the name the window offers, in the folder given
-                pdf_path = correspondence.unused_letter_path(out_path, args.kind, diary.today())
+                pdf_path = correspondence.unused_letter_path(
+                    out_path, args.kind, diary.today(), sample_data=diary.holds_sample_data()
+                )
             if args.kind == "foreseeability":
                 request = correspondence.notice_request(
                     diary,

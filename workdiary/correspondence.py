@@ -59,10 +59,13 @@ def files_in_the_way(pdf_path: Path) -> list[Path]:
     return [path for path in letter_files(pdf_path) if os.path.lexists(path)]
 
 
-def unused_letter_path(folder: Path, kind: str, today: date) -> Path:
+def unused_letter_path(folder: Path, kind: str, today: date, *, sample_data: bool = False) -> Path:
     """Today's letter of `kind` in `folder`, numbered after any already saved there today: a
-    letter is never written over another, nor its text beside it (see files_in_the_way)."""
-    stem = f"{LETTER_TITLES[kind].replace(' ', '-')}-{today.isoformat()}"
+    letter is never written over another, nor its text beside it (see files_in_the_way). A
+    letter of the sample diary is `…-DEMO-<date>.pdf`, as a pack of it is `WorkDiary-DEMO-…`,
+    so that a folder of letters shows which is made up before any is opened."""
+    demo = "-DEMO" if sample_data else ""
+    stem = f"{LETTER_TITLES[kind].replace(' ', '-')}{demo}-{today.isoformat()}"
     return first_free_name(folder / f"{stem}.pdf", lambda path: bool(files_in_the_way(path)))
 
 

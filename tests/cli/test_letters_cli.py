@@ -345,3 +345,32 @@ def test_a_letter_of_the_sample_diary_says_it_is_a_demonstration_and_a_real_ones
     assert all(DEMONSTRATION_LETTER in page.extract_text() for page in pages)
     text = (tmp_path / "letter.txt").read_text(encoding="utf-8")
     assert text.startswith(f"{DEMONSTRATION_LETTER}\n\nTo: ")
+
+
+def test_a_letter_of_the_sample_diary_is_named_as_a_demonstration_in_a_folder_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a pack of it is WorkDiary-DEMO-…: a folder of letters shows which is made up, and a
+    real diary's letters keep their names."""
+    real, demo = tmp_path / "real", tmp_path / "demo"
+    real.mkdir()
+    demo.mkdir()
+    assert run("notice", "--out", str(real))[0] == 0
+    assert sorted(path.name for path in real.iterdir()) == [
+        f"Foreseeability-notice-{TODAY}.pdf",
+        f"Foreseeability-notice-{TODAY}.txt",
+    ]
+    monkeypatch.setenv("WORKDIARY_DATA_DIR", str(tmp_path / "sample"))
+    assert run("demo")[0] == 0
+    for kind in ("foreseeability", "access-request", "foreseeability"):
+        status, said = run("notice", "--kind", kind, "--out", str(demo))
+        assert status == 0, said
+    assert f"\n  {demo / f'Foreseeability-notice-DEMO-{TODAY}-2.pdf'}  (SHA-256 " in said
+    assert sorted(path.name for path in demo.iterdir()) == [
+        f"Foreseeability-notice-DEMO-{TODAY}-2.pdf",
+        f"Foreseeability-notice-DEMO-{TODAY}-2.txt",
+        f"Foreseeability-notice-DEMO-{TODAY}.pdf",
+        f"Foreseeability-notice-DEMO-{TODAY}.txt",
+        f"Subject-access-request-DEMO-{TODAY}.pdf",
+        f"Subject-access-request-DEMO-{TODAY}.txt",
+    ]

@@ -301,6 +301,25 @@ def test_the_name_offered_is_one_no_file_has(
     assert again.default_path().name == f"Foreseeability-notice-{date.today()}-3.pdf"
 
 
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [(NOTICE, "Foreseeability-notice"), (ACCESS_REQUEST, "Subject-access-request")],
+)
+def test_a_letter_of_the_sample_diary_is_offered_a_name_that_says_so(
+    qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str,
+    title: str,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", lambda _location: str(tmp_path / "Documents")
+    )
+    (tmp_path / "Documents").mkdir()
+    real = open_letter(qtbot, diary, ScriptedMessages(), kind)
+    assert real.default_path().name == f"{title}-{date.today()}.pdf"
+    diary.mark_as_sample()
+    dialog = open_letter(qtbot, diary, ScriptedMessages(), kind)
+    assert dialog.default_path().name == f"{title}-DEMO-{date.today()}.pdf"
+
+
 def test_an_access_request_cannot_ask_for_days_still_to_come(qtbot: QtBot, diary: Diary) -> None:
     dialog = open_letter(qtbot, diary, ScriptedMessages(), ACCESS_REQUEST)
     tomorrow = date.today() + timedelta(days=1)

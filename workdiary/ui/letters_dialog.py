@@ -266,8 +266,14 @@ class LetterDialog(QDialog):
 
     def default_path(self) -> Path:
         """Today's letter in Documents, numbered after any already saved there today: a letter
-        is never written over another (see correspondence)."""
-        return correspondence.unused_letter_path(documents_folder(), self.kind, self._diary.today())
+        is never written over another (see correspondence). A letter of the sample diary is
+        named as one."""
+        return correspondence.unused_letter_path(
+            documents_folder(),
+            self.kind,
+            self._diary.today(),
+            sample_data=self._diary.holds_sample_data(),
+        )
 
     def _choose_and_save(self) -> None:
         # The file dialog's own "replace?" would cover only the PDF it names, not the text
