@@ -104,6 +104,11 @@ LOGGED = (
     "that you can record the reply to it, and that cannot be logged now:"
 )
 NOTICE_TEXT = "a foreseeability notice"
+# Said after writing a letter from the sample diary, which the letter itself says on every page.
+DEMONSTRATION = (
+    "This is a DEMONSTRATION letter: your diary holds Work Diary's sample data, so every name, "
+    "figure and date in it is made up, and the letter says so on every page. Do not send it."
+)
 ACCESS_REQUEST_TEXT = "a subject access request (--kind access-request)"
 
 
@@ -137,6 +142,7 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 )
                 what = "foreseeability notice"
                 signed, weeks = request.profile.name, request.figures.weeks_logged
+                demonstration = request.sample_data
             else:
                 today = diary.today()
                 default_first, _ = correspondence.default_access_period(today)
@@ -152,6 +158,7 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 )
                 what = f"subject access request for {format_day(first)} to {format_day(last)}"
                 signed, weeks = access.profile.name, None
+                demonstration = access.sample_data
     except correspondence.LetterFileInTheWay as in_the_way:
         raise InvalidInput(
             [FieldProblem("out", f"{in_the_way} Give another file name with --out.")]
@@ -163,6 +170,8 @@ def _notice(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         f"workdiary concern answer {written.concern_key} --date DATE --response TEXT",
         file=out,
     )
+    if demonstration:
+        print(DEMONSTRATION, file=out)
     if weeks == 0:
         print(
             "Your diary holds no weeks yet, so the letter gives no weekly figures, and says so. "

@@ -333,7 +333,8 @@ def test_a_letter_of_the_sample_diary_says_it_is_a_demonstration_and_a_real_ones
 ) -> None:
     """`workdiary demo` fills the diary with a real-sounding officer and made-up figures: a
     letter written from it says, on every page and first in its text, not to send it."""
-    assert run("notice", "--kind", kind, "--out", str(tmp_path / "real.pdf"))[0] == 0
+    status, said = run("notice", "--kind", kind, "--out", str(tmp_path / "real.pdf"))
+    assert status == 0 and "DEMONSTRATION" not in said
     assert "DEMONSTRATION" not in pdf_text(tmp_path / "real.pdf")
     assert not (tmp_path / "real.txt").read_text(encoding="utf-8").startswith("DEMONSTRATION")
 
@@ -341,6 +342,11 @@ def test_a_letter_of_the_sample_diary_says_it_is_a_demonstration_and_a_real_ones
     assert run("demo")[0] == 0
     status, said = run("notice", "--kind", kind, "--out", str(tmp_path / "letter.pdf"))
     assert status == 0, said
+    assert (
+        "This is a DEMONSTRATION letter: your diary holds Work Diary's sample data, so every "
+        "name, figure and date in it is made up, and the letter says so on every page. Do not "
+        "send it." in said
+    )
     pages = PdfReader(tmp_path / "letter.pdf").pages
     assert all(DEMONSTRATION_LETTER in page.extract_text() for page in pages)
     text = (tmp_path / "letter.txt").read_text(encoding="utf-8")
