@@ -43,9 +43,14 @@ def add_pack_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         "write an evidence pack: a PDF of the period, with the data inside it to check it by",
     )
     export.add_argument(
-        "--from", dest="first", required=True, metavar="DATE", help="from this week"
+        "--from",
+        dest="first",
+        metavar="DATE",
+        help="from this week (left out: from the first day the diary records)",
     )
-    export.add_argument("--to", dest="last", required=True, metavar="DATE", help="to this week")
+    export.add_argument(
+        "--to", dest="last", metavar="DATE", help="to this week (left out: to this week)"
+    )
     export.add_argument(
         "--out",
         required=True,
@@ -68,13 +73,17 @@ def _out_taken(in_the_way: PackFileInTheWay) -> InvalidInput:
 def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from workdiary import packs
     from workdiary.evidence.pack import build_pack
-    from workdiary.evidence.period import shown_weeks
+    from workdiary.evidence.period import first_day_recorded, shown_weeks
     from workdiary.evidence.snapshot import PackOptions
 
     out_path = pdf_out(args.out)
-    first = week_commencing(parse_date(args.first, "from", "The first week"))
-    last = asked_last = week_commencing(parse_date(args.last, "to", "The last week"))
-    if first > last:
+    # Left out, the pack is of the whole diary: from its first day recorded, to this week.
+    asked_first = asked_last = None
+    if args.first is not None:
+        asked_first = week_commencing(parse_date(args.first, "from", "The first week"))
+    if args.last is not None:
+        asked_last = week_commencing(parse_date(args.last, "to", "The last week"))
+    if asked_first is not None and asked_last is not None and asked_first > asked_last:
         raise InvalidInput([FieldProblem("from", "--from must be on or before --to.")])
     if not out_path.is_dir():
         try:  # now, before the pack is made: that takes a while
@@ -83,7 +92,7 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             raise _out_taken(in_the_way) from None
     with recorded_in_the_diary(RECORDED), open_diary(paths) as diary:
         this_week = week_commencing(diary.today())
-        if first > this_week:
+        if asked_first is not None and asked_first > this_week:
             raise InvalidInput(
                 [
                     FieldProblem(
@@ -93,13 +102,25 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     )
                 ]
             )
-        last = min(last, this_week)
-        options = PackOptions(
-            first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
-        )
         if diary.read_only is not None:  # now, before the pack is made: that takes a while
             raise diary.read_only
         snapshot = packs.snapshot_for_export(diary, allow_clock_behind=args.clock_is_right)
+        began = first_day_recorded(snapshot)
+        first = asked_first or (week_commencing(began) if began is not None else this_week)
+        last = min(asked_last or this_week, this_week)
+        if first > last:  # only --to given, before anything the diary records
+            raise InvalidInput(
+                [
+                    FieldProblem(
+                        "to",
+                        f"--to is before the first week the diary records (commencing "
+                        f"{format_day(first)}): give --from as well, or a later --to.",
+                    )
+                ]
+            )
+        options = PackOptions(
+            first, last, include_notes=not args.no_notes, prepared_for=args.prepared_for.strip()
+        )
         # The weeks the pack shows, which its record and this message name: this week is left
         # out while it is still going and nothing is logged for it.
         first, last = shown_weeks(snapshot, options)
@@ -120,15 +141,19 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
         except packs.PackFileInTheWay as in_the_way:  # made there while the pack was built
             raise _out_taken(in_the_way) from None
-    if asked_last > last:  # never moved unsaid
+    if asked_last is not None and asked_last > last:  # never moved unsaid
         print(
             f"--to is in the week commencing {format_day(asked_last)}, still to come: the pack "
             "runs to today, as far as anything is recorded.",
             file=out,
         )
+    weeks = (
+        f"the week commencing {format_day(first)}"
+        if first == last
+        else f"the weeks commencing {format_day(first)} to {format_day(last)}"
+    )
     print(
-        f"Wrote the evidence pack for the weeks commencing {format_day(first)} to "
-        f"{format_day(last)} ({count(pack.pages, 'page')}):\n  {saved.path}\n"
+        f"Wrote the evidence pack for {weeks} ({count(pack.pages, 'page')}):\n  {saved.path}\n"
         f"Data fingerprint: {pack.fingerprint}\nFile SHA-256:     {saved.file_sha256}\n"
         f"Anyone can check it with: workdiary verify {saved.path.name}",
         file=out,

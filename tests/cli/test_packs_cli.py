@@ -586,7 +586,53 @@ def test_a_to_date_still_to_come_is_said_to_be_moved_back(tmp_path: Path) -> Non
         f"--to is in the week commencing {format_day(later)}, still to come: the pack runs to "
         "today" in said
     )
-    assert f"to {format_day(THIS_WEEK)} (" in said
+    assert f"for the week commencing {format_day(THIS_WEEK)} (" in said
+
+
+def test_without_dates_the_pack_is_of_the_whole_diary_from_its_first_day_recorded(
+    tmp_path: Path,
+) -> None:
+    """`workdiary export --out ~/Documents`: everything, as the window's "The whole diary" is,
+    from the week of a concern raised before the first week was logged."""
+    first_week = THIS_WEEK - timedelta(weeks=6)
+    run("log-week", "--week", str(first_week), "--capacity", "121")
+    raised = first_week - timedelta(weeks=2, days=-2)
+    run("concern", "add", "--date", str(raised), "--raised-with", "SPO (G.W.)", "--channel",
+        "email", "--summary", "Caseload > 50 & rising")  # fmt: skip
+    status, said = run("export", "--out", str(tmp_path))
+    began = week_commencing(raised)
+    assert status == 0, said
+    assert said.startswith(
+        f"Wrote the evidence pack for the weeks commencing {format_day(began)} to "
+        f"{format_day(THIS_WEEK)} ("
+    )
+    [pack] = tmp_path.glob("*.pdf")
+    assert pack.name.endswith(f"-{began}-to-{date.today()}.pdf")
+    assert "Caseload > 50 & rising" in text_of(pack)
+
+
+def test_a_pack_of_one_week_is_said_to_be_of_that_week(tmp_path: Path) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "121")
+    status, said = run("export", "--from", str(THIS_WEEK), "--out", str(tmp_path))
+    assert status == 0
+    assert said.startswith(
+        f"Wrote the evidence pack for the week commencing {format_day(THIS_WEEK)} ("
+    )
+
+
+def test_a_to_date_before_anything_recorded_asks_for_a_from_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run("log-week", "--week", str(THIS_WEEK), "--capacity", "121")
+    before = THIS_WEEK - timedelta(weeks=10)
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    status, _ = run("export", "--to", str(before), "--out", str(packs))
+    assert status == 2 and list(packs.iterdir()) == []
+    assert (
+        f"--to is before the first week the diary records (commencing {format_day(THIS_WEEK)}): "
+        "give --from as well, or a later --to." in capsys.readouterr().err
+    )
 
 
 def test_a_folder_given_as_out_gets_the_pack_under_the_name_the_window_offers(
