@@ -158,6 +158,10 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         f"Anyone can check it with: workdiary verify {saved.path.name}",
         file=out,
     )
+    if snapshot.sample_data:  # as the pack says on every page, and verify says first
+        from workdiary.pack_verdict import DEMONSTRATION_PACK
+
+        print(DEMONSTRATION_PACK, file=out)
     return EXIT_OK
 
 

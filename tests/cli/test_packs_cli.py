@@ -611,6 +611,20 @@ def test_without_dates_the_pack_is_of_the_whole_diary_from_its_first_day_recorde
     assert "Caseload > 50 & rising" in text_of(pack)
 
 
+def test_a_pack_of_the_sample_diary_is_said_to_be_a_demonstration(tmp_path: Path) -> None:
+    assert run("demo")[0] == 0
+    status, said = run("export", "--from", str(THIS_WEEK - timedelta(weeks=3)), "--out",
+                       str(tmp_path))  # fmt: skip
+    assert status == 0
+    assert said.rstrip().endswith(
+        "This is a DEMONSTRATION pack: it was made from Work Diary's sample diary, and every "
+        "name, figure and date in it is made up. It is not a record of anyone's work, and it is "
+        "not evidence."
+    )
+    [pack] = tmp_path.glob("*.pdf")
+    assert pack.name.startswith("WorkDiary-DEMO-")
+
+
 def test_a_pack_of_one_week_is_said_to_be_of_that_week(tmp_path: Path) -> None:
     run("log-week", "--week", str(THIS_WEEK), "--capacity", "121")
     status, said = run("export", "--from", str(THIS_WEEK), "--out", str(tmp_path))
