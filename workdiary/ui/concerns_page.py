@@ -68,16 +68,18 @@ from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen
 from workdiary.ui.sort_choice import A_TO_Z, MOST_FIRST, NEWEST_FIRST, SortWords
 
-# Alt+letter for each field. None clashes with Save (S), New concern (N), Mark answered (A), the
-# table (C), or the window's File (F), Go (G) and Help (H) menus.
+# Alt+letter for each field. None clashes with Save (S), Restore (R), New concern (N), Mark
+# answered (M), Write a foreseeability notice (W), Delete concern (T), Show deleted (E), Sort by
+# (B), the table (C), or the window's File (F), Go (G) and Help (H) menus. Show history has
+# Ctrl+H: no letter is left for it.
 MNEMONICS = {
     "raised_on": "d",
-    "raised_with": "r",
+    "raised_with": "i",
     "channel": "o",
-    "summary": "w",
+    "summary": "y",
     "follow_up_on": "l",
     "response": "p",
-    "response_on": "t",
+    "response_on": "a",
     "status": "u",
 }
 # What a key selects in the How box: each way of raising a concern by its first letter.
@@ -360,13 +362,13 @@ class ConcernsPage(RecordPage[Concern]):
         return [self.counts_line]
 
     def _build_list_buttons(self) -> list[QPushButton]:
-        self.notice_button = QPushButton("Write a foreseeability notice…")
+        self.notice_button = QPushButton("&Write a foreseeability notice…")
         self.notice_button.setToolTip(
             "A letter putting your employer on notice that your workload is harming your "
             "health, with the figures from your diary; it is logged here once saved"
         )
         self.notice_button.clicked.connect(lambda: self.letter_requested.emit("foreseeability"))
-        self.answer_button = QPushButton("Mark &answered…")
+        self.answer_button = QPushButton("&Mark answered…")
         self.answer_button.setToolTip(
             f"Record the answer to the selected concern ({native_text(MARK_ANSWERED_KEYS)})"
         )

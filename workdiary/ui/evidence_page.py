@@ -74,6 +74,7 @@ from workdiary.ui.fields import (
     plain_label,
     problem_label,
     typed_period,
+    with_mnemonic,
 )
 from workdiary.ui.folders import documents_folder, show_folder
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
@@ -93,6 +94,19 @@ SECTION_LABELS = {
     "verification": "Verification page",
 }
 SECTION_COLUMNS = 3
+# The letter each section's box answers to with Alt: the letters its label has that nothing else
+# on the page, nor the window's File (F), Go (G) and Help (H) menus, has taken.
+SECTION_MNEMONICS = {
+    "summary": "u",
+    "charts": "s",
+    "weeks": "b",
+    "supervision": "i",
+    "concerns": "l",
+    "notes": "w",
+    "amendments": "d",
+    "attachments": "a",
+    "verification": "v",
+}
 
 # How much of each section fits on a page, measured on packs of the sample diary (every section
 # starts a new page after a one-page cover; the 10-year sample, all of it, is 49 pages). Within a
@@ -711,7 +725,7 @@ class EvidencePage(QWidget):
         sections = QGridLayout()
         self.section_boxes: dict[str, QCheckBox] = {}
         for index, section in enumerate(SECTIONS):
-            check = QCheckBox(SECTION_LABELS[section])
+            check = QCheckBox(with_mnemonic(SECTION_LABELS[section], SECTION_MNEMONICS[section]))
             check.setChecked(True)
             check.toggled.connect(self._update_summary)
             sections.addWidget(check, index // SECTION_COLUMNS, index % SECTION_COLUMNS)

@@ -501,12 +501,15 @@ class RecordPage(QWidget, Generic[R]):
         top.addStretch(1)
         # Asked about first, and away from New: a record saved by mistake (typed twice, or on
         # the wrong day) can be taken out of the list and figures, its history kept.
-        self.delete_button = QPushButton(f"Delete {noun}…")
+        # T: every other letter of "Delete" is a field's on one page or another.
+        self.delete_button = QPushButton(f"Dele&te {noun}…")
         self.delete_button.setToolTip(
             f"Take the selected {noun} out of the list and the figures; what it held stays in "
             f"its history ({native_text(DELETE_KEYS)} in the list)"
         )
         self.delete_button.clicked.connect(self.delete)
+        # No Alt+letter: Ctrl+H, its key on every page, says so. The Concerns page has no letter
+        # of "Show history" to spare, and one key for it everywhere is easier to remember.
         self.history_button = QPushButton("Show history…")
         self.history_button.setToolTip(
             f"When this {noun} was first recorded, and every change since "

@@ -77,12 +77,13 @@ PERIODS = (
 )
 DEFAULT_PERIOD = "Last 12 months"
 
-# Alt+letter for each field. None clashes with Save (S), New session (N), Period (P), the table
-# (I), or the window's File (F), Go (G) and Help (H) menus.
+# Alt+letter for each field. None clashes with Save (S), Restore (R), New session (N), Delete
+# session (T), Show deleted (E), Period (P), Sort by (B), the table (I), or the window's File
+# (F), Go (G) and Help (H) menus.
 MNEMONICS = {
     "held_on": "d",
-    "status": "t",
-    "supervisor": "r",
+    "status": "u",
+    "supervisor": "v",
     "minutes": "l",
     "workload_discussed": "w",
     "actions": "a",

@@ -102,8 +102,9 @@ FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FIRST_FIELD = "capacity_pct"
 
 # The letter each label answers to with Alt. Chosen by hand so every field has one and none
-# clashes with the editor's Save (S) and Jump to week (J) or the window's File (F), Go (G) and
-# Help (H) menus.
+# clashes with the editor's Save (S), Jump to week (J) and Delete week (T) or the window's File
+# (F), Go (G) and Help (H) menus. That takes every letter the labels have: the week's other
+# buttons have keys of their own (Alt+Left, Alt+Right, Ctrl+H).
 MNEMONICS = {
     "capacity_pct": "w",
     "wmt_read_on": "r",
@@ -116,10 +117,10 @@ MNEMONICS = {
     "contracted_hours": "o",
     "hours_worked": "k",
     "unpaid_hours": "u",
-    "toil_earned": "t",
+    "toil_earned": "e",
     "toil_taken": "a",
     "breaks_missed_days": "b",
-    "leave_days": "e",
+    "leave_days": "v",
     "sick_days": "i",
     "notes": "n",
 }
@@ -384,6 +385,8 @@ class WeekEditor(QWidget):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
 
+        # Alt and the arrow each shows, rather than Alt+letter: the keys of going back and forward
+        # in a web browser, and there are not letters enough for every button (see MNEMONICS).
         self.previous_button = QPushButton("← Previous week")
         self.previous_button.setToolTip(f"Previous week ({native_text(PREVIOUS_WEEK_KEYS)})")
         self.previous_button.clicked.connect(lambda: self.show_week(self._monday - ONE_WEEK))
@@ -411,14 +414,16 @@ class WeekEditor(QWidget):
         navigation.addWidget(picker_label)
         navigation.addWidget(self.week_picker)
         navigation.addStretch(1)
-        # Away from Save, and asked about first: a week logged by mistake (in the wrong week,
-        # say) can be taken out of the figures without its history going with it.
+        # Ctrl+H, as on every page, rather than Alt+letter (see MNEMONICS).
         self.history_button = QPushButton("Show history…")
         self.history_button.setToolTip(
             f"When this week was first recorded, and every change ({native_text(HISTORY_KEYS)})"
         )
         self.history_button.clicked.connect(self.show_history)
-        self.delete_button = QPushButton("Delete week…")
+        # Away from Save, and asked about first: a week logged by mistake (in the wrong week,
+        # say) can be taken out of the figures without its history going with it. Alt+T, as on
+        # the Supervision and Concerns pages: the D of Delete is the WMT reduction's.
+        self.delete_button = QPushButton("Dele&te week…")
         self.delete_button.setToolTip(
             "Show this week as not logged; what it held stays in its history"
         )
