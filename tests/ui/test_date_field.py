@@ -95,6 +95,28 @@ def test_pick_opens_a_calendar_on_the_day_typed_and_the_day_picked_is_typed_in(
     assert QApplication.focusWidget() is field.line_edit
 
 
+def test_a_date_box_shows_the_key_that_opens_its_calendar_and_tells_a_screen_reader(
+    qtbot: QtBot,
+) -> None:
+    """Its Pick… button is no stop for Tab, so that a form is quick to tab down: a keyboard user
+    learns F4 from the button beside the box, not from a tooltip only the mouse brings up."""
+    form = open_form(qtbot)
+    field, box = form.date_field, form.date_field.line_edit
+    assert field.pick_button.text() == "Pick… (F4)"
+    assert field.pick_button.isVisible()
+    assert not field.pick_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert visits(qtbot, form.before, 3) == [form.before, box, form.after]
+    assert box.accessibleDescription() == "F4 or Alt+Down opens a calendar."
+    # Whatever the form says of the box, as it says what is wrong with it.
+    box.setAccessibleDescription("The day you raised it")
+    assert box.accessibleDescription() == (
+        "The day you raised it. F4 or Alt+Down opens a calendar."
+    )
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_F4)
+    qtbot.waitUntil(field.calendar.isVisible)
+
+
 def _chosen_after(qtbot: QtBot, begin: Callable[[DateEdit], None], typing: str) -> QDate:
     """The date a DateEdit settles on when typing follows `begin` (a click, select all…)."""
     box = DateEdit()

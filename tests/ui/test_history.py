@@ -519,7 +519,7 @@ def test_a_date_not_on_the_calendar_is_kept_as_typed_and_said_so(
         "right, the list shows the weeks it did before."
     )
     assert message.styleSheet() == PROBLEM_STYLE
-    assert dates_page.from_date.line_edit.accessibleDescription() == message.text()
+    assert dates_page.from_date.line_edit.accessibleDescription().startswith(message.text())
     assert dates_page.proxy.rowCount() == 8
     into_from(qtbot, dates_page)
     type_date(qtbot, "28/02/2025")

@@ -47,6 +47,11 @@ DATE_SEPARATORS = frozenset("/.-")
 # The keys that open a date box's calendar, as they open a drop-down list anywhere: F4, and
 # Alt+Down (Option+Down on a Mac), which would otherwise step the date back a day unseen.
 CALENDAR_KEYS_TEXT = "F4 or Alt+Down"
+# A date box's Pick… button is no stop for Tab, so that tabbing down a form costs one press a
+# date; these keys are the keyboard's way to the calendar, and the button shows the first on
+# itself, beside the box the keyboard is in, where a user who never points at it will see it.
+CALENDAR_KEY = "F4"
+CALENDAR_KEYS_SENTENCE = f"{CALENDAR_KEYS_TEXT} opens a calendar."
 WARNING_SIGN = "⚠"
 
 
@@ -309,6 +314,17 @@ def text_box(lines: int) -> QPlainTextEdit:
     return box
 
 
+class DateLineEdit(QLineEdit):
+    """The box of a DateField. Whatever a form says of it to a screen reader (its hint, what is
+    wrong with it) ends by saying how to open its calendar."""
+
+    def setAccessibleDescription(self, description: str) -> None:
+        said = description.strip()
+        if said and said[-1] not in ".!?":
+            said += "."
+        super().setAccessibleDescription(f"{said} {CALENDAR_KEYS_SENTENCE}".strip())
+
+
 class DateField(QWidget):
     """A line edit for a date (`16/11/2026` or `2026-11-16`) with a calendar to pick from.
 
@@ -319,7 +335,8 @@ class DateField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line_edit = QLineEdit()
+        self.line_edit = DateLineEdit()
+        self.line_edit.setAccessibleDescription("")
         self.line_edit.setPlaceholderText(DATE_PLACEHOLDER)
         self.line_edit.textChanged.connect(self.textChanged)
         self.line_edit.installEventFilter(self)
@@ -333,13 +350,13 @@ class DateField(QWidget):
         self._latest: QDate | None = None
 
         self.pick_button = QToolButton()
-        self.pick_button.setText("Pick…")
+        self.pick_button.setText(f"Pick… ({CALENDAR_KEY})")
         self.pick_button.setToolTip(f"Pick the day from a calendar ({CALENDAR_KEYS_TEXT})")
         self.pick_button.setAccessibleName("Pick the day from a calendar")
         # Opened by hand rather than as the button's menu, which would draw an arrow over the text.
         self.pick_button.clicked.connect(self._open_calendar)
-        # Keyboard users type the date, or open the calendar from the box with its keys: the
-        # button need not cost a Tab.
+        # Keyboard users type the date, or open the calendar from the box with the key the button
+        # shows: the button need not cost a Tab.
         self.pick_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QHBoxLayout(self)

@@ -50,6 +50,7 @@ from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
 from workdiary.ui.fields import (
+    CALENDAR_KEYS_SENTENCE,
     HISTORY_KEYS,
     WARNING_SIGN,
     DateEdit,
@@ -402,7 +403,9 @@ class WeekEditor(QWidget):
         # the 29 of 29/10 while November is shown. A day in a week not yet started opens this week.
         self.week_picker.setToolTip("Any day of a week opens that week")
         self.week_picker.setAccessibleName("Jump to week")
-        self.week_picker.setAccessibleDescription("Any day of a week opens that week")
+        self.week_picker.setAccessibleDescription(
+            f"Any day of a week opens that week. {CALENDAR_KEYS_SENTENCE}"
+        )
         self.week_picker.chosen.connect(self._picked)
         picker_label = QLabel("&Jump to week:")
         picker_label.setBuddy(self.week_picker)
