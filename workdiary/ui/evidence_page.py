@@ -68,7 +68,6 @@ from workdiary.pack_verdict import (
 from workdiary.storage import Diary
 from workdiary.ui.fields import (
     DateField,
-    FocusFollowingScrollArea,
     format_date_for_typing,
     hint_label,
     plain_label,
@@ -80,6 +79,7 @@ from workdiary.ui.folders import documents_folder, show_folder
 from workdiary.ui.history_page import DEFAULT_PERIOD, PERIODS, Period, period_weeks
 from workdiary.ui.messages import Messages
 from workdiary.ui.saving import asking_about_clock
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 
 # The sections as the page offers them, in the order the pack prints them.
 SECTION_LABELS = {

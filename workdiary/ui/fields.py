@@ -1,5 +1,5 @@
 """What the forms share: date boxes that take a date as typed or picked, labels, keys in words and
-the pages' own keys, and a scroll area that keeps the box being typed in on screen."""
+the pages' own keys. The scroll area they sit in is in `scrolling`."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QToolButton,
@@ -67,49 +66,6 @@ HISTORY_KEYS = "Ctrl+H"
 # Dark red reads as a warning with good contrast on a light window; the sign and words carry the
 # meaning for anyone who cannot tell red apart.
 PROBLEM_STYLE = "color: #a4000f;"
-
-
-class FocusFollowingScrollArea(QScrollArea):
-    """A scroll area that brings into view whatever in it gets the keyboard focus. Qt scrolls
-    only for Tab; a box reached by its Alt+letter, or given the focus back after a question,
-    would otherwise be typed in out of sight."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # Not a stop of its own for Tab: the focus would vanish into the page's background, with
-        # nothing to show where it went. The boxes in it are the stops, and it follows them.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def setWidget(self, widget: QWidget) -> None:
-        super().setWidget(widget)
-        # Watching each box, not the whole application's focus: the watch goes with the boxes.
-        for child in widget.findChildren(QWidget):
-            if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                child.installEventFilter(self)
-
-    def show_wrong(self, box: QWidget, problem: QWidget | None) -> None:
-        """Bring `box` into sight with `problem`, the line under it saying what is wrong. Given
-        the focus, the box comes just into sight at the foot of the view, and the line just shown
-        under it would stay below the edge: laid out first, so that the line has its place."""
-        if problem is not None:
-            content = self.widget()
-            layout = content.layout() if content is not None else None
-            if layout is not None:
-                layout.activate()
-            self.ensureWidgetVisible(problem)
-        # The box may have had the focus already: no change of focus brings it into sight.
-        self.ensureWidgetVisible(box)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Not for a click: what was clicked is in sight, and the page must not jump under it.
-        if (
-            isinstance(event, QFocusEvent)
-            and event.type() == QEvent.Type.FocusIn
-            and event.reason() != Qt.FocusReason.MouseFocusReason
-            and isinstance(watched, QWidget)
-        ):
-            self.ensureWidgetVisible(watched)
-        return super().eventFilter(watched, event)
 
 
 def opens_calendar(event: QKeyEvent) -> bool:

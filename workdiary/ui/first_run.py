@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from workdiary.storage import Diary
 from workdiary.ui.fields import (
-    FocusFollowingScrollArea,
     nothing_saved_words,
     problem_label,
 )
@@ -24,6 +23,7 @@ from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import may_close_unsaved
 from workdiary.ui.screen import resize_within_screen, room_on_screen
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 
 WELCOME = (
     "<h2>Welcome to Work Diary</h2>"

@@ -38,7 +38,6 @@ from workdiary.ui.fields import (
     HISTORY_KEYS,
     WARNING_SIGN,
     DateField,
-    FocusFollowingScrollArea,
     hint_label,
     look_read_only,
     native_text,
@@ -60,6 +59,7 @@ from workdiary.ui.saving import (
     delete_asking,
     save_asking,
 )
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 from workdiary.ui.sort_choice import SortChoice, SortWords
 
 if TYPE_CHECKING:
@@ -846,8 +846,8 @@ class RecordPage(QWidget, Generic[R]):
             )
         if focus and first_bad is not None:
             first_bad.setFocus()
-            under = next(field.problem for field in self._fields.values() if field.box is first_bad)
-            self.page_scroll.show_wrong(first_bad, under)
+            # Also when it had the focus already, and so gets no focus event.
+            self.page_scroll.show_field(first_bad)
 
     def _focus_first_field(self) -> None:
         if self.showing_deleted():

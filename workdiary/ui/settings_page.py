@@ -12,7 +12,6 @@ from workdiary.domain.dates import format_moment
 from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.storage import Diary
 from workdiary.ui.fields import (
-    FocusFollowingScrollArea,
     native_text,
     nothing_saved_words,
     page_shortcut,
@@ -20,6 +19,7 @@ from workdiary.ui.fields import (
 from workdiary.ui.messages import Messages
 from workdiary.ui.profile_form import FORM_WIDTH_CHARS, ProfileForm
 from workdiary.ui.saving import changes_sentence
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 
 # The settings every week, supervision session and concern is measured against, not a fact
 # of one of them: changed, the flags and figures of the past change with them.

@@ -55,7 +55,6 @@ from workdiary.ui.fields import (
     WARNING_SIGN,
     DateEdit,
     DateField,
-    FocusFollowingScrollArea,
     format_date_for_typing,
     hint_label,
     native_text,
@@ -74,6 +73,7 @@ from workdiary.ui.saving import (
     delete_asking,
     save_asking,
 )
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 
 if TYPE_CHECKING:
     from workdiary.ui.amendments import AmendmentsDialog
@@ -783,21 +783,21 @@ class WeekEditor(QWidget):
     def _show_problems(self, problems: list[FieldProblem], focus: bool = True) -> None:
         """Each problem under its own box (a week-wide one under the heading); focus the first."""
         first_bad: QWidget | None = None
-        said_under: QLabel | None = None
         for field in self._fields.values():
             messages = problems_for(problems, field.name)
             field.show_problems(messages)
             if messages and first_bad is None:
-                first_bad, said_under = field.box, field.problem
+                first_bad = field.box
         elsewhere = [problem.message for problem in problems if problem.field not in self._fields]
         self.week_problem.setText("\n".join(f"{WARNING_SIGN} {text}" for text in elsewhere))
         self.week_problem.setVisible(bool(elsewhere))
         if elsewhere:
-            first_bad, said_under = self.week_picker, None
+            first_bad = self.week_picker
         self._refresh_status()
         if focus and first_bad is not None:
             first_bad.setFocus()
-            self.form_scroll.show_wrong(first_bad, said_under)
+            # Also when it had the focus already, and so gets no focus event.
+            self.form_scroll.show_field(first_bad)
 
     def _show_saved(self, result: SaveResult[Week]) -> None:
         self._entry = result.entry

@@ -1,0 +1,132 @@
+"""On a small laptop's screen (1024 × 600) the forms scroll: the field the keyboard goes to comes
+into view whole, with its label and hint, and no line is left cut in half across the top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.ui.scripted_messages import ScriptedMessages
+from tests.ui.windows import focused, shown_active
+from workdiary.domain.records import WEEK_FIELDS
+from workdiary.storage import Diary
+from workdiary.ui.main_window import SUPERVISION, THIS_WEEK, MainWindow
+from workdiary.ui.supervision_page import HINTS as SESSION_HINTS
+from workdiary.ui.week_editor import FIELD_GROUPS
+
+# What reads as a line of a form, which a user sees cut in half at the top of the view.
+LINES = (QLabel, QLineEdit, QPlainTextEdit, QAbstractButton, QComboBox)
+
+
+def small_laptop_window(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, path: Path
+) -> MainWindow:
+    settings = QSettings(str(path / "window.ini"), QSettings.Format.IniFormat)
+    return shown_active(qtbot, MainWindow(diary, messages, settings), 1024, 600)
+
+
+def in_view(widget: QWidget, scroll: QScrollArea) -> QRect:
+    """Where `widget` lies in the scroll area's view."""
+    return QRect(widget.mapTo(scroll.viewport(), QPoint(0, 0)), widget.size())
+
+
+def seen_whole(widget: QWidget, scroll: QScrollArea) -> bool:
+    return widget.isVisible() and scroll.viewport().rect().contains(in_view(widget, scroll))
+
+
+def cut_across_the_top(scroll: QScrollArea) -> list[str]:
+    """The lines of the form the top of the view cuts in half."""
+    content = scroll.widget()
+    assert content is not None
+    cut = []
+    for line in content.findChildren(QWidget):
+        if isinstance(line, LINES) and line.isVisible():
+            where = in_view(line, scroll)
+            if where.top() < 0 < where.bottom():
+                text = line.text() if isinstance(line, QLabel | QAbstractButton) else ""
+                cut.append(text or line.accessibleName() or type(line).__name__)
+    return cut
+
+
+def labelled(box: QWidget, content: QWidget) -> QLabel:
+    """The label naming `box` (not the unit after it, which also takes the focus there)."""
+    [label] = [
+        label
+        for label in content.findChildren(QLabel)
+        if label.buddy() is box and "&" in label.text()
+    ]
+    return label
+
+
+def hint_line(box: QWidget, text: str, content: QWidget) -> QLabel:
+    """The line saying `text` beside or under `box` (two fields may say the same)."""
+
+    def distance(hint: QLabel) -> int:
+        return abs(hint.mapTo(content, QPoint(0, 0)).y() - box.mapTo(content, QPoint(0, 0)).y())
+
+    return min((hint for hint in content.findChildren(QLabel) if hint.text() == text), key=distance)
+
+
+@pytest.mark.parametrize("backwards", [False, True], ids=["Tab", "Shift+Tab"])
+def test_tabbing_down_the_week_brings_each_field_into_view_with_its_label_and_hint(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path, backwards: bool
+) -> None:
+    window = small_laptop_window(qtbot, diary, messages, tmp_path)
+    window.show_page(THIS_WEEK)
+    editor = window.editor
+    scroll = editor.form_scroll
+    content = scroll.widget()
+    assert content is not None
+    names = [name for _title, names in FIELD_GROUPS for name in names]
+    if backwards:
+        names.reverse()
+    editor.box(names[0]).setFocus(Qt.FocusReason.TabFocusReason)
+    assert scroll.verticalScrollBar().maximum() > 0  # the form does not fit: it scrolls
+
+    for name in names:
+        box = editor.box(name)
+        assert focused() is box
+        assert seen_whole(box, scroll), name
+        assert seen_whole(labelled(box, content), scroll), name
+        assert seen_whole(hint_line(box, WEEK_FIELDS[name].hint, content), scroll), name
+        assert cut_across_the_top(scroll) == [], name
+        if name != names[-1]:
+            if backwards:
+                qtbot.keyClick(box, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+            else:
+                qtbot.keyClick(box, Qt.Key.Key_Tab)
+
+
+def test_tabbing_down_a_session_brings_each_field_into_view_with_its_label_and_hint(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    window = small_laptop_window(qtbot, diary, messages, tmp_path)
+    window.show_page(SUPERVISION)
+    page = window.supervision_page
+    scroll = page.page_scroll
+    content = scroll.widget()
+    assert content is not None
+    assert scroll.verticalScrollBar().maximum() > 0  # the page does not fit: it scrolls
+    page.sort_choice.setFocus(Qt.FocusReason.TabFocusReason)  # over the form, under the list
+
+    for name in ["held_on", "status", "supervisor", "minutes", "workload_discussed"]:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        box = page.box(name)
+        assert focused() is box, name
+        assert seen_whole(box, scroll), name
+        if name != "workload_discussed":  # a check box is its own label
+            assert seen_whole(labelled(box, content), scroll), name
+        assert seen_whole(hint_line(box, SESSION_HINTS[name], content), scroll), name
+        assert cut_across_the_top(scroll) == [], name
