@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,7 +23,7 @@ from tests.ui.scripted_messages import ScriptedMessages
 from tests.ui.windows import focused, shown_active
 from workdiary.domain.records import WEEK_FIELDS
 from workdiary.storage import Diary
-from workdiary.ui.main_window import SUPERVISION, THIS_WEEK, MainWindow
+from workdiary.ui.main_window import CLOSE_WITHOUT_SAVING, SUPERVISION, THIS_WEEK, MainWindow
 from workdiary.ui.supervision_page import HINTS as SESSION_HINTS
 from workdiary.ui.week_editor import FIELD_GROUPS
 
@@ -34,6 +35,8 @@ def small_laptop_window(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages, path: Path
 ) -> MainWindow:
     settings = QSettings(str(path / "window.ini"), QSettings.Format.IniFormat)
+    # Closed at the end of the test, the window throws away what was typed and not saved.
+    messages.answers = [CLOSE_WITHOUT_SAVING]
     return shown_active(qtbot, MainWindow(diary, messages, settings), 1024, 600)
 
 
@@ -130,3 +133,62 @@ def test_tabbing_down_a_session_brings_each_field_into_view_with_its_label_and_h
             assert seen_whole(labelled(box, content), scroll), name
         assert seen_whole(hint_line(box, SESSION_HINTS[name], content), scroll), name
         assert cut_across_the_top(scroll) == [], name
+
+
+def typed_box(window: MainWindow, index: int) -> tuple[QScrollArea, QPlainTextEdit]:
+    """A page's scroll area, and its box for notes."""
+    window.show_page(index)
+    if index == THIS_WEEK:
+        scroll, box = window.editor.form_scroll, window.editor.box("notes")
+    else:
+        scroll, box = window.supervision_page.page_scroll, window.supervision_page.box("notes")
+    assert isinstance(box, QPlainTextEdit)
+    return scroll, box
+
+
+def cursor_seen(box: QPlainTextEdit, scroll: QScrollArea) -> bool:
+    """Whether the line the cursor is on shows in the scroll area's view."""
+    cursor = box.cursorRect()
+    where = QRect(box.viewport().mapTo(scroll.viewport(), cursor.topLeft()), cursor.size())
+    return scroll.viewport().rect().contains(where)
+
+
+@pytest.mark.parametrize("index", [THIS_WEEK, SUPERVISION], ids=["week", "session"])
+def test_the_form_scrolls_with_the_line_being_typed_in_a_box_of_a_few_lines(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path, index: int
+) -> None:
+    window = small_laptop_window(qtbot, diary, messages, tmp_path)
+    scroll, box = typed_box(window, index)
+    box.setFocus()
+    qtbot.keyClicks(box, "And then")
+    # Only the top of the box in view, at the foot of it, as a user scrolling down with the
+    # mouse wheel might leave it, and clicked into there: the form stays where it is.
+    view = scroll.viewport()
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.value() + box.mapTo(view, QPoint(0, 0)).y() - view.height() + 30)
+    assert bar.value() < bar.maximum()
+    start = bar.value()
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert box.hasFocus() and bar.value() == start and cursor_seen(box, scroll)
+
+    for line in range(1, 13):
+        qtbot.keyClicks(box, f"Line {line} of what happened")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: cursor_seen(box, scroll))
+    assert bar.value() > start  # it followed the typing down
+    assert box.toPlainText().count("\n") == 12 and box.toPlainText().endswith("And then")
+
+
+def test_a_record_put_in_the_form_does_not_scroll_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    """The cursor moves when a week's notes are filled in, but the user is not typing there."""
+    window = small_laptop_window(qtbot, diary, messages, tmp_path)
+    scroll, box = typed_box(window, THIS_WEEK)
+    window.editor.box("capacity_pct").setFocus()
+    bar = scroll.verticalScrollBar()
+    bar.setValue(0)
+    box.setPlainText("\n".join(f"Line {line}" for line in range(1, 30)))
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    QApplication.processEvents()  # where a scroll would be waiting, were one coming
+    assert bar.value() == 0

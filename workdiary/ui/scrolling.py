@@ -1,12 +1,14 @@
 """The scroll area a form sits in when the window is too small for it (a 1024 × 600 laptop, or
 large text): whatever the keyboard is in comes into view whole, with its label and the lines
-under it, and the view never stops with a line cut in half across its top."""
+under it, and the view never stops with a line cut in half across its top; and in a box of a few
+lines, the line being typed stays in view."""
 
 from __future__ import annotations
 
 import typing
+from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QScrollArea,
     QWidget,
@@ -57,6 +60,11 @@ class FocusFollowingScrollArea(QScrollArea):
         for child in widget.findChildren(QWidget):
             if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 child.installEventFilter(self)
+        # A box of a few lines scrolls within itself to the line being typed, but the form does
+        # not: with only the top of the box in view (clicked into at the foot of the view, or
+        # taller than the view), the typing would go on out of sight below.
+        for box in widget.findChildren(QPlainTextEdit):
+            box.cursorPositionChanged.connect(partial(self._follow_cursor_soon, box))
 
     def show_field(self, box: QWidget) -> None:
         """Scroll, if need be, so that `box` shows whole with its field (see `field_area`), and
@@ -82,6 +90,24 @@ class FocusFollowingScrollArea(QScrollArea):
         where = _area_in(box, content)
         self.ensureVisible(where.right(), where.top(), room, 0)
         self.ensureVisible(where.left(), where.top(), room, 0)
+
+    def show_cursor(self, box: QPlainTextEdit) -> None:
+        """Scroll, if need be, just so far that the line of `box` its cursor is on shows. Not to
+        a clean edge, as for a field: while typing, the form moves a line at a time, steadily."""
+        content = self.widget()
+        if content is None or not content.isAncestorOf(box):
+            return
+        cursor = box.cursorRect()
+        where = QRect(box.viewport().mapTo(content, cursor.topLeft()), cursor.size())
+        room = self.fontMetrics().lineSpacing() // 2
+        centre = where.center()
+        self.ensureVisible(centre.x(), centre.y(), room, where.height() // 2 + room)
+
+    def _follow_cursor_soon(self, box: QPlainTextEdit) -> None:
+        # Only while the user types there: a record put in the form moves the cursor too. Once
+        # the box has scrolled within itself to the cursor, which it does after saying it moved.
+        if box.hasFocus():
+            QTimer.singleShot(0, box, lambda: self.show_cursor(box))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Not for a click: what was clicked is in sight, and the page must not jump under it.
