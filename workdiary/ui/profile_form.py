@@ -6,9 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QScrollArea, QSpacerItem, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpacerItem, QWidget
 
 from workdiary.domain.errors import FieldProblem, InvalidInput
 from workdiary.domain.formatting import format_number
@@ -16,6 +15,7 @@ from workdiary.domain.records import PROFILE_FIELDS, Profile
 from workdiary.domain.validation import parse_number, profile_problems
 from workdiary.ui.fields import WARNING_SIGN, hint_label, problem_label, with_mnemonic
 from workdiary.ui.saving import save_asking
+from workdiary.ui.scrolling import FocusFollowingScrollArea
 
 if TYPE_CHECKING:
     from workdiary.storage import Diary, SaveResult
@@ -71,7 +71,6 @@ class _Row:
     label: str
     edit: QLineEdit
     hint: str
-    hint_line: QLabel | None
     problem: QLabel
 
 
@@ -108,7 +107,6 @@ class ProfileForm(QWidget):
         edit.setAccessibleName(info.label)
         hint = EXTRA_HINTS.get(field, info.hint)
         edit.setToolTip(hint)
-        edit.installEventFilter(self)
         label.setBuddy(edit)
         hint_line = hint_label(hint) if hint else None
         problem = problem_label()
@@ -119,21 +117,7 @@ class ProfileForm(QWidget):
         if hint_line is not None:
             grid.addWidget(hint_line, top + 1, 1)
         grid.addWidget(problem, top + 2, 1)
-        self._rows[field] = _Row(named, edit, hint, hint_line, problem)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A box reached from the keyboard comes into sight with the lines under it: what is wrong
-        # with it, out of sight below, would be found only with the mouse. Not for a click: what
-        # was clicked is in sight, and the form must not jump under it.
-        if (
-            isinstance(event, QFocusEvent)
-            and event.type() == QEvent.Type.FocusIn
-            and event.reason() != Qt.FocusReason.MouseFocusReason
-        ):
-            for row in self._rows.values():
-                if row.edit is watched:
-                    self._bring_into_sight_soon(row)
-        return super().eventFilter(watched, event)
+        self._rows[field] = _Row(named, edit, hint, problem)
 
     def edit(self, field: str) -> QLineEdit:
         return self._rows[field].edit
@@ -240,23 +224,8 @@ class ProfileForm(QWidget):
         if first_wrong is not None:
             first_wrong.edit.setFocus()
             # Also when the box had the cursor already, and so gets no focus event.
-            self._bring_into_sight_soon(first_wrong)
-
-    def _bring_into_sight_soon(self, row: _Row) -> None:
-        # Once the lines just shown have their room: until then they have no place to show.
-        QTimer.singleShot(0, row.edit, lambda: self._bring_into_sight(row))
-
-    def _bring_into_sight(self, row: _Row) -> None:
-        """Scroll whatever the form is in so that the box and the lines under it show (the box
-        first, if not all fit)."""
-        holder = self.parentWidget()
-        while holder is not None and not isinstance(holder, QScrollArea):
-            holder = holder.parentWidget()
-        if holder is None:
-            return
-        # A line of room above and below, so that the field reads as one with those round it.
-        room = self.fontMetrics().lineSpacing()
-        lines = [line for line in (row.hint_line, row.problem) if line and line.isVisibleTo(self)]
-        if lines:
-            holder.ensureWidgetVisible(lines[-1], 0, room)
-        holder.ensureWidgetVisible(row.edit, 0, room)
+            holder = self.parentWidget()
+            while holder is not None and not isinstance(holder, FocusFollowingScrollArea):
+                holder = holder.parentWidget()
+            if holder is not None:
+                holder.show_field(first_wrong.edit)
