@@ -9,7 +9,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from workdiary.ui.fields import DateEdit, DateField
@@ -151,6 +158,37 @@ def test_a_whole_date_typed_is_that_date_wherever_the_cursor_was(
 ) -> None:
     # Typed after a click mid-box it once gave a day in the year 2000; after select all, 12 Oct.
     assert _chosen_after(qtbot, begin, "25/12/2025") == QDate(2025, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("typing", "day"),
+    [
+        ("2/11", QDate(2026, 11, 2)),
+        ("2/3/2025", QDate(2025, 3, 2)),
+        ("2.3.2025", QDate(2025, 3, 2)),
+    ],
+)
+def test_a_one_digit_day_or_month_ended_by_a_slash_moves_on_within_the_date(
+    qtbot: QtBot, typing: str, day: QDate
+) -> None:
+    # The / once took the keyboard out of the box, and what followed was typed into the next.
+    assert _chosen_after(qtbot, _select_all, typing) == day
+
+
+def test_a_slash_typed_in_the_year_stays_in_the_date(qtbot: QtBot) -> None:
+    box, after = DateEdit(), QLineEdit()
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.addWidget(box)
+    layout.addWidget(after)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    _select_all(box)
+    qtbot.keyClicks(box, "02/11/2026/1")
+    assert QApplication.focusWidget() is box and after.text() == ""
 
 
 def test_the_arrow_keys_still_reach_one_part_of_the_date(qtbot: QtBot) -> None:

@@ -587,6 +587,24 @@ def test_typing_a_day_in_the_picker_opens_its_week_once_the_date_is_whole(
     assert picker.date() == QDate(2026, 11, 16)
 
 
+def test_a_one_digit_day_typed_in_the_picker_leaves_a_logged_weeks_figures_as_they_are(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    """Typing 2/11 at the / once opened the week of 02 Nov with its capacity selected, so the 11
+    went into it, and Ctrl+S amended the week."""
+    logged = date(2026, 11, 2)
+    diary.weeks.save(Week(logged, 125.0))
+    editor = open_editor(qtbot, diary, messages)
+    picker = editor.week_picker
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(picker, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(picker, "2/11")
+    assert editor.current_week() == THIS_WEEK and QApplication.focusWidget() is picker
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert editor.current_week() == logged
+    assert typed(editor, "capacity_pct") == "125" and not editor.has_unsaved_changes()
+
+
 def test_a_day_typed_in_the_picker_outside_the_weeks_a_diary_keeps_says_why_another_is_shown(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -400,10 +400,11 @@ class DateEdit(QDateEdit):
 
     QDateEdit moves on to the month by itself once two day digits are typed; the `/` a person types
     next would move it on again, into the year, and the month would land there. That `/` is taken
-    as already done. A date typed after a click in the middle of the box, or after selecting it
-    all, would land wherever the cursor was (25/12/2025 typed there opened a week in 2000): typing
-    that begins afresh starts at the day. And QDateEdit reports a new date at each of those
-    moves, mid-typing, so `chosen` is sent only for a date the user settled on: Enter, leaving the
+    as already done; after one digit (2/11) it moves on, as `.` and `-` do. A date typed after a
+    click in the middle of the box, or after selecting it all, would land wherever the cursor was
+    (25/12/2025 typed there opened a week in 2000): typing that begins afresh starts at the day.
+    And QDateEdit reports a new date at each of those moves, mid-typing, so `chosen` is sent only
+    for a date the user settled on: Enter, leaving the
     box, the calendar."""
 
     chosen = Signal(QDate)
@@ -474,7 +475,15 @@ class DateEdit(QDateEdit):
             self._fresh = False
         elif not event.text():  # an arrow or Home: the user moves to a part on purpose
             self._fresh = False
-        if event.text() and event.text() in DATE_SEPARATORS and self._moved_on_by_itself:
+        if event.text() and event.text() in DATE_SEPARATORS:
+            # After a one-digit day or month (2/11), on to the next part. Not by QDateEdit: it
+            # takes only `/`, and moves on by the Tab call above, which would take the typing
+            # out of the box into the next one.
+            if (
+                not self._moved_on_by_itself
+                and self.currentSectionIndex() < self.sectionCount() - 1
+            ):
+                QDateEdit.focusNextPrevChild(self, True)
             self._moved_on_by_itself = False
             event.accept()
             return
