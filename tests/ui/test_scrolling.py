@@ -192,3 +192,22 @@ def test_a_record_put_in_the_form_does_not_scroll_it(
     box.moveCursor(box.textCursor().MoveOperation.End)
     QApplication.processEvents()  # where a scroll would be waiting, were one coming
     assert bar.value() == 0
+
+
+def test_another_week_opened_from_the_keyboard_shows_its_capacity_box_with_the_keyboard_in_it(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages, tmp_path: Path
+) -> None:
+    """Alt+Left from the foot of the form: the capacity box takes the keyboard, and typing in it
+    must not go on out of sight."""
+    window = small_laptop_window(qtbot, diary, messages, tmp_path)
+    window.show_page(THIS_WEEK)
+    editor = window.editor
+    notes = editor.box("notes")
+    notes.setFocus(Qt.FocusReason.TabFocusReason)
+    assert editor.form_scroll.verticalScrollBar().value() > 0  # scrolled down to the notes
+    qtbot.keyClick(notes, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()  # what the opening set going, done
+    capacity = editor.box("capacity_pct")
+    assert focused() is capacity
+    assert seen_whole(capacity, editor.form_scroll)
+    assert seen_whole(labelled(capacity, editor.form_scroll.widget()), editor.form_scroll)

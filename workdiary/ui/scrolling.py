@@ -105,9 +105,15 @@ class FocusFollowingScrollArea(QScrollArea):
 
     def _follow_cursor_soon(self, box: QPlainTextEdit) -> None:
         # Only while the user types there: a record put in the form moves the cursor too. Once
-        # the box has scrolled within itself to the cursor, which it does after saying it moved.
+        # the box has scrolled within itself to the cursor, which it does after saying it moved;
+        # and only if the keyboard is still there then: another week opened from the Notes box
+        # fills it, then puts the keyboard in the capacity box, which must stay in sight.
         if box.hasFocus():
-            QTimer.singleShot(0, box, lambda: self.show_cursor(box))
+            QTimer.singleShot(0, box, lambda: self._show_cursor_if_typing(box))
+
+    def _show_cursor_if_typing(self, box: QPlainTextEdit) -> None:
+        if box.hasFocus():
+            self.show_cursor(box)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Not for a click: what was clicked is in sight, and the page must not jump under it.
