@@ -985,6 +985,12 @@ def test_a_missed_week_opens_the_window_on_it_else_the_page_used_last(
 
     missed = open_window(clock=clock)  # last week was never logged
     assert missed.current_page() == THIS_WEEK and missed.editor.current_week() == last_week
+    # Else a page called This week showing last week looks like a mistake.
+    assert missed.editor.notice.isVisibleTo(missed)
+    assert missed.editor.notice.text().endswith(
+        "Shown first because it has not been logged yet: the earliest of the last 4 weeks not "
+        f"logged. This week, commencing {format_day(this_week)}, is further on (Next week →)."
+    )
     missed.editor.box("capacity_pct").setText("125")
     assert missed.editor.save()
     missed.show_page(HISTORY)

@@ -40,12 +40,13 @@ from workdiary.domain.errors import (
     WorkDiaryError,
 )
 from workdiary.domain.figures import (
+    CATCH_UP_WEEKS,
     RETROSPECTIVE_AFTER_DAYS,
     is_retrospective,
     week_is_retrospective,
     week_to_open,
 )
-from workdiary.domain.formatting import amendments_words, recorded_again_words
+from workdiary.domain.formatting import amendments_words, count, recorded_again_words
 from workdiary.domain.records import WEEK_FIELDS, FieldInfo, Recorded, Week
 from workdiary.domain.validation import EARLIEST_WEEK, parse_number, week_problems
 from workdiary.storage import Diary, SaveResult
@@ -302,7 +303,17 @@ class WeekEditor(QWidget):
         except WorkDiaryError as error:
             self._messages.error(self, "Cannot read the diary", str(error))
             return
-        self.show_week(week_to_open(logged, self._diary.today()))
+        this_week = week_commencing(self._diary.today())
+        missed = week_to_open(logged, self._diary.today())
+        if self.show_week(missed) and missed != this_week:
+            # Else "This week" opening on a fortnight ago looks like a mistake.
+            said = (
+                "Shown first because it has not been logged yet: the earliest of the last "
+                f"{count(CATCH_UP_WEEKS, 'week')} not logged. This week, commencing "
+                f"{format_day(this_week)}, is further on (Next week →)."
+            )
+            self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
+            self.notice.setVisible(True)
 
     def current_week(self) -> date:
         return self._monday
