@@ -671,6 +671,8 @@ def test_a_letter_of_the_sample_diary_says_on_every_page_it_is_a_demonstration_n
         assert all(baseline > other[1] + 10 for other in pieces if other is not line)
     text = pdf_text(pdf)
     assert DEMONSTRATION_FOOTER in text and FOOTER not in text
+    # Nor does a real letter's footer claim every figure was entered at the time.
+    assert FOOTER == "Prepared with Work Diary from the records in my diary"
     assert DEMONSTRATION_FOOTER == "Prepared with Work Diary from its sample diary: made-up data"
     metadata = reader(pdf).metadata
     assert metadata is not None and metadata.title.startswith(f"{DEMONSTRATION_LETTER}. ")

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 FORESEEABILITY_SUBJECT = "Foreseeability notice: workload and risk to my health"
 ACCESS_REQUEST_SUBJECT = "Subject access request"
-FOOTER = "Prepared with Work Diary from records kept at the time"
+# What the footer claims of the figures: where they came from, not that each was entered at the
+# time (a week may have been logged late, and a tribunal reading the letter may know it).
+FOOTER = "Prepared with Work Diary from the records in my diary"
 # A letter written from Work Diary's sample diary (the demo's, or `workdiary demo`'s) carries a
 # made-up name and made-up figures that would pass for a real officer's: it says so across the
 # top of every page and on the first line of its text, and its footer claims no records kept.
