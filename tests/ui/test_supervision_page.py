@@ -368,6 +368,23 @@ def test_a_second_session_on_a_day_is_asked_about_and_go_back_keeps_the_form(
     ]
 
 
+def test_a_date_put_right_is_no_longer_marked_wrong_when_the_save_then_goes_back(
+    qtbot: QtBot, diary: Diary, messages: ScriptedMessages
+) -> None:
+    diary.supervision.save(SupervisionSession(date(2026, 10, 27), HELD, "G.W.", 40, True))
+    page = open_page(qtbot, diary, messages)
+    page.new_session()
+    line_edit(page, "held_on").setText("30/11/2026")
+    assert not page.save()
+    assert "future" in page.problem_label("held_on").text()
+
+    line_edit(page, "held_on").setText("27/10/2026")  # right now, and a day already taken
+    messages.answers = [False]  # go back and check
+    assert not page.save()
+    assert not page.problem_label("held_on").isVisible()
+    assert "Nothing was saved" not in page.status.text()
+
+
 def test_only_a_session_saved_on_a_day_already_taken_is_asked_about(
     qtbot: QtBot, diary: Diary, messages: ScriptedMessages
 ) -> None:

@@ -299,8 +299,10 @@ class RecordPage(QWidget, Generic[R]):
             self._say_deleted(f"A deleted {self._kind.noun} cannot be saved.")
             return False
         record, problems = self._record_from_form()
+        # What was wrong at the last try is gone once put right, whatever is asked next: going
+        # back from a question must not leave a box marked wrong beside a date that is right.
+        self._show_problems(problems, focus=bool(problems))
         if record is None or problems:
-            self._show_problems(problems)
             return False
         if not self._may_save(record):
             return False

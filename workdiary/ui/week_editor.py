@@ -324,8 +324,9 @@ class WeekEditor(QWidget):
     def save(self) -> bool:
         """Check and save the form. True when saved, or when there was nothing to change."""
         week, problems = self._week_from_form()
+        # What was wrong at the last try is gone once put right, whatever is asked next.
+        self._show_problems(problems, focus=bool(problems))
         if week is None or problems:
-            self._show_problems(problems)
             return False
         result = save_asking(
             lambda said, read_at: self._diary.weeks.save(
