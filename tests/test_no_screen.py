@@ -58,9 +58,12 @@ def test_a_screen_that_does_not_answer_is_said_to_in_words_not_qts(tmp_path: Pat
     said = result.stderr
     assert said.startswith("Work Diary cannot open its window: ") and COMMANDS in said
     assert "This application failed to start" not in said and "Aborted" not in said
+    from PySide6.QtCore import QLibraryInfo
+
     from workdiary.no_window import _xcb_trouble
 
-    missing, cannot_load = _xcb_trouble()
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    missing, cannot_load = _xcb_trouble(plugins)
     if not missing and not cannot_load:  # on a computer with every library the window needs
         assert said.startswith(
             f"Work Diary cannot open its window: the screen it was given (DISPLAY is {NOWHERE}) "

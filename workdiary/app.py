@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QLibraryInfo,
     QLockFile,
     QMessageLogContext,
     QSettings,
@@ -140,7 +141,8 @@ def _start_qt() -> QApplication:
 
     def hear(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
-            print(cannot_start_qt(said or [message]), file=sys.stderr)
+            plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+            print(cannot_start_qt(said or [message], plugins), file=sys.stderr)
             sys.stderr.flush()
             os._exit(EXIT_NO_SCREEN)  # nothing is open yet: the diary is opened after Qt
         said.append(message)

@@ -59,11 +59,12 @@ XCB_LIBRARIES = {
 }
 
 
-def cannot_start_qt(qt_said: list[str]) -> str:
+def cannot_start_qt(qt_said: list[str], qt_plugins: Path) -> str:
     """Why the window could not open, when Qt could not start: libraries missing (it names the
     Debian packages to install), one that cannot be loaded, or a screen it could not use.
-    `qt_said` is what Qt said, first to last."""
-    missing, cannot_load = _xcb_trouble() if sys.platform.startswith("linux") else ([], None)
+    `qt_said` is what Qt said, first to last; `qt_plugins`, the folder of Qt's plugins."""
+    linux = sys.platform.startswith("linux")
+    missing, cannot_load = _xcb_trouble(qt_plugins) if linux else ([], None)
     if missing:
         return (
             "Work Diary cannot open its window: some of the system libraries it needs to draw "
@@ -87,13 +88,11 @@ def cannot_start_qt(qt_said: list[str]) -> str:
     )
 
 
-def _xcb_trouble() -> tuple[list[str], str | None]:
+def _xcb_trouble(qt_plugins: Path) -> tuple[list[str], str | None]:
     """The Debian packages of XCB_LIBRARIES whose library is not there; and, when all are, why
     Qt's X11 plugin cannot be loaded (a library too old, say), as the system's loader says it,
     or None when it can be."""
     import ctypes
-
-    from PySide6.QtCore import QLibraryInfo
 
     missing = []
     for package, library in XCB_LIBRARIES.items():
@@ -103,9 +102,8 @@ def _xcb_trouble() -> tuple[list[str], str | None]:
             missing.append(package)
     if missing:
         return missing, None
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     try:
-        ctypes.CDLL(str(plugins / "platforms" / "libqxcb.so"))
+        ctypes.CDLL(str(qt_plugins / "platforms" / "libqxcb.so"))
     except OSError as error:
         return [], str(error).rsplit("/", 1)[-1]  # the library's own name, and why
     return [], None
