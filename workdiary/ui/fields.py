@@ -404,8 +404,7 @@ class DateEdit(QDateEdit):
     click in the middle of the box, or after selecting it all, would land wherever the cursor was
     (25/12/2025 typed there opened a week in 2000): typing that begins afresh starts at the day.
     And QDateEdit reports a new date at each of those moves, mid-typing, so `chosen` is sent only
-    for a date the user settled on: Enter, leaving the
-    box, the calendar."""
+    for a date the user settled on: Enter, leaving the box, the calendar."""
 
     chosen = Signal(QDate)
 

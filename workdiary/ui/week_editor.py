@@ -312,8 +312,7 @@ class WeekEditor(QWidget):
                 f"{count(CATCH_UP_WEEKS, 'week')} not logged. This week, commencing "
                 f"{format_day(this_week)}, is further on (Next week →)."
             )
-            self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
-            self.notice.setVisible(True)
+            self._say_first(said)
 
     def current_week(self) -> date:
         return self._monday
@@ -651,8 +650,7 @@ class WeekEditor(QWidget):
             return
         self._describe_record(latest, latest is None and self._diary.weeks.exists(key))
         said = f"{WARNING_SIGN} {changed_elsewhere_words('week')}"
-        self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
-        self.notice.setVisible(True)
+        self._say_first(said)
 
     def _fill(self, week: Week) -> None:
         for name, field in self._fields.items():
@@ -700,7 +698,7 @@ class WeekEditor(QWidget):
                 "is not what its history says it held (Help → Check your diary says how). It "
                 "cannot be saved over until that is put right."
             )
-            self.notice.setText("\n".join(filter(None, [changed, self.notice.text()])))
+            self._say_first(changed)
         self.notice.setVisible(bool(self.notice.text()))
         self.history_button.setEnabled(entry is not None or deleted)
         self.delete_button.setEnabled(entry is not None)
@@ -732,6 +730,10 @@ class WeekEditor(QWidget):
             )
         else:
             return
+        self._say_first(said)
+
+    def _say_first(self, said: str) -> None:
+        """Put `said` first in the line above the form, before what it says of the week."""
         self.notice.setText("\n".join(filter(None, [said, self.notice.text()])))
         self.notice.setVisible(True)
 
